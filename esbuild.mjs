@@ -1,0 +1,50 @@
+// Builds every bundle: the extension client, the language server, the CLI, the eval and bench tools,
+// and the mocha test files. One pipeline, so tests run exactly the code that ships.
+import * as esbuild from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const watch = process.argv.includes('--watch');
+
+/** Rule packs are YAML in the repo (reviewable data); they are parsed at build time and inlined as JSON. */
+const yamlPlugin = {
+  name: 'yaml',
+  setup(build) {
+    build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
+      const data = parse(await readFile(args.path, 'utf8'));
+      return { contents: `module.exports = ${JSON.stringify(data)};`, loader: 'js' };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [yamlPlugin],
+};
+
+const builds = [
+  { entryPoints: { client: 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { entryPoints: { server: 'src/server/main.ts', cli: 'src/cli/main.ts', eval: 'src/tools/eval.ts', bench: 'src/tools/bench.ts' },
+    outdir: 'dist' },
+  { entryPoints: testFiles(), outdir: 'out/test', outbase: 'test',
+    packages: 'external', external: ['vscode'] },
+];
+
+function testFiles() {
+  return ['test/unit', 'test/protocol'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.test.ts')).map((f) => join(dir, String(f))));
+}
+
+await rm('out', { recursive: true, force: true });
+if (watch) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

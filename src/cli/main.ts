@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// sourcelens check|articles [paths…]: the same analysis as the editor, for the terminal and CI.
+
+import * as path from 'node:path';
+import { Corpus } from '../server/analysis/corpus';
+import { isRuleLevel, RuleSettings } from '../server/analysis/config';
+import { Article, Finding, Severity } from '../server/analysis/types';
+import { DEFAULT_GLOBS } from '../server/io/discover';
+import { indexRoots, sourcesFindings } from '../server/io/indexer';
+import { SourcesCache } from '../server/io/loader';
+import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
+import { LineIndex } from '../server/analysis/lines';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Usage:
+  sourcelens check [paths…] [--format text|json|sarif] [--fail-on error|warning|info|never]
+                   [--rule CODE=LEVEL]… [--max-file-size MB] [--include GLOB]… [--exclude GLOB]…
+  sourcelens articles [paths…] [--format text|json]
+
+Paths are folders or files (default: the current folder). Rule levels: error, warning, information, hint, off;
+CODE may be a family such as structure/*.
+Exit codes: 0 no finding at or above --fail-on (default: error), 1 findings at or above it, 2 usage error.`;
+
+type FailOn = 'error' | 'warning' | 'info' | 'never';
+
+interface CliOptions {
+  command: 'check' | 'articles';
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  failOn: FailOn;
+  rules: RuleSettings;
+  maxFileSizeMB: number;
+  include: string[];
+  exclude: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): CliOptions {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'articles') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
+  const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format: ${f}`);
+        options.format = f;
+        break;
+      }
+      case '--fail-on': {
+        const f = value();
+        if (!['error', 'warning', 'info', 'never'].includes(f)) throw new UsageError(`Unknown --fail-on level: ${f}`);
+        options.failOn = f as FailOn;
+        break;
+      }
+      case '--rule': {
+        const [code, level] = value().split('=');
+        if (!code || !isRuleLevel(level)) throw new UsageError('--rule takes CODE=LEVEL (error|warning|information|hint|off)');
+        options.rules[code] = level;
+        break;
+      }
+      case '--max-file-size':
+        options.maxFileSizeMB = Number(value());
+        if (!(options.maxFileSizeMB > 0)) throw new UsageError('--max-file-size takes a positive number of MB');
+        break;
+      case '--include':
+        options.include.push(value());
+        break;
+      case '--exclude':
+        options.exclude.push(value());
+        break;
+      case '-h':
+      case '--help':
+        throw new UsageError('');
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`Unknown option: ${arg}`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+const FAIL_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+const FAIL_THRESHOLD: Record<FailOn, number> = { error: 3, warning: 2, info: 1, never: Infinity };
+
+async function run(options: CliOptions): Promise<number> {
+  const cwd = process.cwd();
+  const corpus = new Corpus();
+  corpus.setRules(options.rules);
+  const sources = new SourcesCache();
+  const globs = {
+    include: options.include.length ? options.include : DEFAULT_GLOBS.include,
+    exclude: [...DEFAULT_GLOBS.exclude, ...options.exclude],
+  };
+  const roots = options.paths.map((p) => path.resolve(cwd, p));
+  const result = await indexRoots(roots, corpus, sources, {
+    globs,
+    load: { maxFileSizeMB: options.maxFileSizeMB },
+    log: (m) => process.stderr.write(`sourcelens: ${m}\n`),
+  });
+  if (result.files === 0) process.stderr.write(`sourcelens: no article files (${globs.include.join(', ')}) under ${options.paths.join(', ')}\n`);
+
+  const articles = new Map(corpus.list().map((a) => [a.uri, a]));
+  if (options.command === 'articles') {
+    process.stdout.write(renderArticles(corpus.list(), options.format, cwd) + '\n');
+    return 0;
+  }
+  const findings: Finding[] = [];
+  for (const [, list] of corpus.allFindings()) findings.push(...list);
+  const sourceProblems = await sourcesFindings(sources);
+  findings.push(...sourceProblems);
+  // sources.yaml files are not articles; give the locator their text so positions are right.
+  for (const loaded of await sources.all()) articles.set(loaded.uri, { text: loaded.text } as Article);
+  const located = locate(findings, articles, cwd);
+  const output =
+    options.format === 'json' ? formatJson(located) : options.format === 'sarif' ? formatSarif(located, articles, VERSION) : formatText(located);
+  process.stdout.write(output + '\n');
+  const worst = Math.max(-1, ...findings.map((f) => FAIL_RANK[f.severity]));
+  return worst >= FAIL_THRESHOLD[options.failOn] ? 1 : 0;
+}
+
+function renderArticles(list: Article[], format: string, cwd: string): string {
+  const rows = list.map((a) => ({
+    file: displayPath(a.uri, cwd),
+    outlet: a.meta.outlet ?? null,
+    published: a.published?.iso ?? null,
+    publishedFrom: a.published?.how ?? null,
+    headline: a.headline?.text ?? null,
+    words: a.wordCount,
+    paragraphs: a.paragraphs.length,
+    sentences: a.sentences.length,
+    boilerplate: a.boilerplate.map((b) => ({ kind: b.kind, line: new LineIndex(a.text).positionAt(b.range.start).line + 1, text: a.text.slice(b.range.start, b.range.end).slice(0, 80) })),
+    problems: a.problems.map((p) => p.message),
+  }));
+  if (format === 'json') return JSON.stringify(rows, null, 2);
+  const out: string[] = [];
+  for (const r of rows) {
+    out.push(`${r.file}`);
+    out.push(`  outlet: ${r.outlet ?? '(unknown)'}   published: ${r.published ? `${r.published} (from ${r.publishedFrom})` : '(unknown)'}`);
+    out.push(`  headline: ${r.headline ?? '(none found)'}`);
+    out.push(`  ${r.words} words, ${r.paragraphs} paragraphs, ${r.sentences} sentences`);
+    const kinds = countKinds(r.boilerplate.map((b) => b.kind));
+    out.push(`  boilerplate: ${kinds || 'none'}`);
+    for (const p of r.problems) out.push(`  problem: ${p}`);
+  }
+  out.push(`${rows.length} article(s)`);
+  return out.join('\n');
+}
+
+function countKinds(kinds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ×${n}`).join(', ');
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (error.message) process.stderr.write(`sourcelens: ${error.message}\n\n`);
+      process.stderr.write(USAGE + '\n');
+      process.exitCode = error.message ? 2 : 0;
+      return;
+    }
+    throw error;
+  }
+  process.exitCode = await run(options);
+}
+
+main().catch((error) => {
+  process.stderr.write(`sourcelens: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 2;
+});
+

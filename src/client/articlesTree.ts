@@ -1,0 +1,54 @@
+// The Articles view: one row per article (headline, outlet, date, finding count); a click opens it at its headline.
+
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { ArticleSummary, METHODS } from '../server/protocol';
+
+export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  async getChildren(element?: ArticleSummary): Promise<ArticleSummary[]> {
+    const client = this.client();
+    if (element || !client || !client.isRunning()) return [];
+    const articles = await client.sendRequest<ArticleSummary[]>(METHODS.corpus);
+    return articles.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.name.localeCompare(b.name));
+  }
+
+  getTreeItem(article: ArticleSummary): vscode.TreeItem {
+    const item = new vscode.TreeItem(article.headline ?? article.name, vscode.TreeItemCollapsibleState.None);
+    const total = article.findings.error + article.findings.warning + article.findings.information + article.findings.hint;
+    item.id = article.uri;
+    item.description = [article.outlet ?? 'unknown outlet', article.published ?? 'no date', `${total} finding${total === 1 ? '' : 's'}`].join(' · ');
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${escape(article.headline ?? '(no headline)')}**`,
+        '',
+        `File: \`${article.name}\``,
+        `Outlet: ${escape(article.outlet ?? 'unknown')}`,
+        `Published: ${article.published ? `${article.published} (from ${article.publishedFrom})` : 'unknown'}`,
+        `${article.wordCount} words · ${article.boilerplate} boilerplate lines`,
+        `Findings: ${article.findings.error} errors, ${article.findings.warning} warnings, ${article.findings.information} info, ${article.findings.hint} hints`,
+        ...article.problems.map((p) => `⚠ ${escape(p)}`),
+      ].join('  \n'),
+    );
+    item.resourceUri = vscode.Uri.parse(article.uri);
+    item.iconPath = new vscode.ThemeIcon(article.findings.error ? 'error' : article.findings.warning ? 'warning' : 'file-text');
+    item.contextValue = 'sourcelens.article';
+    const selection = article.headlineRange
+      ? new vscode.Range(article.headlineRange.start.line, article.headlineRange.start.character, article.headlineRange.end.line, article.headlineRange.end.character)
+      : undefined;
+    item.command = { title: 'Open article', command: 'vscode.open', arguments: [item.resourceUri, { selection, preview: true }] };
+    return item;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
+}

@@ -1,0 +1,83 @@
+// The VS Code side, kept thin: start the server, show the Articles tree and the status item, register commands.
+// All analysis happens in the server.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CorpusChangedParams, METHODS } from '../server/protocol';
+import { ArticlesProvider } from './articlesTree';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('Sourcelens', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', pattern: '**/*.{txt,md}' },
+    ],
+    synchronize: {
+      configurationSection: 'sourcelens',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'),
+        vscode.workspace.createFileSystemWatcher('**/sources.{yaml,yml}'),
+      ],
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('sourcelens') },
+    outputChannel: log,
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
+  };
+  client = new LanguageClient('sourcelens', 'Sourcelens', serverOptions, clientOptions);
+
+  const articles = new ArticlesProvider(() => client);
+  const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Sourcelens';
+  status.text = '$(loading~spin) Sourcelens: indexing…';
+  status.command = 'sourcelens.articles.focus';
+  status.show();
+
+  context.subscriptions.push(
+    log,
+    status,
+    vscode.window.registerTreeDataProvider('sourcelens.articles', articles),
+    vscode.commands.registerCommand('sourcelens.reindex', async () => {
+      status.text = '$(loading~spin) Sourcelens: indexing…';
+      await client?.sendRequest(METHODS.reindex);
+    }),
+    vscode.commands.registerCommand('sourcelens.showLog', () => log.show()),
+    vscode.commands.registerCommand('sourcelens.revealSourcesEntry', revealSourcesEntry),
+    { dispose: () => void client?.stop() },
+  );
+
+  client.onNotification(METHODS.corpusChanged, (params: CorpusChangedParams) => {
+    status.text = `$(book) Sourcelens: ${params.articles} article${params.articles === 1 ? '' : 's'} · ${params.findings} finding${params.findings === 1 ? '' : 's'}`;
+    status.tooltip = 'Sourcelens: open the Articles view';
+    articles.refresh();
+  });
+
+  await client.start();
+}
+
+/** After a quick fix wrote sources.yaml, show the reader the entry it wrote. */
+async function revealSourcesEntry(uri: string, fileName: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
+  const text = document.getText();
+  const at = text.indexOf(`${fileName}:`);
+  if (at < 0) return;
+  const lineEnd = text.indexOf('\n', text.indexOf('published:', at));
+  const position = document.positionAt(lineEnd < 0 ? text.length : lineEnd);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position));
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,212 @@
+// Turns one article's text (plus metadata from outside it) into structure: front matter, headline,
+// boilerplate, paragraphs, sentences, tokens, publication date. Pure: no I/O, no editor types.
+
+import { findBoilerplateLines, LineVerdict, wordCount } from './boilerplate';
+import { contentHash } from './hash';
+import { Line, splitLines } from './lines';
+import { parseFrontMatter } from './metadata';
+import { segment } from './nlp';
+import { findPublicationDate } from './pubdate';
+import {
+  Article, ArticleInput, ArticleMeta, Boilerplate, Headline, InputProblem, MetaOrigin, META_FIELDS, Paragraph,
+  PublicationDate, Sentence, TextRange, TokenTable,
+} from './types';
+
+/** Bumped whenever analysis output changes shape or meaning: persistent caches key on it. */
+export const ANALYSER_VERSION = 1;
+
+/** A headline is a short line; a long line ending in a full stop is the first paragraph. */
+const HEADLINE_MAX_WORDS = 30;
+const HEADLINE_SENTENCE_MAX_WORDS = 22;
+
+export function parseArticle(input: ArticleInput): Article {
+  const { text, uri } = input;
+  const problems: InputProblem[] = [...(input.inputProblems ?? [])];
+  const frontMatter = parseFrontMatter(text);
+  if (frontMatter) problems.push(...frontMatter.problems);
+  const { meta, metaOrigin } = mergeMeta(input.externalMeta, frontMatter?.meta);
+
+  const bodyStart = frontMatter?.range.end ?? 0;
+  const lines = splitLines(text).filter((l) => l.start >= bodyStart);
+  const verdicts = findBoilerplateLines(lines, text);
+  const headlineLine = pickHeadline(lines, verdicts);
+  const headline = headlineLine ? headlineOf(headlineLine) : undefined;
+  if (headline) markRepeatedHeadline(lines, headlineLine!, verdicts);
+
+  const boilerplate: Boilerplate[] = [];
+  if (frontMatter) boilerplate.push({ range: frontMatter.range, kind: 'front-matter', rule: 'front-matter' });
+  for (const line of lines) {
+    const verdict = verdicts.get(line.index);
+    if (verdict) boilerplate.push({ range: trimmedRange(line), kind: verdict.kind, rule: verdict.rule });
+  }
+
+  const blocks = paragraphBlocks(lines, verdicts, headlineLine);
+  const { paragraphs, sentences, tokens } = segmentBlocks(text, blocks);
+  const published = publicationDate(meta, metaOrigin, lines, verdicts);
+
+  return {
+    uri,
+    name: fileName(uri),
+    hash: inputHash(input),
+    text,
+    meta,
+    metaOrigin,
+    frontMatter: frontMatter?.range,
+    headline,
+    boilerplate,
+    paragraphs,
+    sentences,
+    tokens,
+    published,
+    wordCount: paragraphs.reduce((n, p) => n + wordCount(text.slice(p.range.start, p.range.end)), 0),
+    problems,
+  };
+}
+
+/** Identifies an input exactly: same hash, same analysis. */
+export function inputHash(input: ArticleInput): string {
+  return contentHash(String(ANALYSER_VERSION), input.text, JSON.stringify(input.externalMeta ?? {}), JSON.stringify(input.inputProblems ?? []));
+}
+
+function mergeMeta(external: ArticleMeta | undefined, front: ArticleMeta | undefined) {
+  const meta: ArticleMeta = {};
+  const metaOrigin: Partial<Record<keyof ArticleMeta, MetaOrigin>> = {};
+  for (const field of META_FIELDS) {
+    // The article's own front matter wins over the folder's sources.yaml.
+    if (front?.[field]) {
+      meta[field] = front[field];
+      metaOrigin[field] = 'front-matter';
+    } else if (external?.[field]) {
+      meta[field] = external[field];
+      metaOrigin[field] = 'sources.yaml';
+    }
+  }
+  return { meta, metaOrigin };
+}
+
+function pickHeadline(lines: Line[], verdicts: Map<number, LineVerdict>): Line | undefined {
+  for (const line of lines) {
+    const trimmed = line.text.trim();
+    if (!trimmed) continue;
+    const verdict = verdicts.get(line.index);
+    // A title shown twice at the top of a page is still the headline.
+    if (verdict && verdict.rule !== 'repeated-title') continue;
+    const words = wordCount(trimmed.replace(/^#+\s*/, ''));
+    if (words === 0) continue;
+    if (words > HEADLINE_MAX_WORDS) return undefined;
+    if (/[.]$/.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
+    if (/:$/.test(trimmed)) return undefined;
+    // A wire dateline opens the body: "TEHRAN (Tasnim) - Iran's president …"
+    if (/^\p{Lu}[\p{Lu} ,.'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u.test(trimmed)) return undefined;
+    if (verdict) verdicts.delete(line.index);
+    return line;
+  }
+  return undefined;
+}
+
+function headlineOf(line: Line): Headline {
+  const range = trimmedRange(line);
+  const hashes = /^#+\s*/.exec(line.text.slice(range.start - line.start));
+  if (hashes) range.start += hashes[0].length;
+  return { range, text: line.text.slice(range.start - line.start, range.end - line.start) };
+}
+
+/** Later copies of the headline (page title repeated above the body, or at the foot of the page) are debris. */
+function markRepeatedHeadline(lines: Line[], headline: Line, verdicts: Map<number, LineVerdict>): void {
+  const key = headline.text.trim().replace(/^#+\s*/, '').toLowerCase();
+  for (const line of lines) {
+    if (line.index <= headline.index) continue;
+    if (line.text.trim().replace(/^#+\s*/, '').toLowerCase() === key) {
+      verdicts.set(line.index, { kind: 'repeated-headline', rule: 'repeated-headline' });
+    }
+  }
+}
+
+/**
+ * Groups content lines into paragraphs. Saved pages put one paragraph per line with or without blank lines
+ * between them, and some hard-wrap paragraphs: a line break continues the paragraph only when the line does
+ * not end a sentence or the next one starts in lower case.
+ */
+function paragraphBlocks(lines: Line[], verdicts: Map<number, LineVerdict>, headline: Line | undefined): TextRange[] {
+  const blocks: TextRange[] = [];
+  let current: TextRange | undefined;
+  let previous: Line | undefined;
+  for (const line of lines) {
+    const trimmed = line.text.trim();
+    const isContent = trimmed.length > 0 && !verdicts.has(line.index) && line !== headline;
+    if (!isContent) {
+      if (current) blocks.push(current);
+      current = undefined;
+      previous = undefined;
+      continue;
+    }
+    const range = trimmedRange(line);
+    if (current && previous && continuesParagraph(previous.text.trim(), trimmed)) {
+      current.end = range.end;
+    } else {
+      if (current) blocks.push(current);
+      current = range;
+    }
+    previous = line;
+  }
+  if (current) blocks.push(current);
+  return blocks;
+}
+
+function continuesParagraph(previous: string, next: string): boolean {
+  if (/^#/.test(next)) return false;
+  const endsSentence = /[.!?:;"”’)…]$/u.test(previous);
+  return !endsSentence || /^\p{Ll}/u.test(next);
+}
+
+function segmentBlocks(text: string, blocks: TextRange[]) {
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const pos: number[] = [];
+  for (const block of blocks) {
+    const firstSentence = sentences.length;
+    for (const s of segment(text, block)) {
+      sentences.push({ range: s.range, paragraph: paragraphs.length, firstToken: starts.length, tokenCount: s.tokens.length });
+      for (const t of s.tokens) {
+        starts.push(t.start);
+        ends.push(t.end);
+        pos.push(t.pos);
+      }
+    }
+    if (sentences.length > firstSentence) {
+      paragraphs.push({ range: block, firstSentence, sentenceCount: sentences.length - firstSentence });
+    }
+  }
+  const tokens: TokenTable = { starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), pos: Uint8Array.from(pos) };
+  return { paragraphs, sentences, tokens };
+}
+
+function publicationDate(
+  meta: ArticleMeta,
+  origin: Partial<Record<keyof ArticleMeta, MetaOrigin>>,
+  lines: Line[],
+  verdicts: Map<number, LineVerdict>,
+): PublicationDate | undefined {
+  if (meta.published) return { iso: meta.published, how: origin.published ?? 'sources.yaml' };
+  const found = findPublicationDate(lines, (line) => verdicts.get(line.index)?.kind === 'date-line');
+  if (!found) return undefined;
+  return { iso: found.iso, how: 'text', range: found.range, evidence: found.evidence, ambiguous: found.ambiguous || undefined };
+}
+
+function trimmedRange(line: Line): TextRange {
+  const lead = line.text.length - line.text.trimStart().length;
+  const trail = line.text.length - line.text.trimEnd().length;
+  return { start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) };
+}
+
+export function fileName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

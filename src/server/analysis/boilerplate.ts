@@ -1,0 +1,185 @@
+// Recognises page furniture (captions, share widgets, related links, UI strings in another script…) line by line.
+// The rules are data (rules/boilerplate.yaml); this module only knows how to apply them.
+
+import rulePack from './rules/boilerplate.yaml';
+import { Line } from './lines';
+import { BoilerplateKind } from './types';
+
+interface RawRule {
+  id: string;
+  kind: BoilerplateKind;
+  exact?: string[];
+  pattern?: string;
+  caseSensitive?: boolean;
+  maxWords?: number;
+  followers?: boolean;
+}
+
+interface RawPack {
+  lineLimit: number;
+  rules: RawRule[];
+  foreignScript: { maxWords: number; minShare: number; articleLatinShare: number };
+  captionNextToCredit: { maxWords: number };
+  relatedFollowers: { maxLines: number; maxWords: number };
+}
+
+interface CompiledRule {
+  id: string;
+  kind: BoilerplateKind;
+  exact?: Set<string>;
+  pattern?: RegExp;
+  maxWords?: number;
+  followers: boolean;
+}
+
+const pack = rulePack as RawPack;
+const rules: CompiledRule[] = pack.rules.map((r) => ({
+  id: r.id,
+  kind: r.kind,
+  exact: r.exact ? new Set(r.exact.map(normaliseExact)) : undefined,
+  pattern: r.pattern ? new RegExp(r.pattern, r.caseSensitive ? 'u' : 'iu') : undefined,
+  maxWords: r.maxWords,
+  followers: r.followers ?? false,
+}));
+
+export interface LineVerdict {
+  kind: BoilerplateKind;
+  rule: string;
+}
+
+function normaliseExact(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/[\s\u00A0]+/g, ' ')
+    .replace(/^[\s•·|>»›\-–—:]+|[\s•·|<«‹\-–—:.!?…]+$/g, '')
+    .trim();
+}
+
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return m ? m.length : 0;
+}
+
+/** Matches one trimmed line against the rule pack. */
+export function classifyLine(trimmed: string): LineVerdict | undefined {
+  if (trimmed.length === 0 || trimmed.length > pack.lineLimit) return undefined;
+  const exactKey = normaliseExact(trimmed);
+  let words = -1;
+  for (const rule of rules) {
+    const exactHit = rule.exact?.has(exactKey) ?? false;
+    if (!exactHit && !(rule.pattern?.test(trimmed) ?? false)) continue;
+    if (rule.maxWords !== undefined) {
+      if (words < 0) words = wordCount(trimmed);
+      if (words > rule.maxWords) continue;
+    }
+    return { kind: rule.kind, rule: rule.id };
+  }
+  return undefined;
+}
+
+function isFollowerHeading(rule: string): boolean {
+  return rules.some((r) => r.id === rule && r.followers);
+}
+
+interface ScriptCounts {
+  latin: number;
+  other: number;
+}
+
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+function countScripts(text: string, limit = 200_000): ScriptCounts {
+  const counts = { latin: 0, other: 0 };
+  const n = Math.min(text.length, limit);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) counts.latin++;
+      continue;
+    }
+    const ch = text[i];
+    if (!LETTER.test(ch)) continue;
+    if (LATIN.test(ch)) counts.latin++;
+    else counts.other++;
+  }
+  return counts;
+}
+
+/**
+ * Classifies every line. Besides the per-line rules this applies three contextual rules:
+ * lines in a foreign script inside a Latin-script article, short lines next to a photo credit (captions),
+ * and the short link titles under a "You might also like" heading.
+ */
+export function findBoilerplateLines(lines: Line[], text: string): Map<number, LineVerdict> {
+  const verdicts = new Map<number, LineVerdict>();
+  const article = countScripts(text);
+  const latinArticle = article.latin / Math.max(1, article.latin + article.other) >= pack.foreignScript.articleLatinShare;
+
+  for (const line of lines) {
+    const trimmed = line.text.trim();
+    if (!trimmed) continue;
+    const verdict = classifyLine(trimmed);
+    if (verdict) {
+      verdicts.set(line.index, verdict);
+      continue;
+    }
+    if (latinArticle && trimmed.length <= pack.lineLimit) {
+      const counts = countScripts(trimmed);
+      const letters = counts.latin + counts.other;
+      if (letters > 0 && counts.other / letters >= pack.foreignScript.minShare && wordCount(trimmed) <= pack.foreignScript.maxWords) {
+        verdicts.set(line.index, { kind: 'foreign-script-ui', rule: 'foreign-script' });
+      }
+    }
+  }
+
+  const nonBlank = lines.filter((l) => l.text.trim().length > 0);
+  for (let i = 0; i < nonBlank.length; i++) {
+    const verdict = verdicts.get(nonBlank[i].index);
+    if (!verdict) continue;
+    // Caption before its credit: "Bagheri meets with Erdogan" / "Photo: EPA".
+    if (verdict.kind === 'photo-credit' && i > 0) {
+      const previous = nonBlank[i - 1];
+      if (!verdicts.has(previous.index) && isCaptionLike(previous.text)) {
+        verdicts.set(previous.index, { kind: 'caption', rule: 'caption-before-credit' });
+      }
+    }
+    // Link lists under a "You might also like" heading.
+    if (isFollowerHeading(verdict.rule)) {
+      for (let j = i + 1; j < nonBlank.length && j <= i + pack.relatedFollowers.maxLines; j++) {
+        const follower = nonBlank[j];
+        if (verdicts.has(follower.index)) continue;
+        if (!isLinkTitle(follower.text)) break;
+        verdicts.set(follower.index, { kind: 'related-links', rule: `${verdict.rule}-item` });
+      }
+    }
+  }
+  markRepeatedShortLines(nonBlank, verdicts);
+  return verdicts;
+}
+
+function isCaptionLike(text: string): boolean {
+  const trimmed = text.trim();
+  return wordCount(trimmed) <= pack.captionNextToCredit.maxWords && !/[:]$/.test(trimmed);
+}
+
+function isLinkTitle(text: string): boolean {
+  const trimmed = text.trim();
+  return wordCount(trimmed) <= pack.relatedFollowers.maxWords && !/[.!?:"”]$/.test(trimmed);
+}
+
+/**
+ * A short title-like line that occurs twice in a row (a video player's title above and below it) is widget debris.
+ * Checked on adjacent non-blank lines only, so a headline quoted again at the end is left to the headline rule.
+ */
+function markRepeatedShortLines(nonBlank: Line[], verdicts: Map<number, LineVerdict>): void {
+  for (let i = 1; i < nonBlank.length; i++) {
+    const a = nonBlank[i - 1];
+    const b = nonBlank[i];
+    const text = a.text.trim();
+    if (text !== b.text.trim() || verdicts.has(a.index) || verdicts.has(b.index)) continue;
+    if (wordCount(text) > 15 || /[.!?]["”’]?$/.test(text)) continue;
+    verdicts.set(a.index, { kind: 'caption', rule: 'repeated-title' });
+    verdicts.set(b.index, { kind: 'caption', rule: 'repeated-title' });
+  }
+}

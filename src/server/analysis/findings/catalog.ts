@@ -1,0 +1,30 @@
+// Every finding code the analysis can produce, with its default severity and a one-line description.
+// The README table, the CLI's SARIF rule list and the settings schema all come from here.
+
+import { Severity } from '../types';
+
+export interface RuleInfo {
+  code: string;
+  severity: Severity;
+  description: string;
+}
+
+export const RULES: readonly RuleInfo[] = [
+  { code: 'structure/missing-headline', severity: 'hint', description: 'No headline line was found at the top of the article.' },
+  { code: 'structure/no-date', severity: 'hint', description: 'The article has no publication date (front matter, sources.yaml or a printed date), so relative dates cannot be resolved.' },
+  { code: 'structure/ambiguous-date', severity: 'information', description: 'The printed publication date reads two ways (day/month order); the chosen reading is named.' },
+  { code: 'structure/boilerplate', severity: 'hint', description: 'Page furniture (captions, share widgets, link lists, UI strings) excluded from analysis.' },
+  { code: 'structure/empty', severity: 'hint', description: 'The file has no text to analyse.' },
+  { code: 'structure/binary-file', severity: 'warning', description: 'The file contains NUL bytes and looks binary; it is not analysed.' },
+  { code: 'structure/too-large', severity: 'warning', description: 'The file is larger than sourcelens.corpus.maxFileSizeMB; it is not analysed.' },
+  { code: 'structure/encoding', severity: 'warning', description: 'The file is not valid UTF-8 (or UTF-16 with a BOM); undecodable bytes were replaced.' },
+  { code: 'structure/unreadable', severity: 'warning', description: 'The file could not be read (permissions, deleted while indexing).' },
+  { code: 'structure/invalid-metadata', severity: 'warning', description: 'The front matter is malformed or has invalid values.' },
+  { code: 'structure/invalid-sources', severity: 'warning', description: 'A sources.yaml file is malformed or has invalid values.' },
+];
+
+const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+
+export function ruleInfo(code: string): RuleInfo | undefined {
+  return BY_CODE.get(code);
+}

@@ -1,0 +1,57 @@
+// Hover cards. Foundation: the article card on the headline, and an explanation on boilerplate.
+
+import { Hover, MarkupKind } from 'vscode-languageserver';
+import { Article, Finding } from '../analysis/types';
+import { boilerplateLabel } from '../analysis/findings/structure';
+import { LineIndex } from '../analysis/lines';
+import { toRange } from '../lsp';
+
+export function hoverAt(article: Article, offset: number, findings: Finding[], index: LineIndex): Hover | null {
+  const inside = (r: { start: number; end: number }) => offset >= r.start && offset <= r.end;
+  if (article.headline && inside(article.headline.range)) {
+    return { contents: { kind: MarkupKind.Markdown, value: articleCard(article, findings) }, range: toRange(index, article.headline.range) };
+  }
+  const boilerplate = article.boilerplate.find((b) => inside(b.range));
+  if (boilerplate) {
+    const value = [
+      `**Sourcelens** · boilerplate: ${boilerplateLabel(boilerplate.kind)}`,
+      '',
+      `Excluded from analysis by rule \`${boilerplate.rule}\` (see \`rules/boilerplate.yaml\`). Turn these hints off with \`"sourcelens.rules": { "structure/boilerplate": "off" }\`.`,
+    ].join('\n');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(index, boilerplate.range) };
+  }
+  return null;
+}
+
+export function articleCard(article: Article, findings: Finding[]): string {
+  const date = article.published
+    ? `${article.published.iso} (${dateSource(article)})`
+    : '_unknown_ — add `published:` to sources.yaml';
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  const findingText = findings.length ? [...counts].map(([s, n]) => `${n} ${s}`).join(', ') : 'none';
+  const boilerplate = new Map<string, number>();
+  for (const b of article.boilerplate) if (b.kind !== 'front-matter') boilerplate.set(boilerplateLabel(b.kind), (boilerplate.get(boilerplateLabel(b.kind)) ?? 0) + 1);
+  return [
+    `**Sourcelens** · ${escape(article.headline?.text ?? article.name)}`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| Outlet | ${escape(article.meta.outlet ?? 'unknown')} |`,
+    `| Published | ${date} |`,
+    `| File | \`${escape(article.name)}\` |`,
+    `| Length | ${article.wordCount} words · ${article.paragraphs.length} paragraphs · ${article.sentences.length} sentences |`,
+    `| Boilerplate | ${boilerplate.size ? [...boilerplate].map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'} |`,
+    `| Findings | ${findingText} |`,
+  ].join('\n');
+}
+
+function dateSource(article: Article): string {
+  const p = article.published!;
+  if (p.how === 'text') return `printed in the article: “${escape(p.evidence ?? '')}”${p.ambiguous ? ', day/month order ambiguous' : ''}`;
+  return `from ${p.how}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
+}

@@ -1,0 +1,130 @@
+// Reads article files and their folders' sources.yaml into ArticleInputs for the analysis core.
+// Shared by the language server and the CLI so both see exactly the same corpus.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileName } from '../analysis/article';
+import { parseSourcesYaml, SourcesFile } from '../analysis/metadata';
+import { ArticleInput, ArticleMeta } from '../analysis/types';
+import { decodeBytes } from './decode';
+import { fileUri } from './uris';
+
+export const SOURCES_FILE_NAMES = ['sources.yaml', 'sources.yml'];
+
+export interface LoadOptions {
+  maxFileSizeMB: number;
+}
+
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxFileSizeMB: 5 };
+
+/** Caches parsed sources.yaml files per folder; invalidated by the server when one changes. */
+export class SourcesCache {
+  private readonly folders = new Map<string, Promise<LoadedSources | undefined>>();
+  /** The same, once read: lets an edit in an open document be analysed synchronously. */
+  private readonly resolved = new Map<string, LoadedSources | undefined>();
+
+  async metaFor(filePath: string): Promise<ArticleMeta | undefined> {
+    const sources = await this.forFolder(path.dirname(filePath));
+    return sources?.file.entries.get(path.basename(filePath));
+  }
+
+  forFolder(folder: string): Promise<LoadedSources | undefined> {
+    let pending = this.folders.get(folder);
+    if (!pending) {
+      pending = readSources(folder).then((loaded) => {
+        if (this.folders.get(folder) === pending) this.resolved.set(folder, loaded);
+        return loaded;
+      });
+      this.folders.set(folder, pending);
+    }
+    return pending;
+  }
+
+  /** The metadata for a file if its folder's sources.yaml has already been read. */
+  cachedMetaFor(filePath: string): ArticleMeta | undefined {
+    return this.resolved.get(path.dirname(filePath))?.file.entries.get(path.basename(filePath));
+  }
+
+  invalidate(folder?: string): void {
+    if (folder === undefined) {
+      this.folders.clear();
+      this.resolved.clear();
+    } else {
+      this.folders.delete(folder);
+      this.resolved.delete(folder);
+    }
+  }
+
+  /** Every sources.yaml read so far, for reporting its problems. */
+  async all(): Promise<LoadedSources[]> {
+    const loaded = await Promise.all(this.folders.values());
+    return loaded.filter((s): s is LoadedSources => s !== undefined);
+  }
+}
+
+export interface LoadedSources {
+  path: string;
+  uri: string;
+  text: string;
+  file: SourcesFile;
+}
+
+async function readSources(folder: string): Promise<LoadedSources | undefined> {
+  for (const name of SOURCES_FILE_NAMES) {
+    const full = path.join(folder, name);
+    let text: string;
+    try {
+      text = await fs.readFile(full, 'utf8');
+    } catch {
+      continue;
+    }
+    return { path: full, uri: fileUri(full), text, file: parseSourcesYaml(text) };
+  }
+  return undefined;
+}
+
+/**
+ * Reads one article from disk. Never throws: a file that is too large, binary, undecodable or gone comes back
+ * as an input with empty text and a problem that says why.
+ */
+export async function loadArticle(filePath: string, sources: SourcesCache, options: LoadOptions = DEFAULT_LOAD_OPTIONS): Promise<ArticleInput> {
+  const uri = fileUri(filePath);
+  const name = fileName(uri);
+  const externalMeta = await sources.metaFor(filePath).catch(() => undefined);
+  try {
+    const stat = await fs.stat(filePath);
+    const limit = options.maxFileSizeMB * 1024 * 1024;
+    if (stat.size > limit) {
+      return {
+        uri,
+        text: '',
+        externalMeta,
+        inputProblems: [{
+          code: 'structure/too-large',
+          severity: 'warning',
+          message: `${name} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${options.maxFileSizeMB} MB limit (sourcelens.corpus.maxFileSizeMB); it is not analysed.`,
+        }],
+      };
+    }
+    const bytes = await fs.readFile(filePath);
+    const decoded = decodeBytes(bytes, name);
+    return { uri, text: decoded.text, externalMeta, inputProblems: decoded.problems.length ? decoded.problems : undefined };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return {
+      uri,
+      text: '',
+      externalMeta,
+      inputProblems: [{
+        code: 'structure/unreadable',
+        severity: 'warning',
+        message: `${name} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`,
+      }],
+    };
+  }
+}
+
+/** True when the error means the file no longer exists (deleted between listing and reading). */
+export function isGone(input: ArticleInput): boolean {
+  return input.inputProblems?.some((p) => p.code === 'structure/unreadable' && p.message.includes('ENOENT')) ?? false;
+}

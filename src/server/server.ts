@@ -1,0 +1,374 @@
+// The language server: adapts the corpus host and the analysis core to LSP. Works with any client: VS Code (IPC,
+// pull diagnostics), Neovim and others (stdio, pushed diagnostics, odd URI spellings).
+
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CancellationToken, ClientCapabilities, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult,
+  TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { contentHash } from './analysis/hash';
+import { LineIndex } from './analysis/lines';
+import { warmUp } from './analysis/nlp';
+import { Article, Finding } from './analysis/types';
+import { codeActionsFor, SourcesDocument } from './features/codeActions';
+import { hoverAt } from './features/hover';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { SOURCES_FILE_NAMES } from './io/loader';
+import { fileUri, normaliseUri, uriToPath } from './io/uris';
+import { lineIndexOf, toDiagnostic } from './lsp';
+import { ArticleSummary, CorpusChangedParams, METHODS } from './protocol';
+import { readSettings } from './settings';
+import { CorpusHost, FileEventKind, Logger } from './workspace';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log: Logger = {
+    info: (m) => connection.console.info(m),
+    warn: (m) => connection.console.warn(m),
+    error: (m) => connection.console.error(m),
+  };
+  const host = new CorpusHost(log);
+  let capabilities: ClientCapabilities = {};
+  let pullDiagnostics = false;
+  let indexing: Promise<void> | undefined;
+  let indexed = false;
+  /** Diagnostics last pushed per URI (push mode), so unchanged files are not re-sent. */
+  const pushed = new Map<string, string>();
+  /** Wakes a waiting workspace-diagnostics request when the corpus changes. */
+  let wakeWorkspacePull: (() => void) | undefined;
+
+  const norm = (uri: string) => normaliseUri(uri);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [fileUri(params.rootPath)] : []);
+    host.setRoots(folders.map((u) => uriToPath(u)).filter((p): p is string => !!p));
+    host.setSettings(readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings));
+    warmUp();
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        diagnosticProvider: pullDiagnostics ? { identifier: 'sourcelens', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'sourcelens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelens' });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{txt,md,TXT,MD}' }, { globPattern: '**/sources.{yaml,yml}' }, { globPattern: '**/' }],
+      });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        const roots = host.getRoots().filter((r) => !removed.has(r));
+        for (const f of event.added) {
+          const p = uriToPath(f.uri);
+          if (p) roots.push(p);
+        }
+        host.setRoots(roots);
+        await reindex('workspace folders changed');
+      });
+    }
+    await loadSettings();
+    await reindex('start-up');
+  });
+
+  async function loadSettings(): Promise<void> {
+    if (!capabilities.workspace?.configuration) return;
+    try {
+      const [raw] = await connection.workspace.getConfiguration([{ section: 'sourcelens' }]);
+      host.setSettings(readSettings(raw));
+    } catch (error) {
+      log.warn(`Could not read settings, using defaults: ${String(error)}`);
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (capabilities.workspace?.configuration) await loadSettings();
+    else host.setSettings(readSettings((change.settings as { sourcelens?: unknown } | undefined)?.sourcelens));
+    await reindex('settings changed');
+  });
+
+  /** Indexes the whole corpus with progress; requests keep being answered meanwhile. */
+  function reindex(reason: string): Promise<void> {
+    const run = async () => {
+      const started = Date.now();
+      log.info(`Indexing corpus (${reason}) in ${host.getRoots().join(', ') || 'open documents only'}`);
+      const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      progress?.begin('Sourcelens: indexing articles', 0, undefined, false);
+      let lastPercent = -1;
+      try {
+        const result = await host.indexAll({
+          report: (done, total) => {
+            const percent = Math.floor((done / Math.max(1, total)) * 100);
+            if (percent !== lastPercent) {
+              lastPercent = percent;
+              progress?.report(percent, `${done}/${total} articles`);
+            }
+          },
+        });
+        indexed = true;
+        log.info(`Indexed ${result.files} article file(s) in ${Date.now() - started} ms${result.skipped ? `; ${result.skipped} path(s) skipped` : ''}.`);
+      } catch (error) {
+        log.error(`Indexing failed: ${error instanceof Error ? error.stack : String(error)}`);
+      } finally {
+        progress?.done();
+      }
+      corpusChanged();
+    };
+    indexing = (indexing ?? Promise.resolve()).then(run, run);
+    return indexing;
+  }
+
+  let notifyTimer: NodeJS.Timeout | undefined;
+  /** Diagnostics and views follow every change; cross-document work is batched so typing stays fast. */
+  function corpusChanged(changedUri?: string): void {
+    if (pullDiagnostics) {
+      wakeWorkspacePull?.();
+    } else if (changedUri) {
+      publish(changedUri);
+    }
+    clearTimeout(notifyTimer);
+    notifyTimer = setTimeout(() => {
+      if (pullDiagnostics) {
+        if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+      } else {
+        publishAll();
+      }
+      const counts = findingCount();
+      const params: CorpusChangedParams = { articles: host.corpus.size, findings: counts, indexing: !indexed };
+      void connection.sendNotification(METHODS.corpusChanged, params);
+    }, changedUri ? 150 : 0);
+  }
+
+  function findingCount(): number {
+    let n = 0;
+    for (const [, list] of host.corpus.allFindings()) n += list.length;
+    return n;
+  }
+
+  function lineIndexForUri(uri: string): LineIndex | undefined {
+    const article = host.corpus.get(uri);
+    if (article) return lineIndexOf(article);
+    const source = sourcesText(uri);
+    return source === undefined ? undefined : new LineIndex(source);
+  }
+
+  function sourcesText(uri: string): string | undefined {
+    const open = documents.get(uri);
+    if (open) return open.getText();
+    const p = uriToPath(uri);
+    if (!p || !SOURCES_FILE_NAMES.includes(path.basename(p))) return undefined;
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Diagnostics for any URI: an article, or a sources.yaml with problems. */
+  function diagnosticsFor(uri: string): Diagnostic[] {
+    const article = host.corpus.get(uri);
+    if (article) return host.corpus.findings(uri).map((f) => toDiagnostic(f, lineIndexOf(article), lineIndexForUri));
+    const problems = host.sourcesFindings().filter((f) => f.uri === uri);
+    if (!problems.length) return [];
+    const index = lineIndexForUri(uri) ?? new LineIndex('');
+    return problems.map((f) => toDiagnostic(f, index, lineIndexForUri));
+  }
+
+  function allDiagnosticUris(): string[] {
+    return [...new Set([...host.corpus.uris(), ...host.sourcesFindings().map((f) => f.uri)])];
+  }
+
+  function publish(uri: string): void {
+    const diagnostics = diagnosticsFor(uri);
+    const key = JSON.stringify(diagnostics);
+    if (pushed.get(uri) === key) return;
+    pushed.set(uri, key);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  function publishAll(): void {
+    const current = new Set(allDiagnosticUris());
+    for (const uri of current) publish(uri);
+    for (const uri of [...pushed.keys()]) {
+      if (!current.has(uri)) {
+        pushed.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+  }
+
+  // Pull diagnostics: one document, or the whole workspace (Problems panel shows files that are not open).
+  connection.languages.diagnostics.on(async (params) => {
+    await indexing;
+    const uri = norm(params.textDocument.uri);
+    const items = diagnosticsFor(uri);
+    const resultId = contentHash(JSON.stringify(items));
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => {
+    await indexing;
+    const previous = new Map(params.previousResultIds.map((p) => [norm(p.uri), p.value]));
+    const report = () => {
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      for (const uri of allDiagnosticUris()) {
+        const diagnostics = diagnosticsFor(uri);
+        const resultId = contentHash(JSON.stringify(diagnostics));
+        if (previous.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId, items: diagnostics, version: null });
+        previous.delete(uri);
+      }
+      // Files that left the corpus: clear what the client still shows for them.
+      for (const uri of previous.keys()) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, items: [], version: null });
+      return items;
+    };
+    let items = report();
+    // Nothing new: hold the request (the client re-asks every 2 s otherwise) until the corpus changes.
+    if (items.every((i) => i.kind === DocumentDiagnosticReportKind.Unchanged)) {
+      await waitForChange(token, 60_000);
+      if (token.isCancellationRequested) return { items: [] };
+      items = report();
+    }
+    return { items };
+  });
+
+  function waitForChange(token: CancellationToken, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (wakeWorkspacePull === done) wakeWorkspacePull = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      token.onCancellationRequested(done);
+      wakeWorkspacePull?.();
+      wakeWorkspacePull = done;
+    });
+  }
+
+  // Document sync: open documents overlay the files on disk.
+  documents.onDidOpen((e) => {
+    const uri = norm(e.document.uri);
+    if (host.updateOpen(uri, e.document.getText())) corpusChanged(uri);
+    else if (!pullDiagnostics && host.corpus.has(uri)) publish(uri);
+  });
+  documents.onDidChangeContent((e) => {
+    const uri = norm(e.document.uri);
+    if (host.updateOpen(uri, e.document.getText())) corpusChanged(uri);
+  });
+  documents.onDidClose(async (e) => {
+    const uri = norm(e.document.uri);
+    if (await host.closeDocument(uri)) corpusChanged(uri);
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const kinds: Record<number, FileEventKind> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
+    await indexing;
+    const events = params.changes.map((c) => ({ uri: norm(c.uri), kind: kinds[c.type] }));
+    try {
+      if (await host.fileEvents(events)) corpusChanged(events[0]?.uri);
+    } catch (error) {
+      log.error(`Could not apply file changes: ${String(error)}`);
+    }
+  });
+
+  function articleFor(uri: string): Article | undefined {
+    return host.corpus.get(norm(uri));
+  }
+
+  connection.onHover(async (params) => {
+    await indexing;
+    const article = articleFor(params.textDocument.uri);
+    if (!article) return null;
+    const index = lineIndexOf(article);
+    return hoverAt(article, index.offsetAt(params.position), host.corpus.findings(article.uri), index);
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    await indexing;
+    const article = articleFor(params.textDocument.uri);
+    return article ? documentSymbols(article, lineIndexOf(article)) : [];
+  });
+
+  connection.onWorkspaceSymbol(async (params) => {
+    await indexing;
+    return workspaceSymbols(host.corpus.list(), params.query, lineIndexOf);
+  });
+
+  connection.onCodeAction((params) => {
+    const article = articleFor(params.textDocument.uri);
+    if (!article) return [];
+    return codeActionsFor(article, params.context.diagnostics, readSourcesDocument);
+  });
+
+  function readSourcesDocument(folder: string): SourcesDocument {
+    for (const name of SOURCES_FILE_NAMES) {
+      const p = path.join(folder, name);
+      const uri = fileUri(p);
+      const open = documents.get(uri);
+      if (open) return { uri, text: open.getText() };
+      if (existsSync(p)) {
+        try {
+          return { uri, text: readFileSync(p, 'utf8') };
+        } catch {
+          // unreadable: fall through and offer to create beside it
+        }
+      }
+    }
+    return { uri: fileUri(path.join(folder, 'sources.yaml')), text: undefined };
+  }
+
+  connection.onRequest(METHODS.corpus, async (): Promise<ArticleSummary[]> => {
+    await indexing;
+    return host.corpus.list().map((a) => summarise(a, host.corpus.findings(a.uri)));
+  });
+
+  connection.onRequest(METHODS.reindex, async () => {
+    await reindex('requested');
+    return { articles: host.corpus.size };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function summarise(article: Article, findings: Finding[]): ArticleSummary {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    uri: article.uri,
+    name: article.name,
+    outlet: article.meta.outlet ?? null,
+    published: article.published?.iso ?? null,
+    publishedFrom: article.published?.how ?? null,
+    headline: article.headline?.text ?? null,
+    headlineRange: article.headline ? toLspRange(article, article.headline.range) : null,
+    wordCount: article.wordCount,
+    boilerplate: article.boilerplate.filter((b) => b.kind !== 'front-matter').length,
+    findings: counts,
+    problems: article.problems.map((p) => p.message),
+  };
+}
+
+function toLspRange(article: Article, range: { start: number; end: number }) {
+  const index = lineIndexOf(article);
+  return { start: index.positionAt(range.start), end: index.positionAt(range.end) };
+}

@@ -1,0 +1,33 @@
+// The `sourcelens.*` settings as the server reads them, with defaults matching package.json.
+
+import { RuleSettings, isRuleLevel } from './analysis/config';
+import { CorpusGlobs, DEFAULT_GLOBS } from './io/discover';
+
+export interface Settings {
+  corpus: CorpusGlobs & { maxFileSizeMB: number };
+  rules: RuleSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  corpus: { ...DEFAULT_GLOBS, maxFileSizeMB: 5 },
+  rules: {},
+};
+
+/** Accepts whatever the client sent (possibly partial or wrong-typed) and fills in defaults. */
+export function readSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as { corpus?: Record<string, unknown>; rules?: Record<string, unknown> };
+  const corpus = value.corpus ?? {};
+  const strings = (x: unknown, fallback: string[]) =>
+    Array.isArray(x) && x.every((s) => typeof s === 'string') && x.length > 0 ? (x as string[]) : fallback;
+  const rules: RuleSettings = {};
+  for (const [code, level] of Object.entries(value.rules ?? {})) if (isRuleLevel(level)) rules[code] = level;
+  const size = Number(corpus.maxFileSizeMB);
+  return {
+    corpus: {
+      include: strings(corpus.include, DEFAULT_SETTINGS.corpus.include),
+      exclude: strings(corpus.exclude, DEFAULT_SETTINGS.corpus.exclude),
+      maxFileSizeMB: size > 0 ? size : DEFAULT_SETTINGS.corpus.maxFileSizeMB,
+    },
+    rules,
+  };
+}

@@ -1,0 +1,178 @@
+// Keeps the corpus in step with the workspace: the files on disk under the workspace folders, overlaid by the
+// text of open documents (unsaved edits count). Knows nothing of LSP messages: the server wires it up.
+
+import * as path from 'node:path';
+import { Corpus } from './analysis/corpus';
+import { Finding } from './analysis/types';
+import { corpusMatcher, discoverFiles, Matcher } from './io/discover';
+import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './io/loader';
+import { sourcesFindings } from './io/indexer';
+import { fileUri, normaliseUri, uriToPath } from './io/uris';
+import { DEFAULT_SETTINGS, Settings } from './settings';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export type FileEventKind = 'created' | 'changed' | 'deleted';
+
+export interface Progress {
+  report(done: number, total: number): void;
+}
+
+export class CorpusHost {
+  readonly corpus = new Corpus();
+  private sources = new SourcesCache();
+  private roots: string[] = [];
+  private settings: Settings = DEFAULT_SETTINGS;
+  private matcher: Matcher = corpusMatcher(DEFAULT_SETTINGS.corpus);
+  /** Text of open documents by URI: it wins over the file on disk. */
+  private readonly open = new Map<string, string>();
+  private sourceProblems: Finding[] = [];
+  private indexGeneration = 0;
+
+  constructor(private readonly log: Logger) {}
+
+  setRoots(roots: string[]): void {
+    this.roots = [...new Set(roots.map((r) => path.resolve(r)))];
+  }
+
+  getRoots(): string[] {
+    return [...this.roots];
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    this.matcher = corpusMatcher(settings.corpus);
+    this.corpus.setRules(settings.rules);
+  }
+
+  /** Whether a document belongs to the corpus: a file under a workspace folder matching the globs. */
+  inScope(uri: string): boolean {
+    const fsPath = uriToPath(uri);
+    if (!fsPath) return false;
+    if (this.roots.length === 0) return this.matcher(path.basename(fsPath));
+    return this.roots.some((root) => {
+      const relative = path.relative(root, fsPath);
+      return !relative.startsWith('..') && !path.isAbsolute(relative) && this.matcher(relative);
+    });
+  }
+
+  /**
+   * Indexes every corpus file. Open documents go first (the reader is looking at them), then the rest.
+   * A newer call supersedes an older one still running.
+   */
+  async indexAll(progress?: Progress): Promise<{ files: number; skipped: number }> {
+    const generation = ++this.indexGeneration;
+    this.sources.invalidate();
+    const files: string[] = [];
+    let skipped = 0;
+    for (const root of this.roots) {
+      const found = await discoverFiles(root, this.settings.corpus);
+      files.push(...found.files);
+      skipped += found.skipped.length;
+      for (const s of found.skipped) this.log.warn(`Skipped ${s.path}: ${s.reason}`);
+    }
+    const uris = new Map(files.map((f) => [normaliseUri(fileUri(f)), f]));
+    // Forget articles that are no longer on disk (and not open).
+    for (const uri of this.corpus.uris()) if (!uris.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);
+    const ordered = [...uris.keys()].sort((a, b) => Number(this.open.has(b)) - Number(this.open.has(a)));
+    let done = 0;
+    for (const uri of ordered) {
+      if (generation !== this.indexGeneration) return { files: done, skipped };
+      await this.refreshFromDisk(uri, uris.get(uri)!);
+      done++;
+      progress?.report(done, ordered.length);
+      if (done % 25 === 0) await new Promise((r) => setImmediate(r)); // keep answering requests
+    }
+    for (const [uri, text] of this.open) if (!uris.has(uri) && this.inScope(uri)) this.updateOpen(uri, text);
+    this.sourceProblems = await sourcesFindings(this.sources);
+    return { files: ordered.length, skipped };
+  }
+
+  /** An open document's text changed (or it was opened). Synchronous: the edit's diagnostics follow at once. */
+  updateOpen(uri: string, text: string): boolean {
+    this.open.set(uri, text);
+    if (!this.inScope(uri)) return false;
+    const fsPath = uriToPath(uri);
+    const meta = fsPath ? this.sources.cachedMetaFor(fsPath) : undefined;
+    return this.corpus.update({ uri, text, externalMeta: meta }).changed;
+  }
+
+  /** A document was closed: its unsaved edits are gone, so the file on disk is the truth again. */
+  async closeDocument(uri: string): Promise<boolean> {
+    this.open.delete(uri);
+    const fsPath = uriToPath(uri);
+    if (!fsPath || !this.inScope(uri)) return this.corpus.remove(uri);
+    return this.refreshFromDisk(uri, fsPath);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  /** Files created, changed or deleted on disk (from the client's watcher). Returns whether the corpus changed. */
+  async fileEvents(events: { uri: string; kind: FileEventKind }[]): Promise<boolean> {
+    let changed = false;
+    const foldersToReload = new Set<string>();
+    for (const { uri, kind } of events) {
+      const fsPath = uriToPath(uri);
+      if (!fsPath) continue;
+      if (SOURCES_FILE_NAMES.includes(path.basename(fsPath))) {
+        foldersToReload.add(path.dirname(fsPath));
+        continue;
+      }
+      if (kind === 'deleted') {
+        // A deleted folder arrives as one event for the folder: drop everything under it.
+        for (const known of this.corpus.uris()) {
+          const knownPath = uriToPath(known);
+          if (knownPath && (knownPath === fsPath || knownPath.startsWith(fsPath + path.sep)) && !this.open.has(known)) {
+            changed = this.corpus.remove(known) || changed;
+          }
+        }
+        continue;
+      }
+      if (this.open.has(uri) || !this.inScope(uri)) continue;
+      changed = (await this.refreshFromDisk(uri, fsPath)) || changed;
+    }
+    for (const folder of foldersToReload) {
+      this.sources.invalidate(folder);
+      for (const known of this.corpus.uris()) {
+        const knownPath = uriToPath(known);
+        if (knownPath && path.dirname(knownPath) === folder) {
+          const text = this.open.get(known);
+          if (text !== undefined) {
+            await this.sources.forFolder(folder);
+            changed = this.updateOpen(known, text) || changed;
+          } else {
+            changed = (await this.refreshFromDisk(known, knownPath)) || changed;
+          }
+        }
+      }
+    }
+    if (foldersToReload.size) this.sourceProblems = await sourcesFindings(this.sources);
+    return changed || foldersToReload.size > 0;
+  }
+
+  /** Problems in sources.yaml files, to be shown on those files. */
+  sourcesFindings(): Finding[] {
+    return this.sourceProblems;
+  }
+
+  private async refreshFromDisk(uri: string, fsPath: string): Promise<boolean> {
+    const openText = this.open.get(uri);
+    if (openText !== undefined) {
+      await this.sources.forFolder(path.dirname(fsPath));
+      return this.updateOpen(uri, openText);
+    }
+    const input = await loadArticle(fsPath, this.sources, { maxFileSizeMB: this.settings.corpus.maxFileSizeMB });
+    if (isGone(input)) {
+      this.log.info(`${fsPath} disappeared before it could be read; dropped from the corpus.`);
+      return this.corpus.remove(uri);
+    }
+    for (const p of input.inputProblems ?? []) this.log.warn(p.message);
+    return this.corpus.update({ ...input, uri }).changed;
+  }
+}

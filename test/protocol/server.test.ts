@@ -1,0 +1,180 @@
+// Starts the real bundled server over stdio and speaks LSP to it, as Neovim (push) and VS Code (pull) would.
+
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import {
+  CodeAction, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, Hover, SymbolInformation, TextEdit,
+  WorkspaceDiagnosticReport,
+} from 'vscode-languageserver-protocol';
+import { TestClient } from './lspClient';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/basic');
+
+function copyFixtures(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-proto-'));
+  cpSync(FIXTURES, dir, { recursive: true });
+  return dir;
+}
+
+function codes(diagnostics: Diagnostic[] | undefined): string[] {
+  return (diagnostics ?? []).map((d) => String(d.code));
+}
+
+describe('language server over stdio (push diagnostics, like Neovim)', function () {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = copyFixtures();
+    client = await TestClient.start({ root: dir });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes the whole folder at start-up and pushes diagnostics for files that are not open', async () => {
+    const alpha = await client.waitFor(() => client.diagnostics.get(client.uri('alpha.txt')), 10_000, 'alpha diagnostics');
+    assert.ok(codes(alpha).includes('structure/no-date'), `alpha: ${codes(alpha)}`);
+    assert.ok(codes(alpha).includes('structure/boilerplate'));
+    const gamma = await client.waitFor(() => client.diagnostics.get(client.uri('gamma.txt')));
+    assert.ok(codes(gamma).includes('structure/missing-headline'));
+    assert.ok(!codes(client.diagnostics.get(client.uri('beta.md'))).includes('structure/no-date'), 'beta has front-matter date');
+  });
+
+  it('reports indexing progress with workDoneProgress', () => {
+    const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds.at(-1), 'end');
+  });
+
+  it('marks boilerplate as unnecessary hints with source and stable code', () => {
+    const boilerplate = client.diagnostics.get(client.uri('alpha.txt'))!.filter((d) => d.code === 'structure/boilerplate');
+    assert.equal(boilerplate.length, 3);
+    for (const d of boilerplate) {
+      assert.equal(d.severity, 4);
+      assert.deepEqual(d.tags, [1]);
+      assert.equal(d.source, 'sourcelens');
+    }
+    assert.deepEqual(boilerplate.map((d) => d.range.start.line), [1, 7, 8]);
+  });
+
+  it('answers hover on the headline with the article card', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('beta.md') }, position: { line: 5, character: 4 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /^\*\*Sourcelens\*\*/);
+    assert.match(value, /The Castora Ledger/);
+    assert.match(value, /2031-03-05 \(from front-matter\)/);
+  });
+
+  it('gives document symbols: the headline with its paragraphs', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('alpha.txt') } });
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].name, 'Velorian envoy meets Marnish premier in Castora');
+    assert.equal(symbols[0].children?.length, 2);
+    assert.match(symbols[0].children![0].name, /^CASTORA - Velorian Foreign Minister/);
+  });
+
+  it('finds articles by workspace symbol query', async () => {
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'marnish hosts' });
+    assert.deepEqual(symbols.map((s) => s.name), ['Marnish premier hosts Velorian minister']);
+  });
+
+  it('lists the corpus with metadata through sourcelens/corpus', async () => {
+    const corpus = await client.request<{ name: string; outlet: string | null; published: string | null; publishedFrom: string | null }[]>('sourcelens/corpus', null);
+    assert.deepEqual(
+      corpus.map((a) => [a.name, a.outlet, a.published, a.publishedFrom]),
+      [
+        ['alpha.txt', 'Velorian Daily', null, null],
+        ['beta.md', 'The Castora Ledger', '2031-03-05', 'front-matter'],
+        ['gamma.txt', 'Marnish Wire', '2031-03-12', 'text'],
+      ],
+    );
+  });
+
+  it('re-analyses unsaved edits of an open document (Neovim sends languageId "text" and lower-case escapes)', async () => {
+    const uri = client.uri('alpha.txt').replace('file:///', 'file:///').replace(/%3A/g, '%3a');
+    const text = readFileSync(path.join(dir, 'alpha.txt'), 'utf8').replace('Share this article\n', '');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text } });
+    await client.waitFor(() => client.diagnostics.get(client.uri('alpha.txt'))!.filter((d) => d.code === 'structure/boilerplate').length === 2 || undefined, 10_000, 'edited diagnostics');
+  });
+
+  it('offers a quick fix that adds the publication date to sources.yaml', async () => {
+    const diagnostic = client.diagnostics.get(client.uri('alpha.txt'))!.find((d) => d.code === 'structure/no-date')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri('alpha.txt') },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const fill = actions.find((a) => a.title.startsWith('Add publication date to sources.yaml'));
+    assert.ok(fill, `actions: ${actions.map((a) => a.title)}`);
+    const edits = fill!.edit!.changes![client.uri('sources.yaml')] as TextEdit[];
+    assert.equal(edits.length, 1);
+    assert.match(edits[0].newText, /^# Metadata for articles/m, 'comments are kept');
+    assert.match(edits[0].newText, /alpha\.txt:\n {2}outlet: Velorian Daily\n {2}published: ""/);
+  });
+
+  it('follows files created, changed and deleted on disk', async () => {
+    writeFileSync(path.join(dir, 'delta.txt'), 'Delta headline\n\nBody text of the new article here.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('delta.txt'), type: 1 }] });
+    await client.waitFor(() => client.diagnostics.get(client.uri('delta.txt')), 10_000, 'delta diagnostics');
+    unlinkSync(path.join(dir, 'delta.txt'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('delta.txt'), type: 3 }] });
+    await client.waitFor(() => (client.diagnostics.get(client.uri('delta.txt'))?.length === 0 ? true : undefined), 10_000, 'delta cleared');
+  });
+
+  it('applies a sources.yaml change to the articles in its folder', async () => {
+    writeFileSync(path.join(dir, 'sources.yaml'), 'alpha.txt:\n  outlet: Velorian Daily\n  published: 2031-03-04\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sources.yaml'), type: 2 }] });
+    await client.waitFor(() => (codes(client.diagnostics.get(client.uri('alpha.txt'))).includes('structure/no-date') ? undefined : true), 10_000, 'date applied');
+  });
+
+  it('reports a malformed sources.yaml on the file itself and keeps analysing', async () => {
+    writeFileSync(path.join(dir, 'sources.yaml'), 'alpha.txt: [unclosed\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sources.yaml'), type: 2 }] });
+    const d = await client.waitFor(() => client.diagnostics.get(client.uri('sources.yaml'))?.[0], 10_000, 'sources.yaml diagnostic');
+    assert.equal(d.code, 'structure/invalid-sources');
+    assert.ok(client.diagnostics.get(client.uri('alpha.txt'))!.length > 0);
+  });
+});
+
+describe('language server with pull diagnostics (like VS Code)', function () {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = copyFixtures();
+    client = await TestClient.start({ root: dir, pull: true, settings: { rules: { 'structure/boilerplate': 'off' } } });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('declares a diagnostic provider and pushes nothing', () => {
+    assert.ok(client.initializeResult.capabilities.diagnosticProvider);
+    assert.equal(client.diagnostics.size, 0);
+  });
+
+  it('answers document pulls, honouring rule settings', async () => {
+    const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: client.uri('alpha.txt') } });
+    assert.equal(report.kind, 'full');
+    const items = (report as { items: Diagnostic[] }).items;
+    assert.deepEqual(codes(items), ['structure/no-date'], 'boilerplate is turned off by settings');
+    const again = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: client.uri('alpha.txt') },
+      previousResultId: (report as { resultId: string }).resultId,
+    });
+    assert.equal(again.kind, 'unchanged');
+  });
+
+  it('answers workspace pulls for every article in the corpus', async () => {
+    const report = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const uris = report.items.map((i) => path.basename(i.uri)).sort();
+    assert.deepEqual(uris, ['alpha.txt', 'beta.md', 'gamma.txt']);
+  });
+});
