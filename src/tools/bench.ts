@@ -1,1 +1,125 @@
-export {};
+// npm run bench [-- --sizes 1000,2000 --runs 3]: measures indexing speed and memory on samples/, the real news
+// corpus in ../shared/corpora/ecbplus, and generated scale corpora built from that real text.
+// Prints a table and writes test-results/bench.json. Timings are medians over --runs.
+
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { Corpus } from '../server/analysis/corpus';
+import { DEFAULT_GLOBS, discoverFiles } from '../server/io/discover';
+import { indexRoots } from '../server/io/indexer';
+import { SourcesCache } from '../server/io/loader';
+
+const REPO = path.resolve(__dirname, '..');
+const SHARED_CORPUS = path.resolve(REPO, '../shared/corpora/ecbplus');
+
+interface Row {
+  corpus: string;
+  articles: number;
+  megabytes: number;
+  indexMs: number;
+  articlesPerSecond: number;
+  mbPerSecond: number;
+  baselineWinkMs: number;
+  ratioToWink: number;
+  findings: number;
+  rssMB: number;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Builds an N-article corpus by replicating real article text (each copy renamed, so nothing is cached). */
+function scaleCorpus(n: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `sourcelens-bench-${n}-`));
+  const sources = readdirSync(SHARED_CORPUS).filter((f) => f.endsWith('.txt') && f.startsWith('doc-')).sort();
+  for (let i = 0; i < n; i++) {
+    const source = sources[i % sources.length];
+    const text = readFileSync(path.join(SHARED_CORPUS, source), 'utf8');
+    const sub = path.join(dir, `part-${Math.floor(i / 1000)}`);
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    // A varying first line keeps every file distinct, as in a real archive.
+    writeFileSync(path.join(sub, `a-${String(i).padStart(6, '0')}.txt`), `${text}\n(copy ${i})\n`);
+  }
+  return dir;
+}
+
+async function measure(name: string, root: string, runs: number): Promise<Row> {
+  const { files } = await discoverFiles(root, DEFAULT_GLOBS);
+  const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  const times: number[] = [];
+  let findings = 0;
+  for (let r = 0; r < runs; r++) {
+    const corpus = new Corpus();
+    const started = performance.now();
+    await indexRoots([root], corpus, new SourcesCache(), { globs: DEFAULT_GLOBS, load: { maxFileSizeMB: 5 } });
+    findings = [...corpus.allFindings().values()].reduce((n, l) => n + l.length, 0);
+    times.push(performance.now() - started);
+  }
+  const winkTimes: number[] = [];
+  const nlp = winkNLP(model);
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  for (let r = 0; r < runs; r++) {
+    const started = performance.now();
+    for (const t of texts) {
+      const doc = nlp.readDoc(t);
+      doc.tokens().out(nlp.its.pos);
+    }
+    winkTimes.push(performance.now() - started);
+  }
+  const indexMs = median(times);
+  const baselineWinkMs = median(winkTimes);
+  return {
+    corpus: name,
+    articles: files.length,
+    megabytes: +(bytes / 1024 / 1024).toFixed(2),
+    indexMs: Math.round(indexMs),
+    articlesPerSecond: Math.round(files.length / (indexMs / 1000)),
+    mbPerSecond: +((bytes / 1024 / 1024) / (indexMs / 1000)).toFixed(2),
+    baselineWinkMs: Math.round(baselineWinkMs),
+    ratioToWink: +(baselineWinkMs / indexMs).toFixed(2),
+    findings,
+    rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+  };
+}
+
+async function main(): Promise<void> {
+  const runs = Number(arg('runs', '3'));
+  const sizes = arg('sizes', '1000,2000').split(',').map(Number).filter((n) => n > 0);
+  const rows: Row[] = [];
+  const samples = path.join(REPO, 'samples');
+  if (existsSync(samples)) rows.push(await measure('samples', samples, runs));
+  if (existsSync(SHARED_CORPUS)) {
+    const copy = mkdtempSync(path.join(tmpdir(), 'sourcelens-ecb-'));
+    cpSync(SHARED_CORPUS, copy, { recursive: true }); // read-only input: work on a copy
+    rows.push(await measure('ecbplus (982 real articles)', copy, runs));
+    rmSync(copy, { recursive: true, force: true });
+    for (const n of sizes) {
+      const dir = scaleCorpus(n);
+      rows.push(await measure(`scale ${n}`, dir, runs));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else {
+    console.warn(`(no ${SHARED_CORPUS}: real-text corpora skipped)`);
+  }
+  console.table(rows);
+  console.log('ratioToWink = bare wink-nlp tokenise+tag time / Sourcelens index time (1.0 = as fast as the NLP pass alone).');
+  mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
+  const out = path.join(REPO, 'test-results', 'bench.json');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rows }, null, 2));
+  console.log(`Saved ${out}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
