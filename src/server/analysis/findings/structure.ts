@@ -36,7 +36,7 @@ export function structureFindings(article: Article): Finding[] {
     findings.push({ code: 'structure/empty', severity: 'hint', message: `${article.name} is empty: nothing to analyse.`, ...at({ start: 0, end: 0 }) });
     return findings;
   }
-  if (!article.headline) {
+  if (!article.headline && !article.meta.title) {
     findings.push({
       code: 'structure/missing-headline',
       severity: 'hint',
