@@ -89,7 +89,7 @@ export async function evaluate(goldPath: string): Promise<Score[]> {
       headlines.push({ ok: got === expected.headline, error: `${name}: headline ${JSON.stringify(got)}, gold ${JSON.stringify(expected.headline)}` });
     }
     if (expected.published !== undefined) {
-      const want = expected.published === null ? null : String(expected.published instanceof Date ? (expected.published as Date).toISOString().slice(0, 10) : expected.published);
+      const want = expected.published === null ? null : String(expected.published);
       const got = article.published?.iso ?? null;
       dates.push({ ok: got === want, error: `${name}: published ${got}, gold ${want}` });
     }
