@@ -15,6 +15,7 @@ import { warmUp } from './analysis/nlp';
 import { Article, Finding } from './analysis/types';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { hoverAt } from './features/hover';
+import { dateInlayHints } from './features/inlayHints';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from './io/loader';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
@@ -54,6 +55,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
         documentSymbolProvider: true,
+        inlayHintProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         diagnosticProvider: pullDiagnostics ? { identifier: 'sourcelens', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
@@ -101,6 +103,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async (change) => {
     if (capabilities.workspace?.configuration) await loadSettings();
     else host.setSettings(readSettings((change.settings as { sourcelens?: unknown } | undefined)?.sourcelens));
+    if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
     await reindex('settings changed');
   });
 
@@ -296,16 +299,23 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     await indexing;
-    const article = articleFor(params.textDocument.uri);
-    if (!article) return null;
-    const index = lineIndexOf(article);
-    return hoverAt(article, index.offsetAt(params.position), host.corpus.findings(article.uri), index);
+    const analysis = host.corpus.analysis(norm(params.textDocument.uri));
+    if (!analysis) return null;
+    const index = lineIndexOf(analysis.article);
+    return hoverAt(analysis, index.offsetAt(params.position), host.corpus.findings(analysis.article.uri), index, host.corpus.all());
   });
 
   connection.onDocumentSymbol(async (params) => {
     await indexing;
-    const article = articleFor(params.textDocument.uri);
-    return article ? documentSymbols(article, lineIndexOf(article)) : [];
+    const analysis = host.corpus.analysis(norm(params.textDocument.uri));
+    return analysis ? documentSymbols(analysis, lineIndexOf(analysis.article)) : [];
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    await indexing;
+    const analysis = host.corpus.analysis(norm(params.textDocument.uri));
+    if (!analysis || !host.getSettings().inlayHints.dates) return [];
+    return dateInlayHints(analysis, lineIndexOf(analysis.article), params.range);
   });
 
   connection.onWorkspaceSymbol(async (params) => {

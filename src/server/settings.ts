@@ -6,16 +6,18 @@ import { CorpusGlobs, DEFAULT_GLOBS } from './io/discover';
 export interface Settings {
   corpus: CorpusGlobs & { maxFileSizeMB: number };
   rules: RuleSettings;
+  inlayHints: { dates: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   corpus: { ...DEFAULT_GLOBS, maxFileSizeMB: 5 },
   rules: {},
+  inlayHints: { dates: true },
 };
 
 /** Accepts whatever the client sent (possibly partial or wrong-typed) and fills in defaults. */
 export function readSettings(raw: unknown): Settings {
-  const value = (raw ?? {}) as { corpus?: Record<string, unknown>; rules?: Record<string, unknown> };
+  const value = (raw ?? {}) as { corpus?: Record<string, unknown>; rules?: Record<string, unknown>; inlayHints?: Record<string, unknown> };
   const corpus = value.corpus ?? {};
   const strings = (x: unknown, fallback: string[]) =>
     Array.isArray(x) && x.every((s) => typeof s === 'string') && x.length > 0 ? (x as string[]) : fallback;
@@ -29,5 +31,6 @@ export function readSettings(raw: unknown): Settings {
       maxFileSizeMB: size > 0 ? size : DEFAULT_SETTINGS.corpus.maxFileSizeMB,
     },
     rules,
+    inlayHints: { dates: value.inlayHints?.dates !== false },
   };
 }

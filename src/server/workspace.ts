@@ -43,6 +43,10 @@ export class CorpusHost {
     return [...this.roots];
   }
 
+  getSettings(): Settings {
+    return this.settings;
+  }
+
   setSettings(settings: Settings): void {
     this.settings = settings;
     this.matcher = corpusMatcher(settings.corpus);

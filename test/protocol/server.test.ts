@@ -178,3 +178,44 @@ describe('language server with pull diagnostics (like VS Code)', function () {
     assert.deepEqual(uris, ['alpha.txt', 'beta.md', 'gamma.txt']);
   });
 });
+
+describe('language server: dates and figures', function () {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = copyFixtures();
+    client = await TestClient.start({ root: dir });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the resolved date of "on Tuesday" as an inlay hint', async () => {
+    const hints = await client.request<{ position: { line: number; character: number }; label: string }[]>('textDocument/inlayHint', {
+      textDocument: { uri: client.uri('beta.md') },
+      range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+    });
+    // beta.md is published on Wednesday 2031-03-05: "on Tuesday" is the day before.
+    assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[7, '2031-03-04']]);
+    const line = readFileSync(path.join(dir, 'beta.md'), 'utf8').split('\n')[7];
+    assert.equal(line.slice(0, hints[0].position.character).endsWith('on Tuesday'), true);
+  });
+
+  it('explains a figure on hover, with its value and what it counts', async () => {
+    const text = readFileSync(path.join(dir, 'beta.md'), 'utf8').split('\n');
+    const line = text.findIndex((l) => l.includes('3.5 million'));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('beta.md') }, position: { line, character: text[line].indexOf('3.5') + 1 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /figure: money/);
+    assert.match(value, /3,500,000 USD/);
+  });
+
+  it('lists figures in the outline', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('beta.md') } });
+    const figures = symbols[0].children!.find((c) => c.name === 'Figures');
+    assert.deepEqual(figures?.children?.map((c) => [c.name, c.detail]), [['3.5 million', 'discussed']]);
+  });
+});

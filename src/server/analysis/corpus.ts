@@ -1,28 +1,29 @@
 // The one cross-document index. Articles are added, replaced and removed one at a time; per-article analysis is
 // cached by content hash, and corpus-wide findings are recomputed lazily only after something changed.
 
-import { inputHash, parseArticle } from './article';
+import { inputHash } from './article';
+import { analyse, Analysis } from './analyse';
 import { levelFor, RuleSettings } from './config';
 import { structureFindings } from './findings/structure';
 import { Article, ArticleInput, Finding } from './types';
 
 /** A rule that looks at one article at a time. */
-export type ArticleRule = (article: Article) => Finding[];
+export type ArticleRule = (analysis: Analysis) => Finding[];
 
 /** A rule that compares articles; it sees the whole corpus and returns findings for any article. */
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
-const ARTICLE_RULES: ArticleRule[] = [structureFindings];
+const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article)];
 const CORPUS_RULES: CorpusRule[] = [];
 
 export interface UpdateResult {
-  article: Article;
+  analysis: Analysis;
   /** False when the text and metadata were identical to what was indexed: nothing needs recomputing. */
   changed: boolean;
 }
 
 export class Corpus {
-  private readonly articles = new Map<string, Article>();
+  private readonly analyses = new Map<string, Analysis>();
   private readonly articleFindings = new Map<string, Finding[]>();
   private corpusFindings: Map<string, Finding[]> | undefined;
   private rules: RuleSettings = {};
@@ -34,7 +35,7 @@ export class Corpus {
   }
 
   get size(): number {
-    return this.articles.size;
+    return this.analyses.size;
   }
 
   setRules(rules: RuleSettings): void {
@@ -43,23 +44,24 @@ export class Corpus {
   }
 
   update(input: ArticleInput): UpdateResult {
-    const existing = this.articles.get(input.uri);
-    if (existing && existing.hash === inputHash(input)) return { article: existing, changed: false };
-    const article = parseArticle(input);
-    this.put(article);
-    return { article, changed: true };
+    const existing = this.analyses.get(input.uri);
+    if (existing && existing.article.hash === inputHash(input)) return { analysis: existing, changed: false };
+    const analysis = analyse(input);
+    this.put(analysis);
+    return { analysis, changed: true };
   }
 
   /** Adds an article analysed elsewhere (a worker thread, the persistent cache). */
-  put(article: Article): void {
-    this.articles.set(article.uri, article);
-    this.articleFindings.set(article.uri, ARTICLE_RULES.flatMap((rule) => rule(article)));
+  put(analysis: Analysis): void {
+    const uri = analysis.article.uri;
+    this.analyses.set(uri, analysis);
+    this.articleFindings.set(uri, ARTICLE_RULES.flatMap((rule) => rule(analysis)));
     this.corpusFindings = undefined;
     this.revision++;
   }
 
   remove(uri: string): boolean {
-    const removed = this.articles.delete(uri);
+    const removed = this.analyses.delete(uri);
     this.articleFindings.delete(uri);
     if (removed) {
       this.corpusFindings = undefined;
@@ -69,16 +71,25 @@ export class Corpus {
   }
 
   has(uri: string): boolean {
-    return this.articles.has(uri);
+    return this.analyses.has(uri);
   }
 
   get(uri: string): Article | undefined {
-    return this.articles.get(uri);
+    return this.analyses.get(uri)?.article;
+  }
+
+  analysis(uri: string): Analysis | undefined {
+    return this.analyses.get(uri);
   }
 
   /** Articles in a stable order (by URI), so output and ids are deterministic. */
   list(): Article[] {
-    return [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return this.all().map((a) => a.article);
+  }
+
+  /** Every analysis, in the same stable order. */
+  all(): Analysis[] {
+    return [...this.analyses.values()].sort((a, b) => (a.article.uri < b.article.uri ? -1 : a.article.uri > b.article.uri ? 1 : 0));
   }
 
   uris(): string[] {

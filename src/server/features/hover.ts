@@ -1,13 +1,21 @@
 // Hover cards. Foundation: the article card on the headline, and an explanation on boilerplate.
 
 import { Hover, MarkupKind } from 'vscode-languageserver';
+import { Analysis } from '../analysis/analyse';
 import { Article, Finding } from '../analysis/types';
+import { figureCard, timeCard } from './figureHover';
 import { boilerplateLabel } from '../analysis/findings/structure';
 import { LineIndex } from '../analysis/lines';
 import { toRange } from '../lsp';
 
-export function hoverAt(article: Article, offset: number, findings: Finding[], index: LineIndex): Hover | null {
+export function hoverAt(analysis: Analysis, offset: number, findings: Finding[], index: LineIndex, corpus: Analysis[]): Hover | null {
+  const { article } = analysis;
   const inside = (r: { start: number; end: number }) => offset >= r.start && offset <= r.end;
+  const markdown = (value: string, range: { start: number; end: number }): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: toRange(index, range) });
+  const time = analysis.times.find((t) => inside(t.range));
+  if (time) return markdown(timeCard(time, analysis), time.range);
+  const figure = analysis.figures.find((f) => inside(f.range));
+  if (figure) return markdown(figureCard(figure, analysis, corpus), figure.range);
   if (article.headline && inside(article.headline.range)) {
     return { contents: { kind: MarkupKind.Markdown, value: articleCard(article, findings) }, range: toRange(index, article.headline.range) };
   }

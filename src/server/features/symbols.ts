@@ -1,13 +1,16 @@
 // Document outline (headline, then paragraphs) and workspace symbols (articles by headline, outlet or file name).
 
 import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
+import { Analysis } from '../analysis/analyse';
 import { Article } from '../analysis/types';
 import { LineIndex } from '../analysis/lines';
 import { toRange } from '../lsp';
 
 const PREVIEW_WORDS = 8;
 
-export function documentSymbols(article: Article, index: LineIndex): DocumentSymbol[] {
+export function documentSymbols(analysis: Analysis, index: LineIndex): DocumentSymbol[] {
+  const { article } = analysis;
+  const sections = [...figureSection(analysis, index)];
   const paragraphs: DocumentSymbol[] = article.paragraphs.map((p, i) => {
     const range = toRange(index, p.range);
     return {
@@ -18,7 +21,7 @@ export function documentSymbols(article: Article, index: LineIndex): DocumentSym
       selectionRange: range,
     };
   });
-  if (!article.headline) return paragraphs;
+  if (!article.headline) return [...paragraphs, ...sections];
   const headlineRange = toRange(index, article.headline.range);
   const whole = toRange(index, { start: article.headline.range.start, end: Math.max(article.headline.range.end, article.paragraphs.at(-1)?.range.end ?? 0) });
   return [{
@@ -27,8 +30,19 @@ export function documentSymbols(article: Article, index: LineIndex): DocumentSym
     kind: SymbolKind.File,
     range: whole,
     selectionRange: headlineRange,
-    children: paragraphs,
+    children: [...paragraphs, ...sections],
   }];
+}
+
+function figureSection(analysis: Analysis, index: LineIndex): DocumentSymbol[] {
+  // Small counts in words ("the two sides") are everyday language, not figures a reader checks.
+  const figures = analysis.figures.filter((f) => !f.vague && !(f.kind === 'count' && f.value < 10 && !/\d/.test(f.text)));
+  if (!figures.length) return [];
+  const children = figures.map((f) => {
+    const range = toRange(index, f.range);
+    return { name: f.text, detail: [f.qualifier !== 'exact' ? f.qualifier : '', f.counted, f.verb].filter(Boolean).join(' · '), kind: SymbolKind.Number, range, selectionRange: range };
+  });
+  return [{ name: 'Figures', kind: SymbolKind.Namespace, range: children[0].range, selectionRange: children[0].range, children, detail: `${children.length}` }];
 }
 
 export function workspaceSymbols(articles: Article[], query: string, indexOf: (a: Article) => LineIndex, limit = 500): SymbolInformation[] {

@@ -180,7 +180,8 @@ function attachContext(article: Article, figure: Figure, sentenceIndex: number):
   }
   if (counted !== undefined) {
     const word = article.text.slice(starts[counted], ends[counted]);
-    if (!(figure.kind === 'duration' || figure.kind === 'money' || figure.kind === 'percent') || !DURATION_UNIT.test(word)) {
+    const isUnit = DURATION_UNIT.test(word) || CURRENCY_WORD[word.toLowerCase()] !== undefined || /^(?:percent|cent)$/i.test(word);
+    if (!isUnit) {
       figure.counted = word.toLowerCase();
       figure.countedRange = { start: starts[counted], end: ends[counted] };
     }

@@ -1,0 +1,21 @@
+// The per-article pass: structure first, then every extractor over it. One place lists the layers, so the
+// corpus, the worker pool and the cache all produce the same thing.
+
+import { parseArticle } from './article';
+import { extractFigures, Figure } from './figures/extract';
+import { extractTimes, TimeExpression } from './time/extract';
+import { Article, ArticleInput } from './types';
+
+export interface Analysis {
+  article: Article;
+  times: TimeExpression[];
+  figures: Figure[];
+}
+
+export function analyse(input: ArticleInput): Analysis {
+  const article = parseArticle(input);
+  const times = extractTimes(article);
+  // A number inside a date ("Nov. 27", "08.17.17") is part of the date, not a figure; bare years stay anchors.
+  const figures = extractFigures(article, times.filter((t) => t.kind !== 'year').map((t) => t.range));
+  return { article, times, figures };
+}
