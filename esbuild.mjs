@@ -31,7 +31,7 @@ const common = {
 
 const builds = [
   { entryPoints: { client: 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { entryPoints: { server: 'src/server/main.ts', cli: 'src/cli/main.ts', eval: 'src/tools/eval.ts', bench: 'src/tools/bench.ts' },
+  { entryPoints: { server: 'src/server/main.ts', worker: 'src/server/worker.ts', cli: 'src/cli/main.ts', eval: 'src/tools/eval.ts', bench: 'src/tools/bench.ts' },
     outdir: 'dist' },
   { entryPoints: testFiles(), outdir: 'out/test', outbase: 'test',
     packages: 'external', external: ['vscode'] },

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // sourcelens check|articles [paths…]: the same analysis as the editor, for the terminal and CI.
 
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { Analyser } from '../server/analyser';
+import { AnalysisCache } from '../server/io/cache';
+import { AnalysisPool } from '../server/pool';
 import { Corpus } from '../server/analysis/corpus';
 import { isRuleLevel, RuleSettings } from '../server/analysis/config';
 import { Article, Finding, Severity } from '../server/analysis/types';
@@ -16,10 +20,12 @@ const VERSION = '0.1.0';
 const USAGE = `Usage:
   sourcelens check [paths…] [--format text|json|sarif] [--fail-on error|warning|info|never]
                    [--rule CODE=LEVEL]… [--max-file-size MB] [--include GLOB]… [--exclude GLOB]…
+                   [--jobs N] [--cache DIR]
   sourcelens articles [paths…] [--format text|json]
 
 Paths are folders or files (default: the current folder). Rule levels: error, warning, information, hint, off;
-CODE may be a family such as structure/*.
+CODE may be a family such as structure/*. --jobs: worker threads (default: one per core, at most 4; 1 = none).
+--cache: keep per-article analyses in DIR so a re-run only analyses changed files.
 Exit codes: 0 no finding at or above --fail-on (default: error), 1 findings at or above it, 2 usage error.`;
 
 type FailOn = 'error' | 'warning' | 'info' | 'never';
@@ -33,6 +39,8 @@ interface CliOptions {
   maxFileSizeMB: number;
   include: string[];
   exclude: string[];
+  jobs: number;
+  cache?: string;
 }
 
 class UsageError extends Error {}
@@ -40,7 +48,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'articles') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
-  const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [] };
+  const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0 };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -70,6 +78,13 @@ function parseArgs(argv: string[]): CliOptions {
       case '--max-file-size':
         options.maxFileSizeMB = Number(value());
         if (!(options.maxFileSizeMB > 0)) throw new UsageError('--max-file-size takes a positive number of MB');
+        break;
+      case '--jobs':
+        options.jobs = Number(value());
+        if (!Number.isInteger(options.jobs) || options.jobs < 0) throw new UsageError('--jobs takes a whole number (0 = automatic)');
+        break;
+      case '--cache':
+        options.cache = value();
         break;
       case '--include':
         options.include.push(value());
@@ -102,11 +117,19 @@ async function run(options: CliOptions): Promise<number> {
     exclude: [...DEFAULT_GLOBS.exclude, ...options.exclude],
   };
   const roots = options.paths.map((p) => path.resolve(cwd, p));
+  // The main thread only reads files while workers analyse, so the CLI uses every core.
+  const jobs = options.jobs || Math.min(4, availableParallelism());
+  const analyser = new Analyser(
+    jobs > 1 ? new AnalysisPool(path.join(__dirname, 'worker.js'), jobs) : undefined,
+    options.cache ? new AnalysisCache(path.resolve(cwd, options.cache), (m) => process.stderr.write(`sourcelens: ${m}\n`)) : undefined,
+  );
   const result = await indexRoots(roots, corpus, sources, {
     globs,
     load: { maxFileSizeMB: options.maxFileSizeMB },
     log: (m) => process.stderr.write(`sourcelens: ${m}\n`),
+    analyser,
   });
+  await analyser.close();
   if (result.files === 0) process.stderr.write(`sourcelens: no article files (${globs.include.join(', ')}) under ${options.paths.join(', ')}\n`);
 
   const articles = new Map(corpus.list().map((a) => [a.uri, a]));

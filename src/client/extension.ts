@@ -29,7 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/sources.{yaml,yml}'),
       ],
     },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('sourcelens') },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('sourcelens'),
+      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+    },
     outputChannel: log,
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
   };

@@ -21,7 +21,10 @@ import { SOURCES_FILE_NAMES } from './io/loader';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
 import { ArticleSummary, CorpusChangedParams, METHODS } from './protocol';
-import { readSettings } from './settings';
+import { readSettings, workerCount } from './settings';
+import { Analyser } from './analyser';
+import { AnalysisCache } from './io/cache';
+import { AnalysisPool } from './pool';
 import { CorpusHost, FileEventKind, Logger } from './workspace';
 
 export function startServer(connection: Connection): void {
@@ -36,6 +39,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let indexing: Promise<void> | undefined;
   let indexed = false;
+  let storagePath: string | undefined;
   /** Diagnostics last pushed per URI (push mode), so unchanged files are not re-sent. */
   const pushed = new Map<string, string>();
   /** Wakes a waiting workspace-diagnostics request when the corpus changes. */
@@ -48,7 +52,9 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [fileUri(params.rootPath)] : []);
     host.setRoots(folders.map((u) => uriToPath(u)).filter((p): p is string => !!p));
-    host.setSettings(readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings));
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; storagePath?: string };
+    host.setSettings(readSettings(init.settings));
+    storagePath = init.storagePath;
     warmUp();
     return {
       capabilities: {
@@ -87,6 +93,10 @@ export function startServer(connection: Connection): void {
       });
     }
     await loadSettings();
+    const workers = workerCount(host.getSettings());
+    const cache = storagePath ? new AnalysisCache(path.join(storagePath, 'analysis-cache'), (m) => log.warn(m)) : undefined;
+    host.setAnalyser(new Analyser(new AnalysisPool(path.join(__dirname, 'worker.js'), workers, (m) => log.warn(m)), cache));
+    log.info(`Analysing with ${workers} worker thread(s)${cache ? `; cache in ${storagePath}` : ''}.`);
     await reindex('start-up');
   });
 
@@ -354,6 +364,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest(METHODS.reindex, async () => {
     await reindex('requested');
     return { articles: host.corpus.size };
+  });
+
+  connection.onShutdown(async () => {
+    await host.dispose();
   });
 
   documents.listen(connection);

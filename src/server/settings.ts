@@ -1,5 +1,6 @@
 // The `sourcelens.*` settings as the server reads them, with defaults matching package.json.
 
+import { availableParallelism } from 'node:os';
 import { RuleSettings, isRuleLevel } from './analysis/config';
 import { CorpusGlobs, DEFAULT_GLOBS } from './io/discover';
 
@@ -7,12 +8,15 @@ export interface Settings {
   corpus: CorpusGlobs & { maxFileSizeMB: number };
   rules: RuleSettings;
   inlayHints: { dates: boolean };
+  /** Worker threads for cold indexing; 0 = automatic (cores - 1, at most 4). */
+  workers: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   corpus: { ...DEFAULT_GLOBS, maxFileSizeMB: 5 },
   rules: {},
   inlayHints: { dates: true },
+  workers: 0,
 };
 
 /** Accepts whatever the client sent (possibly partial or wrong-typed) and fills in defaults. */
@@ -32,5 +36,11 @@ export function readSettings(raw: unknown): Settings {
     },
     rules,
     inlayHints: { dates: value.inlayHints?.dates !== false },
+    workers: Math.max(0, Math.min(16, Math.floor(Number((value as { performance?: { workers?: unknown } }).performance?.workers) || 0))),
   };
+}
+
+/** The number of worker threads to use: the setting, or one per spare core (at most 4). */
+export function workerCount(settings: Settings): number {
+  return settings.workers > 0 ? settings.workers : Math.max(1, Math.min(4, availableParallelism() - 1));
 }

@@ -6,7 +6,8 @@ import { Corpus } from './analysis/corpus';
 import { Finding } from './analysis/types';
 import { corpusMatcher, discoverFiles, Matcher } from './io/discover';
 import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './io/loader';
-import { sourcesFindings } from './io/indexer';
+import { analyseFiles, sourcesFindings } from './io/indexer';
+import { Analyser } from './analyser';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
@@ -32,8 +33,21 @@ export class CorpusHost {
   private readonly open = new Map<string, string>();
   private sourceProblems: Finding[] = [];
   private indexGeneration = 0;
+  private disposed = false;
+
+  private analyser = new Analyser();
 
   constructor(private readonly log: Logger) {}
+
+  /** Worker pool and persistent cache for cold indexing (set once the client has told us its storage folder). */
+  setAnalyser(analyser: Analyser): void {
+    this.analyser = analyser;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.analyser.close();
+  }
 
   setRoots(roots: string[]): void {
     this.roots = [...new Set(roots.map((r) => path.resolve(r)))];
@@ -83,14 +97,27 @@ export class CorpusHost {
     // Forget articles that are no longer on disk (and not open).
     for (const uri of this.corpus.uris()) if (!uris.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);
     const ordered = [...uris.keys()].sort((a, b) => Number(this.open.has(b)) - Number(this.open.has(a)));
-    let done = 0;
-    for (const uri of ordered) {
-      if (generation !== this.indexGeneration) return { files: done, skipped };
-      await this.refreshFromDisk(uri, uris.get(uri)!);
-      done++;
-      progress?.report(done, ordered.length);
-      if (done % 25 === 0) await new Promise((r) => setImmediate(r)); // keep answering requests
-    }
+    const openFirst = ordered.filter((uri) => this.open.has(uri));
+    for (const uri of openFirst) await this.refreshFromDisk(uri, uris.get(uri)!);
+    const rest = ordered.filter((uri) => !this.open.has(uri)).map((uri) => uris.get(uri)!);
+    let done = openFirst.length;
+    await analyseFiles(
+      rest,
+      this.corpus,
+      this.sources,
+      {
+        globs: this.settings.corpus,
+        load: { maxFileSizeMB: this.settings.corpus.maxFileSizeMB },
+        analyser: this.analyser,
+        skipUri: (uri) => this.open.has(uri),
+        yieldEvery: 25, // keep answering requests while indexing
+        log: (m) => this.log.info(m),
+        onProgress: () => progress?.report(++done, ordered.length),
+      },
+      () => generation !== this.indexGeneration || this.disposed,
+    );
+    if (generation !== this.indexGeneration) return { files: done, skipped };
+    for (const a of this.corpus.list()) for (const p of a.problems) this.log.warn(p.message);
     for (const [uri, text] of this.open) if (!uris.has(uri) && this.inScope(uri)) this.updateOpen(uri, text);
     this.sourceProblems = await sourcesFindings(this.sources);
     return { files: ordered.length, skipped };

@@ -51,6 +51,11 @@ export class Corpus {
     return { analysis, changed: true };
   }
 
+  /** Whether the corpus already holds the analysis of exactly this input. */
+  isCurrent(input: ArticleInput): boolean {
+    return this.analyses.get(input.uri)?.article.hash === inputHash(input);
+  }
+
   /** Adds an article analysed elsewhere (a worker thread, the persistent cache). */
   put(analysis: Analysis): void {
     const uri = analysis.article.uri;

@@ -1,5 +1,6 @@
 // Bulk indexing of corpus roots (CLI, and the server's cold start): discover, read, analyse.
 
+import { Analyser, forEachLimited } from '../analyser';
 import { Corpus } from '../analysis/corpus';
 import { Finding } from '../analysis/types';
 import { CorpusGlobs, discoverFiles } from './discover';
@@ -13,6 +14,10 @@ export interface IndexOptions {
   /** Lets the event loop breathe every N files so a server stays responsive while indexing. */
   yieldEvery?: number;
   log?: (message: string) => void;
+  /** Cache and worker pool; without one, articles are analysed on this thread. */
+  analyser?: Analyser;
+  /** Files whose text comes from elsewhere (open editors) and must not be overwritten by the disk version. */
+  skipUri?: (uri: string) => boolean;
 }
 
 export interface IndexResult {
@@ -30,19 +35,29 @@ export async function indexRoots(roots: string[], corpus: Corpus, sources: Sourc
   }
   for (const s of skipped) options.log?.(`Skipped ${s.path}: ${s.reason}`);
   const unique = [...new Set(files)];
+  await analyseFiles(unique, corpus, sources, options);
+  return { files: unique.length, skipped };
+}
+
+/** Reads and analyses files into the corpus, several at a time when a worker pool is there. */
+export async function analyseFiles(files: string[], corpus: Corpus, sources: SourcesCache, options: IndexOptions, isCancelled: () => boolean = () => false): Promise<number> {
+  const analyser = options.analyser ?? new Analyser();
   let done = 0;
-  for (const file of unique) {
+  await forEachLimited(files, analyser.concurrency, async (file) => {
+    if (isCancelled()) return;
     const input = await loadArticle(file, sources, options.load);
     if (isGone(input)) {
       options.log?.(`${file} was deleted while indexing; skipped.`);
-    } else {
-      corpus.update(input);
+    } else if (!options.skipUri?.(input.uri) && !corpus.isCurrent(input)) {
+      const analysis = await analyser.analyse(input);
+      if (!options.skipUri?.(input.uri)) corpus.put(analysis); // opened while it was being analysed: the editor wins
     }
     done++;
-    options.onProgress?.(done, unique.length);
+    options.onProgress?.(done, files.length);
     if (options.yieldEvery && done % options.yieldEvery === 0) await new Promise((r) => setImmediate(r));
-  }
-  return { files: unique.length, skipped };
+  });
+  analyser.flush();
+  return done;
 }
 
 /** Findings about sources.yaml files themselves (malformed YAML, bad dates), keyed by their URI. */

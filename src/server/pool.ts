@@ -1,0 +1,92 @@
+// A small pool of worker threads running the per-article analysis. A worker that dies is replaced and its job
+// is retried on the main thread, so one pathological article cannot stall indexing.
+
+import { Worker } from 'node:worker_threads';
+import { analyse, Analysis } from './analysis/analyse';
+import { ArticleInput } from './analysis/types';
+import type { WorkRequest, WorkResponse } from './worker';
+
+interface Job {
+  input: ArticleInput;
+  resolve: (analysis: Analysis) => void;
+  reject: (error: Error) => void;
+}
+
+export class AnalysisPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, { id: number; job: Job }>();
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(private readonly workerPath: string, readonly size: number, private readonly log: (m: string) => void = () => undefined) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  analyse(input: ArticleInput): Promise<Analysis> {
+    if (this.closed || this.size === 0) return Promise.resolve(analyse(input));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+    for (const { job } of this.busy.values()) job.resolve(analyse(job.input));
+    this.busy.clear();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.workerPath);
+    worker.unref();
+    worker.on('message', (response: WorkResponse) => {
+      const running = this.busy.get(worker);
+      if (!running || running.id !== response.id) return;
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      worker.unref(); // an idle pool must not keep the process alive
+      if ('error' in response) running.job.reject(new Error(response.error));
+      else running.job.resolve(response.analysis);
+      this.pump();
+    });
+    worker.on('error', (error) => this.replace(worker, error));
+    worker.on('exit', (code) => {
+      if (!this.closed && code !== 0) this.replace(worker, new Error(`worker exited with code ${code}`));
+    });
+    return worker;
+  }
+
+  private replace(worker: Worker, error: Error): void {
+    if (this.closed) return;
+    const running = this.busy.get(worker);
+    this.busy.delete(worker);
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+    this.log(`Analysis worker failed (${error.message}); replacing it.`);
+    void worker.terminate();
+    this.idle.push(this.spawn());
+    if (running) {
+      try {
+        running.job.resolve(analyse(running.job.input));
+      } catch (e) {
+        running.job.reject(e as Error);
+      }
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      this.busy.set(worker, { id, job });
+      worker.ref(); // a busy one must, or a CLI awaiting only this result would exit
+      worker.postMessage({ id, input: job.input } satisfies WorkRequest);
+    }
+  }
+}
