@@ -12,19 +12,23 @@ interface Job {
   reject: (error: Error) => void;
 }
 
+const MAX_FAILURES = 3;
+
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, { id: number; job: Job }>();
   private readonly queue: Job[] = [];
   private nextId = 0;
   private closed = false;
+  /** Workers that died without finishing a job; past a few, the pool gives up and analyses on this thread. */
+  private failures = 0;
 
   constructor(private readonly workerPath: string, readonly size: number, private readonly log: (m: string) => void = () => undefined) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
   analyse(input: ArticleInput): Promise<Analysis> {
-    if (this.closed || this.size === 0) return Promise.resolve(analyse(input));
+    if (this.closed || this.size === 0 || this.failures > MAX_FAILURES) return Promise.resolve(analyse(input));
     return new Promise((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
       this.pump();
@@ -61,14 +65,19 @@ export class AnalysisPool {
   }
 
   private replace(worker: Worker, error: Error): void {
-    if (this.closed) return;
+    if (this.closed || (!this.busy.has(worker) && !this.idle.includes(worker))) return; // already replaced ('error' then 'exit')
     const running = this.busy.get(worker);
     this.busy.delete(worker);
     const i = this.idle.indexOf(worker);
     if (i >= 0) this.idle.splice(i, 1);
-    this.log(`Analysis worker failed (${error.message}); replacing it.`);
     void worker.terminate();
-    this.idle.push(this.spawn());
+    if (++this.failures > MAX_FAILURES) {
+      this.log(`Analysis worker failed (${error.message}); too many failures, analysing on the main thread from now on.`);
+      for (const job of this.queue.splice(0)) job.resolve(analyse(job.input));
+    } else {
+      this.log(`Analysis worker failed (${error.message}); replacing it.`);
+      this.idle.push(this.spawn());
+    }
     if (running) {
       try {
         running.job.resolve(analyse(running.job.input));
