@@ -1,0 +1,220 @@
+// Groups event accounts from all articles into real-world meetings, incrementally and deterministically.
+//
+// Two accounts are the same meeting when their kinds are compatible, they share at least two participants (or one,
+// when one account names a single participant and place or day agree), and nothing they state disagrees: place,
+// day, and — when neither gives a day — publication dates within two weeks. Clustering is complete-link and greedy
+// over accounts in id order, so the same corpus always gives the same meetings. Only accounts reachable through
+// shared participants from a changed article are re-clustered.
+
+import { contentHash } from '../hash';
+import { datesCompatible, EventAccount, EventDate, EventKind, EventStatus, kindsCompatible } from './extract';
+import { countryOfCapital } from './places';
+
+export interface MeetingParticipant {
+  key: string;
+  name: string;
+  /** Title each account used for this participant. */
+  titles: { uri: string; title: string }[];
+}
+
+export interface Meeting {
+  id: string;
+  kind: EventKind;
+  status: EventStatus;
+  accounts: EventAccount[];
+  participants: MeetingParticipant[];
+  place?: string;
+  date?: EventDate;
+}
+
+const MAX_UNDATED_DAYS = 14;
+
+export class MeetingIndex {
+  private readonly accountsByUri = new Map<string, EventAccount[]>();
+  private readonly published = new Map<string, string | undefined>();
+  private readonly byParticipant = new Map<string, Set<string>>();
+  private readonly accounts = new Map<string, EventAccount>();
+  private readonly meetingOf = new Map<string, string>();
+  private readonly meetings = new Map<string, Meeting>();
+
+  /** Replaces one article's accounts and re-clusters what they touch. */
+  update(uri: string, accounts: EventAccount[], published: string | undefined): void {
+    const affected = this.detach(uri);
+    this.published.set(uri, published);
+    this.accountsByUri.set(uri, accounts);
+    for (const a of accounts) {
+      this.accounts.set(a.id, a);
+      for (const p of a.participants) {
+        let set = this.byParticipant.get(p.key);
+        if (!set) this.byParticipant.set(p.key, (set = new Set()));
+        set.add(a.id);
+      }
+      affected.add(a.id);
+    }
+    this.recluster(this.expand(affected));
+  }
+
+  remove(uri: string): void {
+    const affected = this.detach(uri);
+    this.published.delete(uri);
+    this.recluster(this.expand(affected));
+  }
+
+  all(): Meeting[] {
+    return [...this.meetings.values()].sort((a, b) => (a.date?.iso ?? '9999').localeCompare(b.date?.iso ?? '9999') || a.id.localeCompare(b.id));
+  }
+
+  get(id: string): Meeting | undefined {
+    return this.meetings.get(id);
+  }
+
+  /** The meeting whose account covers this offset of this article. */
+  at(uri: string, offset: number): { meeting: Meeting; account: EventAccount } | undefined {
+    for (const account of this.accountsByUri.get(uri) ?? []) {
+      if (offset >= account.span.start && offset <= account.span.end) {
+        const meeting = this.meetings.get(this.meetingOf.get(account.id) ?? '');
+        if (meeting) return { meeting, account };
+      }
+    }
+    return undefined;
+  }
+
+  forArticle(uri: string): { meeting: Meeting; account: EventAccount }[] {
+    return (this.accountsByUri.get(uri) ?? []).flatMap((account) => {
+      const meeting = this.meetings.get(this.meetingOf.get(account.id) ?? '');
+      return meeting ? [{ meeting, account }] : [];
+    });
+  }
+
+  /** Removes an article's accounts; returns the other accounts of the meetings they were in. */
+  private detach(uri: string): Set<string> {
+    const affected = new Set<string>();
+    for (const a of this.accountsByUri.get(uri) ?? []) {
+      const meeting = this.meetings.get(this.meetingOf.get(a.id) ?? '');
+      if (meeting) {
+        for (const other of meeting.accounts) affected.add(other.id);
+        this.meetings.delete(meeting.id);
+        for (const other of meeting.accounts) this.meetingOf.delete(other.id);
+      }
+      for (const p of a.participants) this.byParticipant.get(p.key)?.delete(a.id);
+      this.accounts.delete(a.id);
+      affected.delete(a.id);
+    }
+    this.accountsByUri.delete(uri);
+    return affected;
+  }
+
+  /** Everything that could cluster differently: accounts sharing a participant with the seeds, and their meetings. */
+  private expand(seeds: Set<string>): Set<string> {
+    const out = new Set<string>();
+    for (const id of seeds) {
+      const account = this.accounts.get(id);
+      if (!account) continue;
+      out.add(id);
+      for (const p of account.participants) {
+        for (const neighbour of this.byParticipant.get(p.key) ?? []) {
+          out.add(neighbour);
+          const meeting = this.meetings.get(this.meetingOf.get(neighbour) ?? '');
+          if (meeting) for (const member of meeting.accounts) out.add(member.id);
+        }
+      }
+    }
+    return out;
+  }
+
+  private recluster(ids: Set<string>): void {
+    for (const id of ids) {
+      const meeting = this.meetings.get(this.meetingOf.get(id) ?? '');
+      if (meeting) this.meetings.delete(meeting.id);
+      this.meetingOf.delete(id);
+    }
+    const ordered = [...ids].map((id) => this.accounts.get(id)).filter((a): a is EventAccount => !!a).sort((a, b) => compareIds(a.id, b.id));
+    const groups: EventAccount[][] = [];
+    for (const account of ordered) {
+      const home = groups.find((g) => g.every((member) => this.sameMeeting(member, account)));
+      if (home) home.push(account);
+      else groups.push([account]);
+    }
+    for (const group of groups) {
+      const meeting = summarise(group);
+      this.meetings.set(meeting.id, meeting);
+      for (const a of group) this.meetingOf.set(a.id, meeting.id);
+    }
+  }
+
+  sameMeeting(a: EventAccount, b: EventAccount): boolean {
+    if (a.uri === b.uri) return false; // one article's accounts were already merged when they were the same event
+    if (!kindsCompatible(a.kind, b.kind)) return false;
+    const shared = a.participants.filter((p) => b.participants.some((q) => q.key === p.key)).length;
+    if (shared === 0) return false;
+    const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
+    if (a.place && b.place && !placeKnownSame) return false;
+    if (a.date && b.date && !datesCompatible(a.date, b.date)) return false;
+    const dayKnownSame = !!a.date && !!b.date && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
+    if (!(a.date?.iso && b.date?.iso)) {
+      const pa = this.published.get(a.uri);
+      const pb = this.published.get(b.uri);
+      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000) return false;
+    }
+    if (shared >= 2) return true;
+    const single = a.participants.length === 1 || b.participants.length === 1;
+    return single && (placeKnownSame || dayKnownSame);
+  }
+}
+
+export function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  return countryOfCapital(a) === b || countryOfCapital(b) === a;
+}
+
+function compareIds(a: string, b: string): number {
+  const [ua, oa] = splitId(a);
+  const [ub, ob] = splitId(b);
+  return ua < ub ? -1 : ua > ub ? 1 : oa - ob;
+}
+
+function splitId(id: string): [string, number] {
+  const hash = id.lastIndexOf('#');
+  return [id.slice(0, hash), Number(id.slice(hash + 1))];
+}
+
+function summarise(accounts: EventAccount[]): Meeting {
+  const participants: MeetingParticipant[] = [];
+  for (const a of accounts) {
+    for (const p of a.participants) {
+      let entry = participants.find((x) => x.key === p.key);
+      if (!entry) participants.push((entry = { key: p.key, name: p.name, titles: [] }));
+      if (p.name.length > entry.name.length) entry.name = p.name; // the fullest spelling
+      if (p.title) entry.titles.push({ uri: a.uri, title: p.title });
+    }
+  }
+  const places = accounts.map((a) => a.place?.name).filter((p): p is string => !!p);
+  const dates = accounts.map((a) => a.date).filter((d): d is EventDate => !!d);
+  const date = dates.find((d) => d.iso && d.precision === 'day') ?? dates.find((d) => d.iso) ?? dates[0];
+  const kinds = accounts.map((a) => a.kind);
+  const kind: EventKind = kinds.includes('meeting') ? 'meeting' : kinds[0];
+  return {
+    id: `m-${contentHash(accounts[0].id).slice(0, 12)}`,
+    kind,
+    status: accounts.some((a) => a.status === 'past') ? 'past' : accounts[0].status,
+    accounts,
+    participants,
+    place: mostCommon(places),
+    date,
+  };
+}
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, n] of counts) if (!best || n > counts.get(best)!) best = v;
+  return best;
+}
+
+/** "Araghchi · Fidan — Ankara, 2024-12-02 (1 account)" */
+export function meetingLabel(m: Meeting): string {
+  const names = m.participants.map((p) => p.name.split(/\s+/).pop()).join(' · ');
+  const where = [m.place, m.date?.iso ?? m.date?.text].filter(Boolean).join(', ');
+  return `${names}${where ? ` — ${where}` : ''} (${m.accounts.length} account${m.accounts.length === 1 ? '' : 's'})`;
+}
