@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CorpusChangedParams, METHODS } from '../server/protocol';
 import { ArticlesProvider } from './articlesTree';
+import { registerMeetingCommands } from './meetingCommands';
+import { MeetingsProvider } from './meetingsTree';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +41,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('sourcelens', 'Sourcelens', serverOptions, clientOptions);
 
   const articles = new ArticlesProvider(() => client);
+  const meetings = new MeetingsProvider(() => client);
+  const meetingsView = vscode.window.createTreeView('sourcelens.meetings', { treeDataProvider: meetings, showCollapseAll: true });
+  registerMeetingCommands(context, () => client, meetings, meetingsView);
   const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Sourcelens';
   status.text = '$(loading~spin) Sourcelens: indexing…';
@@ -48,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     log,
     status,
+    meetingsView,
     vscode.window.registerTreeDataProvider('sourcelens.articles', articles),
     vscode.commands.registerCommand('sourcelens.reindex', async () => {
       status.text = '$(loading~spin) Sourcelens: indexing…';
@@ -62,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.text = `$(book) Sourcelens: ${params.articles} article${params.articles === 1 ? '' : 's'} · ${params.findings} finding${params.findings === 1 ? '' : 's'}`;
     status.tooltip = 'Sourcelens: open the Articles view';
     articles.refresh();
+    meetings.refresh();
   });
 
   await client.start();

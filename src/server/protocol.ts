@@ -6,6 +6,12 @@ export const METHODS = {
   corpus: 'sourcelens/corpus',
   /** Request, no params -> { articles: number }: re-reads the whole corpus from disk. */
   reindex: 'sourcelens/reindex',
+  /** Request, no params -> MeetingSummary[]: every meeting in the corpus, by date. */
+  meetings: 'sourcelens/meetings',
+  /** Request { id } -> MeetingSummary | null. */
+  meeting: 'sourcelens/meeting',
+  /** Request { uri, position } -> { meetingId, accountId } | null: the meeting account at a position. */
+  meetingAt: 'sourcelens/meetingAt',
   /** Notification from the server: the corpus or its findings changed. */
   corpusChanged: 'sourcelens/corpusChanged',
 } as const;
@@ -34,4 +40,29 @@ export interface CorpusChangedParams {
   articles: number;
   findings: number;
   indexing: boolean;
+}
+
+export interface MeetingAccountSummary {
+  id: string;
+  uri: string;
+  name: string;
+  outlet: string | null;
+  headline: string | null;
+  range: LspRange;
+  firstWords: string;
+}
+
+export interface MeetingSummary {
+  id: string;
+  label: string;
+  kind: 'meeting' | 'visit' | 'call' | 'press-conference' | 'summit';
+  status: 'past' | 'ongoing' | 'scheduled';
+  /** YYYY-MM-DD when resolved. */
+  date: string | null;
+  /** The words the accounts used when the date is not resolved ("on Saturday"). */
+  dateText: string | null;
+  place: string | null;
+  participants: { key: string; name: string; titles: { outlet: string | null; name: string; title: string }[] }[];
+  accounts: MeetingAccountSummary[];
+  conflicts: { code: string; message: string }[];
 }

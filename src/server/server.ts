@@ -16,11 +16,13 @@ import { Article, Finding } from './analysis/types';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { hoverAt } from './features/hover';
 import { dateInlayHints } from './features/inlayHints';
+import { meetingCard, meetingCodeLenses, summariseMeeting } from './features/meetings';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from './io/loader';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
-import { ArticleSummary, CorpusChangedParams, METHODS } from './protocol';
+import { ArticleSummary, CorpusChangedParams, MeetingSummary, METHODS } from './protocol';
+import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from './settings';
 import { Analyser } from './analyser';
 import { AnalysisCache } from './io/cache';
@@ -62,6 +64,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         diagnosticProvider: pullDiagnostics ? { identifier: 'sourcelens', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
@@ -166,6 +169,7 @@ export function startServer(connection: Connection): void {
       const counts = findingCount();
       const params: CorpusChangedParams = { articles: host.corpus.size, findings: counts, indexing: !indexed };
       void connection.sendNotification(METHODS.corpusChanged, params);
+      if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
     }, changedUri ? 150 : 0);
   }
 
@@ -312,7 +316,36 @@ export function startServer(connection: Connection): void {
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
     if (!analysis) return null;
     const index = lineIndexOf(analysis.article);
-    return hoverAt(analysis, index.offsetAt(params.position), host.corpus.findings(analysis.article.uri), index, host.corpus.all());
+    const offset = index.offsetAt(params.position);
+    const hover = hoverAt(analysis, offset, host.corpus.findings(analysis.article.uri), index, host.corpus.all());
+    if (hover) return hover;
+    const found = host.corpus.meetings().at(analysis.article.uri, offset);
+    if (!found) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: meetingCard(found.meeting, found.account, host.corpus) } };
+  });
+
+  connection.onCodeLens(async (params) => {
+    await indexing;
+    return meetingCodeLenses(norm(params.textDocument.uri), host.corpus);
+  });
+
+  connection.onRequest(METHODS.meetings, async (): Promise<MeetingSummary[]> => {
+    await indexing;
+    return host.corpus.meetings().all().map((m) => summariseMeeting(m, host.corpus));
+  });
+
+  connection.onRequest(METHODS.meeting, async (params: { id: string }): Promise<MeetingSummary | null> => {
+    await indexing;
+    const meeting = host.corpus.meetings().get(params.id);
+    return meeting ? summariseMeeting(meeting, host.corpus) : null;
+  });
+
+  connection.onRequest(METHODS.meetingAt, async (params: { uri: string; position: Position }) => {
+    await indexing;
+    const article = host.corpus.get(norm(params.uri));
+    if (!article) return null;
+    const found = host.corpus.meetings().at(article.uri, lineIndexOf(article).offsetAt(params.position));
+    return found ? { meetingId: found.meeting.id, accountId: found.account.id } : null;
   });
 
   connection.onDocumentSymbol(async (params) => {

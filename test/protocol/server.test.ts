@@ -219,3 +219,56 @@ describe('language server: dates and figures', function () {
     assert.deepEqual(figures?.children?.map((c) => [c.name, c.detail]), [['3.5 million', 'discussed']]);
   });
 });
+
+describe('language server: meetings', function () {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-meet-'));
+    writeFileSync(path.join(dir, 'ledger.txt'), 'Kendrow and Brisk meet in Ankara\n\nVelorian Foreign Minister Ilsa Kendrow met Prime Minister Otto Brisk in Ankara on Tuesday. The two discussed trade.\n');
+    writeFileSync(path.join(dir, 'wire.txt'), 'Brisk hosts Kendrow\n\nPrime Minister Otto Brisk received Ilsa Kendrow in Ankara on Tuesday, officials said.\n');
+    writeFileSync(path.join(dir, 'later.txt'), 'Kendrow back in Ankara\n\nIlsa Kendrow met Otto Brisk in Ankara on Monday.\n');
+    writeFileSync(path.join(dir, 'sources.yaml'), 'ledger.txt:\n  outlet: Velorian Daily\n  published: 2031-03-05\nwire.txt:\n  outlet: Marnish Wire\n  published: 2031-03-04\nlater.txt:\n  outlet: Velorian Daily\n  published: 2031-06-10\n');
+    client = await TestClient.start({ root: dir });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  interface Meeting { id: string; label: string; accounts: { uri: string; outlet: string | null; range: { start: { line: number } } }[] }
+
+  it('groups the two accounts of the Tuesday meeting and keeps the June one apart', async () => {
+    const meetings = await client.request<Meeting[]>('sourcelens/meetings', null);
+    assert.deepEqual(meetings.map((m) => m.label), ['Kendrow · Brisk — Ankara, 2031-03-04 (2 accounts)', 'Kendrow · Brisk — Ankara, 2031-06-09 (1 account)']);
+    assert.deepEqual(meetings[0].accounts.map((a) => a.outlet), ['Velorian Daily', 'Marnish Wire']);
+    const one = await client.request<Meeting>('sourcelens/meeting', { id: meetings[0].id });
+    assert.equal(one.label, meetings[0].label);
+  });
+
+  it('finds the meeting account at a position', async () => {
+    const at = await client.request<{ meetingId: string } | null>('sourcelens/meetingAt', { uri: client.uri('wire.txt'), position: { line: 2, character: 5 } });
+    const meetings = await client.request<Meeting[]>('sourcelens/meetings', null);
+    assert.equal(at?.meetingId, meetings[0].id);
+    assert.equal(await client.request('sourcelens/meetingAt', { uri: client.uri('wire.txt'), position: { line: 0, character: 1 } }), null);
+  });
+
+  it('puts a code lens above each account that jumps to the other outlet', async () => {
+    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: client.uri('ledger.txt') } });
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].command.title, 'Also reported by Marnish Wire (wire.txt)');
+    assert.equal(lenses[0].command.command, 'sourcelens.openAccount');
+    assert.equal(lenses[0].command.arguments[0], client.uri('wire.txt'));
+    const lonely = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: client.uri('later.txt') } });
+    assert.match(lonely[0].command.title, /no other outlet reports it/);
+  });
+
+  it('shows the meeting card on hover over an account sentence', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('ledger.txt') }, position: { line: 2, character: 60 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /meeting: Kendrow · Brisk — Ankara/);
+    assert.match(value, /Marnish Wire — `wire.txt`/);
+  });
+});

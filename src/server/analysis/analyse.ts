@@ -3,6 +3,8 @@
 
 import { parseArticle } from './article';
 import { extractFigures, Figure } from './figures/extract';
+import { EventAccount, extractAccounts } from './meetings/extract';
+import { fallbackParticipants } from './meetings/participants';
 import { extractTimes, TimeExpression } from './time/extract';
 import { Article, ArticleInput } from './types';
 
@@ -10,6 +12,8 @@ export interface Analysis {
   article: Article;
   times: TimeExpression[];
   figures: Figure[];
+  /** Accounts of meetings, visits and calls in this article. */
+  accounts: EventAccount[];
 }
 
 export function analyse(input: ArticleInput): Analysis {
@@ -17,5 +21,7 @@ export function analyse(input: ArticleInput): Analysis {
   const times = extractTimes(article);
   // A number inside a date ("Nov. 27", "08.17.17") is part of the date, not a figure; bare years stay anchors.
   const figures = extractFigures(article, times.filter((t) => t.kind !== 'year').map((t) => t.range));
-  return { article, times, figures };
+  const partial = { article, times, figures, accounts: [] as EventAccount[] };
+  partial.accounts = extractAccounts(partial, fallbackParticipants(partial));
+  return partial;
 }

@@ -5,6 +5,7 @@ import { inputHash } from './article';
 import { analyse, Analysis } from './analyse';
 import { levelFor, RuleSettings } from './config';
 import { structureFindings } from './findings/structure';
+import { MeetingIndex } from './meetings/cluster';
 import { Article, ArticleInput, Finding } from './types';
 
 /** A rule that looks at one article at a time. */
@@ -27,6 +28,9 @@ export class Corpus {
   private readonly articleFindings = new Map<string, Finding[]>();
   private corpusFindings: Map<string, Finding[]> | undefined;
   private rules: RuleSettings = {};
+  private readonly meetingIndex = new MeetingIndex();
+  /** Articles changed since the meeting index was last brought up to date. */
+  private readonly meetingsPending = new Set<string>();
   private revision = 0;
 
   /** Increases on every change; consumers use it to know when cached views are stale. */
@@ -61,6 +65,7 @@ export class Corpus {
     const uri = analysis.article.uri;
     this.analyses.set(uri, analysis);
     this.articleFindings.set(uri, ARTICLE_RULES.flatMap((rule) => rule(analysis)));
+    this.meetingsPending.add(uri);
     this.corpusFindings = undefined;
     this.revision++;
   }
@@ -68,6 +73,7 @@ export class Corpus {
   remove(uri: string): boolean {
     const removed = this.analyses.delete(uri);
     this.articleFindings.delete(uri);
+    if (removed) this.meetingsPending.add(uri);
     if (removed) {
       this.corpusFindings = undefined;
       this.revision++;
@@ -99,6 +105,24 @@ export class Corpus {
 
   uris(): string[] {
     return this.list().map((a) => a.uri);
+  }
+
+  /**
+   * The meetings of the corpus, brought up to date first: a few changed articles are re-clustered incrementally;
+   * a large batch (a cold index) is re-clustered from scratch, so the result never depends on arrival order.
+   */
+  meetings(): MeetingIndex {
+    if (this.meetingsPending.size === 0) return this.meetingIndex;
+    const batch = this.meetingsPending.size > Math.max(20, this.analyses.size / 10);
+    for (const uri of [...this.meetingsPending].sort()) {
+      const analysis = this.analyses.get(uri);
+      if (!analysis) this.meetingIndex.remove(uri);
+      else if (batch) this.meetingIndex.stage(uri, analysis.accounts, analysis.article.published?.iso);
+      else this.meetingIndex.update(uri, analysis.accounts, analysis.article.published?.iso);
+    }
+    if (batch) this.meetingIndex.rebuild();
+    this.meetingsPending.clear();
+    return this.meetingIndex;
   }
 
   /** Findings for one article, with the user's rule levels applied. */

@@ -54,6 +54,31 @@ export class MeetingIndex {
     this.recluster(this.expand(affected));
   }
 
+  /** Re-clusters everything from scratch (after a cold index, so the result never depends on arrival order). */
+  rebuild(): void {
+    this.meetings.clear();
+    this.meetingOf.clear();
+    this.recluster(new Set(this.accounts.keys()));
+  }
+
+  /** Adds or replaces an article's accounts without clustering; call rebuild() after a batch. */
+  stage(uri: string, accounts: EventAccount[], published: string | undefined): void {
+    for (const a of this.accountsByUri.get(uri) ?? []) {
+      for (const p of a.participants) this.byParticipant.get(p.key)?.delete(a.id);
+      this.accounts.delete(a.id);
+    }
+    this.published.set(uri, published);
+    this.accountsByUri.set(uri, accounts);
+    for (const a of accounts) {
+      this.accounts.set(a.id, a);
+      for (const p of a.participants) {
+        let set = this.byParticipant.get(p.key);
+        if (!set) this.byParticipant.set(p.key, (set = new Set()));
+        set.add(a.id);
+      }
+    }
+  }
+
   remove(uri: string): void {
     const affected = this.detach(uri);
     this.published.delete(uri);
@@ -130,10 +155,19 @@ export class MeetingIndex {
     }
     const ordered = [...ids].map((id) => this.accounts.get(id)).filter((a): a is EventAccount => !!a).sort((a, b) => compareIds(a.id, b.id));
     const groups: EventAccount[][] = [];
+    // Blocking: only groups that share a participant can take an account, so a large corpus is not compared pairwise.
+    const groupsByKey = new Map<string, number[]>();
     for (const account of ordered) {
-      const home = groups.find((g) => g.every((member) => this.sameMeeting(member, account)));
-      if (home) home.push(account);
-      else groups.push([account]);
+      const candidates = new Set<number>();
+      for (const p of account.participants) for (const g of groupsByKey.get(p.key) ?? []) candidates.add(g);
+      const home = [...candidates].sort((a, b) => a - b).find((g) => groups[g].every((member) => this.sameMeeting(member, account)));
+      const index = home ?? groups.push([]) - 1;
+      groups[index].push(account);
+      for (const p of account.participants) {
+        const list = groupsByKey.get(p.key) ?? [];
+        if (list[list.length - 1] !== index) list.push(index);
+        groupsByKey.set(p.key, list);
+      }
     }
     for (const group of groups) {
       const meeting = summarise(group);

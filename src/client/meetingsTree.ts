@@ -1,0 +1,100 @@
+// The Meetings view: each real-world meeting with its participants (and the title each outlet used) and every
+// outlet's account of it. Stable ids and getParent let the view follow the cursor.
+
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { MeetingAccountSummary, MeetingSummary, METHODS } from '../server/protocol';
+
+export type MeetingNode =
+  | { type: 'meeting'; meeting: MeetingSummary }
+  | { type: 'participants'; meeting: MeetingSummary }
+  | { type: 'participant'; meeting: MeetingSummary; participant: MeetingSummary['participants'][number] }
+  | { type: 'account'; meeting: MeetingSummary; account: MeetingAccountSummary };
+
+export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private loaded: Promise<MeetingSummary[]> | undefined;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  refresh(): void {
+    this.loaded = undefined;
+    this.changed.fire();
+  }
+
+  /** The current meetings (fetched once per refresh). */
+  async all(): Promise<MeetingSummary[]> {
+    const client = this.client();
+    if (!client || !client.isRunning()) return [];
+    this.loaded ??= client.sendRequest<MeetingSummary[]>(METHODS.meetings);
+    return this.loaded;
+  }
+
+  async getChildren(node?: MeetingNode): Promise<MeetingNode[]> {
+    if (!node) return (await this.all()).map((meeting) => ({ type: 'meeting', meeting }));
+    if (node.type === 'meeting') {
+      return [{ type: 'participants', meeting: node.meeting }, ...node.meeting.accounts.map((account) => ({ type: 'account' as const, meeting: node.meeting, account }))];
+    }
+    if (node.type === 'participants') return node.meeting.participants.map((participant) => ({ type: 'participant', meeting: node.meeting, participant }));
+    return [];
+  }
+
+  getParent(node: MeetingNode): MeetingNode | undefined {
+    if (node.type === 'meeting') return undefined;
+    if (node.type === 'participant') return { type: 'participants', meeting: node.meeting };
+    return { type: 'meeting', meeting: node.meeting };
+  }
+
+  getTreeItem(node: MeetingNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'meeting': {
+        const m = node.meeting;
+        const item = new vscode.TreeItem(m.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = m.id;
+        item.description = [m.kind !== 'meeting' ? m.kind : '', m.status !== 'past' ? m.status : '', m.conflicts.length ? `${m.conflicts.length} conflict${m.conflicts.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(m.conflicts.length ? 'warning' : m.kind === 'call' ? 'call-outgoing' : 'organization');
+        item.tooltip = new vscode.MarkdownString([`**${m.label}**`, '', ...m.conflicts.map((c) => `⚠ \`${c.code}\` ${c.message}`)].join('  \n'));
+        item.contextValue = 'sourcelens.meeting';
+        return item;
+      }
+      case 'participants': {
+        const item = new vscode.TreeItem('Participants', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.meeting.id}/participants`;
+        item.iconPath = new vscode.ThemeIcon('person');
+        return item;
+      }
+      case 'participant': {
+        const p = node.participant;
+        const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.meeting.id}/p/${p.key}`;
+        const titles = [...new Set(p.titles.map((t) => t.title))];
+        item.description = titles.join(' · ');
+        item.tooltip = p.titles.map((t) => `${t.outlet ?? t.name}: ${t.title}`).join('\n') || undefined;
+        return item;
+      }
+      case 'account': {
+        const a = node.account;
+        const item = new vscode.TreeItem(`${a.outlet ?? 'unknown outlet'} — ${a.name}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.meeting.id}/a/${a.id}`;
+        item.description = a.firstWords;
+        item.tooltip = a.headline ?? undefined;
+        item.iconPath = new vscode.ThemeIcon('file-text');
+        item.contextValue = 'sourcelens.account';
+        item.command = { title: 'Open account', command: 'sourcelens.openAccount', arguments: [a.uri, a.range] };
+        return item;
+      }
+    }
+  }
+
+  /** The tree node for an account, for reveal(). */
+  async accountNode(meetingId: string, accountId: string): Promise<MeetingNode | undefined> {
+    const meeting = (await this.all()).find((m) => m.id === meetingId);
+    const account = meeting?.accounts.find((a) => a.id === accountId);
+    return meeting && account ? { type: 'account', meeting, account } : undefined;
+  }
+
+  async meeting(id: string): Promise<MeetingSummary | undefined> {
+    return (await this.all()).find((m) => m.id === id);
+  }
+}

@@ -1,0 +1,57 @@
+// Participants for the meeting layer, from the entity layer's mentions when it is available. Until then (and as
+// a fallback) a conservative reading of names: runs of capitalised proper nouns that are not places, keyed by the
+// folded last name, and places from the country/capital gazetteer.
+
+import { Analysis } from '../analyse';
+import { nameKey } from '../fold';
+import { POS_TAGS } from '../types';
+import { ParticipantMention } from './extract';
+import { countryOf, countryOfCapital } from './places';
+
+const NOT_NAMES = new Set(['the', 'a', 'an', 'president', 'minister', 'foreign', 'prime', 'general', 'defense', 'defence', 'chief', 'mr', 'mrs', 'ms', 'dr', 'state', 'news', 'agency', 'ministry', 'government', 'islamic', 'republic', 'revolution', 'share', 'photo', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+export function fallbackParticipants(analysis: Analysis): ParticipantMention[][] {
+  const { article } = analysis;
+  const { starts, ends, pos } = article.tokens;
+  const perSentence = article.sentences.map((s) => {
+    const out: ParticipantMention[] = [];
+    let run: number[] = [];
+    const flush = () => {
+      let words = run.map((i) => article.text.slice(starts[i], ends[i]));
+      // "Velorian Foreign Minister Ilsa Kendrow": the name is what follows the last title or demonym word.
+      let cut = -1;
+      words.forEach((w, i) => {
+        if (NOT_NAMES.has(w.toLowerCase()) || (i < words.length - 1 && countryOf(w))) cut = i;
+      });
+      if (cut >= 0) {
+        words = words.slice(cut + 1);
+        run = run.slice(cut + 1);
+      }
+      if (words.length === 0) {
+        run = [];
+        return;
+      }
+      if (words.length === 1 && (countryOf(words[0]) || countryOfCapital(words[0]))) {
+        const name = countryOfCapital(words[0]) ? words[0] : countryOf(words[0])!;
+        out.push({ key: `place:${nameKey(name)}`, name, kind: 'place', range: { start: starts[run[0]], end: ends[run[0]] } });
+      } else if (words.length >= 1 && words.every((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !NOT_NAMES.has(w.toLowerCase()))) {
+        const range = { start: starts[run[0]], end: ends[run[run.length - 1]] };
+        out.push({ key: `person:${nameKey(words[words.length - 1])}`, name: words.join(' '), kind: 'person', range });
+      }
+      run = [];
+    };
+    for (let i = s.firstToken; i < s.firstToken + s.tokenCount; i++) {
+      const isName = POS_TAGS[pos[i]] === 'PROPN' && /^\p{Lu}/u.test(article.text[starts[i]]);
+      if (isName && (run.length === 0 || starts[i] - ends[run[run.length - 1]] <= 1)) run.push(i);
+      else {
+        if (run.length) flush();
+        if (isName) run.push(i);
+      }
+    }
+    if (run.length) flush();
+    return out;
+  });
+  // A lone capitalised word is a person only when the article also names them in full ("Kendrow" after "Ilsa Kendrow").
+  const fullNames = new Set(perSentence.flat().filter((m) => m.kind === 'person' && m.name.includes(' ')).map((m) => m.key));
+  return perSentence.map((list) => list.filter((m) => m.kind !== 'person' || m.name.includes(' ') || fullNames.has(m.key)));
+}

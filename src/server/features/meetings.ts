@@ -1,0 +1,93 @@
+// Meetings for the protocol: summaries for the tree view and scripts, code lenses above each account, and the
+// meeting card shown on hover.
+
+import { CodeLens } from 'vscode-languageserver';
+import { Corpus } from '../analysis/corpus';
+import { Meeting, meetingLabel } from '../analysis/meetings/cluster';
+import { EventAccount } from '../analysis/meetings/extract';
+import { lineIndexOf, toRange } from '../lsp';
+import { MeetingSummary } from '../protocol';
+
+export const OPEN_ACCOUNT_COMMAND = 'sourcelens.openAccount';
+export const SHOW_MEETING_COMMAND = 'sourcelens.showMeeting';
+
+export function summariseMeeting(meeting: Meeting, corpus: Corpus): MeetingSummary {
+  const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? null;
+  const nameOf = (uri: string) => corpus.get(uri)?.name ?? uri;
+  return {
+    id: meeting.id,
+    label: meetingLabel(meeting),
+    kind: meeting.kind,
+    status: meeting.status,
+    date: meeting.date?.iso ?? null,
+    dateText: meeting.date?.text ?? null,
+    place: meeting.place ?? null,
+    participants: meeting.participants.map((p) => ({
+      key: p.key,
+      name: p.name,
+      titles: p.titles.map((t) => ({ outlet: outletOf(t.uri), name: nameOf(t.uri), title: t.title })),
+    })),
+    accounts: meeting.accounts.flatMap((a) => {
+      const article = corpus.get(a.uri);
+      if (!article) return [];
+      return [{
+        id: a.id,
+        uri: a.uri,
+        name: article.name,
+        outlet: article.meta.outlet ?? null,
+        headline: article.headline?.text ?? null,
+        range: toRange(lineIndexOf(article), a.span),
+        firstWords: firstWords(article.text.slice(a.span.start, a.span.end)),
+      }];
+    }),
+    conflicts: [],
+  };
+}
+
+/** "Also reported by Tasnim (001-….txt), …" above each account; one click jumps to the other account. */
+export function meetingCodeLenses(uri: string, corpus: Corpus): CodeLens[] {
+  const article = corpus.get(uri);
+  if (!article) return [];
+  const index = lineIndexOf(article);
+  const lenses: CodeLens[] = [];
+  for (const { meeting, account } of corpus.meetings().forArticle(uri)) {
+    const range = toRange(index, { start: account.span.start, end: account.span.start });
+    const others = meeting.accounts.filter((a) => a.uri !== uri);
+    if (others.length === 0) {
+      lenses.push({ range, command: { title: `${meetingLabel(meeting)} · no other outlet reports it`, command: SHOW_MEETING_COMMAND, arguments: [meeting.id] } });
+      continue;
+    }
+    for (const [i, other] of others.slice(0, 4).entries()) {
+      const a = corpus.get(other.uri);
+      if (!a) continue;
+      const who = `${a.meta.outlet ?? 'unknown outlet'} (${a.name})`;
+      lenses.push({
+        range,
+        command: { title: i === 0 ? `Also reported by ${who}` : who, command: OPEN_ACCOUNT_COMMAND, arguments: [other.uri, toRange(lineIndexOf(a), other.span)] },
+      });
+    }
+    if (others.length > 4) lenses.push({ range, command: { title: `+${others.length - 4} more`, command: SHOW_MEETING_COMMAND, arguments: [meeting.id] } });
+  }
+  return lenses;
+}
+
+export function meetingCard(meeting: Meeting, account: EventAccount, corpus: Corpus): string {
+  const lines = [`**Sourcelens** · ${meeting.kind}: ${meetingLabel(meeting)}`, ''];
+  lines.push(`| | |`, `|---|---|`);
+  lines.push(`| Participants | ${meeting.participants.map((p) => p.name).join(', ')} |`);
+  lines.push(`| Place | ${meeting.place ?? '_not stated_'} |`);
+  lines.push(`| Date | ${meeting.date ? `${meeting.date.iso ?? '_unresolved_'} (“${meeting.date.text}”)` : '_not stated_'} |`);
+  lines.push(`| Status | ${meeting.status} |`);
+  lines.push('', 'Accounts:', '');
+  for (const a of meeting.accounts) {
+    const article = corpus.get(a.uri);
+    const here = a.id === account.id ? ' ← this one' : '';
+    lines.push(`- ${article?.meta.outlet ?? 'unknown outlet'} — \`${article?.name ?? a.uri}\`${here}`);
+  }
+  return lines.join('\n');
+}
+
+function firstWords(text: string, n = 10): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length > n ? `${words.slice(0, n).join(' ')}…` : words.join(' ');
+}
