@@ -14,6 +14,7 @@ import { indexRoots, sourcesFindings } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
 import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
 import { LineIndex } from '../server/analysis/lines';
+import { summariseMeeting } from '../server/features/meetings';
 
 const VERSION = '0.1.0';
 
@@ -22,6 +23,7 @@ const USAGE = `Usage:
                    [--rule CODE=LEVEL]… [--max-file-size MB] [--include GLOB]… [--exclude GLOB]…
                    [--jobs N] [--cache DIR]
   sourcelens articles [paths…] [--format text|json]
+  sourcelens meetings [paths…] [--format text|json]
 
 Paths are folders or files (default: the current folder). Rule levels: error, warning, information, hint, off;
 CODE may be a family such as structure/*. --jobs: worker threads (default: one per core, at most 4; 1 = none).
@@ -31,7 +33,7 @@ Exit codes: 0 no finding at or above --fail-on (default: error), 1 findings at o
 type FailOn = 'error' | 'warning' | 'info' | 'never';
 
 interface CliOptions {
-  command: 'check' | 'articles';
+  command: 'check' | 'articles' | 'meetings';
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   failOn: FailOn;
@@ -47,7 +49,7 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'articles') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
+  if (command !== 'check' && command !== 'articles' && command !== 'meetings') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
   const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0 };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -137,6 +139,10 @@ async function run(options: CliOptions): Promise<number> {
     process.stdout.write(renderArticles(corpus.list(), options.format, cwd) + '\n');
     return 0;
   }
+  if (options.command === 'meetings') {
+    process.stdout.write(renderMeetings(corpus, options.format, cwd) + '\n');
+    return 0;
+  }
   const findings: Finding[] = [];
   for (const [, list] of corpus.allFindings()) findings.push(...list);
   const sourceProblems = await sourcesFindings(sources);
@@ -176,6 +182,26 @@ function renderArticles(list: Article[], format: string, cwd: string): string {
     for (const p of r.problems) out.push(`  problem: ${p}`);
   }
   out.push(`${rows.length} article(s)`);
+  return out.join('\n');
+}
+
+function renderMeetings(corpus: Corpus, format: string, cwd: string): string {
+  const meetings = corpus.meetings().all().map((m) => summariseMeeting(m, corpus));
+  if (format === 'json') return JSON.stringify(meetings, null, 2);
+  const out: string[] = [];
+  for (const m of meetings) {
+    out.push(`${m.label}${m.kind !== 'meeting' ? ` [${m.kind}]` : ''}${m.status !== 'past' ? ` [${m.status}]` : ''}`);
+    for (const p of m.participants) {
+      const titles = [...new Set(p.titles.map((t) => `${t.title} (${t.outlet ?? t.name})`))];
+      out.push(`  participant: ${p.name}${titles.length ? ` — ${titles.join('; ')}` : ''}`);
+    }
+    for (const a of m.accounts) {
+      out.push(`  account: ${a.outlet ?? 'unknown outlet'} — ${displayPath(a.uri, cwd)}:${a.range.start.line + 1}  “${a.firstWords}”`);
+      if (a.headline) out.push(`    headline: ${a.headline}`);
+    }
+    for (const c of m.conflicts) out.push(`  conflict: ${c.code} ${c.message}`);
+  }
+  out.push(`${meetings.length} meeting(s)`);
   return out.join('\n');
 }
 

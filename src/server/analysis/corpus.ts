@@ -6,6 +6,7 @@ import { analyse, Analysis } from './analyse';
 import { levelFor, RuleSettings } from './config';
 import { structureFindings } from './findings/structure';
 import { MeetingIndex } from './meetings/cluster';
+import { anchorInconsistencies, meetingConflicts } from './findings/accounts';
 import { Article, ArticleInput, Finding } from './types';
 
 /** A rule that looks at one article at a time. */
@@ -15,7 +16,7 @@ export type ArticleRule = (analysis: Analysis) => Finding[];
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
 const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article)];
-const CORPUS_RULES: CorpusRule[] = [];
+const CORPUS_RULES: CorpusRule[] = [meetingConflicts, anchorInconsistencies];
 
 export interface UpdateResult {
   analysis: Analysis;

@@ -21,6 +21,9 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'structure/unreadable', severity: 'warning', description: 'The file could not be read (permissions, deleted while indexing).' },
   { code: 'structure/invalid-metadata', severity: 'warning', description: 'The front matter is malformed or has invalid values.' },
   { code: 'structure/invalid-sources', severity: 'warning', description: 'A sources.yaml file is malformed or has invalid values.' },
+  { code: 'figure-conflict', severity: 'warning', description: 'Two accounts of the same meeting give incompatible figures for the same quantity (qualifiers taken into account).' },
+  { code: 'figure-inconsistent', severity: 'warning', description: 'A figure contradicts a date anchor (an age or duration that does not fit the year the corpus says it began).' },
+  { code: 'date-conflict', severity: 'warning', description: 'Two accounts of the same meeting put it on different days.' },
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -176,6 +176,18 @@ export class MeetingIndex {
     }
   }
 
+  /**
+   * Accounts that disagree on the day by one or two days, from articles published within three days of each other,
+   * are one meeting reported with a wrong day (a `date-conflict`), not two meetings — when place and people agree.
+   */
+  private nearlySameDay(a: EventAccount, b: EventAccount): boolean {
+    const pa = this.published.get(a.uri);
+    const pb = this.published.get(b.uri);
+    if (!pa || !pb || Math.abs(Date.parse(pa) - Date.parse(pb)) > 3 * 86_400_000) return false;
+    if (!a.date?.iso || !b.date?.iso || a.date.precision !== 'day' || b.date.precision !== 'day') return false;
+    return Math.abs(Date.parse(a.date.iso) - Date.parse(b.date.iso)) <= 2 * 86_400_000;
+  }
+
   sameMeeting(a: EventAccount, b: EventAccount): boolean {
     if (a.uri === b.uri) return false; // one article's accounts were already merged when they were the same event
     if (!kindsCompatible(a.kind, b.kind)) return false;
@@ -183,7 +195,7 @@ export class MeetingIndex {
     if (shared === 0) return false;
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
     if (a.place && b.place && !placeKnownSame) return false;
-    if (a.date && b.date && !datesCompatible(a.date, b.date)) return false;
+    if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return false;
     const dayKnownSame = !!a.date && !!b.date && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
     if (!(a.date?.iso && b.date?.iso)) {
       const pa = this.published.get(a.uri);

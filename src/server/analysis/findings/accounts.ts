@@ -1,0 +1,138 @@
+// Findings that compare the accounts of one meeting (the strongest findings: same event, different outlets)
+// and figures that contradict a date anchor the corpus states.
+
+import { Analysis } from '../analyse';
+import type { Corpus } from '../corpus';
+import { compatible, Figure } from '../figures/extract';
+import { EventAccount } from '../meetings/extract';
+import { Finding } from '../types';
+
+function outletName(a: Analysis): string {
+  return a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name;
+}
+
+function inSpan(f: Figure, account: EventAccount): boolean {
+  return f.range.start >= account.span.start && f.range.end <= account.span.end;
+}
+
+function describe(f: Figure): string {
+  const q = f.qualifierText ? `${f.qualifierText} ` : '';
+  const value = f.kind === 'fraction' ? `${f.value} of ${f.of}` : f.high !== undefined ? `${f.value}–${f.high}` : f.value.toLocaleString('en-US');
+  return `${q}${value}${f.counted ? ` ${f.counted}` : ''}`;
+}
+
+/** `figure-conflict` and `date-conflict` between the accounts of each meeting. */
+export function meetingConflicts(corpus: Corpus): Finding[] {
+  const findings: Finding[] = [];
+  for (const meeting of corpus.meetings().all()) {
+    if (meeting.accounts.length < 2) continue;
+    for (let i = 0; i < meeting.accounts.length; i++) {
+      for (let j = i + 1; j < meeting.accounts.length; j++) {
+        const a = meeting.accounts[i];
+        const b = meeting.accounts[j];
+        const A = corpus.analysis(a.uri);
+        const B = corpus.analysis(b.uri);
+        if (!A || !B || a.uri === b.uri) continue;
+        findings.push(...figureConflicts(A, a, B, b), ...dateConflicts(A, a, B, b));
+      }
+    }
+  }
+  return findings;
+}
+
+function figureConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAccount): Finding[] {
+  const out: Finding[] = [];
+  for (const fa of A.figures.filter((f) => inSpan(f, a) && f.counted && !f.vague)) {
+    for (const fb of B.figures.filter((f) => inSpan(f, b) && f.counted === fa.counted && f.kind === fa.kind && !f.vague)) {
+      if (fa.verb && fb.verb && fa.verb !== fb.verb) continue; // "killed 30" and "wounded 40" count different things
+      if (compatible(fa, fb)) continue;
+      out.push(conflict(A, fa, B, fb), conflict(B, fb, A, fa));
+    }
+  }
+  return out;
+}
+
+function conflict(A: Analysis, fa: Figure, B: Analysis, fb: Figure): Finding {
+  return {
+    code: 'figure-conflict',
+    severity: 'warning',
+    message: `${A.article.meta.outlet ?? 'This article'} gives ${describe(fa)}; ${outletName(B)} gives ${describe(fb)} for the same meeting.`,
+    uri: A.article.uri,
+    range: fa.range,
+    related: [{ uri: B.article.uri, range: fb.range, message: `${outletName(B)}: ${describe(fb)}` }],
+  };
+}
+
+function dateConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAccount): Finding[] {
+  if (!a.date || !b.date) return [];
+  const differ =
+    a.date.iso && b.date.iso && a.date.precision === 'day' && b.date.precision === 'day'
+      ? a.date.iso !== b.date.iso
+      : a.date.key.split(':')[0] === b.date.key.split(':')[0] && a.date.key !== b.date.key;
+  if (!differ) return [];
+  const say = (d: EventAccount['date']) => `“${d!.text}”${d!.iso ? ` (${d!.iso})` : ''}`;
+  return [
+    {
+      code: 'date-conflict',
+      severity: 'warning',
+      message: `This account puts the meeting on ${say(a.date)}; ${outletName(B)} says ${say(b.date)}.`,
+      uri: A.article.uri,
+      range: a.date.range,
+      related: [{ uri: B.article.uri, range: b.date.range, message: `${outletName(B)}: ${say(b.date)}` }],
+    },
+    {
+      code: 'date-conflict',
+      severity: 'warning',
+      message: `This account puts the meeting on ${say(b.date)}; ${outletName(A)} says ${say(a.date)}.`,
+      uri: B.article.uri,
+      range: b.date.range,
+      related: [{ uri: A.article.uri, range: a.date.range, message: `${outletName(A)}: ${say(a.date)}` }],
+    },
+  ];
+}
+
+const ANCHOR = /\b(war|conflict|crisis|uprising|revolution|insurgency|fighting|civil war)\b[^.;]{0,60}?\b(?:began|started|erupted|broke out|since)\b[^.;]{0,25}?\b((?:19|20)\d{2})\b/i;
+
+/**
+ * `figure-inconsistent`: an age that contradicts a start year the corpus states ("the conflict began in 2011",
+ * so an article of 2014 cannot call it "six-year-old"). One year of slack for month boundaries.
+ */
+export function anchorInconsistencies(corpus: Corpus): Finding[] {
+  const anchors = new Map<string, { year: number; uri: string; range: { start: number; end: number } }>();
+  const all = corpus.all();
+  for (const a of all) {
+    for (const s of a.article.sentences) {
+      const text = a.article.text.slice(s.range.start, s.range.end);
+      const m = ANCHOR.exec(text);
+      if (!m) continue;
+      const noun = m[1].toLowerCase().replace('civil war', 'war');
+      if (!anchors.has(noun)) {
+        const at = s.range.start + m.index + m[0].lastIndexOf(m[2]);
+        anchors.set(noun, { year: Number(m[2]), uri: a.article.uri, range: { start: at, end: at + 4 } });
+      }
+    }
+  }
+  const findings: Finding[] = [];
+  if (anchors.size === 0) return findings;
+  for (const a of all) {
+    const published = a.article.published?.iso;
+    if (!published) continue;
+    for (const f of a.figures) {
+      if (f.kind !== 'age' || f.unit !== 'year' || !f.counted) continue;
+      const anchor = anchors.get(f.counted === 'civil war' ? 'war' : f.counted);
+      if (!anchor) continue;
+      const expected = Number(published.slice(0, 4)) - anchor.year;
+      if (Math.abs(f.value - expected) <= 1) continue;
+      const source = anchor.uri === a.article.uri ? 'this article' : corpus.get(anchor.uri)?.name ?? 'the corpus';
+      findings.push({
+        code: 'figure-inconsistent',
+        severity: 'warning',
+        message: `“${f.text} ${f.counted}” in an article published ${published}, but ${source} dates the ${f.counted} to ${anchor.year} (about ${expected} years).`,
+        uri: a.article.uri,
+        range: f.range,
+        related: [{ uri: anchor.uri, range: anchor.range, message: `The ${f.counted} began in ${anchor.year}` }],
+      });
+    }
+  }
+  return findings;
+}

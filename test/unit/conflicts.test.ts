@@ -1,0 +1,78 @@
+// Cross-account findings: figures and days that differ between accounts of one meeting, and ages that contradict
+// the year the corpus says something began. Each rule has near-misses that must stay quiet.
+
+import * as assert from 'node:assert/strict';
+import { Corpus } from '../../src/server/analysis/corpus';
+import { Finding } from '../../src/server/analysis/types';
+
+function corpus(articles: Record<string, [string, string | undefined]>): Corpus {
+  const c = new Corpus();
+  for (const [name, [body, published]] of Object.entries(articles)) {
+    c.update({ uri: `file:///c/${name}`, text: `${name} headline\n\n${body}\n`, externalMeta: { outlet: name.replace(/\..*$/, ''), published } });
+  }
+  return c;
+}
+
+function codes(c: Corpus, code: string): Finding[] {
+  return [...c.allFindings().values()].flat().filter((f) => f.code === code);
+}
+
+describe('figure-conflict', () => {
+  it('fires on both accounts of one meeting when their counts disagree, pointing at each other', () => {
+    const c = corpus({
+      'ledger.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday. The two sides signed 12 agreements.', '2031-03-05'],
+      'wire.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on Tuesday. They signed 9 agreements.', '2031-03-05'],
+    });
+    const found = codes(c, 'figure-conflict');
+    assert.equal(found.length, 2);
+    const ledger = found.find((f) => f.uri.endsWith('ledger.txt'))!;
+    assert.match(ledger.message, /ledger gives 12 agreements; wire \(wire\.txt\) gives 9 agreements for the same meeting/);
+    assert.equal(ledger.related[0].uri, 'file:///c/wire.txt');
+  });
+
+  it('stays quiet for compatible qualifiers, different things counted, and different meetings', () => {
+    const c = corpus({
+      'a.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday. Police arrested 320 protesters. Over 1,300 fighters were killed.', '2031-03-05'],
+      'b.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on Tuesday. Police arrested around 300 protesters. Some 1,300 fighters were killed. Police wounded 40 protesters.', '2031-03-05'],
+      'c.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Monday. Police arrested 900 protesters.', '2031-06-10'],
+    });
+    assert.deepEqual(codes(c, 'figure-conflict'), []);
+  });
+});
+
+describe('date-conflict', () => {
+  it('flags one meeting put on different days by two outlets published together', () => {
+    const c = corpus({
+      'ledger.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday.', '2031-03-05'],
+      'wire.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on Monday.', '2031-03-05'],
+    });
+    assert.equal(c.meetings().all().length, 1);
+    const found = codes(c, 'date-conflict');
+    assert.equal(found.length, 2);
+    assert.match(found.find((f) => f.uri.endsWith('ledger.txt'))!.message, /“on Tuesday” \(2031-03-04\); wire \(wire\.txt\) says “on Monday” \(2031-03-03\)/);
+  });
+
+  it('does not merge (or flag) the same people meeting weeks apart, or in another city', () => {
+    const c = corpus({
+      'ledger.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday.', '2031-03-05'],
+      'wire.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on Monday.', '2031-03-25'],
+      'post.txt': ['Otto Brisk received Ilsa Kendrow in Tehran on Monday.', '2031-03-04'],
+    });
+    assert.equal(c.meetings().all().length, 3);
+    assert.deepEqual(codes(c, 'date-conflict'), []);
+  });
+});
+
+describe('figure-inconsistent', () => {
+  it('flags an age that contradicts the start year the corpus gives, and accepts one that fits', () => {
+    const c = corpus({
+      'anchor.txt': ['The conflict began in 2011 with protests.', '2016-01-01'],
+      'wrong.txt': ["Rival sides fight in the country's six-year-old conflict.", '2014-05-01'],
+      'right.txt': ["Rival sides fight in the country's six-year-old conflict.", '2017-08-17'],
+    });
+    const found = codes(c, 'figure-inconsistent');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].uri, 'file:///c/wrong.txt');
+    assert.match(found[0].message, /anchor\.txt dates the conflict to 2011 \(about 3 years\)/);
+  });
+});
