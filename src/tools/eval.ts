@@ -10,8 +10,15 @@
 //       boilerplate:                      # every boilerplate line, trimmed, exactly as in the file
 //         - "Share this article"
 //
+//   meetings:                         # real-world meetings, each with the accounts that report it
+//     - label: Kendrow–Brisk, Ankara, Tuesday
+//       accounts:
+//         - { file: 01-ledger.txt, text: "met Marnish Prime Minister" }   # text inside the account's first sentence
+//
 // Scores: headline and published are accuracy over the articles that give them; boilerplate is line-level
-// precision/recall/F1 over all articles. Exit code 0 always (it measures; CI gates live in the tests).
+// precision/recall/F1 over all articles; meetings are scored on the gold accounts: account detection recall,
+// pairwise precision/recall of "same meeting" links, and B³ precision/recall/F1 of the clustering.
+// Exit code 0 always (it measures; CI gates live in the tests).
 
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -33,7 +40,8 @@ interface GoldArticle {
 
 interface GoldFile {
   corpus: string;
-  articles: Record<string, GoldArticle>;
+  articles?: Record<string, GoldArticle>;
+  meetings?: { label: string; accounts: { file: string; text: string }[] }[];
 }
 
 export interface Tally {
@@ -64,21 +72,80 @@ function accuracy(category: string, results: { ok: boolean; error: string }[]): 
   return { category, precision: value, recall: value, f1: value, support: results.length, errors: results.filter((r) => !r.ok).map((r) => r.error) };
 }
 
-async function loadCorpus(folder: string): Promise<Map<string, Article>> {
+async function loadCorpus(folder: string): Promise<{ corpus: Corpus; articles: Map<string, Article> }> {
   const corpus = new Corpus();
   await indexRoots([folder], corpus, new SourcesCache(), { globs: DEFAULT_GLOBS, load: { maxFileSizeMB: 5 } });
-  return new Map(corpus.list().map((a) => [path.relative(folder, uriToPath(a.uri) ?? a.uri), a]));
+  return { corpus, articles: new Map(corpus.list().map((a) => [path.relative(folder, uriToPath(a.uri) ?? a.uri), a])) };
+}
+
+/** Pairwise and B³ scores of the system's meeting clusters over the gold accounts. */
+function scoreMeetings(gold: NonNullable<GoldFile['meetings']>, corpus: Corpus, articles: Map<string, Article>): Score[] {
+  const index = corpus.meetings();
+  const goldOf = new Map<string, number>(); // gold account key -> gold cluster
+  const systemOf = new Map<string, string>(); // gold account key -> system meeting id (or a singleton id when missed)
+  const errors: string[] = [];
+  let found = 0;
+  gold.forEach((meeting, g) => {
+    for (const account of meeting.accounts) {
+      const key = `${account.file}: ${account.text}`;
+      goldOf.set(key, g);
+      const article = articles.get(account.file);
+      const at = article ? article.text.indexOf(account.text) : -1;
+      const hit = article && at >= 0 ? index.at(article.uri, at) : undefined;
+      if (hit) {
+        found++;
+        systemOf.set(key, hit.meeting.id);
+      } else {
+        systemOf.set(key, `missed:${key}`);
+        errors.push(`${key}: no account found (${meeting.label})`);
+      }
+    }
+  });
+  const keys = [...goldOf.keys()];
+  const pairs: Tally = { tp: 0, fp: 0, fn: 0 };
+  const pairErrors: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    for (let j = i + 1; j < keys.length; j++) {
+      const sameGold = goldOf.get(keys[i]) === goldOf.get(keys[j]);
+      const sameSystem = systemOf.get(keys[i]) === systemOf.get(keys[j]);
+      if (sameGold && sameSystem) pairs.tp++;
+      else if (sameSystem) {
+        pairs.fp++;
+        pairErrors.push(`merged: ${keys[i]} + ${keys[j]}`);
+      } else if (sameGold) {
+        pairs.fn++;
+        pairErrors.push(`split: ${keys[i]} / ${keys[j]}`);
+      }
+    }
+  }
+  let bp = 0;
+  let br = 0;
+  for (const k of keys) {
+    const sys = keys.filter((x) => systemOf.get(x) === systemOf.get(k));
+    const gld = keys.filter((x) => goldOf.get(x) === goldOf.get(k));
+    const both = sys.filter((x) => goldOf.get(x) === goldOf.get(k)).length;
+    bp += both / sys.length;
+    br += both / gld.length;
+  }
+  const b3p = keys.length ? bp / keys.length : null;
+  const b3r = keys.length ? br / keys.length : null;
+  const b3f = b3p !== null && b3r !== null && b3p + b3r > 0 ? (2 * b3p * b3r) / (b3p + b3r) : null;
+  return [
+    { category: 'meeting accounts', precision: null, recall: keys.length ? found / keys.length : null, f1: null, support: keys.length, errors },
+    prf('meeting pairs', pairs, pairErrors),
+    { category: 'meetings B³', precision: b3p, recall: b3r, f1: b3f, support: keys.length, errors: [] },
+  ];
 }
 
 export async function evaluate(goldPath: string): Promise<Score[]> {
   const gold = parse(readFileSync(goldPath, 'utf8')) as GoldFile;
   const folder = path.resolve(path.dirname(goldPath), gold.corpus);
-  const articles = await loadCorpus(folder);
+  const { corpus, articles } = await loadCorpus(folder);
   const headlines: { ok: boolean; error: string }[] = [];
   const dates: { ok: boolean; error: string }[] = [];
   const boilerplate: Tally = { tp: 0, fp: 0, fn: 0 };
   const boilerplateErrors: string[] = [];
-  for (const [name, expected] of Object.entries(gold.articles)) {
+  for (const [name, expected] of Object.entries(gold.articles ?? {})) {
     const article = articles.get(name);
     if (!article) {
       headlines.push({ ok: false, error: `${name}: not in the corpus` });
@@ -111,7 +178,9 @@ export async function evaluate(goldPath: string): Promise<Score[]> {
       for (const line of remaining) boilerplateErrors.push(`${name}: missed boilerplate ${JSON.stringify(line)}`);
     }
   }
-  return [accuracy('headline', headlines), accuracy('published', dates), prf('boilerplate lines', boilerplate, boilerplateErrors)];
+  const scores = [accuracy('headline', headlines), accuracy('published', dates), prf('boilerplate lines', boilerplate, boilerplateErrors)];
+  if (gold.meetings) scores.push(...scoreMeetings(gold.meetings, corpus, articles));
+  return scores.filter((s) => s.support > 0);
 }
 
 function pct(x: number | null): string {

@@ -41,7 +41,10 @@ export function fallbackParticipants(analysis: Analysis): ParticipantMention[][]
       run = [];
     };
     for (let i = s.firstToken; i < s.firstToken + s.tokenCount; i++) {
-      const isName = POS_TAGS[pos[i]] === 'PROPN' && /^\p{Lu}/u.test(article.text[starts[i]]);
+      // Mid-sentence capitals are names even when the tagger reads the word as common ("Quell", "Brisk").
+      const tag = POS_TAGS[pos[i]];
+      const capital = /^\p{Lu}/u.test(article.text[starts[i]]);
+      const isName = capital && (tag === 'PROPN' || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')));
       if (isName && (run.length === 0 || starts[i] - ends[run[run.length - 1]] <= 1)) run.push(i);
       else {
         if (run.length) flush();
