@@ -15,9 +15,9 @@ import {
 /** Bumped whenever analysis output changes shape or meaning: persistent caches key on it. */
 export const ANALYSER_VERSION = 1;
 
-/** A headline is a short line; a long line ending in a full stop is the first paragraph. */
+/** A headline is a short line; a line ending in a full stop is the first paragraph unless it is very short. */
 const HEADLINE_MAX_WORDS = 30;
-const HEADLINE_SENTENCE_MAX_WORDS = 22;
+const HEADLINE_SENTENCE_MAX_WORDS = 5;
 
 export function parseArticle(input: ArticleInput): Article {
   const { text, uri } = input;
@@ -94,7 +94,8 @@ function pickHeadline(lines: Line[], verdicts: Map<number, LineVerdict>): Line |
     const words = wordCount(trimmed.replace(/^#+\s*/, ''));
     if (words === 0) continue;
     if (words > HEADLINE_MAX_WORDS) return undefined;
-    if (/[.]$/.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
+    // Headlines do not end in a full stop; a first line that does is the lead sentence (abbreviations excepted).
+    if (/[.]$/.test(trimmed) && !/(?:\b\p{Lu}\.|\.\.\.)$/u.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
     if (/:$/.test(trimmed)) return undefined;
     // A wire dateline opens the body: "TEHRAN (Tasnim) - Iran's president …"
     if (/^\p{Lu}[\p{Lu} ,.'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u.test(trimmed)) return undefined;

@@ -5,6 +5,7 @@ import { inputHash } from './article';
 import { analyse, Analysis } from './analyse';
 import { levelFor, RuleSettings } from './config';
 import { structureFindings } from './findings/structure';
+import { headlineFindings } from './findings/headlines';
 import { MeetingIndex } from './meetings/cluster';
 import { anchorInconsistencies, meetingConflicts } from './findings/accounts';
 import { Article, ArticleInput, Finding } from './types';
@@ -15,7 +16,7 @@ export type ArticleRule = (analysis: Analysis) => Finding[];
 /** A rule that compares articles; it sees the whole corpus and returns findings for any article. */
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
-const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article)];
+const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings];
 const CORPUS_RULES: CorpusRule[] = [meetingConflicts, anchorInconsistencies];
 
 export interface UpdateResult {

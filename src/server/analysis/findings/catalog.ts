@@ -24,6 +24,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'figure-conflict', severity: 'warning', description: 'Two accounts of the same meeting give incompatible figures for the same quantity (qualifiers taken into account).' },
   { code: 'figure-inconsistent', severity: 'warning', description: 'A figure contradicts a date anchor (an age or duration that does not fit the year the corpus says it began).' },
   { code: 'date-conflict', severity: 'warning', description: 'Two accounts of the same meeting put it on different days.' },
+  { code: 'headline-unsupported', severity: 'warning', description: 'The headline (or a caption making claims) names a person, place or figure the body never reports, or the body is about something else.' },
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

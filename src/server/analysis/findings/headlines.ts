@@ -1,0 +1,164 @@
+// `headline-unsupported`: the headline (or a caption that makes claims) names a person, place or figure the body
+// never reports, or the body is about something else. Built for precision: a headline is only flagged for an item
+// that cannot be found in the body in any of its forms (diacritics, demonyms, capitals, the numbers' qualifiers).
+
+import { Analysis } from '../analyse';
+import { compatible, extractFigures, Figure } from '../figures/extract';
+import { foldText } from '../fold';
+import { countryOf, countryOfCapital, capitalOf } from '../meetings/places';
+import { Article, Finding, TextRange } from '../types';
+import { parseArticle } from '../article';
+import { extractTimes } from '../time/extract';
+
+/** Calendar and page words that headlines carry and bodies need not repeat. */
+const DATE_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|updated|published|gmt|utc|est|edt|am|pm|breaking|news|live|update|video|photos?|watch|exclusive|opinion|analysis)$/i;
+
+const STOP = new Set('a an the and or but of in on at to for from by with as is are was were be been has have had will would says said say over after before into amid against about than more new its his her their our your this that these those it he she they we you not no up down out off via vs'.split(' '));
+/** Headline shorthand and the words bodies use for it. */
+const SYNONYMS: Record<string, string[]> = {
+  fm: ['foreign minister', 'foreign ministers'],
+  pm: ['prime minister'],
+  talks: ['met', 'meeting', 'talks', 'discussed', 'held'],
+  meets: ['met', 'meeting', 'talks', 'received'],
+  visits: ['visit', 'visited', 'arrived', 'trip'],
+  slams: ['criticised', 'criticized', 'condemned', 'denounced', 'accused'],
+  vows: ['pledged', 'promised', 'vowed', 'pledge'],
+  us: ['united states', 'u.s.', 'american', 'washington'],
+};
+
+interface Claim {
+  kind: 'place' | 'name' | 'figure';
+  text: string;
+  range: TextRange;
+  figure?: Figure;
+}
+
+export function headlineFindings(analysis: Analysis): Finding[] {
+  const { article } = analysis;
+  if (!article.headline || article.sentences.length < 2) return [];
+  const body = bodyText(article);
+  const foldedBody = foldText(body).toLowerCase();
+  const findings: Finding[] = [];
+  const targets: { text: string; range: TextRange; what: string }[] = [{ text: article.headline.text, range: article.headline.range, what: 'headline' }];
+  for (const b of article.boilerplate) {
+    if (b.kind === 'caption' && b.range.end - b.range.start > 40) targets.push({ text: article.text.slice(b.range.start, b.range.end), range: b.range, what: 'caption' });
+  }
+  for (const target of targets) {
+    const claims = claimsIn(target.text, target.range.start, analysis);
+    for (const claim of claims) {
+      const found = unsupported(claim, foldedBody, analysis);
+      if (!found) continue;
+      findings.push({ code: 'headline-unsupported', severity: 'warning', message: `The ${target.what} ${found.message}`, uri: article.uri, range: claim.range, related: found.related });
+    }
+    if (target.what === 'headline') {
+      const topic = offTopic(target.text, foldedBody);
+      if (topic) findings.push({ code: 'headline-unsupported', severity: 'warning', message: `The body does not report what the headline says: ${topic}.`, uri: article.uri, range: target.range, related: [] });
+    }
+  }
+  return findings;
+}
+
+interface Problem {
+  message: string;
+  related: Finding['related'];
+}
+
+function problem(message: string, related: Finding['related'] = []): Problem {
+  return { message, related };
+}
+
+function bodyText(article: Article): string {
+  return article.sentences.map((s) => article.text.slice(s.range.start, s.range.end)).join(' ');
+}
+
+/** Places (gazetteer), names (capitalised words a sentence-case headline or the corpus marks as names), figures. */
+function claimsIn(text: string, offset: number, analysis: Analysis): Claim[] {
+  const claims: Claim[] = [];
+  const titleCase = isTitleCase(text);
+  const knownNames = new Set(analysis.accounts.flatMap((a) => a.participants.filter((p) => p.kind === 'person').map((p) => foldText(p.name.split(' ').pop()!).toLowerCase())));
+  // Quoted words in a headline are someone's phrase ("Sexiest Man Alive"), not the outlet's claim about a name.
+  const quoted = [...text.matchAll(/["“‘'][^"”’']{2,80}["”’']/gu)].map((q) => [q.index!, q.index! + q[0].length]);
+  // A run of capitalised words is one name ("Hugh Jackman", "Wichita St."): supported if any part is in the body.
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu)) {
+    const phrase = m[0].replace(/['’]s\b/gu, '').replace(/[.'’-]+$/u, '');
+    const range = { start: offset + m.index!, end: offset + m.index! + phrase.length };
+    if (quoted.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+    const words = phrase.split(/[\s-]+/).filter((w) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !DATE_WORDS.test(w));
+    if (words.length === 0) continue;
+    if (words.length === 1 && (countryOf(words[0]) || countryOfCapital(words[0]))) {
+      claims.push({ kind: 'place', text: words[0], range });
+      continue;
+    }
+    const first = m.index === 0 || /[:|–-]\s*$/.test(text.slice(0, m.index));
+    const known = words.some((w) => knownNames.has(foldText(w).toLowerCase()));
+    if (((!titleCase && !first) || known) && !/^[A-Z]{2,}$/.test(phrase)) claims.push({ kind: 'name', text: words.join(' '), range });
+  }
+  // Figures: parse the line as a one-sentence article so the same extractor (qualifiers, counted nouns) applies.
+  const pseudo = parseArticle({ uri: 'headline:', text: `Headline\n\n${text.replace(/[^.!?]$/, '$&.')}\n` });
+  const shift = offset - pseudo.text.indexOf(text.slice(0, 10));
+  const dates = extractTimes(pseudo).map((t) => t.range);
+  for (const f of extractFigures(pseudo, dates)) {
+    if (f.vague || (f.kind === 'count' && f.value < 10 && !/\d/.test(f.text))) continue;
+    // A bare number with nothing counted ("8", "13") is too weak a claim to contradict.
+    if (!f.counted && f.kind !== 'money' && f.kind !== 'percent') continue;
+    claims.push({ kind: 'figure', text: f.text, range: { start: f.range.start + shift, end: f.range.end + shift }, figure: f });
+  }
+  return claims;
+}
+
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3 && !STOP.has(w.toLowerCase()));
+  if (words.length < 3) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w)); // one lower-case content word and it is sentence case
+}
+
+function unsupported(claim: Claim, foldedBody: string, analysis: Analysis): Problem | undefined {
+  if (claim.kind === 'place') {
+    const country = countryOf(claim.text) ?? countryOfCapital(claim.text);
+    const forms = [claim.text, country, country && capitalOf(country)].filter((x): x is string => !!x);
+    if (forms.some((f) => mentions(foldedBody, f)) || (country && bodyMentionsCountry(foldedBody, country))) return undefined;
+    return problem(`names ${claim.text}, which the body never mentions.`);
+  }
+  if (claim.kind === 'name') {
+    if (claim.text.split(' ').some((w) => mentions(foldedBody, w) || countryOf(w))) return undefined;
+    return problem(`names ${claim.text}, which the body never mentions.`);
+  }
+  const f = claim.figure!;
+  const body = analysis.figures.filter((b) => !b.vague && (b.kind === f.kind || (f.kind === 'count' && b.kind === 'fraction')));
+  if (body.some((b) => (!f.counted || !b.counted || b.counted === f.counted) && compatible(f, b))) return undefined;
+  const sameThing = body.find((b) => b.counted && b.counted === f.counted);
+  if (sameThing) {
+    return problem(`says “${claim.text} ${f.counted}”; the body says “${analysis.article.text.slice(sameThing.range.start, sameThing.range.end)} ${sameThing.counted}”.`, [
+      { uri: analysis.article.uri, range: sameThing.range, message: 'The body’s figure' },
+    ]);
+  }
+  if (mentions(foldedBody, claim.text)) return undefined;
+  return problem(`gives the figure “${claim.text}”, which the body does not report.`);
+}
+
+function mentions(foldedBody: string, word: string): boolean {
+  const w = foldText(word).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\d])${w}`, 'u').test(foldedBody);
+}
+
+function bodyMentionsCountry(foldedBody: string, country: string): boolean {
+  for (const m of foldedBody.matchAll(/\b[a-z][a-z'-]{2,}\b/g)) if (countryOf(m[0]) === country) return true;
+  return false;
+}
+
+/** A headline none of whose content words the body uses is about something else. */
+function offTopic(headline: string, foldedBody: string): string | undefined {
+  const words = foldText(headline)
+    .toLowerCase()
+    .split(/[^\p{L}\d]+/u)
+    .filter((w) => w.length > 2 && !STOP.has(w) && !DATE_WORDS.test(w) && !/^\d/.test(w));
+  if (words.length < 4) return undefined;
+  const supported = words.filter((w) => {
+    const stem = w.replace(/(?:ing|ed|es|s)$/, '');
+    if (stem.length > 2 && foldedBody.includes(stem)) return true;
+    if ((SYNONYMS[w] ?? []).some((s) => foldedBody.includes(s))) return true;
+    const country = countryOf(w);
+    return !!country && bodyMentionsCountry(foldedBody, country);
+  });
+  return supported.length === 0 ? `none of “${words.join('”, “')}” appears in it` : undefined;
+}

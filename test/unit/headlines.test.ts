@@ -1,0 +1,43 @@
+// headline-unsupported: flagged only when the body plainly does not report the headline's person, place or
+// figure (or anything it says); synonyms, demonyms, capitals and rounded figures are near-misses that must pass.
+
+import * as assert from 'node:assert/strict';
+import { analyse } from '../../src/server/analysis/analyse';
+import { headlineFindings } from '../../src/server/analysis/findings/headlines';
+
+function check(headline: string, body: string): string[] {
+  const a = analyse({ uri: 'file:///h/a.txt', text: `${headline}\n\n${body}\n`, externalMeta: { published: '2031-03-05' } });
+  return headlineFindings(a).map((f) => f.message);
+}
+
+describe('headline-unsupported', () => {
+  it('passes a headline whose people, places and figures the body reports', () => {
+    assert.deepEqual(check('Kendrow meets Brisk in Ankara as 1,300 fighters are killed', 'Ilsa Kendrow met Otto Brisk in Ankara on Tuesday. Some 1,300 fighters were killed in the north, officials said.'), []);
+  });
+
+  it('accepts demonyms, capitals, FM and rounded figures', () => {
+    assert.deepEqual(check('Turkish FM in Iran for talks', 'Turkey’s foreign minister Ilsa Kendrow held talks in Tehran on Saturday with Iranian officials.'), []);
+    assert.deepEqual(check('Kendrow in the Turkish capital; about 300 arrested', 'Ilsa Kendrow arrived in Ankara on Monday. Police arrested 320 people, officials said.'), []);
+    assert.deepEqual(check('Erdoğan hosts Kendrow', 'President Recep Tayyip Erdogan received Ilsa Kendrow on Monday. The two discussed trade.'), []);
+  });
+
+  it('flags a person, a place or a figure the body never reports', () => {
+    const messages = check('Kendrow meets Arlen in Tehran', 'Ilsa Kendrow met Otto Brisk in Ankara on Tuesday. The two discussed trade, officials said.');
+    assert.deepEqual(messages, ['The headline names Arlen, which the body never mentions.', 'The headline names Tehran, which the body never mentions.']);
+  });
+
+  it('flags a headline figure that contradicts the body’s figure for the same thing', () => {
+    const [message] = check('Clashes: 7,000 fighters killed', 'Some 1,300 fighters were killed in the north, state media said. The army advanced on Tuesday.');
+    assert.equal(message, 'The headline says “7,000 fighters”; the body says “1,300 fighters”.');
+  });
+
+  it('flags a headline whose body is about something else entirely', () => {
+    const messages = check('Central bank raises interest rates sharply', 'Ilsa Kendrow met Otto Brisk in Ankara on Tuesday. The two discussed border security, officials said.');
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /^The body does not report what the headline says: none of/);
+  });
+
+  it('does not treat title-case headline words as names', () => {
+    assert.deepEqual(check('Iran Wants Turkey In Fight Against Terrorism', 'Iranian President Hassan Rouhani underlined the need for Turkey to join the fight against terrorism in talks on Saturday, his office said.'), []);
+  });
+});
