@@ -65,6 +65,7 @@ const FIGURE = new RegExp(
 
 export function extractFigures(article: Article, exclude: TextRange[] = []): Figure[] {
   const figures: Figure[] = [];
+  const excluded = [...exclude].sort((a, b) => a.start - b.start);
   article.sentences.forEach((sentence, index) => {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
     FIGURE.lastIndex = 0;
@@ -74,7 +75,7 @@ export function extractFigures(article: Article, exclude: TextRange[] = []): Fig
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (!isStandalone(text, m.index, m[0].length)) continue;
-      if (exclude.some((r) => r.start < range.end && range.start < r.end)) continue; // part of a date ("Nov. 27", "08.17.17")
+      if (overlapsAny(excluded, range)) continue; // part of a date ("Nov. 27", "08.17.17")
       const figure = classify(m, range, index, before, after);
       if (!figure) continue;
       attachContext(article, figure, index);
@@ -82,6 +83,32 @@ export function extractFigures(article: Article, exclude: TextRange[] = []): Fig
     }
   });
   return figures;
+}
+
+/** Binary search over ranges sorted by start (which do not nest): keeps long articles linear. */
+function overlapsAny(sorted: TextRange[], range: TextRange): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = sorted[mid];
+    if (r.end <= range.start) lo = mid + 1;
+    else if (r.start >= range.end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The first token of a sentence at or after an offset (binary search: sentences can be very long). */
+function firstTokenFrom(starts: Uint32Array, from: number, to: number, offset: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Not part of an identifier ("G20", "F-16", "COVID-19", "someone"), nor a time ("3 p.m.", "14:32"). */
@@ -167,8 +194,7 @@ function attachContext(article: Article, figure: Figure, sentenceIndex: number):
   const { starts, ends, pos } = article.tokens;
   const first = s.firstToken;
   const last = s.firstToken + s.tokenCount;
-  let i = first;
-  while (i < last && starts[i] < figure.range.end) i++;
+  const i = firstTokenFrom(starts, first, last, figure.range.end);
   // "32 of 208 diplomats": the counted noun follows the whole.
   let counted: number | undefined;
   for (let j = i; j < last && j < i + 6; j++) {

@@ -75,6 +75,11 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
   let current: EventAccount | undefined;
   let quiet = 0; // sentences since the current account was last mentioned
   let lastPerson: ParticipantMention | undefined;
+  const datesBySentence = new Map<number, EventDate>();
+  for (const t of analysis.times) {
+    if (t.kind === 'event-relative' || t.kind === 'year' || datesBySentence.has(t.sentence)) continue;
+    datesBySentence.set(t.sentence, { iso: t.resolved?.iso, precision: t.resolved?.precision, key: t.key, text: t.text, range: t.range });
+  }
 
   article.sentences.forEach((sentence, index) => {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
@@ -89,7 +94,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       const needed = trigger.kind === 'visit' || trigger.kind === 'summit' ? 1 : 2;
       if (participants.length >= needed) {
         const place = placeOf(text, sentence.range.start, mentions);
-        const date = dateOf(analysis, index);
+        const date = datesBySentence.get(index);
         const account: EventAccount = {
           id: `${article.uri}#${sentence.range.start}`,
           uri: article.uri,
@@ -180,12 +185,6 @@ function placeOf(text: string, offset: number, mentions: ParticipantMention[]): 
     if (/\b(?:in|to|at|into)\s+(?:the\s+)?$/i.test(before)) return { name: p.name, range: p.range };
   }
   return undefined;
-}
-
-function dateOf(analysis: Analysis, sentence: number): EventDate | undefined {
-  const t = analysis.times.find((x) => x.sentence === sentence && x.kind !== 'event-relative' && x.kind !== 'year');
-  if (!t) return undefined;
-  return { iso: t.resolved?.iso, precision: t.resolved?.precision, key: t.key, text: t.text, range: t.range };
 }
 
 function uniqueByKey(mentions: ParticipantMention[]): ParticipantMention[] {

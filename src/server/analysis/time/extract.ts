@@ -71,7 +71,10 @@ export function extractTimes(article: Article): TimeExpression[] {
   const out: TimeExpression[] = [];
   const published = article.published?.iso;
   const ref = published ? utc(published) : new Date(Date.UTC(2000, 0, 1, 12));
-  article.sentences.forEach((sentence, index) => {
+  article.sentences.forEach((whole, index) => {
+    for (const sentence of windows(article.text, whole.range)) scan(sentence, index);
+  });
+  function scan(sentence: { range: TextRange }, index: number): void {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
     const tense: Tense = FUTURE.test(text) ? 'future' : /\b(?:said|was|were|had|met|held|arrived|visited|\w+ed)\b/i.test(text) ? 'past' : 'unknown';
     const taken: TextRange[] = [];
@@ -101,8 +104,30 @@ export function extractTimes(article: Article): TimeExpression[] {
         qualifier,
       });
     }
-  });
+  }
   return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+const WINDOW = 2_000;
+
+/**
+ * A run-on "sentence" (a page without full stops) is read in windows cut at spaces: chrono's patterns look back
+ * over the text before each match, which is quadratic in sentence length, and no date spans 2,000 characters.
+ */
+function windows(text: string, range: TextRange): { range: TextRange }[] {
+  if (range.end - range.start <= WINDOW) return [{ range }];
+  const out: { range: TextRange }[] = [];
+  let start = range.start;
+  while (start < range.end) {
+    let end = Math.min(range.end, start + WINDOW);
+    if (end < range.end) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start + WINDOW / 2) end = space;
+    }
+    out.push({ range: { start, end } });
+    start = end;
+  }
+  return out;
 }
 
 type ChronoResult = ReturnType<typeof chronoEn.casual.parse>[number];

@@ -1,0 +1,108 @@
+// Resilience: the whole per-article pass on generated and mutated text. It must never throw, every range must lie
+// inside the document on UTF-16 boundaries (never inside a surrogate pair), and time must stay linear in length.
+
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyse, Analysis } from '../../src/server/analysis/analyse';
+import { Corpus } from '../../src/server/analysis/corpus';
+import { TextRange } from '../../src/server/analysis/types';
+
+const SEED_TEXT = `Kendrow meets Brisk in Ankara
+PHOTO: Velorian Foreign Minister Ilsa Kendrow is greeted in Ankara on Saturday. (AFP)
+First published: 08.17.17 , 14:32
+
+ANKARA - Ilsa Kendrow met Otto Brisk in Ankara on Tuesday, officials said. "We agree," Kendrow said.
+Police arrested some 1,300 people; 32 of 208 diplomats remain. The 22nd meeting is due in May.
+שליחה לחבר
+Share this article
+`;
+
+function ranges(a: Analysis): TextRange[] {
+  const { article } = a;
+  return [
+    ...article.boilerplate.map((b) => b.range),
+    ...(article.headline ? [article.headline.range] : []),
+    ...article.paragraphs.map((p) => p.range),
+    ...article.sentences.map((s) => s.range),
+    ...Array.from(article.tokens.starts, (s, i) => ({ start: s, end: article.tokens.ends[i] })),
+    ...a.times.map((t) => t.range),
+    ...a.figures.map((f) => f.range),
+    ...a.accounts.map((x) => x.span),
+    ...(article.published?.range ? [article.published.range] : []),
+  ];
+}
+
+function assertSound(text: string): void {
+  const a = analyse({ uri: 'file:///fuzz/a.txt', text });
+  const isLow = (i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]) && /[\uD800-\uDBFF]/.test(text[i - 1]);
+  for (const r of ranges(a)) {
+    assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `range ${r.start}-${r.end} outside 0-${text.length}`);
+    assert.ok(!isLow(r.start) && !isLow(r.end), `range ${r.start}-${r.end} splits a surrogate pair`);
+  }
+}
+
+const SPICE = ['"', '“', '”', '«', '»', "'", '(', ')', '[', ']', '\u200B', '\u200F', '\u202E', '\u2066', '\u0301', '\u05D0', '😀', '\r\n', '\r', '\n', '\t', ' ', '.', ',', '1,300', '$7 billion', 'on Saturday', 'Photo: EPA', 'Share', ':', '—', '\uFEFF', '\u00A0'];
+
+describe('fuzzing the per-article pass', () => {
+  it('random Unicode (surrogates, combining marks, RTL and bidi controls, zero-width) never breaks an invariant', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => assertSound(text)), { numRuns: 300 });
+  });
+
+  it('mutated real-looking articles never break an invariant', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(SEED_TEXT.length), fc.constantFrom(...SPICE), fc.boolean()), { maxLength: 30 }), (edits) => {
+        let text = SEED_TEXT;
+        for (const [at, piece, replace] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + piece + text.slice(replace ? i + 1 : i);
+        }
+        assertSound(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('pathological shapes complete: 50,000 quote marks, deep brackets, 100k-character lines, whitespace runs', function () {
+    this.timeout(60_000);
+    for (const text of [
+      '"'.repeat(50_000),
+      `Headline\n\n${'('.repeat(20_000)}x${')'.repeat(20_000)}`,
+      `Headline\n\n${'a'.repeat(100_000)}`,
+      `Headline\n\n${'1,'.repeat(30_000)}`,
+      `Headline\n\n${' \t'.repeat(50_000)}.`,
+      `Headline\n\n${'Share this article\n'.repeat(5_000)}`,
+      `${'\n'.repeat(50_000)}x`,
+    ]) {
+      const started = Date.now();
+      assertSound(text);
+      assert.ok(Date.now() - started < 15_000, `too slow on a ${text.length}-character input: ${Date.now() - started} ms`);
+    }
+  });
+
+  it('time is linear in length on adversarial input (1 MB completes in bounded time)', function () {
+    this.timeout(120_000);
+    const unit = 'Some 1,300 "were" killed (on Saturday) in Ankara — 32 of 208 said: ';
+    const time = (n: number) => {
+      const text = `Headline\n\n${unit.repeat(n)}\n`;
+      const started = process.hrtime.bigint();
+      analyse({ uri: 'file:///fuzz/big.txt', text });
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    time(200); // warm up
+    const small = time(1_500);
+    const large = time(15_000); // ~1 MB
+    assert.ok(large < 60_000, `1 MB took ${large} ms`);
+    assert.ok(large < small * 10 * 4, `not linear: 10x input took ${(large / small).toFixed(1)}x time (${small} ms -> ${large} ms)`);
+  });
+
+  it('a corpus that churns does not keep closed articles (no leak of removed analyses)', () => {
+    const corpus = new Corpus();
+    for (let round = 0; round < 50; round++) {
+      for (let i = 0; i < 20; i++) corpus.update({ uri: `file:///churn/${round}-${i}.txt`, text: `${SEED_TEXT}\n${round} ${i}` });
+      for (let i = 0; i < 20; i++) corpus.remove(`file:///churn/${round}-${i}.txt`);
+    }
+    assert.equal(corpus.size, 0);
+    assert.equal(corpus.allFindings().size, 0);
+    assert.equal(corpus.meetings().all().length, 0);
+  });
+});
