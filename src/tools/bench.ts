@@ -11,6 +11,7 @@ import { Corpus } from '../server/analysis/corpus';
 import { DEFAULT_GLOBS, discoverFiles } from '../server/io/discover';
 import { indexRoots } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
+import { measureServer, ServerFigures } from './benchServer';
 
 const REPO = path.resolve(__dirname, '..');
 const SHARED_CORPUS = path.resolve(REPO, '../shared/corpora/ecbplus');
@@ -25,7 +26,10 @@ interface Row {
   baselineWinkMs: number;
   ratioToWink: number;
   findings: number;
+  meetings: number;
+  meetingsMs: number;
   rssMB: number;
+  server?: ServerFigures;
 }
 
 function arg(name: string, fallback: string): string {
@@ -53,18 +57,24 @@ function scaleCorpus(n: number): string {
   return dir;
 }
 
-async function measure(name: string, root: string, runs: number): Promise<Row> {
+async function measure(name: string, root: string, runs: number, withServer = true): Promise<Row> {
   const { files } = await discoverFiles(root, DEFAULT_GLOBS);
   const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
   const times: number[] = [];
   let findings = 0;
+  let meetings = 0;
+  let meetingsMs = 0;
   for (let r = 0; r < runs; r++) {
     const corpus = new Corpus();
     const started = performance.now();
     await indexRoots([root], corpus, new SourcesCache(), { globs: DEFAULT_GLOBS, load: { maxFileSizeMB: 5 } });
+    const clustered = performance.now();
+    meetings = corpus.meetings().all().length;
+    meetingsMs = Math.round(performance.now() - clustered);
     findings = [...corpus.allFindings().values()].reduce((n, l) => n + l.length, 0);
     times.push(performance.now() - started);
   }
+  const server = withServer ? await measureServer(root, files) : undefined;
   const winkTimes: number[] = [];
   const nlp = winkNLP(model);
   const texts = files.map((f) => readFileSync(f, 'utf8'));
@@ -88,7 +98,10 @@ async function measure(name: string, root: string, runs: number): Promise<Row> {
     baselineWinkMs: Math.round(baselineWinkMs),
     ratioToWink: +(baselineWinkMs / indexMs).toFixed(2),
     findings,
+    meetings,
+    meetingsMs,
     rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+    server,
   };
 }
 
@@ -111,8 +124,11 @@ async function main(): Promise<void> {
   } else {
     console.warn(`(no ${SHARED_CORPUS}: real-text corpora skipped)`);
   }
-  console.table(rows);
+  console.log('CLI path (single thread, in-process):');
+  console.table(rows.map(({ server: _server, ...cli }) => cli));
   console.log('ratioToWink = bare wink-nlp tokenise+tag time / Sourcelens index time (1.0 = as fast as the NLP pass alone).');
+  console.log('Language server over stdio (worker pool, cold; edit/hover times in ms):');
+  console.table(rows.filter((r) => r.server).map((r) => ({ corpus: r.corpus, articles: r.articles, ...r.server })));
   mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
   const out = path.join(REPO, 'test-results', 'bench.json');
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rows }, null, 2));
