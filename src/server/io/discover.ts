@@ -12,7 +12,8 @@ export interface CorpusGlobs {
 
 export const DEFAULT_GLOBS: CorpusGlobs = {
   include: ['**/*.{txt,md}'],
-  exclude: ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.vscode-test/**'],
+  // A folder's README, changelog or licence is about the folder, not an article in it.
+  exclude: ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.vscode-test/**', '**/{README,CHANGELOG,LICENSE,CONTRIBUTING}*.md'],
 };
 
 export type Matcher = (relativePath: string) => boolean;

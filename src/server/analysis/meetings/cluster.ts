@@ -8,7 +8,7 @@
 
 import { contentHash } from '../hash';
 import { datesCompatible, EventAccount, EventDate, EventKind, EventStatus, kindsCompatible } from './extract';
-import { countryOfCapital } from './places';
+import { countryOf, countryOfCapital } from './places';
 
 export interface MeetingParticipant {
   key: string;
@@ -245,7 +245,7 @@ function summarise(accounts: EventAccount[]): Meeting {
     status: accounts.some((a) => a.status === 'past') ? 'past' : accounts[0].status,
     accounts,
     participants,
-    place: mostCommon(places),
+    place: mostCommon(places.filter((p) => !countryOf(p))) ?? mostCommon(places),
     date,
   };
 }

@@ -5,7 +5,7 @@
 import rulePack from '../rules/meetings.yaml';
 import { Analysis } from '../analyse';
 import { TextRange } from '../types';
-import { capitalOf } from './places';
+import { capitalOf, countryOf } from './places';
 
 export type EventKind = 'meeting' | 'visit' | 'call' | 'press-conference' | 'summit';
 export type EventStatus = 'past' | 'ongoing' | 'scheduled';
@@ -58,67 +58,86 @@ const TRIGGERS = pack.triggers.map((t) => ({ kind: t.kind, pattern: new RegExp(t
 const SCHEDULED = new RegExp(pack.scheduled, 'i');
 const ONGOING = new RegExp(pack.ongoing, 'i');
 const CAPITAL_PHRASE = new RegExp(pack.capitalPhrase);
-const PRONOUN_START = /^\s*(?:["“]?\s*)?(?:he|she|they|the two|both|the (?:minister|president|general|officials?|ministers|leaders|sides))\b/i;
-
-/** The first trigger in a sentence, checked in rule-pack order (calls before meetings: "met by phone" is a call). */
-function findTrigger(text: string): { kind: EventKind; match: RegExpExecArray } | undefined {
-  for (const t of TRIGGERS) {
-    const match = t.pattern.exec(text);
-    if (match) return { kind: t.kind, match };
-  }
-  return undefined;
-}
+/** A sentence that opens with a pronoun or a description ("The top Iranian diplomat …") continues its subject. */
+const PRONOUN_START = /^\s*(?:["“]?\s*)?(?:he|she|they|the two|both|the (?:[\p{L}-]+ ){0,3}(?:minister|ministers|president|general|diplomat|envoy|officials?|leaders?|chief|premier|sides|delegation|visitor|guest|commander))\b/iu;
 
 export function extractAccounts(analysis: Analysis, mentionsBySentence: ParticipantMention[][]): EventAccount[] {
   const { article } = analysis;
   const accounts: EventAccount[] = [];
   let current: EventAccount | undefined;
   let quiet = 0; // sentences since the current account was last mentioned
-  let lastPerson: ParticipantMention | undefined;
-  const datesBySentence = new Map<number, EventDate>();
+  const datesBySentence = new Map<number, EventDate[]>();
   for (const t of analysis.times) {
-    if (t.kind === 'event-relative' || t.kind === 'year' || datesBySentence.has(t.sentence)) continue;
-    datesBySentence.set(t.sentence, { iso: t.resolved?.iso, precision: t.resolved?.precision, key: t.key, text: t.text, range: t.range });
+    if (t.kind === 'event-relative' || t.kind === 'year') continue;
+    const list = datesBySentence.get(t.sentence) ?? [];
+    list.push({ iso: t.resolved?.iso, precision: t.resolved?.precision, key: t.key, text: t.text, range: t.range });
+    datesBySentence.set(t.sentence, list);
   }
+  const dateline = datelinePlace(analysis);
+  let lastSubject: ParticipantMention | undefined;
 
   article.sentences.forEach((sentence, index) => {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
     const mentions = mentionsBySentence[index] ?? [];
     const people = mentions.filter((m) => m.kind === 'person');
-    const trigger = findTrigger(text);
-    if (trigger) {
-      const participants = uniqueByKey(people);
-      if (participants.length < 2 && lastPerson && PRONOUN_START.test(text) && !participants.some((p) => p.key === lastPerson!.key)) {
-        participants.unshift(lastPerson);
+    const clauses = clausesOf(text, sentence.range.start);
+    let found = false;
+    for (const [ci, clause] of clauses.entries()) {
+      // The subject (people before the first trigger) takes part in every clause: "X arrived in A … after he met Y in B";
+      // a clause's own people stand between the previous trigger and the next one.
+      const subject = people.filter((p) => p.range.start < clauses[0].triggerAt);
+      const from = ci === 0 ? sentence.range.start : clauses[ci - 1].triggerAt + clauses[ci - 1].trigger.length;
+      const own = people.filter((p) => p.range.start >= from && p.range.start < clause.end && !subject.includes(p));
+      const participants = uniqueByKey([...subject, ...own]);
+      // "He also met …": the pronoun is the subject of the sentence before.
+      if (subject.length === 0 && lastSubject && (PRONOUN_START.test(text) || /\b(?:he|she)\s+$/i.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 8), clause.triggerAt))) && !participants.some((p) => p.key === lastSubject!.key)) {
+        participants.unshift(lastSubject);
       }
-      const needed = trigger.kind === 'visit' || trigger.kind === 'summit' ? 1 : 2;
-      if (participants.length >= needed) {
-        const place = placeOf(text, sentence.range.start, mentions);
-        const date = datesBySentence.get(index);
-        const account: EventAccount = {
-          id: `${article.uri}#${sentence.range.start}`,
-          uri: article.uri,
-          kind: trigger.kind,
-          status: SCHEDULED.test(text) ? 'scheduled' : ONGOING.test(text) ? 'ongoing' : 'past',
-          participants,
-          place,
-          date,
-          trigger: { text: trigger.match[0], range: { start: sentence.range.start + trigger.match.index, end: sentence.range.start + trigger.match.index + trigger.match[0].length } },
-          span: { ...sentence.range },
-          sentences: [index],
-        };
-        if (current && continues(current, account)) {
-          absorb(current, account);
-        } else {
-          current = account;
-          accounts.push(account);
-        }
-        quiet = 0;
-        if (people.length) lastPerson = people[people.length - 1];
-        return;
+      const needed = clause.kind === 'visit' || clause.kind === 'summit' ? 1 : 2;
+      if (participants.length < needed) continue;
+      const clauseText = article.text.slice(clause.start, clause.end);
+      const clauseMentions = mentions.filter((m) => m.range.start >= clause.start && m.range.start < clause.end);
+      let place = clause.kind === 'call' ? undefined : placeOf(clauseText, clause.start, clause.triggerAt, clause.kind, clauseMentions);
+      // A date after "since"/"after"/"before" belongs to another event ("… first meeting since the shooting-down in November").
+      const eligible = (datesBySentence.get(index) ?? []).filter((d) => !/\b(?:since|after|before|until)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
+      const dates = clauses.length === 1 ? eligible : eligible.filter((d) => d.range.start >= clause.start && d.range.start < clause.end);
+      // The day of a meeting is the one nearest the person met ("met X on Tuesday and Y on Wednesday").
+      const met = own.length ? own[own.length - 1].range.start : clause.triggerAt;
+      let date = nearest(dates, met);
+      // No place or day of its own: the scene continues from the account it shares most people with
+      // ("… during the one-day visit"; ties go to the article's lead event). Failing that, the dateline.
+      const scheduled = SCHEDULED.test(clauseText);
+      const scene = clause.kind === 'call' || scheduled ? undefined : sceneFor(participants, accounts);
+      if (scene && (!place || place.name === scene.place?.name)) {
+        place ??= scene.place;
+        date ??= scene.date; // a day belongs to a scene: never carried to another place
       }
+      if (!place && dateline && clause.kind !== 'call' && !scheduled) place = dateline;
+      const account: EventAccount = {
+        id: `${article.uri}#${clause.start}`,
+        uri: article.uri,
+        kind: clause.kind,
+        status: scheduled ? 'scheduled' : ONGOING.test(clauseText) ? 'ongoing' : 'past',
+        participants,
+        place,
+        date,
+        trigger: { text: clause.trigger, range: { start: clause.triggerAt, end: clause.triggerAt + clause.trigger.length } },
+        span: { ...sentence.range },
+        sentences: [index],
+      };
+      // The account it continues: the current one, or a recent one of this article (a visit, then its talks).
+      const continued = [current, ...accounts.slice(-3).reverse()].find((a) => a && continues(a, account));
+      if (continued) {
+        absorb(continued, account);
+        current = continued;
+      } else {
+        current = account;
+        accounts.push(account);
+      }
+      quiet = 0;
+      found = true;
     }
-    if (current) {
+    if (!found && current) {
       const linked = people.some((p) => current!.participants.some((q) => q.key === p.key)) || PRONOUN_START.test(text);
       const sameParagraph = article.sentences[current.sentences[current.sentences.length - 1]].paragraph === sentence.paragraph;
       if (linked && (sameParagraph || quiet === 0)) {
@@ -129,14 +148,71 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         current = undefined;
       }
     }
-    if (people.length) lastPerson = people[people.length - 1];
+    if (people.length) lastSubject = people[0];
   });
   return accounts;
 }
 
+interface Clause {
+  kind: EventKind;
+  trigger: string;
+  triggerAt: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * One clause per event trigger: "arrived in Ankara on Monday, a day after he met Assad in Damascus" is a visit and a
+ * meeting. A call anywhere in the sentence makes the whole sentence one call ("met by phone" is a call).
+ */
+function clausesOf(text: string, offset: number): Clause[] {
+  const hits: { kind: EventKind; index: number; text: string }[] = [];
+  for (const t of TRIGGERS) {
+    const global = new RegExp(t.pattern.source, 'gi');
+    for (const m of text.matchAll(global)) hits.push({ kind: t.kind, index: m.index!, text: m[0] });
+  }
+  if (hits.length === 0) return [];
+  const call = hits.find((h) => h.kind === 'call');
+  if (call) return [{ kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + text.length }];
+  hits.sort((a, b) => a.index - b.index);
+  // Triggers close together describe one event ("held talks … at a joint press conference"): keep the first.
+  const distinct: typeof hits = [];
+  for (const h of hits) {
+    const last = distinct[distinct.length - 1];
+    if (!last || h.index - (last.index + last.text.length) > 25) distinct.push(h);
+  }
+  return distinct.map((h, i) => ({
+    kind: h.kind,
+    trigger: h.text,
+    triggerAt: offset + h.index,
+    start: i === 0 ? offset : offset + h.index,
+    end: i + 1 < distinct.length ? offset + distinct[i + 1].index : offset + text.length,
+  }));
+}
+
+/** The earlier account of this article a new one continues: most shared people, then the lead event. */
+function sceneFor(participants: ParticipantMention[], accounts: EventAccount[]): EventAccount | undefined {
+  let best: EventAccount | undefined;
+  let bestShared = 0;
+  for (const a of accounts) {
+    if (a.kind === 'call') continue;
+    const shared = participants.filter((p) => a.participants.some((q) => q.key === p.key)).length;
+    if (shared > bestShared) {
+      best = a;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
 /** A later trigger sentence about the same participants, kind, place and day continues the account. */
 function continues(current: EventAccount, next: EventAccount): boolean {
-  if (!kindsCompatible(current.kind, next.kind)) return false;
+  if (!kindsCompatible(current.kind, next.kind) || current.status !== next.status) return false;
+  const same = (a: EventAccount, b: EventAccount) => a.participants.every((p) => b.participants.some((q) => q.key === p.key));
+  // Two clauses of one sentence with the same people are one event ("held talks … and attended a press conference").
+  if (next.sentences[0] === current.sentences[current.sentences.length - 1] && same(current, next) && same(next, current)) return true;
+  // A visit and the talks held during it: the visitor meets the hosts in the same place.
+  if (current.kind === 'visit' && next.kind !== 'visit' && same(current, next) && (!current.place || !next.place || current.place.name === next.place.name || !!countryOf(next.place.name))) return true;
   if (!next.participants.some((p) => current.participants.some((q) => q.key === p.key))) return false;
   if (current.place && next.place && current.place.name !== next.place.name) return false;
   if (current.date && next.date && !datesCompatible(current.date, next.date)) return false;
@@ -147,7 +223,8 @@ function continues(current: EventAccount, next: EventAccount): boolean {
 
 function absorb(into: EventAccount, other: EventAccount): void {
   for (const p of other.participants) if (!into.participants.some((q) => q.key === p.key)) into.participants.push(p);
-  into.place ??= other.place;
+  // A city beats a country ("in Syria" is usually the topic, "in the Turkish capital" the venue).
+  if (!into.place || (other.place && countryOf(into.place.name) && !countryOf(other.place.name))) into.place = other.place ?? into.place;
   into.date ??= other.date;
   if (into.kind === 'visit' && other.kind === 'meeting') into.kind = 'meeting';
   into.sentences.push(...other.sentences);
@@ -172,19 +249,48 @@ export function datesCompatible(a: EventDate, b: EventDate): boolean {
   return true; // an unresolved weekday and a month cannot be compared: no evidence either way
 }
 
-function placeOf(text: string, offset: number, mentions: ParticipantMention[]): EventAccount['place'] {
+/**
+ * The venue: "in the Turkish capital", or a place governed by "in"/"at" after the trigger ("received X in Tehran");
+ * for visits also "to"/"arrived in". Places before the trigger are usually the topic ("the crises in Iraq and Syria").
+ * Cities beat countries.
+ */
+function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[]): EventAccount['place'] {
   const capital = CAPITAL_PHRASE.exec(text);
-  if (capital) {
+  if (capital && offset + capital.index >= triggerAt - 40) {
     const city = capitalOf(capital[1]);
     if (city) return { name: city, range: { start: offset + capital.index, end: offset + capital.index + capital[0].length } };
   }
-  const places = mentions.filter((m) => m.kind === 'place');
-  // Prefer a place governed by "in", "to" or "at" ("in Tehran", "visit to Ankara") over a demonym ("Turkish").
-  for (const p of places) {
-    const before = text.slice(Math.max(0, p.range.start - offset - 8), p.range.start - offset);
-    if (/\b(?:in|to|at|into)\s+(?:the\s+)?$/i.test(before)) return { name: p.name, range: p.range };
+  const candidates = mentions
+    .filter((m) => m.kind === 'place' && m.range.start >= triggerAt - (kind === 'visit' ? 20 : 0))
+    .map((p) => {
+      const before = text.slice(Math.max(0, p.range.start - offset - 12), p.range.start - offset);
+      const governed = /\b(?:in|at)\s+(?:the\s+)?$/i.test(before) ? 2 : kind === 'visit' && /\b(?:to|in|into|visit(?:ed|ing|s)?)\s+(?:the\s+)?$/i.test(before) ? 2 : 0;
+      const city = countryOf(p.name) ? 0 : 1;
+      return { p, score: governed * 2 + city, distance: p.range.start - triggerAt };
+    })
+    .filter((c) => c.score >= 2)
+    .sort((a, b) => b.score - a.score || a.distance - b.distance);
+  const best = candidates[0]?.p;
+  return best ? { name: best.name, range: best.range } : undefined;
+}
+
+/** "ANKARA - …", "TEHRAN (Tasnim) - …": where the story was filed. */
+function datelinePlace(analysis: Analysis): EventAccount['place'] {
+  // The dateline opens one of the first paragraphs (a standfirst may come before it).
+  for (const paragraph of analysis.article.paragraphs.slice(0, 3)) {
+    const first = analysis.article.sentences[paragraph.firstSentence];
+    const m = /^([\p{Lu}][\p{Lu} .'-]{2,30}?)\s*(?:,[^-–—(]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u.exec(analysis.article.text.slice(first.range.start, first.range.end));
+    if (!m) continue;
+    const name = m[1].trim().toLowerCase().replace(/(?:^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+    return { name, range: { start: first.range.start, end: first.range.start + m[1].trim().length } };
   }
   return undefined;
+}
+
+function nearest(dates: EventDate[], at: number): EventDate | undefined {
+  let best: EventDate | undefined;
+  for (const d of dates) if (!best || Math.abs(d.range.start - at) < Math.abs(best.range.start - at)) best = d;
+  return best;
 }
 
 function uniqueByKey(mentions: ParticipantMention[]): ParticipantMention[] {

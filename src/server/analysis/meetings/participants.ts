@@ -8,6 +8,12 @@ import { POS_TAGS } from '../types';
 import { ParticipantMention } from './extract';
 import { countryOf, countryOfCapital } from './places';
 
+/** Last words that make a capitalised run an organisation, not a person ("Cooperation Council", "Revolutionary Guards"). */
+const ORG_WORDS = /^(?:council|agency|ministry|party|corps|forces|guards|army|committee|organi[sz]ation|union|assembly|parliament|court|bank|company|group|front|movement|news|times|post|tv|radio|press|office|university|institute|commission|league|alliance|coalition|association|federation|network|channel|service|tribunal|senate|congress|house|navy|police|government)$/i;
+
+/** Lower-case particles inside names: "Bashar al-Assad", "Ahmad bin Ali", "Ursula von der Leyen". */
+const PARTICLE = /^(?:al|el|ad|as|bin|ibn|abu|van|von|de|da|di|du|le|la|del|der|den)$/;
+
 const NOT_NAMES = new Set(['the', 'a', 'an', 'president', 'minister', 'foreign', 'prime', 'general', 'defense', 'defence', 'chief', 'mr', 'mrs', 'ms', 'dr', 'state', 'news', 'agency', 'ministry', 'government', 'islamic', 'republic', 'revolution', 'share', 'photo', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 export function fallbackParticipants(analysis: Analysis): ParticipantMention[][] {
@@ -31,12 +37,20 @@ export function fallbackParticipants(analysis: Analysis): ParticipantMention[][]
         run = [];
         return;
       }
+      const range = { start: starts[run[0]], end: ends[run[run.length - 1]] };
+      const before = article.text.slice(Math.max(s.range.start, range.start - 6), range.start);
       if (words.length === 1 && (countryOf(words[0]) || countryOfCapital(words[0]))) {
         const name = countryOfCapital(words[0]) ? words[0] : countryOf(words[0])!;
-        out.push({ key: `place:${nameKey(name)}`, name, kind: 'place', range: { start: starts[run[0]], end: ends[run[0]] } });
-      } else if (words.length >= 1 && words.every((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !NOT_NAMES.has(w.toLowerCase()))) {
-        const range = { start: starts[run[0]], end: ends[run[run.length - 1]] };
-        out.push({ key: `person:${nameKey(words[words.length - 1])}`, name: words.join(' '), kind: 'person', range });
+        out.push({ key: `place:${nameKey(name)}`, name, kind: 'place', range });
+      } else if (/\b(?:in|at|from|to|near)\s+$/i.test(before) && cut < 0) {
+        // "in St Petersburg", "to Velor City": a name governed by a place preposition is a place.
+        const name = words.join(' ');
+        out.push({ key: `place:${nameKey(name)}`, name, kind: 'place', range });
+      } else if (ORG_WORDS.test(words[words.length - 1])) {
+        const name = words.join(' ');
+        out.push({ key: `organisation:${nameKey(name)}`, name, kind: 'organisation', range });
+      } else if (words.length >= 1 && /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(words[words.length - 1]) && words.every((w) => (/^\p{Lu}[\p{L}'’-]*$/u.test(w) || PARTICLE.test(w) || w === '-') && !NOT_NAMES.has(w.toLowerCase()))) {
+        out.push({ key: `person:${nameKey(words[words.length - 1])}`, name: article.text.slice(range.start, range.end), kind: 'person', range });
       }
       run = [];
     };
@@ -44,7 +58,10 @@ export function fallbackParticipants(analysis: Analysis): ParticipantMention[][]
       // Mid-sentence capitals are names even when the tagger reads the word as common ("Quell", "Brisk").
       const tag = POS_TAGS[pos[i]];
       const capital = /^\p{Lu}/u.test(article.text[starts[i]]);
-      const isName = capital && (tag === 'PROPN' || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')));
+      // Name particles ("Bashar al-Assad", "Ahmad bin Ali") continue a name already started.
+      const word = article.text.slice(starts[i], ends[i]);
+      const particle = run.length > 0 && (PARTICLE.test(word) || (word === '-' && PARTICLE.test(article.text.slice(starts[run[run.length - 1]], ends[run[run.length - 1]]))));
+      const isName = particle || (capital && (tag === 'PROPN' || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X'))));
       if (isName && (run.length === 0 || starts[i] - ends[run[run.length - 1]] <= 1)) run.push(i);
       else {
         if (run.length) flush();

@@ -26,7 +26,8 @@ export interface TimeExpression {
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const FUTURE = /\b(?:will|shall|'ll|(?:is|are|was|were) (?:scheduled|due|expected|set|slated|planned|to be held|going) to|(?:is|are) to|plans? to|intends? to|upcoming|next|tomorrow|would (?:travel|visit|meet|hold|attend))\b/i;
-const EVENT_RELATIVE = /\b(?:(?:a|one|two|three|the|\d+) (?:day|days|week|weeks|month|months|year|years) (?:after|before|later|earlier)|the (?:day|week|month|year) (?:before|after)|the next day|the previous day|the following day|the same day)\b/i;
+const EVENT_RELATIVE = /\b(?:(?:later|earlier) (?:in|that) (?:the )?(?:day|week|evening|morning)|that (?:day|evening|morning|night)|(?:a|one|two|three|the|\d+) (?:day|days|week|weeks|month|months|year|years) (?:after|before|later|earlier)|the (?:day|week|month|year) (?:before|after)|the next day|the previous day|the following day|the same day)\b/i;
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const RELATIVE_WORDS = /\b(?:today|tonight|yesterday|tomorrow|last|this|next|past|ago|earlier this|later this)\b/i;
 const BARE_YEAR = /\b(?:(early|late|mid)(?:[- ]in)?[- ]|(?:in|since|by|until|till|from|before|after|during|of)\s+(?:the\s+)?(?:(early|late|mid)[- ](?:in\s+)?)?|the\s+)((?:19|20)\d{2})(?![\d,.]\d)(?!\s*(?:people|soldiers|troops|fighters|civilians|refugees|dollars|euros))/gi;
 
@@ -82,7 +83,7 @@ export function extractTimes(article: Article): TimeExpression[] {
       // chrono's match may end in the sentence's punctuation ("on Saturday,"): the expression stops at the word.
       const trimmed = result.text.replace(/[\s,.;:!?)]+$/u, '');
       const range = { start: sentence.range.start + result.index, end: sentence.range.start + result.index + trimmed.length };
-      const expression = interpret(result, range, index, tense, published);
+      const expression = interpret(result, range, index, tense, published, text.slice(Math.max(0, result.index - 12), result.index + result.text.length));
       if (!expression) continue;
       out.push(expression);
       taken.push(range);
@@ -132,7 +133,7 @@ function windows(text: string, range: TextRange): { range: TextRange }[] {
 
 type ChronoResult = ReturnType<typeof chronoEn.casual.parse>[number];
 
-function interpret(result: ChronoResult, range: TextRange, sentence: number, tense: Tense, published: string | undefined): TimeExpression | undefined {
+function interpret(result: ChronoResult, range: TextRange, sentence: number, tense: Tense, published: string | undefined, around: string): TimeExpression | undefined {
   const text = result.text.replace(/[\s,.;:!?)]+$/u, '');
   const lower = text.toLowerCase();
   // "may" the verb, "march" the verb/noun, "sun" … : month and weekday words must be capitalised to count.
@@ -140,9 +141,11 @@ function interpret(result: ChronoResult, range: TextRange, sentence: number, ten
   if (/^(?:now|today|tonight)$/.test(lower)) return undefined; // "now" is not a date claim; "today" in a quote is the speaker's day
   const base = { range, text, sentence, tense };
   const start = result.start;
-  if (EVENT_RELATIVE.test(text)) return { ...base, kind: 'event-relative', key: `event-relative:${lower}` };
+  if (EVENT_RELATIVE.test(around)) return { ...base, kind: 'event-relative', key: `event-relative:${lower}` };
   const known = (c: 'weekday' | 'day' | 'month' | 'year') => start.isCertain(c);
-  const relative = RELATIVE_WORDS.test(text);
+  // Without a digit or a month name the parts chrono filled in came from the reference date: a relative expression.
+  const explicit = /\d/.test(text) || MONTH_NAME.test(text);
+  const relative = RELATIVE_WORDS.test(text) || !explicit;
   if (known('weekday') && !known('day') && !known('month')) {
     const weekday = start.get('weekday')!;
     const expression: TimeExpression = { ...base, kind: 'weekday', key: `weekday:${weekday}` };
