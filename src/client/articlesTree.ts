@@ -10,7 +10,15 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
-  refresh(): void {
+  private snapshot = '';
+
+  /** Redraws only when the articles changed (a redraw invalidates the rows' commands mid-click). */
+  async refresh(): Promise<void> {
+    const client = this.client();
+    if (!client || !client.isRunning()) return;
+    const snapshot = JSON.stringify(await client.sendRequest<ArticleSummary[]>(METHODS.corpus));
+    if (snapshot === this.snapshot) return;
+    this.snapshot = snapshot;
     this.changed.fire();
   }
 
@@ -18,6 +26,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
     const client = this.client();
     if (element || !client || !client.isRunning()) return [];
     const articles = await client.sendRequest<ArticleSummary[]>(METHODS.corpus);
+    this.snapshot = JSON.stringify(articles);
     return articles.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.name.localeCompare(b.name));
   }
 

@@ -67,8 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client.onNotification(METHODS.corpusChanged, (params: CorpusChangedParams) => {
     status.text = `$(book) Sourcelens: ${params.articles} article${params.articles === 1 ? '' : 's'} · ${params.findings} finding${params.findings === 1 ? '' : 's'}`;
     status.tooltip = 'Sourcelens: open the Articles view';
-    articles.refresh();
-    meetings.refresh();
+    void articles.refresh();
+    void meetings.refresh();
   });
 
   await client.start();

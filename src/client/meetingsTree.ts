@@ -18,8 +18,20 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
-  refresh(): void {
-    this.loaded = undefined;
+  private snapshot = '';
+
+  /**
+   * Re-reads the meetings and redraws only if they changed: a redraw invalidates the commands of the rows on
+   * screen, so a needless one can swallow the reader's click ("command not found").
+   */
+  async refresh(): Promise<void> {
+    const client = this.client();
+    if (!client || !client.isRunning()) return;
+    const next = client.sendRequest<MeetingSummary[]>(METHODS.meetings);
+    const snapshot = JSON.stringify(await next);
+    if (snapshot === this.snapshot) return;
+    this.snapshot = snapshot;
+    this.loaded = next;
     this.changed.fire();
   }
 
@@ -27,7 +39,10 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   async all(): Promise<MeetingSummary[]> {
     const client = this.client();
     if (!client || !client.isRunning()) return [];
-    this.loaded ??= client.sendRequest<MeetingSummary[]>(METHODS.meetings);
+    this.loaded ??= client.sendRequest<MeetingSummary[]>(METHODS.meetings).then((m) => {
+      this.snapshot = JSON.stringify(m);
+      return m;
+    });
     return this.loaded;
   }
 

@@ -10,8 +10,8 @@ export interface RuleInfo {
 }
 
 export const RULES: readonly RuleInfo[] = [
-  { code: 'structure/missing-headline', severity: 'hint', description: 'No headline line was found at the top of the article.' },
-  { code: 'structure/no-date', severity: 'hint', description: 'The article has no publication date (front matter, sources.yaml or a printed date), so relative dates cannot be resolved.' },
+  { code: 'structure/missing-headline', severity: 'information', description: 'No headline line was found at the top of the article.' },
+  { code: 'structure/no-date', severity: 'information', description: 'The article has no publication date (front matter, sources.yaml or a printed date), so relative dates cannot be resolved.' },
   { code: 'structure/ambiguous-date', severity: 'information', description: 'The printed publication date reads two ways (day/month order); the chosen reading is named.' },
   { code: 'structure/boilerplate', severity: 'hint', description: 'Page furniture (captions, share widgets, link lists, UI strings) excluded from analysis.' },
   { code: 'structure/empty', severity: 'hint', description: 'The file has no text to analyse.' },

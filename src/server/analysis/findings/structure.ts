@@ -39,7 +39,7 @@ export function structureFindings(article: Article): Finding[] {
   if (!article.headline && !article.meta.title) {
     findings.push({
       code: 'structure/missing-headline',
-      severity: 'hint',
+      severity: 'information',
       message: 'No headline found: the first line reads as body text. Put the headline on the first line, or add `title:` to the front matter or sources.yaml.',
       ...at(firstLine(article)),
     });
@@ -47,7 +47,7 @@ export function structureFindings(article: Article): Finding[] {
   if (!article.published) {
     findings.push({
       code: 'structure/no-date',
-      severity: 'hint',
+      severity: 'information',
       message: 'No publication date: relative dates ("on Saturday", "last week") cannot be resolved. Add `published: YYYY-MM-DD` to sources.yaml or the front matter.',
       ...at(article.headline?.range ?? firstLine(article)),
       fixes: [{ kind: 'add-publication-date', uri: article.uri }],

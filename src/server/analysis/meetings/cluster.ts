@@ -261,6 +261,7 @@ function mostCommon(values: string[]): string | undefined {
 /** "Araghchi · Fidan — Ankara, 2024-12-02 (1 account)" */
 export function meetingLabel(m: Meeting): string {
   const names = m.participants.map((p) => p.name.split(/\s+/).pop()).join(' · ');
-  const where = [m.place, m.date?.iso ?? m.date?.text].filter(Boolean).join(', ');
+  const day = m.date?.iso ? (m.date.precision === 'month' ? m.date.iso.slice(0, 7) : m.date.precision === 'year' ? m.date.iso.slice(0, 4) : m.date.iso) : m.date?.text;
+  const where = [m.place, day].filter(Boolean).join(', ');
   return `${names}${where ? ` — ${where}` : ''} (${m.accounts.length} account${m.accounts.length === 1 ? '' : 's'})`;
 }

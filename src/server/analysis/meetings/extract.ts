@@ -51,6 +51,7 @@ interface RawPack {
   scheduled: string;
   ongoing: string;
   capitalPhrase: string;
+  joins: string;
 }
 
 const pack = rulePack as RawPack;
@@ -58,6 +59,7 @@ const TRIGGERS = pack.triggers.map((t) => ({ kind: t.kind, pattern: new RegExp(t
 const SCHEDULED = new RegExp(pack.scheduled, 'i');
 const ONGOING = new RegExp(pack.ongoing, 'i');
 const CAPITAL_PHRASE = new RegExp(pack.capitalPhrase);
+const JOINS = new RegExp(pack.joins, 'i');
 /** A sentence that opens with a pronoun or a description ("The top Iranian diplomat …") continues its subject. */
 const PRONOUN_START = /^\s*(?:["“]?\s*)?(?:he|she|they|the two|both|the (?:[\p{L}-]+ ){0,3}(?:minister|ministers|president|general|diplomat|envoy|officials?|leaders?|chief|premier|sides|delegation|visitor|guest|commander))\b/iu;
 
@@ -136,6 +138,9 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       }
       quiet = 0;
       found = true;
+    }
+    if (!found && current && JOINS.test(text) && people.length) {
+      for (const p of people) if (!current.participants.some((q) => q.key === p.key)) current.participants.push(p);
     }
     if (!found && current) {
       const linked = people.some((p) => current!.participants.some((q) => q.key === p.key)) || PRONOUN_START.test(text);

@@ -1,0 +1,110 @@
+// A real VS Code (code-server 4.100.3 = VS Code 1.100.3) started headless on 127.0.0.1 and driven by Playwright with
+// Debian's Chromium, offline. See ../shared/recipes/real-vscode.md for why each flag is there.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CODE_SERVER = path.join(REPO, '.vscode-test/code-server/node_modules/.bin/code-server');
+export const SAMPLES = path.join(REPO, 'samples');
+
+const SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'editor.hover.delay': 200,
+  'files.refactoring.autoSave': true,
+};
+
+export function tempDir(name) {
+  return mkdtempSync(path.join(tmpdir(), `sourcelens-${name}-`));
+}
+
+/** Installs a .vsix into an extensions folder (under a second). */
+export function installVsix(vsix, extensionsDir, userDataDir) {
+  execFileSync(CODE_SERVER, ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: 'pipe',
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+  });
+}
+
+/** Starts code-server on a free port; resolves once it listens. stop() kills its whole process group. */
+export async function startCodeServer({ extensionsDir, userDataDir, port = 0 } = {}) {
+  const root = tempDir('cs');
+  userDataDir ??= path.join(root, 'ud');
+  extensionsDir ??= path.join(root, 'exts');
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  const log = path.join(root, 'cs.log');
+  const child = spawn(
+    CODE_SERVER,
+    ['--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_DATA_HOME: path.join(root, 'xdg'), XDG_CONFIG_HOME: path.join(root, 'xdg') },
+    },
+  );
+  let output = '';
+  const onData = (d) => (output += String(d));
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const actualPort = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${output}`)), 30_000);
+    const check = () => {
+      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    child.on('exit', (code) => reject(new Error(`code-server exited with ${code}:\n${output}`)));
+  });
+  return {
+    port: actualPort,
+    url: `http://127.0.0.1:${actualPort}`,
+    userDataDir,
+    extensionsDir,
+    log: () => output,
+    stop: () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      writeFileSync(log, output);
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Builds the .vsix from the current dist/ (npm run build must have run). */
+export function buildVsix(out) {
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: REPO, stdio: 'pipe' });
+  if (!existsSync(out)) throw new Error('vsce did not produce a .vsix');
+  return out;
+}
+
+export function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}

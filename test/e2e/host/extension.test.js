@@ -1,0 +1,93 @@
+// Runs inside the VS Code extension host with the extension in development mode and samples/ open.
+const assert = require('assert');
+const vscode = require('vscode');
+
+async function poll(probe, what, ms = 30000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function sample(name) {
+  const [uri] = await vscode.workspace.findFiles(`**/${name}`);
+  assert.ok(uri, `${name} not found`);
+  return uri;
+}
+
+describe('Sourcelens in the extension host', function () {
+  before(async () => {
+    const ext = vscode.extensions.getExtension('sourcelens.sourcelens');
+    assert.ok(ext, 'extension sourcelens.sourcelens is not installed');
+    await ext.activate();
+  });
+
+  it('sees the five sample articles', async () => {
+    const files = await vscode.workspace.findFiles('**/*.txt');
+    assert.equal(files.length, 5);
+  });
+
+  it('reports structure findings for a file that was never opened', async () => {
+    const uri = await sample('004-bagheri-ankara.txt');
+    const diagnostics = await poll(() => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'sourcelens');
+      return d.length ? d : undefined;
+    }, 'diagnostics of 004');
+    const codes = diagnostics.map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+    assert.ok(codes.includes('structure/boilerplate'), codes.join(','));
+  });
+
+  it('hovers the headline with the article card', async () => {
+    const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
+    await vscode.window.showTextDocument(uri);
+    const hovers = await poll(async () => {
+      const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(0, 2));
+      return h && h.length ? h : undefined;
+    }, 'hover');
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Sourcelens/);
+  });
+
+  it('outlines the article', async () => {
+    const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
+    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+    assert.ok(symbols && symbols.length >= 1);
+    assert.equal(symbols[0].name, 'Rouhani calls for closer Iran-Turkey cooperation on Syria and Iraq');
+  });
+
+  it('shows the resolved date of "on Saturday" as an inlay hint', async () => {
+    const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const hints = await vscode.commands.executeCommand('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, doc.lineCount, 0));
+    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.ok(labels.includes('2016-11-26'), labels.join(','));
+  });
+
+  it('puts a code lens above the Tehran account naming the other outlet', async () => {
+    const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
+    const lenses = await poll(async () => {
+      const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
+      return l && l.length ? l : undefined;
+    }, 'code lenses');
+    assert.ok(lenses.some((l) => l.command && /Also reported by Tasnim News Agency \(001-tasnim-rouhani-cavusoglu\.txt\)/.test(l.command.title)), lenses.map((l) => l.command && l.command.title).join(' | '));
+  });
+
+  it('"Next account of this meeting" moves from 000 to 001', async () => {
+    const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
+    const editor = await vscode.window.showTextDocument(uri);
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('Iranian President Hassan Rouhani on Saturday'));
+    editor.selection = new vscode.Selection(line, 5, line, 5);
+    await vscode.commands.executeCommand('sourcelens.nextAccount');
+    await poll(() => /001-tasnim/.test(vscode.window.activeTextEditor?.document.uri.path ?? ''), 'the editor to move to 001', 10000);
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['sourcelens.reindex', 'sourcelens.showLog', 'sourcelens.nextAccount', 'sourcelens.previousAccount', 'sourcelens.compareAccounts', 'sourcelens.showMeeting']) {
+      assert.ok(commands.includes(c), c);
+    }
+  });
+});

@@ -1,0 +1,22 @@
+// npm run try — a real VS Code in your browser with Sourcelens installed and samples/ open, no VS Code needed.
+// Prints the address and runs until Ctrl+C. PORT=8080 npm run try picks the port.
+
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { buildVsix, installVsix, REPO, SAMPLES, startCodeServer, tempDir } from './codeServer.mjs';
+
+execFileSync('bash', [path.join(REPO, 'scripts/setup-code-server.sh'), path.join(REPO, '.vscode-test/code-server')], { stdio: 'inherit', cwd: REPO });
+const work = tempDir('try');
+const userDataDir = path.join(work, 'ud');
+const extensionsDir = path.join(work, 'exts');
+installVsix(buildVsix(path.join(work, 'sourcelens.vsix')), extensionsDir, userDataDir);
+const server = await startCodeServer({ userDataDir, extensionsDir, port: Number(process.env.PORT ?? 0) });
+console.log(`Sourcelens is running: ${server.url}/?folder=${encodeURIComponent(SAMPLES)}`);
+console.log('Open it in a browser (Chromium, Firefox). Press Ctrl+C to stop.');
+const stop = () => {
+  server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+setInterval(() => undefined, 1 << 30);
