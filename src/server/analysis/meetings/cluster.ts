@@ -95,13 +95,14 @@ export class MeetingIndex {
 
   /** The meeting whose account covers this offset of this article. */
   at(uri: string, offset: number): { meeting: Meeting; account: EventAccount } | undefined {
+    // Spans can nest (a visit's account runs over the clause about another meeting): the narrowest one wins.
+    let best: { meeting: Meeting; account: EventAccount } | undefined;
     for (const account of this.accountsByUri.get(uri) ?? []) {
-      if (offset >= account.span.start && offset <= account.span.end) {
-        const meeting = this.meetings.get(this.meetingOf.get(account.id) ?? '');
-        if (meeting) return { meeting, account };
-      }
+      if (offset < account.span.start || offset > account.span.end) continue;
+      const meeting = this.meetings.get(this.meetingOf.get(account.id) ?? '');
+      if (meeting && (!best || account.span.end - account.span.start < best.account.span.end - best.account.span.start)) best = { meeting, account };
     }
-    return undefined;
+    return best;
   }
 
   forArticle(uri: string): { meeting: Meeting; account: EventAccount }[] {

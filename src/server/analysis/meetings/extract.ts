@@ -124,7 +124,8 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         place,
         date,
         trigger: { text: clause.trigger, range: { start: clause.triggerAt, end: clause.triggerAt + clause.trigger.length } },
-        span: { ...sentence.range },
+        // One clause of a two-event sentence is its own span, so the reader's cursor finds the right account.
+        span: { start: clause.start, end: clause.end },
         sentences: [index],
       };
       // The account it continues: the current one, or a recent one of this article (a visit, then its talks).
@@ -186,12 +187,19 @@ function clausesOf(text: string, offset: number): Clause[] {
     const last = distinct[distinct.length - 1];
     if (!last || h.index - (last.index + last.text.length) > 25) distinct.push(h);
   }
+  // A later clause starts after the last comma or semicolon before its trigger ("…, a day after he met Y").
+  const starts = distinct.map((h, i) => {
+    if (i === 0) return 0;
+    const previousEnd = distinct[i - 1].index + distinct[i - 1].text.length;
+    const cut = Math.max(text.lastIndexOf(',', h.index), text.lastIndexOf(';', h.index));
+    return cut >= previousEnd ? cut + 1 : h.index;
+  });
   return distinct.map((h, i) => ({
     kind: h.kind,
     trigger: h.text,
     triggerAt: offset + h.index,
-    start: i === 0 ? offset : offset + h.index,
-    end: i + 1 < distinct.length ? offset + distinct[i + 1].index : offset + text.length,
+    start: offset + starts[i],
+    end: i + 1 < distinct.length ? offset + starts[i + 1] : offset + text.length,
   }));
 }
 
