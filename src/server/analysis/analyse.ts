@@ -4,7 +4,8 @@
 import { parseArticle } from './article';
 import { extractFigures, Figure } from './figures/extract';
 import { EventAccount, extractAccounts } from './meetings/extract';
-import { fallbackParticipants } from './meetings/participants';
+import { participantsBySentence } from './meetings/participants';
+import { Mention, recogniseEntities } from './entities/recognise';
 import { extractTimes, TimeExpression } from './time/extract';
 import { Article, ArticleInput } from './types';
 
@@ -12,6 +13,8 @@ export interface Analysis {
   article: Article;
   times: TimeExpression[];
   figures: Figure[];
+  /** People, organisations and places, with titles. */
+  mentions: Mention[];
   /** Accounts of meetings, visits and calls in this article. */
   accounts: EventAccount[];
 }
@@ -21,7 +24,8 @@ export function analyse(input: ArticleInput): Analysis {
   const times = extractTimes(article);
   // A number inside a date ("Nov. 27", "08.17.17") is part of the date, not a figure; bare years stay anchors.
   const figures = extractFigures(article, times.filter((t) => t.kind !== 'year').map((t) => t.range));
-  const partial = { article, times, figures, accounts: [] as EventAccount[] };
-  partial.accounts = extractAccounts(partial, fallbackParticipants(partial));
+  const mentions = recogniseEntities(article);
+  const partial = { article, times, figures, mentions, accounts: [] as EventAccount[] };
+  partial.accounts = extractAccounts(partial, participantsBySentence(article, mentions));
   return partial;
 }

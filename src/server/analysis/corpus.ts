@@ -8,6 +8,8 @@ import { structureFindings } from './findings/structure';
 import { headlineFindings } from './findings/headlines';
 import { MeetingIndex } from './meetings/cluster';
 import { anchorInconsistencies, meetingConflicts } from './findings/accounts';
+import { entityFindings, titleMissing } from './entities/findings';
+import { EntityIndex } from './entities/identity';
 import { Article, ArticleInput, Finding } from './types';
 
 /** A rule that looks at one article at a time. */
@@ -17,7 +19,7 @@ export type ArticleRule = (analysis: Analysis) => Finding[];
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
 const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings];
-const CORPUS_RULES: CorpusRule[] = [meetingConflicts, anchorInconsistencies];
+const CORPUS_RULES: CorpusRule[] = [meetingConflicts, anchorInconsistencies, entityFindings, titleMissing];
 
 export interface UpdateResult {
   analysis: Analysis;
@@ -31,6 +33,7 @@ export class Corpus {
   private corpusFindings: Map<string, Finding[]> | undefined;
   private rules: RuleSettings = {};
   private readonly meetingIndex = new MeetingIndex();
+  private readonly entityIndex = new EntityIndex();
   /** Articles changed since the meeting index was last brought up to date. */
   private readonly meetingsPending = new Set<string>();
   private revision = 0;
@@ -68,6 +71,7 @@ export class Corpus {
     this.analyses.set(uri, analysis);
     this.articleFindings.set(uri, ARTICLE_RULES.flatMap((rule) => rule(analysis)));
     this.meetingsPending.add(uri);
+    this.entityIndex.update(uri, analysis.mentions);
     this.corpusFindings = undefined;
     this.revision++;
   }
@@ -75,7 +79,10 @@ export class Corpus {
   remove(uri: string): boolean {
     const removed = this.analyses.delete(uri);
     this.articleFindings.delete(uri);
-    if (removed) this.meetingsPending.add(uri);
+    if (removed) {
+      this.meetingsPending.add(uri);
+      this.entityIndex.remove(uri);
+    }
     if (removed) {
       this.corpusFindings = undefined;
       this.revision++;
@@ -125,6 +132,11 @@ export class Corpus {
     if (batch) this.meetingIndex.rebuild();
     this.meetingsPending.clear();
     return this.meetingIndex;
+  }
+
+  /** Who is who across the corpus (rebuilt lazily after changes). */
+  entities(): EntityIndex {
+    return this.entityIndex;
   }
 
   /** Findings for one article, with the user's rule levels applied. */

@@ -25,6 +25,9 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'figure-inconsistent', severity: 'warning', description: 'A figure contradicts a date anchor (an age or duration that does not fit the year the corpus says it began).' },
   { code: 'date-conflict', severity: 'warning', description: 'Two accounts of the same meeting put it on different days.' },
   { code: 'headline-unsupported', severity: 'warning', description: 'The headline (or a caption making claims) names a person, place or figure the body never reports, or the body is about something else.' },
+  { code: 'title-conflict', severity: 'warning', description: 'One person is given roles that cannot both hold at the articles’ dates (defence minister here, foreign minister there), within or across articles.' },
+  { code: 'name-variant', severity: 'information', description: 'The same person is spelled differently across the corpus (Erdoğan / Erdogan); the message names the outlets using each form.' },
+  { code: 'title-missing', severity: 'hint', description: 'A person is introduced with no title or description at all.' },
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

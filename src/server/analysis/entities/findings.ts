@@ -1,0 +1,135 @@
+// title-conflict, name-variant and title-missing: what a careful editor notices about people across articles.
+
+import type { Corpus } from '../corpus';
+import { foldText } from '../fold';
+import { Finding } from '../types';
+import { Entity, EntityMention } from './identity';
+import { Role } from './recognise';
+
+/** Roles held at dates this far apart may both be true (people change jobs): not compared. */
+const MAX_DAYS_APART = 180;
+
+function outlet(corpus: Corpus, uri: string): string {
+  const a = corpus.get(uri);
+  return a ? (a.meta.outlet ? `${a.meta.outlet} (${a.name})` : a.name) : uri;
+}
+
+function describeRole(r: Role): string {
+  return [r.qualifier, r.country, r.office].filter(Boolean).join(' ');
+}
+
+/** Roles that cannot both hold: different offices (ranks are facets and never conflict), or one office of two countries. */
+export function rolesConflict(a: Role, b: Role): boolean {
+  if (!a.office || !b.office) return false;
+  if (a.qualifier === 'former' || b.qualifier === 'former') return false;
+  if (a.office === 'minister' || b.office === 'minister') return a.office !== b.office && !/minister$/.test(a.office === 'minister' ? b.office : a.office);
+  if (a.office !== b.office) return true;
+  return !!a.country && !!b.country && a.country !== b.country;
+}
+
+function comparableDates(corpus: Corpus, x: EntityMention, y: EntityMention): boolean {
+  if (x.uri === y.uri) return true;
+  const a = corpus.get(x.uri)?.published?.iso;
+  const b = corpus.get(y.uri)?.published?.iso;
+  if (!a || !b) return true; // undated: the reader should still see the disagreement
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= MAX_DAYS_APART * 86_400_000;
+}
+
+export function entityFindings(corpus: Corpus): Finding[] {
+  const findings: Finding[] = [];
+  for (const entity of corpus.entities().entities()) {
+    if (entity.kind !== 'person') continue;
+    findings.push(...titleConflicts(corpus, entity), ...nameVariants(corpus, entity));
+  }
+  return findings;
+}
+
+function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
+  const titled = entity.mentions.filter((m) => m.mention.role?.office && !m.mention.descriptive && m.mention.roleRange);
+  const out: Finding[] = [];
+  const flagged = new Set<EntityMention>();
+  for (const x of titled) {
+    for (const y of titled) {
+      if (x === y || flagged.has(x) || !rolesConflict(x.mention.role!, y.mention.role!) || !comparableDates(corpus, x, y)) continue;
+      flagged.add(x);
+      out.push({
+        code: 'title-conflict',
+        severity: 'warning',
+        message: `${entity.canonical} is called “${x.mention.roleText}” here (${describeRole(x.mention.role!)}), but “${y.mention.roleText}” (${describeRole(y.mention.role!)}) in ${y.uri === x.uri ? 'this article' : outlet(corpus, y.uri)}.`,
+        uri: x.uri,
+        range: x.mention.roleRange!,
+        related: [{ uri: y.uri, range: y.mention.roleRange!, message: `${outlet(corpus, y.uri)}: ${y.mention.roleText}` }],
+      });
+    }
+  }
+  return out;
+}
+
+/** Spellings that fold to the same name but are written differently ("Erdoğan" / "Erdogan"), per outlet. */
+function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
+  const surname = (text: string) => text.split(/\s+/).pop()!;
+  const spellings = new Map<string, EntityMention[]>();
+  for (const m of entity.mentions) {
+    if (m.mention.descriptive) continue;
+    const s = surname(m.mention.text);
+    spellings.set(s, [...(spellings.get(s) ?? []), m]);
+  }
+  // Case alone ("GlobalCom"/"Globalcom", "COMPASS") is typography, not spelling.
+  for (const [form, ms] of [...spellings]) {
+    const same = [...spellings.keys()].find((f) => f !== form && f.toLowerCase() === form.toLowerCase());
+    if (!same || !spellings.has(form)) continue;
+    // Keep the ordinarily cased form ("Erdogan", not "ERDOGAN") as the spelling to report.
+    const [keep, drop] = /^\p{Lu}+$/u.test(form) ? [same, form] : [form, same];
+    spellings.set(keep, [...spellings.get(keep)!, ...(keep === form ? spellings.get(same)! : ms)]);
+    spellings.delete(drop);
+  }
+  const forms = [...spellings.keys()];
+  if (forms.length < 2 || new Set(forms.map((f) => foldText(f).toLowerCase())).size !== 1) return [];
+  const out: Finding[] = [];
+  for (const [form, mentions] of spellings) {
+    const uris = [...new Set(mentions.map((m) => m.uri))];
+    for (const uri of uris) {
+      const first = mentions.find((m) => m.uri === uri)!;
+      const others = [...spellings].filter(([f]) => f !== form);
+      const elsewhere = others.flatMap(([f, ms]) => ms.filter((m) => m.uri !== uri).slice(0, 1).map((m) => ({ f, m })));
+      if (!elsewhere.length) continue;
+      out.push({
+        code: 'name-variant',
+        severity: 'information',
+        message: `“${form}” here; ${elsewhere.map(({ f, m }) => `“${f}” in ${outlet(corpus, m.uri)}`).join(', ')} — the same person (${entity.canonical}).`,
+        uri,
+        range: first.mention.range,
+        related: elsewhere.map(({ f, m }) => ({ uri: m.uri, range: m.mention.range, message: `${outlet(corpus, m.uri)} writes “${f}”` })),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * `title-missing`: a person introduced with no title or description at all, whom other articles do describe
+ * (so the role exists and this outlet left it out). People nobody titles — a witness, a player — are not flagged.
+ */
+export function titleMissing(corpus: Corpus): Finding[] {
+  const out: Finding[] = [];
+  for (const entity of corpus.entities().entities()) {
+    if (entity.kind !== 'person') continue;
+    const titled = entity.mentions.find((m) => m.mention.roleText && m.mention.role?.office);
+    if (!titled) continue;
+    const byUri = new Map<string, EntityMention[]>();
+    for (const m of entity.mentions) byUri.set(m.uri, [...(byUri.get(m.uri) ?? []), m]);
+    for (const [uri, mentions] of byUri) {
+      if (mentions.some((m) => m.mention.role || m.mention.descriptive)) continue;
+      const first = mentions[0];
+      out.push({
+        code: 'title-missing',
+        severity: 'hint',
+        message: `${first.mention.text} is introduced with no title or description; ${outlet(corpus, titled.uri)} calls them “${titled.mention.roleText}”.`,
+        uri,
+        range: first.mention.range,
+        related: [{ uri: titled.uri, range: titled.mention.roleRange ?? titled.mention.range, message: `${outlet(corpus, titled.uri)}: ${titled.mention.roleText}` }],
+      });
+    }
+  }
+  return out;
+}

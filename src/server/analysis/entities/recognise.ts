@@ -1,0 +1,296 @@
+// People, organisations and places in one article, with the titles news attaches to people.
+//
+// Written by hand because no pure-JS library recognises these well on news (../shared/recipes/nlp.md: compromise
+// misses Cavusoglu, Araghchi, Fidan, Canikli and tags "President" and "August" as people; capitalisation and
+// gazetteer rules measured best). It reads runs of capitalised tokens from wink's tokens, splits off the title
+// words in front ("Turkish Foreign Minister"), and reads the other title forms: "Turkey's Defense Minister X",
+// "X, Turkey's foreign minister," and descriptions that stand for a person ("the top Iranian diplomat").
+
+import titleRules from '../rules/titles.yaml';
+import { nameKey } from '../fold';
+import { countryOf, countryOfCapital } from '../meetings/places';
+import { Article, POS_TAGS, TextRange } from '../types';
+
+export type EntityKind = 'person' | 'organisation' | 'place';
+
+export interface Role {
+  /** Normalised office ('foreign minister', 'president', 'chief of staff', …). */
+  office?: string;
+  /** The country the role is of, by its news name ('Turkey'). */
+  country?: string;
+  /** A rank ('general', 'major general'): a facet compatible with any office. */
+  rank?: string;
+  qualifier?: string;
+}
+
+export interface Mention {
+  range: TextRange;
+  /** The name as written ("Mevlüt Çavuşoğlu"), or the description ("the top Iranian diplomat"). */
+  text: string;
+  kind: EntityKind;
+  /** Article-level key: 'person:cavusoglu', 'place:ankara', 'organisation:revolutionary guards'. */
+  key: string;
+  sentence: number;
+  role?: Role;
+  /** The title words as written ("Turkish Foreign Minister", "Turkey's foreign minister"). */
+  roleText?: string;
+  roleRange?: TextRange;
+  /** A description that stands for a person, resolved to one within the article. */
+  descriptive?: boolean;
+  confidence: number;
+}
+
+interface RawRules {
+  offices: Record<string, string[]>;
+  ranks: string[];
+  qualifiers: string[];
+  relational: string[];
+  descriptors: string[];
+}
+
+const rules = titleRules as RawRules;
+const OFFICE_FORMS: [string, string][] = Object.entries(rules.offices)
+  .flatMap(([office, forms]) => forms.map((f) => [f, office] as [string, string]))
+  .sort((a, b) => b[0].length - a[0].length);
+const RANKS = [...rules.ranks].sort((a, b) => b.length - a.length);
+/** "his Turkish counterpart Mevlüt Çavuşoğlu", "Euronews correspondent Bora Bayraktar": a description before the name. */
+const DESCRIBED_BEFORE = new RegExp(`(?:\\b(?:his|her|their)\\s+(?:(\\p{Lu}[\\p{L}-]+)\\s+)?(?:${rules.relational.join('|')})|\\b(?:${rules.descriptors.join('|')}))\\s+$`, 'u');
+const TITLE_WORDS = new Set(
+  [...OFFICE_FORMS.flatMap(([f]) => f.split(' ')), ...RANKS.flatMap((r) => r.split(' ')), ...rules.qualifiers, 'of', 'the', 'and', 'mr', 'mrs', 'ms', 'dr', 'his', 'her', 'sheikh', 'ayatollah']
+    .map((w) => w.toLowerCase()),
+);
+
+/** Last words that make a capitalised run an organisation ("Cooperation Council", "Revolutionary Guards"). */
+const ORG_WORDS = /^(?:council|agency|ministry|party|corps|forces|guards|army|committee|organi[sz]ation|union|assembly|parliament|court|bank|company|group|front|movement|news|times|post|tv|radio|press|office|university|institute|commission|league|alliance|coalition|association|federation|network|channel|service|tribunal|senate|congress|house|navy|police|government|irna|sana|reuters|afp|euronews|tasnim)$/i;
+/** Words that are never names on their own, whatever their capital. */
+const NOT_NAMES = new Set(['share', 'photo', 'copyright', 'advertisement', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'state', 'islamic', 'revolution', 'war', 'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'as', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'after', 'before', 'while', 'when', 'if', 'for', 'with', 'by', 'from', 'to', 'of', 'his', 'her', 'their', 'its', 'our', 'meanwhile', 'however', 'also', 'only', 'some', 'more', 'most', 'many', 'several', 'both', 'all', 'no', 'not', 'just', 'even', 'still', 'so', 'yet', 'new', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'talks', 'talkback', 'tags', 'you', 'your', 'there', 'here', 'what', 'who', 'how', 'why', 'where']);
+/** Lower-case particles inside names: "Bashar al-Assad", "Ahmad bin Ali", "Ursula von der Leyen". */
+const PARTICLE = /^(?:al|el|ad|as|bin|ibn|abu|van|von|de|da|di|du|le|la|del|der|den)$/;
+
+/** Parses title words ("Turkish Foreign Minister", "Turkey's foreign minister", "the top Iranian diplomat"). */
+export function parseRole(text: string): Role | undefined {
+  const lower = ` ${text.toLowerCase().replace(/[’']s\b/g, '').replace(/[^\p{L}\s.-]/gu, ' ').replace(/\s+/g, ' ').trim()} `;
+  const role: Role = {};
+  // "the top Turkish diplomat": the country sits inside the office words; match the office without it.
+  const officeText = ` ${lower.trim().split(' ').filter((w) => !(w.length > 2 && countryOf(w))).join(' ')} `;
+  for (const [form, office] of OFFICE_FORMS) {
+    if (officeText.includes(` ${form} `) || officeText.includes(` ${form}. `)) {
+      role.office = office;
+      break;
+    }
+  }
+  for (const rank of RANKS) {
+    if (lower.includes(` ${rank} `) || lower.includes(` ${rank}. `)) {
+      role.rank = rank === 'gen' ? 'general' : rank;
+      break;
+    }
+  }
+  for (const q of rules.qualifiers) if (lower.includes(` ${q} `)) role.qualifier = q;
+  for (const word of lower.trim().split(' ')) {
+    const country = word.length > 2 ? countryOf(word) : undefined;
+    if (country) {
+      role.country = country;
+      break;
+    }
+  }
+  if (role.rank && role.office === 'chief of staff' && role.rank === 'general' && /top general/.test(lower)) role.rank = undefined;
+  return role.office || role.rank ? role : undefined;
+}
+
+export function recogniseEntities(article: Article): Mention[] {
+  const { text, tokens } = article;
+  const { starts, ends, pos } = tokens;
+  const mentions: Mention[] = [];
+  article.sentences.forEach((s, sentence) => {
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length) readRun(article, run, sentence, mentions);
+      run = [];
+    };
+    for (let i = s.firstToken; i < s.firstToken + s.tokenCount; i++) {
+      const word = text.slice(starts[i], ends[i]);
+      const tag = POS_TAGS[pos[i]];
+      const adjacent = run.length === 0 || starts[i] - ends[run[run.length - 1]] <= 1;
+      const capital = /^\p{Lu}/u.test(word);
+      // Mid-sentence capitals are names even when the tagger reads the word as common ("Quell", "Brisk").
+      const nameLike = capital && (tag === 'PROPN' || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')) || /^\p{Lu}{2,}$/u.test(word));
+      const particle = run.length > 0 && adjacent && (PARTICLE.test(word) || (word === '-' && PARTICLE.test(text.slice(starts[run[run.length - 1]], ends[run[run.length - 1]]))));
+      const connector = run.length > 0 && adjacent && (word === 'of' || word === 'the') && capitalAt(article, i + 1);
+      if ((nameLike || particle || connector) && adjacent) run.push(i);
+      else {
+        flush();
+        if (nameLike) run.push(i);
+      }
+    }
+    flush();
+  });
+  readAppositions(article, mentions);
+  readDescriptions(article, mentions);
+  resolveSurnames(mentions);
+  return mentions.sort((a, b) => a.range.start - b.range.start);
+}
+
+function capitalAt(article: Article, i: number): boolean {
+  if (i >= article.tokens.starts.length) return false;
+  return /^\p{Lu}/u.test(article.text[article.tokens.starts[i]]);
+}
+
+/** Splits a capitalised run into title words and a name, and classifies the name. */
+function readRun(article: Article, run: number[], sentence: number, out: Mention[]): void {
+  const { text } = article;
+  const { starts, ends } = article.tokens;
+  const words = run.map((i) => text.slice(starts[i], ends[i]));
+  // Title words and demonyms lead; the name is what follows the last of them.
+  let cut = -1;
+  words.forEach((w, i) => {
+    const lower = w.toLowerCase().replace(/\.$/, '');
+    if (i < words.length - 1 && (TITLE_WORDS.has(lower) || countryOf(w) || NOT_NAMES.has(lower))) cut = i;
+  });
+  const nameTokens = run.slice(cut + 1);
+  let nameWords = words.slice(cut + 1);
+  while (nameWords.length && (PARTICLE.test(nameWords[nameWords.length - 1]) || nameWords[nameWords.length - 1] === '-' || /^(?:of|the)$/.test(nameWords[nameWords.length - 1]))) {
+    nameWords = nameWords.slice(0, -1);
+    nameTokens.pop();
+  }
+  if (nameWords.length === 0) return;
+  const range = { start: starts[nameTokens[0]], end: ends[nameTokens[nameTokens.length - 1]] };
+  const name = text.slice(range.start, range.end);
+  const lowerName = name.toLowerCase();
+  if (nameWords.length === 1 && NOT_NAMES.has(lowerName)) return;
+  const before = text.slice(Math.max(0, range.start - 6), range.start);
+  const titleRange = cut >= 0 ? { start: starts[run[0]], end: ends[run[cut]] } : undefined;
+  // A leading possessive country: "Turkey's Defense Minister Nurettin Canikli".
+  let roleText = titleRange ? text.slice(titleRange.start, titleRange.end) : undefined;
+  let roleRange = titleRange;
+  const possessive = /(\p{Lu}[\p{L}-]+)['’]s\s+$/u.exec(text.slice(Math.max(0, (titleRange ?? range).start - 30), (titleRange ?? range).start));
+  if (possessive && countryOf(possessive[1]) && roleText) {
+    const start = (titleRange ?? range).start - possessive[0].length;
+    roleRange = { start, end: titleRange!.end };
+    roleText = text.slice(roleRange.start, roleRange.end);
+  }
+
+  if (nameWords.length === 1 && (countryOf(name) || countryOfCapital(name))) {
+    const canonical = countryOfCapital(name) ? name : countryOf(name)!;
+    out.push({ range, text: name, kind: 'place', key: `place:${nameKey(canonical)}`, sentence, confidence: 0.9 });
+    return;
+  }
+  if (/\b(?:in|at|from|near)\s+$/i.test(before) && cut < 0) {
+    out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.6 });
+    return;
+  }
+  if (ORG_WORDS.test(nameWords[nameWords.length - 1]) || /^\p{Lu}{2,}$/u.test(name)) {
+    out.push({ range, text: name, kind: 'organisation', key: `organisation:${nameKey(name)}`, sentence, confidence: 0.7 });
+    return;
+  }
+  if (!nameWords.every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w) || w === '-')) return;
+  let role = roleText ? parseRole(roleText) : undefined;
+  if (!role) {
+    const described = DESCRIBED_BEFORE.exec(text.slice(Math.max(0, range.start - 40), range.start));
+    if (described) {
+      const start = range.start - described[0].length;
+      roleRange = { start, end: start + described[0].trimEnd().length };
+      roleText = described[0].trim();
+      role = { country: described[1] ? countryOf(described[1]) : undefined, qualifier: described[0].trim().split(/\s+/).pop() };
+    }
+  }
+  out.push({
+    range,
+    text: name,
+    kind: 'person',
+    key: personKey(name),
+    sentence,
+    role,
+    roleText: role ? roleText : undefined,
+    roleRange: role ? roleRange : undefined,
+    confidence: nameWords.length > 1 ? 0.9 : 0.5,
+  });
+}
+
+/** The key of a person: their folded surname ("al-Assad" and "Assad" are one). */
+export function personKey(name: string): string {
+  const words = nameKey(name).split(' ');
+  return `person:${words[words.length - 1].replace(/^(?:al|el|ad|as)-/, '')}`;
+}
+
+/** "Hakan Fidan, Turkey's foreign minister," and "Mohammad Javad Zarif, the Iranian foreign minister,". */
+function readAppositions(article: Article, mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.kind !== 'person' || m.role?.office) continue;
+    const after = article.text.slice(m.range.end, m.range.end + 80);
+    const apposition = /^,\s+((?:the\s+)?(?:[\p{L}-]+['’]s\s+|[\p{L}-]+\s+){0,3}?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)\s*[,.;)]/u.exec(after);
+    if (!apposition) continue;
+    const role = parseRole(apposition[1]);
+    if (!role?.office) continue;
+    const start = m.range.end + apposition[0].indexOf(apposition[1]);
+    m.role = { ...m.role, ...role };
+    m.roleText = apposition[1];
+    m.roleRange = { start, end: start + apposition[1].length };
+  }
+}
+
+const DESCRIPTION = /\b([Tt]he|[Hh]is|[Hh]er|[Tt]heir|[\p{Lu}][\p{L}-]+['’]s)\s+((?:(?:top|senior|visiting|new|former)\s+)?(?:[\p{Lu}][\p{L}-]+\s+)?(?:foreign minister|defen[cs]e minister|prime minister|president|diplomat|chief of staff|counterpart|army chief|military chief|top general|spokesman|envoy))\b(?!\s+\p{Lu})/gu;
+
+/**
+ * Descriptions that stand for a person ("the top Iranian diplomat", "Iran's chief of staff", "his Turkish
+ * counterpart"), resolved to the one person of the article who holds that role; unresolved ones are dropped.
+ */
+function readDescriptions(article: Article, mentions: Mention[]): void {
+  const people = mentions.filter((m) => m.kind === 'person' && m.role?.office);
+  article.sentences.forEach((s, sentence) => {
+    const text = article.text.slice(s.range.start, s.range.end);
+    for (const m of text.matchAll(DESCRIPTION)) {
+      const full = m[0];
+      const start = s.range.start + m.index!;
+      const range = { start, end: start + full.length };
+      const overlaps = (r?: TextRange) => !!r && r.start < range.end && range.start < r.end;
+      if (mentions.some((x) => (x.kind === 'person' && overlaps(x.range)) || overlaps(x.roleRange))) continue; // already a name or its title
+      const role = parseRole(full.replace(/^his |^her |^their /i, ''));
+      const counterpart = /counterpart/i.test(full);
+      const country = role?.country;
+      let candidates: Mention[];
+      if (counterpart) {
+        // "X met his Turkish counterpart": same office as the subject, the other country.
+        const subject = mentions.find((x) => x.kind === 'person' && x.sentence === sentence && x.range.start < start);
+        const office = subject ? resolvedRole(subject, mentions)?.office : undefined;
+        candidates = people.filter((p) => p.role?.office === office && (!country || p.role?.country === country) && p.key !== subject?.key);
+      } else {
+        if (!role?.office) continue;
+        candidates = people.filter((p) => p.role?.office === role.office && (!country || p.role?.country === country));
+      }
+      const keys = [...new Set(candidates.map((c) => c.key))];
+      if (keys.length !== 1) continue; // ambiguous or nobody: a description is only resolved when the article makes it plain
+      const person = candidates[0];
+      mentions.push({
+        range,
+        text: full,
+        kind: 'person',
+        key: person.key,
+        sentence,
+        role: role ?? person.role,
+        roleText: full,
+        roleRange: range,
+        descriptive: true,
+        confidence: 0.6,
+      });
+    }
+  });
+}
+
+function resolvedRole(m: Mention, all: Mention[]): Role | undefined {
+  return m.role ?? all.find((x) => x.key === m.key && x.role)?.role;
+}
+
+/**
+ * A surname on its own ("Cavusoglu") is the person the article named in full. One the article never names in full
+ * keeps a low confidence: the corpus-wide index attaches it to a person named elsewhere, or drops it.
+ */
+function resolveSurnames(mentions: Mention[]): void {
+  const full = new Map<string, Mention>();
+  for (const m of mentions) if (m.kind === 'person' && !m.descriptive && /\s/.test(m.text)) full.set(m.key, m);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.kind !== 'person' || m.descriptive || /\s/.test(m.text)) continue;
+    // A lone surname the article never names in full stays a weak candidate: the corpus may know the person.
+    if (full.has(m.key)) m.confidence = 0.85;
+  }
+}

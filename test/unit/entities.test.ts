@@ -1,0 +1,127 @@
+// Entities and titles: recognition, role normalisation, identity across articles, and the title/name findings —
+// each with the near-misses that must not fire.
+
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../src/server/analysis/article';
+import { Corpus } from '../../src/server/analysis/corpus';
+import { parseRole, recogniseEntities } from '../../src/server/analysis/entities/recognise';
+
+const people = (body: string) =>
+  recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: `Headline\n\n${body}\n` }))
+    .filter((m) => m.kind === 'person')
+    .map((m) => [m.text, m.key, m.role?.office ?? null, m.role?.country ?? null, m.descriptive ?? false]);
+
+function corpus(articles: Record<string, [string, string?, string?]>): Corpus {
+  const c = new Corpus();
+  for (const [name, [body, outlet, published]] of Object.entries(articles)) {
+    c.update({ uri: `file:///e/${name}`, text: `${name} headline\n\n${body}\n`, externalMeta: { outlet, published } });
+  }
+  return c;
+}
+const codes = (c: Corpus, code: string) => [...c.allFindings().values()].flat().filter((f) => f.code === code);
+
+describe('roles', () => {
+  it('normalises the forms news uses to one structured role', () => {
+    for (const form of ['Turkish Foreign Minister', "Turkey's foreign minister", 'the top Turkish diplomat', 'Turkish FM']) {
+      assert.deepEqual(parseRole(form), { office: 'foreign minister', country: 'Turkey' }, form);
+    }
+    assert.deepEqual(parseRole("Turkey's Defense Minister"), parseRole('Turkish defence minister'));
+    assert.deepEqual(parseRole('Iranian General'), { rank: 'general', country: 'Iran' });
+    assert.equal(parseRole('the capital'), undefined);
+  });
+});
+
+describe('recognising people and titles', () => {
+  it('reads pre-modifier titles, possessive titles and appositions', () => {
+    assert.deepEqual(people('Velorian Foreign Minister Ilsa Kendrow met Turkey\'s Defense Minister Otto Brisk. Dov Arlen, Iran\'s foreign minister, was there.'), [
+      ['Ilsa Kendrow', 'person:kendrow', 'foreign minister', null, false],
+      ['Otto Brisk', 'person:brisk', 'defense minister', 'Turkey', false],
+      ['Dov Arlen', 'person:arlen', 'foreign minister', 'Iran', false],
+    ]);
+  });
+
+  it('resolves a description to the one person of the article who holds that role', () => {
+    const found = people('Iranian Foreign Minister Dov Arlen arrived on Monday. The top Iranian diplomat met officials.');
+    assert.deepEqual(found[1], ['The top Iranian diplomat', 'person:arlen', 'foreign minister', 'Iran', true]);
+  });
+
+  it('leaves a description unresolved when two people could hold the role', () => {
+    const found = people('Iranian Foreign Minister Dov Arlen met Iranian Foreign Minister Sam Vell. The top Iranian diplomat spoke.');
+    assert.equal(found.filter((f) => f[4]).length, 0);
+  });
+
+  it('finds no person in page furniture, weekdays, months, datelines or demonyms', () => {
+    assert.deepEqual(people('CASTORA - Share prices rose on Monday in August, Turkish officials said. Photo captions aside, nothing else.'), []);
+  });
+
+  it('folds diacritics and particles into one key', () => {
+    assert.deepEqual(people('Recep Tayyip Erdoğan met Bashar al-Assad.').map((p) => p[1]), ['person:erdogan', 'person:assad']);
+  });
+});
+
+describe('identity across articles', () => {
+  it('one entity for a person under every spelling, across outlets', () => {
+    const c = corpus({
+      'a.txt': ['Mevlüt Çavuşoğlu spoke. Çavuşoğlu left.', 'Euronews'],
+      'b.txt': ['Mevlut Cavusoglu met Mohammad Javad Zarif. Zarif smiled.', 'Wire'],
+      'c.txt': ['Javad Zarif and Cavusoglu talked.', 'Post'],
+    });
+    const cav = c.entities().get('person:cavusoglu')!;
+    assert.equal(cav.mentions.length, 4);
+    assert.deepEqual(cav.aliases, ['Cavusoglu', 'Mevlut Cavusoglu', 'Mevlüt Çavuşoğlu', 'Çavuşoğlu']);
+    assert.equal(c.entities().get('person:zarif')!.canonical, 'Mohammad Javad Zarif');
+  });
+
+  it('keeps apart two people who share a surname, and resolves a surname within its own article', () => {
+    const c = corpus({
+      'a.txt': ['Ali Velmar spoke in the morning. Velmar left.'],
+      'b.txt': ['Hassan Velmar spoke at night. Velmar stayed.'],
+      'c.txt': ['Velmar was mentioned alone.'],
+    });
+    const ids = c.entities().entities().filter((e) => e.id.startsWith('person:velmar')).map((e) => [e.id, e.mentions.length]);
+    assert.deepEqual(ids, [['person:velmar#?', 1], ['person:velmar#ali', 2], ['person:velmar#hassan', 2]]);
+  });
+});
+
+describe('title and name findings', () => {
+  it('title-conflict: defence minister in one article, foreign minister in another, with related information', () => {
+    const c = corpus({
+      'a.txt': ["Turkey's Defense Minister Otto Brisk spoke.", 'Ledger', '2031-03-01'],
+      'b.txt': ['Turkish Foreign Minister Otto Brisk spoke.', 'Wire', '2031-03-02'],
+    });
+    const found = codes(c, 'title-conflict');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /Otto Brisk is called “Turkey's Defense Minister” here \(Turkey defense minister\), but “Turkish Foreign Minister” \(Turkey foreign minister\) in Wire \(b\.txt\)/);
+    assert.equal(found[0].related[0].uri, 'file:///e/b.txt');
+  });
+
+  it('does not flag role equivalents, compatible facets, or roles years apart', () => {
+    const c = corpus({
+      'a.txt': ['Turkish Foreign Minister Otto Brisk spoke.', 'Ledger', '2031-03-01'],
+      'b.txt': ["Otto Brisk, Turkey's foreign minister, spoke.", 'Wire', '2031-03-02'],
+      'c.txt': ['Iranian General Dov Arlen met Iranian Chief of Staff Dov Arlen.', 'Post', '2031-03-02'],
+      'd.txt': ['Turkish Defense Minister Otto Brisk spoke.', 'Herald', '2035-01-01'],
+    });
+    assert.deepEqual(codes(c, 'title-conflict'), []);
+  });
+
+  it('name-variant names the outlets using each spelling; case alone is not a variant', () => {
+    const c = corpus({
+      'a.txt': ['President Recep Tayyip Erdoğan spoke.', 'Euronews'],
+      'b.txt': ['President Tayyip Erdogan spoke.', 'Wire'],
+      'c.txt': ['President Tayyip ERDOGAN spoke.', 'Caps'],
+    });
+    const found = codes(c, 'name-variant').map((f) => f.message);
+    assert.ok(found.some((m) => m === '“Erdoğan” here; “Erdogan” in Wire (b.txt) — the same person (Recep Tayyip Erdoğan).'), found.join('\n'));
+    assert.ok(!found.some((m) => /ERDOGAN/.test(m)));
+  });
+
+  it('title-missing only for a person other outlets do describe', () => {
+    const c = corpus({
+      'a.txt': ['Otto Brisk arrived. Witness Jana Pell watched.', 'Ledger'],
+      'b.txt': ['Turkish Foreign Minister Otto Brisk spoke.', 'Wire'],
+    });
+    const found = codes(c, 'title-missing');
+    assert.deepEqual(found.map((f) => f.message), ['Otto Brisk is introduced with no title or description; Wire (b.txt) calls them “Turkish Foreign Minister”.']);
+  });
+});
