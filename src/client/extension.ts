@@ -36,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
     },
     outputChannel: log,
+    // Hover cards link to other mentions and accounts through this one command.
+    markdown: { isTrusted: { enabledCommands: ['sourcelens.openAccount'] } },
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
   };
   client = new LanguageClient('sourcelens', 'Sourcelens', serverOptions, clientOptions);

@@ -17,6 +17,7 @@ import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { hoverAt } from './features/hover';
 import { dateInlayHints } from './features/inlayHints';
 import { meetingCard, meetingCodeLenses, summariseMeeting } from './features/meetings';
+import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from './io/loader';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
@@ -66,6 +67,9 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         diagnosticProvider: pullDiagnostics ? { identifier: 'sourcelens', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -319,6 +323,11 @@ export function startServer(connection: Connection): void {
     const offset = index.offsetAt(params.position);
     const hover = hoverAt(analysis, offset, host.corpus.findings(analysis.article.uri), index, host.corpus.all());
     if (hover) return hover;
+    const entity = host.corpus.entities().at(analysis.article.uri, offset);
+    if (entity) {
+      const here = entity.entity.mentions.find((m) => m.mention === entity.mention)!;
+      return { contents: { kind: MarkupKind.Markdown, value: entityCard(entity.entity, here, host.corpus) }, range: toLspRange(analysis.article, entity.mention.range) };
+    }
     const found = host.corpus.meetings().at(analysis.article.uri, offset);
     if (!found) return null;
     return { contents: { kind: MarkupKind.Markdown, value: meetingCard(found.meeting, found.account, host.corpus) } };
@@ -351,7 +360,35 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(async (params) => {
     await indexing;
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
-    return analysis ? documentSymbols(analysis, lineIndexOf(analysis.article)) : [];
+    if (!analysis) return [];
+    const symbols = documentSymbols(analysis, lineIndexOf(analysis.article));
+    const people = peopleSymbols(analysis.article.uri, host.corpus);
+    if (symbols[0]?.children && analysis.article.headline) symbols[0].children.push(...people);
+    else symbols.push(...people);
+    return symbols;
+  });
+
+  function entityAt(uri: string, position: Position) {
+    const article = host.corpus.get(norm(uri));
+    return article ? host.corpus.entities().at(article.uri, lineIndexOf(article).offsetAt(position)) : undefined;
+  }
+
+  connection.onDefinition(async (params) => {
+    await indexing;
+    const found = entityAt(params.textDocument.uri, params.position);
+    return found ? definitionOf(found.entity, host.corpus) ?? null : null;
+  });
+
+  connection.onReferences(async (params) => {
+    await indexing;
+    const found = entityAt(params.textDocument.uri, params.position);
+    return found ? referencesOf(found.entity, host.corpus) : [];
+  });
+
+  connection.onDocumentHighlight(async (params) => {
+    await indexing;
+    const found = entityAt(params.textDocument.uri, params.position);
+    return found ? highlightsOf(found.entity, norm(params.textDocument.uri), host.corpus) : [];
   });
 
   connection.languages.inlayHint.on(async (params) => {
@@ -363,7 +400,7 @@ export function startServer(connection: Connection): void {
 
   connection.onWorkspaceSymbol(async (params) => {
     await indexing;
-    return workspaceSymbols(host.corpus.list(), params.query, lineIndexOf);
+    return [...entitySymbols(host.corpus, params.query), ...workspaceSymbols(host.corpus.list(), params.query, lineIndexOf)];
   });
 
   connection.onCodeAction((params) => {

@@ -74,8 +74,8 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('alpha.txt') } });
     assert.equal(symbols.length, 1);
     assert.equal(symbols[0].name, 'Velorian envoy meets Marnish premier in Castora');
-    assert.equal(symbols[0].children?.length, 2);
-    assert.match(symbols[0].children![0].name, /^CASTORA - Velorian Foreign Minister/);
+    assert.deepEqual(symbols[0].children?.map((c) => c.name.slice(0, 20)), ['CASTORA - Velorian F', '"We agreed to keep t', 'People']);
+    assert.deepEqual(symbols[0].children![2].children!.map((c) => [c.name, c.detail]), [['Ilsa Kendrow', 'Velorian Foreign Minister'], ['Otto Brisk', 'Marnish Prime Minister']]);
   });
 
   it('finds articles by workspace symbol query', async () => {
@@ -266,9 +266,70 @@ describe('language server: meetings', function () {
   });
 
   it('shows the meeting card on hover over an account sentence', async () => {
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('ledger.txt') }, position: { line: 2, character: 60 } });
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('ledger.txt') }, position: { line: 2, character: 40 } }); // on "met"
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /meeting: Kendrow · Brisk — Ankara/);
     assert.match(value, /Marnish Wire — `wire.txt`/);
+  });
+});
+
+describe('language server: entities on samples/', function () {
+  let dir: string;
+  let client: TestClient;
+  const SAMPLES = path.resolve(__dirname, '../../../samples');
+  const line = (file: string, pattern: RegExp) => {
+    const lines = readFileSync(path.join(dir, file), 'utf8').split('\n');
+    const i = lines.findIndex((l) => pattern.test(l));
+    return { line: i, character: lines[i].search(pattern) + 2 };
+  };
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-ent-'));
+    cpSync(SAMPLES, dir, { recursive: true });
+    client = await TestClient.start({ root: dir });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hover on "Cavusoglu" shows every title and spelling per outlet', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('001-tasnim-rouhani-cavusoglu.txt') }, position: line('001-tasnim-rouhani-cavusoglu.txt', /Cavusoglu said\./) });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /person: \*\*Mevlut Cavusoglu\*\*/);
+    assert.match(value, /mentions in 3 articles/);
+    assert.match(value, /Euronews · 002-euronews-zarif-ankara\.txt.*\| his Turkish counterpart \| Mevlüt Çavuşoğlu, Cavusoglu \|/);
+    assert.match(value, /Tasnim News Agency · 001-tasnim-rouhani-cavusoglu\.txt.*\| Turkish Foreign Minister; The top Turkish diplomat \|/);
+    assert.match(value, /Meetings:[\s\S]*Rouhani · Cavusoglu · Zarif — Tehran, 2016-11-26/);
+  });
+
+  it('finds references across articles and goes to the fullest mention', async () => {
+    const at = { textDocument: { uri: client.uri('002-euronews-zarif-ankara.txt') }, position: line('002-euronews-zarif-ankara.txt', /Cavusoglu told/) };
+    const refs = await client.request<{ uri: string }[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+    assert.deepEqual([...new Set(refs.map((r) => path.basename(r.uri)))].sort(), ['000-rouhani-cavusoglu-tehran.txt', '001-tasnim-rouhani-cavusoglu.txt', '002-euronews-zarif-ankara.txt']);
+    const def = await client.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', at);
+    assert.equal(path.basename(def.uri), '000-rouhani-cavusoglu-tehran.txt');
+  });
+
+  it('workspace symbols find people by any spelling', async () => {
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Çavuşoğlu' });
+    assert.equal(symbols[0].name, 'Mevlut Cavusoglu');
+  });
+
+  it('highlights the person under the cursor in the article', async () => {
+    const highlights = await client.request<unknown[]>('textDocument/documentHighlight', { textDocument: { uri: client.uri('000-rouhani-cavusoglu-tehran.txt') }, position: line('000-rouhani-cavusoglu-tehran.txt', /Cavusoglu also/) });
+    assert.equal(highlights.length, 3);
+  });
+
+  it('lists the people of an article with their titles in the outline', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('004-bagheri-ankara.txt') } });
+    const people = symbols[0].children!.find((c) => c.name === 'People')!;
+    assert.deepEqual(people.children!.map((c) => [c.name, c.detail]), [
+      ['Mohammad Bagheri', 'Iranian General'],
+      ['Nurettin Canikli', "Turkey's Defense Minister"],
+      ['Recep Tayyip Erdoğan', 'President'],
+      ['Bashar al-Assad', 'President'],
+    ]);
   });
 });

@@ -51,6 +51,22 @@ describe('Sourcelens in the extension host', function () {
     assert.match(text, /Sourcelens/);
   });
 
+  it('hover on "Cavusoglu" shows the title and spelling each outlet used', async () => {
+    const uri = await sample('001-tasnim-rouhani-cavusoglu.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('Cavusoglu said.'));
+    const character = doc.lineAt(line).text.indexOf('Cavusoglu said.') + 2;
+    const hovers = await poll(async () => {
+      const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+      return h && h.length ? h : undefined;
+    }, 'entity hover');
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /person: \*\*Mevlut Cavusoglu\*\*/);
+    assert.match(text, /Euronews · 002-euronews-zarif-ankara\.txt/);
+    assert.match(text, /Mevlüt Çavuşoğlu/);
+    assert.match(text, /Turkish Foreign Minister/);
+  });
+
   it('outlines the article', async () => {
     const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
     const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);

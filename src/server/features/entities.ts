@@ -1,0 +1,101 @@
+// Entities in the editor: the hover card (who this is, every title and spelling per outlet, where else they
+// appear, which meetings), go to definition, references, highlights and symbols.
+
+import { DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
+import type { Corpus } from '../analysis/corpus';
+import { Entity, EntityMention } from '../analysis/entities/identity';
+import { meetingLabel } from '../analysis/meetings/cluster';
+import { lineIndexOf, toRange } from '../lsp';
+import { OPEN_ACCOUNT_COMMAND } from './meetings';
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
+}
+
+function location(corpus: Corpus, m: EntityMention): Location | undefined {
+  const article = corpus.get(m.uri);
+  return article ? { uri: m.uri, range: toRange(lineIndexOf(article), m.mention.range) } : undefined;
+}
+
+/** A command link that opens a mention (VS Code renders command: URIs in trusted hovers). */
+function openLink(corpus: Corpus, m: EntityMention, label: string): string {
+  const loc = location(corpus, m);
+  if (!loc) return escape(label);
+  return `[${escape(label)}](command:${OPEN_ACCOUNT_COMMAND}?${encodeURIComponent(JSON.stringify([loc.uri, loc.range]))})`;
+}
+
+export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus): string {
+  const article = corpus.get(here.uri);
+  const lines = [`**Sourcelens** · ${entity.kind}: **${escape(entity.canonical)}**`];
+  const ownRole = entity.mentions.find((m) => m.uri === here.uri && m.mention.roleText)?.mention.roleText;
+  if (ownRole) lines.push('', `Here: ${escape(ownRole)}${article?.published ? ` (article of ${article.published.iso})` : ''}`);
+  const uris = [...new Set(entity.mentions.map((m) => m.uri))];
+  lines.push('', `${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in ${uris.length} article${uris.length === 1 ? '' : 's'}.`, '');
+  lines.push('| Outlet · article | Titles | Spellings | Mentions |', '|---|---|---|---|');
+  for (const uri of uris) {
+    const ms = entity.mentions.filter((m) => m.uri === uri);
+    const a = corpus.get(uri);
+    const titles = [...new Set(ms.map((m) => m.mention.roleText).filter(Boolean))].map((t) => escape(t!)).join('; ') || '—';
+    const spellings = [...new Set(ms.filter((m) => !m.mention.descriptive).map((m) => m.mention.text))].map(escape).join(', ') || '—';
+    const name = `${a?.meta.outlet ?? 'unknown'} · ${a?.name ?? uri}`;
+    lines.push(`| ${openLink(corpus, ms[0], name)} | ${titles} | ${spellings} | ${ms.length} |`);
+  }
+  if (entity.kind === 'person') {
+    const meetings = corpus.meetings().all().filter((m) => m.participants.some((p) => entity.id.startsWith(p.key)));
+    if (meetings.length) {
+      lines.push('', 'Meetings:', '');
+      for (const m of meetings.slice(0, 10)) lines.push(`- ${escape(meetingLabel(m))}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Go to definition: the fullest mention in the corpus — the full name with a title, earliest article first. */
+export function definitionOf(entity: Entity, corpus: Corpus): Location | undefined {
+  const score = (m: EntityMention) => (m.mention.descriptive ? 0 : m.mention.text.split(/\s+/).length * 2 + (m.mention.roleText ? 1 : 0));
+  const best = [...entity.mentions].sort((a, b) => score(b) - score(a) || a.uri.localeCompare(b.uri) || a.mention.range.start - b.mention.range.start)[0];
+  return best ? location(corpus, best) : undefined;
+}
+
+export function referencesOf(entity: Entity, corpus: Corpus): Location[] {
+  return entity.mentions.flatMap((m) => location(corpus, m) ?? []);
+}
+
+export function highlightsOf(entity: Entity, uri: string, corpus: Corpus): DocumentHighlight[] {
+  const article = corpus.get(uri);
+  if (!article) return [];
+  return entity.mentions.filter((m) => m.uri === uri).map((m) => ({ range: toRange(lineIndexOf(article), m.mention.range), kind: DocumentHighlightKind.Text }));
+}
+
+/** The people of one article, each with the title used there, for the outline. */
+export function peopleSymbols(uri: string, corpus: Corpus): DocumentSymbol[] {
+  const article = corpus.get(uri);
+  if (!article) return [];
+  const index = lineIndexOf(article);
+  const seen = new Map<string, DocumentSymbol>();
+  for (const entity of corpus.entities().entities()) {
+    if (entity.kind !== 'person') continue;
+    const ms = entity.mentions.filter((m) => m.uri === uri && !m.mention.descriptive);
+    if (!ms.length) continue;
+    const range = toRange(index, ms[0].mention.range);
+    const title = entity.mentions.find((m) => m.uri === uri && m.mention.roleText)?.mention.roleText;
+    seen.set(entity.id, { name: entity.canonical, detail: title, kind: SymbolKind.Constant, range, selectionRange: range });
+  }
+  const children = [...seen.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return children.length ? [{ name: 'People', kind: SymbolKind.Namespace, range: children[0].range, selectionRange: children[0].range, children, detail: `${children.length}` }] : [];
+}
+
+/** Workspace symbols: entities by any of their names. */
+export function entitySymbols(corpus: Corpus, query: string, limit = 200): SymbolInformation[] {
+  const q = query.trim().toLowerCase();
+  const out: SymbolInformation[] = [];
+  for (const entity of corpus.entities().entities()) {
+    if (q && !entity.aliases.some((a) => a.toLowerCase().includes(q)) && !entity.canonical.toLowerCase().includes(q)) continue;
+    const loc = definitionOf(entity, corpus);
+    if (!loc) continue;
+    const kind = entity.kind === 'person' ? SymbolKind.Constant : entity.kind === 'place' ? SymbolKind.Module : SymbolKind.Class;
+    out.push({ name: entity.canonical, kind, location: loc, containerName: `${entity.kind} · ${entity.mentions.length} mentions` });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
