@@ -6,6 +6,7 @@ import { extractFigures, Figure } from './figures/extract';
 import { EventAccount, extractAccounts } from './meetings/extract';
 import { participantsBySentence } from './meetings/participants';
 import { Mention, recogniseEntities } from './entities/recognise';
+import { extractSourcing, Sourcing } from './sourcing/extract';
 import { extractTimes, TimeExpression } from './time/extract';
 import { Article, ArticleInput } from './types';
 
@@ -17,6 +18,8 @@ export interface Analysis {
   mentions: Mention[];
   /** Accounts of meetings, visits and calls in this article. */
   accounts: EventAccount[];
+  /** Quotations, who says what, and the claims nobody is cited for. */
+  sourcing: Sourcing;
 }
 
 export function analyse(input: ArticleInput): Analysis {
@@ -25,7 +28,7 @@ export function analyse(input: ArticleInput): Analysis {
   // A number inside a date ("Nov. 27", "08.17.17") is part of the date, not a figure; bare years stay anchors.
   const figures = extractFigures(article, times.filter((t) => t.kind !== 'year').map((t) => t.range));
   const mentions = recogniseEntities(article);
-  const partial = { article, times, figures, mentions, accounts: [] as EventAccount[] };
+  const partial = { article, times, figures, mentions, accounts: [] as EventAccount[], sourcing: extractSourcing(article, mentions, figures) };
   partial.accounts = extractAccounts(partial, participantsBySentence(article, mentions));
   return partial;
 }

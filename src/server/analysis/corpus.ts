@@ -10,6 +10,7 @@ import { MeetingIndex } from './meetings/cluster';
 import { anchorInconsistencies, meetingConflicts } from './findings/accounts';
 import { entityFindings, titleMissing } from './entities/findings';
 import { EntityIndex } from './entities/identity';
+import { quoteVariantFindings, sourcingFindings } from './sourcing/findings';
 import { Article, ArticleInput, Finding } from './types';
 
 /** A rule that looks at one article at a time. */
@@ -18,8 +19,8 @@ export type ArticleRule = (analysis: Analysis) => Finding[];
 /** A rule that compares articles; it sees the whole corpus and returns findings for any article. */
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
-const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings];
-const CORPUS_RULES: CorpusRule[] = [meetingConflicts, anchorInconsistencies, entityFindings, titleMissing];
+const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings, sourcingFindings];
+const CORPUS_RULES: CorpusRule[] = [meetingConflicts, anchorInconsistencies, entityFindings, titleMissing, (c) => quoteVariantFindings(c.all())];
 
 export interface UpdateResult {
   analysis: Analysis;
@@ -172,7 +173,9 @@ export class Corpus {
     for (const f of findings) {
       const level = levelFor(f.code, f.severity, this.rules);
       if (level === 'off') continue;
-      out.push(level === f.severity ? f : { ...f, severity: level });
+      // Messages quote article text: one line, whatever the text's line breaks, so every output format stays intact.
+      const message = /\s\s|[\r\n\t]/.test(f.message) ? f.message.replace(/\s+/g, ' ') : f.message;
+      out.push(level === f.severity && message === f.message ? f : { ...f, severity: level, message });
     }
     return out.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
   }

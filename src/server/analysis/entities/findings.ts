@@ -72,7 +72,9 @@ function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
   for (const m of entity.mentions) {
     if (m.mention.descriptive) continue;
     const s = surname(m.mention.text);
-    spellings.set(s, [...(spellings.get(s) ?? []), m]);
+    const list = spellings.get(s);
+    if (list) list.push(m);
+    else spellings.set(s, [m]);
   }
   // Case alone ("GlobalCom"/"Globalcom", "COMPASS") is typography, not spelling.
   for (const [form, ms] of [...spellings]) {
@@ -117,7 +119,11 @@ export function titleMissing(corpus: Corpus): Finding[] {
     const titled = entity.mentions.find((m) => m.mention.roleText && m.mention.role?.office);
     if (!titled) continue;
     const byUri = new Map<string, EntityMention[]>();
-    for (const m of entity.mentions) byUri.set(m.uri, [...(byUri.get(m.uri) ?? []), m]);
+    for (const m of entity.mentions) {
+      const list = byUri.get(m.uri);
+      if (list) list.push(m);
+      else byUri.set(m.uri, [m]);
+    }
     for (const [uri, mentions] of byUri) {
       if (mentions.some((m) => m.mention.role || m.mention.descriptive)) continue;
       const first = mentions[0];

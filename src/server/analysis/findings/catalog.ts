@@ -28,6 +28,10 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'title-conflict', severity: 'warning', description: 'One person is given roles that cannot both hold at the articles’ dates (defence minister here, foreign minister there), within or across articles.' },
   { code: 'name-variant', severity: 'information', description: 'The same person is spelled differently across the corpus (Erdoğan / Erdogan); the message names the outlets using each form.' },
   { code: 'title-missing', severity: 'hint', description: 'A person is introduced with no title or description at all.' },
+  { code: 'unattributed-claim', severity: 'warning', description: 'A checkable claim (casualty figure, accusation, military or causal claim, numbers) with no source, neither in the sentence nor carried over.' },
+  { code: 'anonymous-source', severity: 'information', description: 'A claim resting on a vague or anonymous source ("officials", "a source", "media said").' },
+  { code: 'quote-unattributed', severity: 'warning', description: 'A quotation (not a scare quote) with no speaker found.' },
+  { code: 'quote-variant', severity: 'information', description: 'The same statement quoted by two outlets in different words; the hover shows a word-level diff.' },
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,315 @@
+// Who says so: quotations and their speakers, attribution of every sentence (direct, indirect, inherited), and the
+// checkable claims nobody is cited for. No library attributes quotes to speakers (../shared/recipes/nlp.md), so
+// this is written here, with the vocabulary kept as data in rules/sourcing.yaml.
+
+import rulePack from '../rules/sourcing.yaml';
+import { Mention } from '../entities/recognise';
+import { Figure } from '../figures/extract';
+import { Article, TextRange } from '../types';
+
+export type SourceType = 'named-person' | 'named-institution' | 'state-media' | 'anonymous' | 'none';
+
+export interface Source {
+  name: string;
+  type: SourceType;
+  range?: TextRange;
+  /** Entity key when the source is a recognised person or organisation. */
+  key?: string;
+}
+
+export interface Quote {
+  /** Including the quote marks (or the whole paragraph for a block quote). */
+  range: TextRange;
+  content: string;
+  kind: 'direct' | 'scare' | 'block';
+  speaker?: Source;
+}
+
+export interface Attribution {
+  sentence: number;
+  source: Source;
+  cue: string;
+  cueRange: TextRange;
+  /** Carried over from an earlier sentence ("He added …", the next paragraph of a quote). */
+  inherited: boolean;
+}
+
+export interface Claim {
+  sentence: number;
+  kind: string;
+  trigger: string;
+  triggerRange: TextRange;
+}
+
+export interface Sourcing {
+  quotes: Quote[];
+  attributions: Attribution[];
+  claims: Claim[];
+}
+
+interface RawPack {
+  cues: string[];
+  according: string[];
+  institutions: string[];
+  anonymous: string[];
+  stateMedia: string[];
+  claims: Record<string, string>;
+  hedges: string[];
+  background: string[];
+}
+
+const pack = rulePack as RawPack;
+const words = (list: string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const CUE = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.cues)})(?![\\p{L}])`, 'iu');
+const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
+const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
+const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
+const STATE_MEDIA = new RegExp(`(?:^|[^\\p{L}])(${words(pack.stateMedia)})(?![\\p{L}])`, 'iu');
+const CLAIMS = Object.entries(pack.claims).map(([kind, pattern]) => ({ kind, pattern: new RegExp(pattern, 'i') }));
+const HEDGES = pack.hedges.map((h) => new RegExp(h, 'i'));
+const BACKGROUND = pack.background.map((b) => new RegExp(b, 'i'));
+const PRONOUN = /^\s*["“]?\s*(?:he|she|they|it)\b/i;
+const OPENERS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
+
+/** Quotations: straight and curly, spanning sentences and paragraphs, block quotes after "said …:". */
+function findQuotes(article: Article): Quote[] {
+  const quotes: Quote[] = [];
+  const { text } = article;
+  let open: { at: number; close: string } | undefined;
+  let reopenAt = -1; // the quote mark that reopens a quotation continued from the paragraph before
+  article.paragraphs.forEach((p, pi) => {
+    for (let i = p.range.start; i < p.range.end; i++) {
+      const ch = text[i];
+      if (i === reopenAt) continue;
+      if (open) {
+        if (ch === open.close || (open.close === '"' && ch === '”')) {
+          quotes.push(makeQuote(text, open.at, i + 1));
+          open = undefined;
+        }
+      } else if (OPENERS[ch] && !/[\p{L}\d]/u.test(text[i - 1] ?? ' ')) {
+        open = { at: i, close: OPENERS[ch] };
+      }
+    }
+    // A paragraph that opens a quote without closing it continues into the next one only if that one reopens it.
+    if (open) {
+      const next = article.paragraphs[pi + 1];
+      if (!next || !OPENERS[text[next.range.start]]) {
+        quotes.push(makeQuote(text, open.at, p.range.end));
+        open = undefined;
+      } else {
+        reopenAt = next.range.start;
+      }
+    }
+  });
+  // "Rouhani said, according to his website:" and the unquoted paragraph that follows is the quote.
+  article.paragraphs.forEach((p, pi) => {
+    const last = article.sentences[p.firstSentence + p.sentenceCount - 1];
+    const lastText = text.slice(last.range.start, last.range.end);
+    const next = article.paragraphs[pi + 1];
+    if (next && /:\s*$/.test(lastText) && (CUE.test(lastText) || ACCORDING.test(lastText)) && !OPENERS[text[next.range.start]]) {
+      quotes.push({ range: { ...next.range }, content: text.slice(next.range.start, next.range.end), kind: 'block' });
+    }
+  });
+  return quotes.sort((a, b) => a.range.start - b.range.start);
+}
+
+function makeQuote(text: string, start: number, end: number): Quote {
+  const content = text.slice(start + 1, text[end - 1] && /["”»“]/.test(text[end - 1]) ? end - 1 : end);
+  const wordCount = content.trim().split(/\s+/).filter(Boolean).length;
+  // One to three quoted words are a scare quote or a term, not speech ("the 'terrorists'", "a 'red line'").
+  return { range: { start, end }, content, kind: wordCount <= 3 && !/[.!?,]$/.test(content.trim()) ? 'scare' : 'direct' };
+}
+
+function sourceOf(mention: Mention): Source {
+  const state = STATE_MEDIA.exec(mention.text);
+  return {
+    name: mention.text,
+    type: mention.kind === 'person' ? 'named-person' : state ? 'state-media' : 'named-institution',
+    range: mention.range,
+    key: mention.key,
+  };
+}
+
+/** The source of one sentence's speech or report, if it names one (outside its quotations). */
+function sentenceSource(article: Article, index: number, mentions: Mention[], quotes: Quote[], lastPerson: Mention | undefined): Attribution | undefined {
+  const s = article.sentences[index];
+  const raw = article.text.slice(s.range.start, s.range.end);
+  // Look only outside quotation marks: the words of the quoted speaker are not the attribution.
+  const pieces: string[] = [];
+  let at = 0;
+  for (let qi = firstQuoteEndingAfter(quotes, s.range.start); qi < quotes.length && quotes[qi].range.start < s.range.end; qi++) {
+    const q = quotes[qi];
+    if (q.kind === 'block' || q.range.end <= s.range.start) continue;
+    const a = Math.max(q.range.start, s.range.start) - s.range.start;
+    const b = Math.min(q.range.end, s.range.end) - s.range.start;
+    if (a < at || b <= a) continue;
+    pieces.push(raw.slice(at, a), ' '.repeat(b - a));
+    at = b;
+  }
+  pieces.push(raw.slice(at));
+  const outside = pieces.join('');
+  const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
+  const anonymous = ANONYMOUS.exec(outside);
+  const state = STATE_MEDIA.exec(outside);
+  if (!cue && !anonymous) return undefined;
+  const cueText = cue ? cue[1] : anonymous![1];
+  const cueAt = s.range.start + (cue ? cue.index + cue[0].indexOf(cue[1]) : anonymous!.index + anonymous![0].indexOf(anonymous![1]));
+  const cueRange = { start: cueAt, end: cueAt + cueText.length };
+  // A lone surname right before the cue is a speaker even when the article never gives the full name ("Brisk said").
+  const inSentence = (mentions as Mention[]).filter(
+    (m) => (m.kind === 'person' || m.kind === 'organisation') && (m.confidence >= 0.6 || (m.range.end <= cueAt && cueAt - m.range.end <= 2)) && !insideQuote(m.range, quotes),
+  );
+  // The source is the subject before the cue ("Rouhani told …", "…, Cavusoglu said", "X was quoted by IRNA as
+  // saying"); after the cue only when inverted ("…, said Rouhani.") or introduced ("according to IRNA"). A name
+  // further on is what the speech is about ("An Iranian source said Bagheri …").
+  const before = inSentence.filter((m) => m.range.end <= cueAt && cueAt - m.range.end <= 60).sort((a, b) => b.range.end - a.range.end)[0];
+  const introduced = /^(?:according|quoted by|cited by|reported by)/i.test(cueText);
+  const invertedCue = /[,"”]\s*$/.test(article.text.slice(Math.max(s.range.start, cueAt - 3), cueAt)); // '…," said Rouhani.'
+  const inverted = inSentence.find((m) => m.range.start >= cueRange.end && m.range.start - cueRange.end <= 12 && (introduced || (invertedCue && /^[\s,]*$/.test(article.text.slice(cueRange.end, m.range.start)))));
+  const named = viaChannelSubject(before, outside) ?? (inverted && introduced ? inverted : before ?? inverted);
+  const anonymousAt = anonymous ? s.range.start + anonymous.index + anonymous[0].indexOf(anonymous[1]) : -1;
+  const stateAt = state ? s.range.start + state.index + state[0].indexOf(state[1]) : -1;
+  // State media and vague sources standing nearer the cue than any name are the source ("Syrian state media said").
+  // "X was quoted by IRNA as saying": X speaks; IRNA is only the channel.
+  const viaChannel = !!before && /\bquoted by\b|\bas saying\b|\bcited by\b/i.test(outside);
+  if (state && !viaChannel && (!named || Math.abs(stateAt - cueAt) < Math.abs(named.range.start - cueAt)) && stateAt < cueAt + 30) {
+    return { sentence: index, source: { name: state[1], type: 'state-media', range: { start: stateAt, end: stateAt + state[1].length } }, cue: cueText, cueRange, inherited: false };
+  }
+  if (anonymous && (!named || Math.abs(anonymousAt - cueAt) < Math.abs(named.range.start - cueAt))) {
+    return { sentence: index, source: { name: anonymous[1], type: 'anonymous', range: { start: anonymousAt, end: anonymousAt + anonymous[1].length } }, cue: cueText, cueRange, inherited: false };
+  }
+  if (named) return { sentence: index, source: sourceOf(named), cue: cueText, cueRange, inherited: false };
+  // "according to Texas authorities": the words after the phrase are the source, even when not a recognised name.
+  if (introduced) {
+    const after = /^\s+((?:[\p{L}'’.-]+\s*){1,5}?)(?=[,.;:]|$)/u.exec(outside.slice(cueRange.end - s.range.start));
+    if (after) {
+      const name = after[1].trim();
+      const at = cueRange.end + after[0].indexOf(after[1]);
+      return { sentence: index, source: { name, type: ANONYMOUS.test(` ${name} `) || /\bauthorities\b/i.test(name) ? 'anonymous' : 'named-institution', range: { start: at, end: at + name.length } }, cue: cueText, cueRange, inherited: false };
+    }
+  }
+  const institution = INSTITUTION.exec(outside);
+  if (institution) {
+    const at = s.range.start + institution.index + institution[0].indexOf(institution[1]);
+    return { sentence: index, source: { name: institution[1], type: 'named-institution', range: { start: at, end: at + institution[1].length } }, cue: cueText, cueRange, inherited: false };
+  }
+  if (cue && PRONOUN.test(outside.slice(0, cue.index + 1) + ' ') && lastPerson) return { sentence: index, source: sourceOf(lastPerson), cue: cueText, cueRange, inherited: false };
+  if (cue && /\b(?:he|she|they)\s*$/i.test(outside.slice(0, cue.index + cue[0].indexOf(cue[1]))) && lastPerson) {
+    return { sentence: index, source: sourceOf(lastPerson), cue: cueText, cueRange, inherited: false };
+  }
+  return undefined;
+}
+
+function viaChannelSubject(before: Mention | undefined, outside: string): Mention | undefined {
+  return before && /\bquoted by\b|\bas saying\b|\bcited by\b/i.test(outside) ? before : undefined;
+}
+
+/** Index of the first quote (sorted by start, non-overlapping) that ends after an offset: binary search. */
+function firstQuoteEndingAfter(quotes: Quote[], offset: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid].range.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1); // a block quote may overlap: step back one
+}
+
+function insideQuote(range: TextRange, quotes: Quote[]): boolean {
+  for (let i = firstQuoteEndingAfter(quotes, range.start); i < quotes.length && quotes[i].range.start < range.end; i++) {
+    const q = quotes[i];
+    if (q.kind !== 'block' && range.start > q.range.start && range.end < q.range.end) return true;
+  }
+  return false;
+}
+
+function sentenceAt(article: Article, offset: number): number {
+  let lo = 0;
+  let hi = article.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (article.sentences[mid].range.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function extractSourcing(article: Article, mentions: Mention[], figures: Figure[]): Sourcing {
+  const quotes = findQuotes(article);
+  const attributions: Attribution[] = [];
+  const mentionsBySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = mentionsBySentence.get(m.sentence);
+    if (list) list.push(m);
+    else mentionsBySentence.set(m.sentence, [m]);
+  }
+  let lastPerson: Mention | undefined;
+  let previous: Attribution | undefined;
+  article.sentences.forEach((s, index) => {
+    const own = sentenceSource(article, index, mentionsBySentence.get(index) ?? [], quotes, lastPerson);
+    if (own) {
+      attributions.push(own);
+      previous = own;
+    } else if (previous) {
+      // Reported speech continues: the next sentence of the same paragraph, a sentence opening with the speaker's
+      // pronoun, or a paragraph that is (or continues) a quotation.
+      const sameParagraph = article.sentences[previous.sentence].paragraph === s.paragraph;
+      const text = article.text.slice(s.range.start, s.range.end);
+      const quoted = quotes.some((q) => q.range.start <= s.range.start && q.range.end >= s.range.end - 1);
+      const nextParagraph = s.paragraph === article.sentences[previous.sentence].paragraph + 1;
+      if (sameParagraph || quoted || (nextParagraph && PRONOUN.test(text))) {
+        attributions.push({ ...previous, sentence: index, inherited: true });
+      } else {
+        previous = undefined;
+      }
+    }
+    for (const m of mentionsBySentence.get(index) ?? []) if (m.kind === 'person') lastPerson = m;
+  });
+  // Quotes take the speaker of their sentence (or of the next one: '"…" The minister said so on Monday.').
+  const bySentence = new Map(attributions.map((a) => [a.sentence, a]));
+  for (const q of quotes) {
+    if (q.kind === 'scare' || article.sentences.length === 0) continue;
+    const sentence = q.kind === 'block' ? sentenceAt(article, q.range.start) - 1 : sentenceAt(article, q.range.end - 1);
+    const next = bySentence.get(sentence + 1);
+    const attribution = bySentence.get(sentence) ?? (next && !next.inherited ? next : undefined);
+    if (attribution) q.speaker = attribution.source;
+  }
+  const claims = findClaims(article, figures, quotes);
+  return { quotes, attributions, claims };
+}
+
+function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim[] {
+  const claims: Claim[] = [];
+  const figuresBySentence = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const list = figuresBySentence.get(f.sentence);
+    if (list) list.push(f);
+    else figuresBySentence.set(f.sentence, [f]);
+  }
+  article.sentences.forEach((s, index) => {
+    // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
+    let text = article.text.slice(s.range.start, s.range.end);
+    for (let qi = firstQuoteEndingAfter(quotes, s.range.start); qi < quotes.length && quotes[qi].range.start < s.range.end; qi++) {
+      const q = quotes[qi];
+      if (q.kind !== 'direct' || q.range.end <= s.range.start) continue;
+      const a = Math.max(q.range.start, s.range.start) - s.range.start;
+      const b = Math.min(q.range.end, s.range.end) - s.range.start;
+      if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+    }
+    if (/\?\s*["”]?$/.test(text) || HEDGES.some((h) => h.test(text)) || BACKGROUND.some((b) => b.test(text))) return;
+    for (const { kind, pattern } of CLAIMS) {
+      const m = pattern.exec(text);
+      if (m) {
+        claims.push({ sentence: index, kind, trigger: m[0], triggerRange: { start: s.range.start + m.index, end: s.range.start + m.index + m[0].length } });
+        return;
+      }
+    }
+    // Figures worth a source: money, shares, fractions, and counts in the hundreds (not "23 points", "17 passes").
+    const figure = (figuresBySentence.get(index) ?? []).find(
+      (f) => !f.vague && f.counted && (f.kind === 'money' || f.kind === 'percent' || f.kind === 'fraction' || (f.kind === 'count' && f.value >= 100)) && /\S/.test(text.slice(f.range.start - s.range.start, f.range.end - s.range.start)),
+    );
+    if (figure) claims.push({ sentence: index, kind: 'numeric claim', trigger: figure.text, triggerRange: figure.range });
+  });
+  return claims;
+}

@@ -1,0 +1,127 @@
+// unattributed-claim, anonymous-source, quote-unattributed (per article) and quote-variant (across articles).
+
+import { diffWords } from 'diff';
+import { Analysis } from '../analyse';
+import { foldText } from '../fold';
+import { Finding } from '../types';
+import { Quote } from './extract';
+
+export function sourcingFindings(analysis: Analysis): Finding[] {
+  const { article, sourcing } = analysis;
+  const out: Finding[] = [];
+  const attributed = new Set(sourcing.attributions.map((a) => a.sentence));
+  // News attributes a lead claim in the next sentence or paragraph ("A man was killed on Saturday. Police said …"):
+  // a claim counts as sourced when its own paragraph or the next one cites someone.
+  const sourcedParagraphs = new Set(sourcing.attributions.map((a) => article.sentences[a.sentence].paragraph));
+  const sourcedNear = (sentence: number) => {
+    const p = article.sentences[sentence].paragraph;
+    return sourcedParagraphs.has(p) || sourcedParagraphs.has(p + 1);
+  };
+  for (const claim of sourcing.claims) {
+    if (attributed.has(claim.sentence) || sourcedNear(claim.sentence)) continue;
+    const sentence = article.sentences[claim.sentence];
+    const quoted = sourcing.quotes.some((q) => q.speaker && q.range.start <= sentence.range.start && q.range.end >= sentence.range.end - 1);
+    if (quoted) continue;
+    out.push({
+      code: 'unattributed-claim',
+      severity: 'warning',
+      message: `Unattributed ${claim.kind}: nobody is cited for “${article.text.slice(sentence.range.start, sentence.range.end).slice(0, 90).trim()}${sentence.range.end - sentence.range.start > 90 ? '…' : ''}”.`,
+      uri: article.uri,
+      range: sentence.range,
+      related: [],
+    });
+  }
+  for (const a of sourcing.attributions) {
+    if (a.inherited || a.source.type !== 'anonymous') continue;
+    out.push({
+      code: 'anonymous-source',
+      severity: 'information',
+      message: `Rests on a vague or anonymous source: “${a.source.name}”.`,
+      uri: article.uri,
+      range: a.source.range ?? a.cueRange,
+      related: [],
+    });
+  }
+  for (const q of sourcing.quotes) {
+    if (q.kind !== 'direct' || q.speaker) continue;
+    // A speaker named in the sentence before or after ("Smith spoke next. 'We will …'") is a speaker.
+    const at = article.sentences.findIndex((s) => s.range.end >= q.range.start);
+    if ([at - 1, at, at + 1].some((i) => attributed.has(i))) continue;
+    out.push({ code: 'quote-unattributed', severity: 'warning', message: 'Quotation with no speaker: who said this?', uri: article.uri, range: q.range, related: [] });
+  }
+  return out;
+}
+
+const STOP = new Set('the and for that this with from have has had are was were will would can could not but its their his her our your they them she him who what when where which while than then there here been being into about over after before also just only very more most such some any all both each other same own one two'.split(' '));
+
+function tokens(text: string): string[] {
+  return foldText(text).toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2 && !STOP.has(w));
+}
+
+/**
+ * Content similarity of two quotations: the share of the shorter one's content words found in the other (overlap
+ * coefficient), so a shortened or paraphrased version of a longer statement still matches.
+ */
+export function similarity(a: string, b: string): number {
+  const ta = new Set(tokens(a));
+  const tb = new Set(tokens(b));
+  if (!ta.size || !tb.size) return 0;
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return shared / Math.min(ta.size, tb.size);
+}
+
+/** A word-level diff of two versions of a quotation, for hovers: removed words struck through, added in bold. */
+export function wordDiff(a: string, b: string): string {
+  return diffWords(a.trim(), b.trim())
+    .map((part) => (part.added ? `**${part.value.trim()}** ` : part.removed ? `~~${part.value.trim()}~~ ` : part.value))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Overlap above which two quotations by one speaker are the same statement (the samples' Cavusoglu pair: 0.75). */
+const SAME_STATEMENT = 0.6;
+const MIN_QUOTE_WORDS = 6;
+
+/** Pairs of quotations by the same speaker in different articles that say the same thing in different words. */
+export function quoteVariants(all: Analysis[]): { a: Analysis; qa: Quote; b: Analysis; qb: Quote; score: number }[] {
+  const bySpeaker = new Map<string, { analysis: Analysis; quote: Quote }[]>();
+  for (const analysis of all) {
+    for (const quote of analysis.sourcing.quotes) {
+      if (quote.kind === 'scare' || !quote.speaker?.key || quote.speaker.type === 'anonymous' || tokens(quote.content).length < MIN_QUOTE_WORDS) continue;
+      const list = bySpeaker.get(quote.speaker.key) ?? [];
+      list.push({ analysis, quote });
+      bySpeaker.set(quote.speaker.key, list);
+    }
+  }
+  const pairs: { a: Analysis; qa: Quote; b: Analysis; qb: Quote; score: number }[] = [];
+  for (const list of bySpeaker.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const x = list[i];
+        const y = list[j];
+        if (x.analysis.article.uri === y.analysis.article.uri) continue;
+        const score = similarity(x.quote.content, y.quote.content);
+        if (score >= SAME_STATEMENT && foldText(x.quote.content).trim() !== foldText(y.quote.content).trim()) {
+          pairs.push({ a: x.analysis, qa: x.quote, b: y.analysis, qb: y.quote, score });
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+export function quoteVariantFindings(all: Analysis[]): Finding[] {
+  const out: Finding[] = [];
+  const name = (a: Analysis) => (a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name);
+  const show = (q: Quote) => q.content.trim().replace(/[,;:.]+$/, '').slice(0, 120);
+  for (const { a, qa, b, qb } of quoteVariants(all)) {
+    const speaker = qa.speaker!.name;
+    out.push(
+      { code: 'quote-variant', severity: 'information', message: `${name(b)} quotes ${speaker} saying this in other words: “${show(qb)}”.`, uri: a.article.uri, range: qa.range, related: [{ uri: b.article.uri, range: qb.range, message: `${name(b)}'s version` }] },
+      { code: 'quote-variant', severity: 'information', message: `${name(a)} quotes ${qb.speaker!.name} saying this in other words: “${show(qa)}”.`, uri: b.article.uri, range: qb.range, related: [{ uri: a.article.uri, range: qa.range, message: `${name(a)}'s version` }] },
+    );
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+// Who says so: quotes and speakers, inherited attribution, anonymous sources, unattributed claims and quote
+// variants — with the near-misses that must stay quiet (a claim attributed two sentences earlier, a scare quote).
+
+import * as assert from 'node:assert/strict';
+import { analyse } from '../../src/server/analysis/analyse';
+import { Corpus } from '../../src/server/analysis/corpus';
+import { sourcingFindings, wordDiff } from '../../src/server/analysis/sourcing/findings';
+
+const read = (body: string) => analyse({ uri: 'file:///q/a.txt', text: `Headline\n\n${body}\n` });
+const codes = (body: string) => sourcingFindings(read(body)).map((f) => f.code);
+
+describe('quotes and speakers', () => {
+  it('finds the speaker before, after and inverted, and via a channel', () => {
+    const a = read('"We agreed on everything," Ilsa Kendrow told reporters. Otto Brisk said: "Talks will go on." "It was useful," said Dov Arlen. "Peace matters," Mara Quell was quoted by SANA as saying.');
+    assert.deepEqual(a.sourcing.quotes.map((q) => [q.content.replace(/[,.]$/, ''), q.speaker?.name, q.speaker?.type]), [
+      ['We agreed on everything', 'Ilsa Kendrow', 'named-person'],
+      ['Talks will go on', 'Otto Brisk', 'named-person'],
+      ['It was useful', 'Dov Arlen', 'named-person'],
+      ['Peace matters', 'Mara Quell', 'named-person'],
+    ]);
+  });
+
+  it('treats one to three quoted words as a scare quote, not speech', () => {
+    const a = read('The group called the plan a "red line" for the region, officials said.');
+    assert.deepEqual(a.sourcing.quotes.map((q) => q.kind), ['scare']);
+    assert.ok(!codes('The group crossed a "red line" in the region.').includes('quote-unattributed'));
+  });
+
+  it('reads the unquoted paragraph after "said, according to his website:" as his words', () => {
+    const a = read('Otto Brisk said, according to his website:\n\nThe two countries will cooperate closely on security.');
+    const block = a.sourcing.quotes.find((q) => q.kind === 'block')!;
+    assert.equal(block.speaker?.name, 'Otto Brisk');
+    assert.match(block.content, /^The two countries will cooperate/);
+  });
+
+  it('keeps a quote open across paragraphs when the next paragraph reopens it', () => {
+    const a = read('"We will talk.\n\n"And we will act," Otto Brisk said.');
+    assert.equal(a.sourcing.quotes.length, 1);
+    assert.equal(a.sourcing.quotes[0].speaker?.name, 'Otto Brisk');
+  });
+
+  it('flags a quotation nobody is said to have spoken', () => {
+    assert.deepEqual(codes('"This will change everything for the region and its people."'), ['quote-unattributed']);
+  });
+});
+
+describe('claims and their sources', () => {
+  it('flags a checkable claim with no source, saying what kind of claim it is', () => {
+    const [finding] = sourcingFindings(read('Government forces killed 300 fighters in the north.'));
+    assert.equal(finding.code, 'unattributed-claim');
+    assert.match(finding.message, /^Unattributed casualty figure: nobody is cited for “Government forces killed 300 fighters/);
+  });
+
+  it('does not flag a claim attributed in the sentence, or carried over from earlier sentences', () => {
+    assert.deepEqual(codes('Government forces killed 300 fighters in the north, the army said.'), []);
+    assert.deepEqual(codes('The army said on Monday that the offensive had begun. It added that troops advanced. Government forces killed 300 fighters.'), []);
+  });
+
+  it('does not flag scene-setting, questions or hedged sentences', () => {
+    assert.deepEqual(codes('Relations between the two countries have improved. Who killed the envoy? The blast may have killed dozens.'), []);
+  });
+
+  it('names the vague source a claim rests on', () => {
+    const found = sourcingFindings(read('Informed sources said 40 people were arrested.'));
+    assert.deepEqual(found.map((f) => [f.code, f.message]), [['anonymous-source', 'Rests on a vague or anonymous source: “Informed sources”.']]);
+  });
+
+  it('recognises state media as a source, not an anonymous one', () => {
+    const a = read('Syrian state media said government forces killed over 1,300 fighters.');
+    assert.equal(a.sourcing.attributions[0].source.type, 'state-media');
+    assert.deepEqual(codes('Syrian state media said government forces killed over 1,300 fighters.'), []);
+  });
+});
+
+describe('quote-variant across outlets', () => {
+  it('pairs two versions of one statement by the same speaker, and not different statements', () => {
+    const c = new Corpus();
+    c.update({ uri: 'file:///q/a.txt', text: 'A\n\n"Preserving the territorial integrity of Iraq and Syria serves both countries," Otto Brisk said.\n', externalMeta: { outlet: 'Ledger' } });
+    c.update({ uri: 'file:///q/b.txt', text: 'B\n\n"Maintaining the territorial integrity of Iraq and Syria is in the interest of both countries," Brisk said.\n', externalMeta: { outlet: 'Wire' } });
+    c.update({ uri: 'file:///q/c.txt', text: 'C\n\n"The weather in the capital was pleasant all week," Otto Brisk said.\n', externalMeta: { outlet: 'Post' } });
+    const found = [...c.allFindings().values()].flat().filter((f) => f.code === 'quote-variant');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /^Wire \(b\.txt\) quotes Otto Brisk saying this in other words: “Maintaining the territorial integrity of Iraq and Syria is in the interest of both countries”\.$/);
+    assert.equal(found[0].related[0].uri, 'file:///q/b.txt');
+  });
+
+  it('diffs two versions word by word', () => {
+    assert.equal(wordDiff('preserving the unity', 'maintaining the unity'), '~~preserving~~ **maintaining** the unity');
+  });
+});
