@@ -74,8 +74,9 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('alpha.txt') } });
     assert.equal(symbols.length, 1);
     assert.equal(symbols[0].name, 'Velorian envoy meets Marnish premier in Castora');
-    assert.deepEqual(symbols[0].children?.map((c) => c.name.slice(0, 20)), ['CASTORA - Velorian F', '"We agreed to keep t', 'People']);
-    assert.deepEqual(symbols[0].children![2].children!.map((c) => [c.name, c.detail]), [['Ilsa Kendrow', 'Velorian Foreign Minister'], ['Otto Brisk', 'Marnish Prime Minister']]);
+    assert.deepEqual(symbols[0].children?.map((c) => c.name.slice(0, 20)), ['CASTORA - Velorian F', '"We agreed to keep t', 'Quotes', 'People']);
+    assert.deepEqual(symbols[0].children![2].children!.map((c) => c.name), ['Kendrow: “We agreed to keep talking,”']);
+    assert.deepEqual(symbols[0].children![3].children!.map((c) => [c.name, c.detail]), [['Ilsa Kendrow', 'Velorian Foreign Minister'], ['Otto Brisk', 'Marnish Prime Minister']]);
   });
 
   it('finds articles by workspace symbol query', async () => {
@@ -331,5 +332,35 @@ describe('language server: entities on samples/', function () {
       ['Recep Tayyip Erdoğan', 'President'],
       ['Bashar al-Assad', 'President'],
     ]);
+  });
+});
+
+describe('language server: quotes on samples/', function () {
+  let dir: string;
+  let client: TestClient;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-quotes-'));
+    cpSync(path.resolve(__dirname, '../../../samples'), dir, { recursive: true });
+    client = await TestClient.start({ root: dir });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the quote hover names the speaker and shows the other outlet’s version with a word diff', async () => {
+    const lines = readFileSync(path.join(dir, '000-rouhani-cavusoglu-tehran.txt'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('"Preserving'));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('000-rouhani-cavusoglu-tehran.txt') }, position: { line, character: 2 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /Speaker: \*\*Cavusoglu\*\* \(named person\)/);
+    assert.match(value, /\*\*Tasnim News Agency\*\* quotes it as:/);
+    assert.match(value, /~~Preserving~~ \*\*Maintaining\*\* the territorial integrity/);
+  });
+
+  it('pushes quote-variant with related information to the other outlet', async () => {
+    const d = await client.waitFor(() => client.diagnostics.get(client.uri('001-tasnim-rouhani-cavusoglu.txt'))?.find((x) => x.code === 'quote-variant'), 10_000, 'quote-variant');
+    assert.equal(path.basename(d.relatedInformation![0].location.uri), '000-rouhani-cavusoglu-tehran.txt');
   });
 });

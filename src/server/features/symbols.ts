@@ -2,6 +2,7 @@
 
 import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { Analysis } from '../analysis/analyse';
+import { quoteSymbols } from './quotes';
 import { Article } from '../analysis/types';
 import { LineIndex } from '../analysis/lines';
 import { toRange } from '../lsp';
@@ -10,7 +11,7 @@ const PREVIEW_WORDS = 8;
 
 export function documentSymbols(analysis: Analysis, index: LineIndex): DocumentSymbol[] {
   const { article } = analysis;
-  const sections = [...figureSection(analysis, index)];
+  const sections = [...quoteSymbols(analysis, index), ...figureSection(analysis, index)];
   const paragraphs: DocumentSymbol[] = article.paragraphs.map((p, i) => {
     const range = toRange(index, p.range);
     return {

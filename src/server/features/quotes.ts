@@ -1,0 +1,43 @@
+// Quotes in the editor: the hover card (speaker, cue, source type, other outlets' versions with a word diff) and
+// the quotes in the outline.
+
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { Analysis } from '../analysis/analyse';
+import { Quote } from '../analysis/sourcing/extract';
+import { quoteVariants, wordDiff } from '../analysis/sourcing/findings';
+import { LineIndex } from '../analysis/lines';
+import { toRange } from '../lsp';
+
+const TYPE: Record<string, string> = {
+  'named-person': 'named person',
+  'named-institution': 'named institution',
+  'state-media': 'state media',
+  anonymous: 'anonymous or vague',
+  none: 'none',
+};
+
+export function quoteCard(quote: Quote, analysis: Analysis, corpus: Analysis[]): string {
+  const lines = [`**Sourcelens** · ${quote.kind === 'block' ? 'block quotation' : 'quotation'}`, ''];
+  if (quote.speaker) lines.push(`Speaker: **${quote.speaker.name}** (${TYPE[quote.speaker.type]})`);
+  else lines.push('Speaker: _not found_ — who said this?');
+  const attribution = analysis.sourcing.attributions.find((a) => a.source === quote.speaker);
+  if (attribution) lines.push(`Cue: “${attribution.cue}”${attribution.inherited ? ' (carried over from an earlier sentence)' : ''}`);
+  const versions = quoteVariants(corpus).filter((p) => (p.a.article.uri === analysis.article.uri && p.qa === quote) || (p.b.article.uri === analysis.article.uri && p.qb === quote));
+  for (const v of versions) {
+    const [other, otherQuote] = v.a.article.uri === analysis.article.uri ? [v.b, v.qb] : [v.a, v.qa];
+    lines.push('', `**${other.article.meta.outlet ?? other.article.name}** quotes it as:`, '', `> ${otherQuote.content.trim()}`, '', `Difference (this version → theirs): ${wordDiff(quote.content, otherQuote.content)}`);
+  }
+  return lines.join('\n');
+}
+
+export function quoteSymbols(analysis: Analysis, index: LineIndex): DocumentSymbol[] {
+  const quotes = analysis.sourcing.quotes.filter((q) => q.kind !== 'scare');
+  if (!quotes.length) return [];
+  const children = quotes.map((q) => {
+    const range = toRange(index, q.range);
+    const words = q.content.trim().split(/\s+/);
+    const text = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
+    return { name: `${q.speaker?.name ?? '(no speaker)'}: “${text}”`, kind: SymbolKind.String, range, selectionRange: range };
+  });
+  return [{ name: 'Quotes', kind: SymbolKind.Namespace, range: children[0].range, selectionRange: children[0].range, children, detail: `${children.length}` }];
+}
