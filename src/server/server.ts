@@ -161,7 +161,7 @@ export function startServer(connection: Connection): void {
     if (pullDiagnostics) {
       wakeWorkspacePull?.();
     } else if (changedUri) {
-      publish(changedUri);
+      publish(changedUri, true); // at once; cross-document findings follow with the batched pass below
     }
     clearTimeout(notifyTimer);
     notifyTimer = setTimeout(() => {
@@ -202,10 +202,10 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** Diagnostics for any URI: an article, or a sources.yaml with problems. */
-  function diagnosticsFor(uri: string): Diagnostic[] {
+  /** Diagnostics for any URI: an article, or a sources.yaml with problems. `quick`: skip the corpus-wide pass. */
+  function diagnosticsFor(uri: string, quick = false): Diagnostic[] {
     const article = host.corpus.get(uri);
-    if (article) return host.corpus.findings(uri).map((f) => toDiagnostic(f, lineIndexOf(article), lineIndexForUri));
+    if (article) return (quick ? host.corpus.quickFindings(uri) : host.corpus.findings(uri)).map((f) => toDiagnostic(f, lineIndexOf(article), lineIndexForUri));
     const problems = host.sourcesFindings().filter((f) => f.uri === uri);
     if (!problems.length) return [];
     const index = lineIndexForUri(uri) ?? new LineIndex('');
@@ -216,8 +216,8 @@ export function startServer(connection: Connection): void {
     return [...new Set([...host.corpus.uris(), ...host.sourcesFindings().map((f) => f.uri)])];
   }
 
-  function publish(uri: string): void {
-    const diagnostics = diagnosticsFor(uri);
+  function publish(uri: string, quick = false): void {
+    const diagnostics = diagnosticsFor(uri, quick);
     const key = JSON.stringify(diagnostics);
     if (pushed.get(uri) === key) return;
     pushed.set(uri, key);

@@ -32,6 +32,8 @@ export class Corpus {
   private readonly analyses = new Map<string, Analysis>();
   private readonly articleFindings = new Map<string, Finding[]>();
   private corpusFindings: Map<string, Finding[]> | undefined;
+  /** The last corpus-wide findings computed, kept while a change waits for the next (batched) recomputation. */
+  private staleCorpusFindings = new Map<string, Finding[]>();
   private rules: RuleSettings = {};
   private readonly meetingIndex = new MeetingIndex();
   private readonly entityIndex = new EntityIndex();
@@ -140,6 +142,16 @@ export class Corpus {
     return this.entityIndex;
   }
 
+  /**
+   * The article's own findings now, with its cross-document findings as last computed: what an editor shows at once
+   * after a keystroke, before the batched corpus-wide pass catches up.
+   */
+  quickFindings(uri: string): Finding[] {
+    const own = this.articleFindings.get(uri) ?? [];
+    const cross = (this.corpusFindings ?? this.staleCorpusFindings).get(uri) ?? [];
+    return this.applyLevels([...own, ...cross]);
+  }
+
   /** Findings for one article, with the user's rule levels applied. */
   findings(uri: string): Finding[] {
     const own = this.articleFindings.get(uri) ?? [];
@@ -164,6 +176,7 @@ export class Corpus {
         }
       }
       this.corpusFindings = byUri;
+      this.staleCorpusFindings = byUri;
     }
     return this.corpusFindings;
   }
