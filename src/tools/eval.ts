@@ -10,6 +10,13 @@
 //       boilerplate:                      # every boilerplate line, trimmed, exactly as in the file
 //         - "Share this article"
 //
+//       people:                           # every person mentioned (by name), with the title used first, if any
+//         - { name: Mevlut Cavusoglu, title: foreign minister }
+//       places: [Tehran, Turkey]          # places and organisations by name (demonyms count as the country)
+//       organisations: [IRNA]
+//       unattributed: ["The war has killed"]   # start of each sentence that makes a claim nobody is cited for
+//       speakers:                         # quotations: a few words inside the quote, and who said it
+//         - { quote: "critical situation", speaker: Rouhani }
 //   meetings:                         # real-world meetings, each with the accounts that report it
 //     - label: Kendrow–Brisk, Ankara, Tuesday
 //       accounts:
@@ -29,6 +36,8 @@ import { DEFAULT_GLOBS } from '../server/io/discover';
 import { indexRoots } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
 import { uriToPath } from '../server/io/uris';
+import { foldText } from '../server/analysis/fold';
+import { countryOf } from '../server/analysis/meetings/places';
 
 const REPO = path.resolve(__dirname, '..');
 
@@ -36,6 +45,11 @@ interface GoldArticle {
   headline?: string | null;
   published?: string | null;
   boilerplate?: string[];
+  people?: { name: string; title?: string }[];
+  places?: string[];
+  organisations?: string[];
+  unattributed?: string[];
+  speakers?: { quote: string; speaker: string | null }[];
 }
 
 interface GoldFile {
@@ -70,6 +84,31 @@ function accuracy(category: string, results: { ok: boolean; error: string }[]): 
   const ok = results.filter((r) => r.ok).length;
   const value = results.length ? ok / results.length : null;
   return { category, precision: value, recall: value, f1: value, support: results.length, errors: results.filter((r) => !r.ok).map((r) => r.error) };
+}
+
+/** Set precision/recall on names, compared folded and case-insensitively; a gold name matches any alias. */
+function scoreNames(category: string, pairs: { name: string; gold: string[]; got: string[] }[]): Score {
+  const t: Tally = { tp: 0, fp: 0, fn: 0 };
+  const errors: string[] = [];
+  const key = (x: string) => foldText(x).toLowerCase().replace(/['’]s$/, '').replace(/\b(?:al|el)-/g, '').trim();
+  for (const { name, gold, got } of pairs) {
+    const g = new Set(gold.map(key));
+    const s = new Set(got.map(key));
+    for (const x of s) {
+      if (g.has(x)) t.tp++;
+      else {
+        t.fp++;
+        errors.push(`${name}: extra ${x}`);
+      }
+    }
+    for (const x of g) {
+      if (!s.has(x)) {
+        t.fn++;
+        errors.push(`${name}: missed ${x}`);
+      }
+    }
+  }
+  return prf(category, t, errors);
 }
 
 async function loadCorpus(folder: string): Promise<{ corpus: Corpus; articles: Map<string, Article> }> {
@@ -179,8 +218,81 @@ export async function evaluate(goldPath: string): Promise<Score[]> {
     }
   }
   const scores = [accuracy('headline', headlines), accuracy('published', dates), prf('boilerplate lines', boilerplate, boilerplateErrors)];
+  scores.push(...scoreEntitiesAndSourcing(gold, corpus, articles));
   if (gold.meetings) scores.push(...scoreMeetings(gold.meetings, corpus, articles));
   return scores.filter((s) => s.support > 0);
+}
+
+/** People (by canonical or any spelling), titles, places, organisations, unattributed claims and quote speakers. */
+function scoreEntitiesAndSourcing(gold: GoldFile, corpus: Corpus, articles: Map<string, Article>): Score[] {
+  const people: { name: string; gold: string[]; got: string[] }[] = [];
+  const places: typeof people = [];
+  const orgs: typeof people = [];
+  const titles: { ok: boolean; error: string }[] = [];
+  const claims: Tally = { tp: 0, fp: 0, fn: 0 };
+  const claimErrors: string[] = [];
+  const speakers: Tally = { tp: 0, fp: 0, fn: 0 };
+  const speakerErrors: string[] = [];
+  for (const [name, expected] of Object.entries(gold.articles ?? {})) {
+    const article = articles.get(name);
+    const analysis = article && corpus.analysis(article.uri);
+    if (!analysis) continue;
+    const entities = corpus.entities();
+    const mentions = analysis.mentions.filter((m) => m.confidence >= 0.6 || entities.of(m));
+    const canonical = (kind: string) => [...new Set(mentions.filter((m) => m.kind === kind && !m.descriptive).map((m) => (kind === 'person' ? entities.of(m)?.canonical ?? m.text : kind === 'place' ? countryOf(m.text) ?? m.text : m.text)))];
+    if (expected.people) {
+      // A gold person is found when any recognised spelling of theirs matches (surname keys fold diacritics).
+      const got = canonical('person');
+      const goldNames = expected.people.map((p) => p.name);
+      const surname = (x: string) => foldText(x).toLowerCase().split(/\s+/).pop()!.replace(/^(?:al|el)-/, '');
+      const matched = got.map((g) => goldNames.find((n) => surname(n) === surname(g)) ?? g);
+      people.push({ name, gold: goldNames, got: matched });
+      for (const p of expected.people) {
+        if (!p.title) continue;
+        const m = mentions.find((x) => x.kind === 'person' && x.role?.office && surname(entities.of(x)?.canonical ?? x.text) === surname(p.name));
+        titles.push({ ok: m?.role?.office === p.title, error: `${name}: ${p.name} title ${m?.role?.office ?? 'none'}, gold ${p.title}` });
+      }
+    }
+    if (expected.places) places.push({ name, gold: expected.places.map((p) => countryOf(p) ?? p), got: canonical('place') });
+    if (expected.organisations) orgs.push({ name, gold: expected.organisations, got: canonical('organisation') });
+    if (expected.unattributed) {
+      const flagged = corpus.findings(analysis.article.uri).filter((f) => f.code === 'unattributed-claim').map((f) => analysis.article.text.slice(f.range.start, f.range.end));
+      const want = [...expected.unattributed];
+      for (const f of flagged) {
+        const i = want.findIndex((w) => f.startsWith(w));
+        if (i >= 0) {
+          claims.tp++;
+          want.splice(i, 1);
+        } else {
+          claims.fp++;
+          claimErrors.push(`${name}: flagged “${f.slice(0, 60)}”`);
+        }
+      }
+      claims.fn += want.length;
+      for (const w of want) claimErrors.push(`${name}: missed “${w}”`);
+    }
+    for (const sp of expected.speakers ?? []) {
+      const q = analysis.sourcing.quotes.find((x) => x.content.includes(sp.quote));
+      const got = q?.speaker?.name ?? null;
+      // The speaker matches by surname (entity key) or by name, so "Cavusoglu" and "the top Turkish diplomat" both count.
+      const want = sp.speaker ? foldText(sp.speaker).toLowerCase().split(/\s+/).pop()! : '';
+      const ok = !!got && !!sp.speaker && (q!.speaker!.key?.endsWith(`:${want}`) || foldText(got).toLowerCase().includes(want));
+      if (ok) speakers.tp++;
+      else {
+        if (got) speakers.fp++;
+        if (sp.speaker) speakers.fn++;
+        speakerErrors.push(`${name}: “${sp.quote}” → ${got ?? 'no speaker'}, gold ${sp.speaker ?? 'none'}`);
+      }
+    }
+  }
+  return [
+    scoreNames('people', people),
+    accuracy('titles (office)', titles),
+    scoreNames('places', places),
+    scoreNames('organisations', orgs),
+    prf('unattributed-claim', claims, claimErrors),
+    prf('quote speakers', speakers, speakerErrors),
+  ];
 }
 
 function pct(x: number | null): string {

@@ -157,7 +157,6 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   const name = text.slice(range.start, range.end);
   const lowerName = name.toLowerCase();
   if (nameWords.length === 1 && NOT_NAMES.has(lowerName)) return;
-  const before = text.slice(Math.max(0, range.start - 6), range.start);
   const titleRange = cut >= 0 ? { start: starts[run[0]], end: ends[run[cut]] } : undefined;
   // A leading possessive country: "Turkey's Defense Minister Nurettin Canikli".
   let roleText = titleRange ? text.slice(titleRange.start, titleRange.end) : undefined;
@@ -174,7 +173,13 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(canonical)}`, sentence, confidence: 0.9 });
     return;
   }
-  if (/\b(?:in|at|from|near)\s+$/i.test(before) && cut < 0) {
+  // Demonyms and countries inside the title words are places too ("Russian President …" mentions Russia).
+  for (let i = 0; i <= cut; i++) {
+    const country = countryOf(words[i]);
+    if (country) out.push({ range: { start: starts[run[i]], end: ends[run[i]] }, text: words[i], kind: 'place', key: `place:${nameKey(country)}`, sentence, confidence: 0.9 });
+  }
+  const placeBefore = /\b(?:in|at|from|near)\s+(?:(?:eastern|western|northern|southern|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)\s+)?$/i;
+  if (placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) && cut < 0) {
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.6 });
     return;
   }
