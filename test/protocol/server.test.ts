@@ -221,6 +221,42 @@ describe('language server: dates and figures', function () {
   });
 });
 
+describe('language server: conflicts between accounts of one meeting', function () {
+  let dir: string;
+  let client: TestClient;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-conflict-'));
+    writeFileSync(path.join(dir, 'ledger.txt'), 'Kendrow and Brisk sign deals\n\nIlsa Kendrow met Otto Brisk in Ankara on Tuesday. The two sides signed 12 agreements.\n');
+    writeFileSync(path.join(dir, 'wire.txt'), 'Brisk hosts Kendrow\n\nOtto Brisk received Ilsa Kendrow in Ankara on Monday. They signed 9 agreements.\n');
+    writeFileSync(path.join(dir, 'sources.yaml'), 'ledger.txt:\n  outlet: Velorian Daily\n  published: 2031-03-05\nwire.txt:\n  outlet: Marnish Wire\n  published: 2031-03-05\n');
+    client = await TestClient.start({ root: dir });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pushes figure-conflict and date-conflict with related information pointing at the other account', async () => {
+    const diagnostics = await client.waitFor(() => {
+      const d = client.diagnostics.get(client.uri('ledger.txt')) ?? [];
+      return d.some((x) => x.code === 'figure-conflict') && d.some((x) => x.code === 'date-conflict') ? d : undefined;
+    }, 10_000, 'conflicts');
+    const figure = diagnostics.find((d) => d.code === 'figure-conflict')!;
+    assert.equal(figure.severity, 2);
+    assert.match(figure.message, /Velorian Daily gives 12 agreements; Marnish Wire \(wire\.txt\) gives 9 agreements for the same meeting/);
+    assert.equal(figure.relatedInformation![0].location.uri, client.uri('wire.txt'));
+    const wireLine = readFileSync(path.join(dir, 'wire.txt'), 'utf8').split('\n')[2];
+    assert.deepEqual(figure.relatedInformation![0].location.range.start, { line: 2, character: wireLine.indexOf(' 9 ') + 1 });
+  });
+
+  it('lists the open conflicts on the meeting', async () => {
+    const [meeting] = await client.request<{ label: string; conflicts: { code: string; message: string }[] }[]>('sourcelens/meetings', null);
+    assert.match(meeting.label, /\(2 accounts\)/);
+    assert.deepEqual(meeting.conflicts.map((c) => c.code).sort(), ['date-conflict', 'figure-conflict']);
+  });
+});
+
 describe('language server: meetings', function () {
   let dir: string;
   let client: TestClient;

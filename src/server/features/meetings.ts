@@ -40,8 +40,34 @@ export function summariseMeeting(meeting: Meeting, corpus: Corpus): MeetingSumma
         firstWords: firstWords(article.text.slice(a.span.start, a.span.end)),
       }];
     }),
-    conflicts: [],
+    conflicts: meetingConflicts(meeting, corpus),
   };
+}
+
+const CONFLICT_CODES = new Set(['figure-conflict', 'date-conflict', 'title-conflict', 'quote-variant']);
+
+/**
+ * What the accounts of one meeting disagree on: conflict findings raised inside an account, or pointing from one
+ * account's article to another's. Each disagreement is reported once, from the first account's side.
+ */
+export function meetingConflicts(meeting: Meeting, corpus: Corpus): { code: string; message: string }[] {
+  const uris = new Set(meeting.accounts.map((a) => a.uri));
+  const out: { code: string; message: string }[] = [];
+  const seen = new Set<string>();
+  for (const account of meeting.accounts) {
+    const outlet = corpus.get(account.uri)?.meta.outlet ?? corpus.get(account.uri)?.name ?? account.uri;
+    for (const f of corpus.findings(account.uri)) {
+      if (!CONFLICT_CODES.has(f.code)) continue;
+      const inside = f.range.start >= account.span.start && f.range.end <= account.span.end;
+      const other = f.related.find((r) => uris.has(r.uri) && r.uri !== account.uri);
+      if (!inside || !other) continue;
+      const pair = [`${account.uri}#${f.range.start}`, `${other.uri}#${other.range.start}`].sort().join('|') + f.code;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      out.push({ code: f.code, message: `${outlet}: ${f.message}` });
+    }
+  }
+  return out;
 }
 
 /** "Also reported by Tasnim (001-….txt), …" above each account; one click jumps to the other account. */
