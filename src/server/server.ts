@@ -16,7 +16,7 @@ import { Article, Finding } from './analysis/types';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { hoverAt } from './features/hover';
 import { dateInlayHints } from './features/inlayHints';
-import { meetingCard, meetingCodeLenses, summariseMeeting } from './features/meetings';
+import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from './io/loader';
@@ -322,6 +322,11 @@ export function startServer(connection: Connection): void {
     const index = lineIndexOf(analysis.article);
     const offset = index.offsetAt(params.position);
     const hover = hoverAt(analysis, offset, host.corpus.findings(analysis.article.uri), index, host.corpus.all());
+    const onHeadline = analysis.article.headline && offset >= analysis.article.headline.range.start && offset <= analysis.article.headline.range.end;
+    if (hover && onHeadline) {
+      const others = otherHeadlines(analysis.article.uri, host.corpus);
+      if (others) (hover.contents as { value: string }).value += `\n${others}`;
+    }
     if (hover) return hover;
     const entity = host.corpus.entities().at(analysis.article.uri, offset);
     if (entity) {

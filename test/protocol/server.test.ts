@@ -250,6 +250,12 @@ describe('language server: conflicts between accounts of one meeting', function 
     assert.deepEqual(figure.relatedInformation![0].location.range.start, { line: 2, character: wireLine.indexOf(' 9 ') + 1 });
   });
 
+  it('the headline hover lists the other outlet’s headline for the same meeting', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('ledger.txt') }, position: { line: 0, character: 3 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /Other outlets on the same meeting:\n\n- Marnish Wire: Brisk hosts Kendrow/);
+  });
+
   it('lists the open conflicts on the meeting', async () => {
     const [meeting] = await client.request<{ label: string; conflicts: { code: string; message: string }[] }[]>('sourcelens/meetings', null);
     assert.match(meeting.label, /\(2 accounts\)/);

@@ -117,3 +117,21 @@ function firstWords(text: string, n = 10): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   return words.length > n ? `${words.slice(0, n).join(' ')}…` : words.join(' ');
 }
+
+const STANCE = /\b(wants?|pledges?|vows?|slams?|rejects?|urges?|calls? for|warns?|backs?|accuses?|denies?|admits?|first since|hails?|praises?|condemns?|threatens?|seeks?|agrees?|refuses?)\b/gi;
+
+/** The other outlets' headlines for the meetings this article reports, stance words in bold (headline hover). */
+export function otherHeadlines(uri: string, corpus: Corpus): string | undefined {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const { meeting } of corpus.meetings().forArticle(uri)) {
+    for (const a of meeting.accounts) {
+      const other = corpus.get(a.uri);
+      if (!other || a.uri === uri || seen.has(a.uri) || !other.headline) continue;
+      seen.add(a.uri);
+      const text = other.headline.text.replace(/([\\`*_{}[\]<>|])/g, '\\$1').replace(STANCE, '**$1**');
+      lines.push(`- ${other.meta.outlet ?? other.name}: ${text} _(${meetingLabel(meeting)})_`);
+    }
+  }
+  return lines.length ? ['', 'Other outlets on the same meeting:', '', ...lines].join('\n') : undefined;
+}
