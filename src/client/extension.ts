@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CorpusChangedParams, METHODS } from '../server/protocol';
 import { ArticlesProvider } from './articlesTree';
+import { EntitiesProvider } from './entitiesTree';
 import { registerMeetingCommands } from './meetingCommands';
 import { MeetingsProvider } from './meetingsTree';
 
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const articles = new ArticlesProvider(() => client);
   const meetings = new MeetingsProvider(() => client);
+  const entities = new EntitiesProvider(() => client);
   const meetingsView = vscode.window.createTreeView('sourcelens.meetings', { treeDataProvider: meetings, showCollapseAll: true });
   registerMeetingCommands(context, () => client, meetings, meetingsView);
   const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
@@ -57,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     meetingsView,
     vscode.window.registerTreeDataProvider('sourcelens.articles', articles),
+    vscode.window.registerTreeDataProvider('sourcelens.entities', entities),
     vscode.commands.registerCommand('sourcelens.reindex', async () => {
       status.text = '$(loading~spin) Sourcelens: indexing…';
       await client?.sendRequest(METHODS.reindex);
@@ -71,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.tooltip = 'Sourcelens: open the Articles view';
     void articles.refresh();
     void meetings.refresh();
+    void entities.refresh();
   });
 
   await client.start();

@@ -12,6 +12,8 @@ export const METHODS = {
   meeting: 'sourcelens/meeting',
   /** Request { uri, position } -> { meetingId, accountId } | null: the meeting account at a position. */
   meetingAt: 'sourcelens/meetingAt',
+  /** Request, no params -> EntitySummary[]: people, organisations and places across the corpus. */
+  entities: 'sourcelens/entities',
   /** Notification from the server: the corpus or its findings changed. */
   corpusChanged: 'sourcelens/corpusChanged',
 } as const;
@@ -65,4 +67,13 @@ export interface MeetingSummary {
   participants: { key: string; name: string; titles: { outlet: string | null; name: string; title: string }[] }[];
   accounts: MeetingAccountSummary[];
   conflicts: { code: string; message: string }[];
+}
+
+export interface EntitySummary {
+  id: string;
+  kind: 'person' | 'organisation' | 'place';
+  canonical: string;
+  aliases: string[];
+  mentionCount: number;
+  articles: { uri: string; name: string; outlet: string | null; mentions: { range: LspRange; text: string; title: string | null }[] }[];
 }

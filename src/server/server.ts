@@ -22,7 +22,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from './io/loader';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
-import { ArticleSummary, CorpusChangedParams, MeetingSummary, METHODS } from './protocol';
+import { ArticleSummary, CorpusChangedParams, EntitySummary, MeetingSummary, METHODS } from './protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from './settings';
 import { Analyser } from './analyser';
@@ -341,6 +341,25 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(async (params) => {
     await indexing;
     return meetingCodeLenses(norm(params.textDocument.uri), host.corpus);
+  });
+
+  connection.onRequest(METHODS.entities, async (): Promise<EntitySummary[]> => {
+    await indexing;
+    return host.corpus
+      .entities()
+      .entities()
+      .map((e) => {
+        const byUri = new Map<string, EntitySummary['articles'][number]>();
+        for (const m of e.mentions) {
+          const article = host.corpus.get(m.uri);
+          if (!article) continue;
+          let entry = byUri.get(m.uri);
+          if (!entry) byUri.set(m.uri, (entry = { uri: m.uri, name: article.name, outlet: article.meta.outlet ?? null, mentions: [] }));
+          entry.mentions.push({ range: toLspRange(article, m.mention.range), text: m.mention.text, title: m.mention.roleText ?? null });
+        }
+        return { id: e.id, kind: e.kind, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentions.length, articles: [...byUri.values()] };
+      })
+      .sort((a, b) => b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical));
   });
 
   connection.onRequest(METHODS.meetings, async (): Promise<MeetingSummary[]> => {

@@ -100,6 +100,12 @@ async function uiScenario() {
       await page.locator('.tab.active[aria-label*="000-rouhani-cavusoglu-tehran.txt"]').waitFor({ timeout: 15_000 });
     });
 
+    await step('the Entities view lists people with their mention counts', async () => {
+      const rows = await openPane('Entities');
+      await rows.filter({ hasText: /^People/ }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: /Mevlut Cavusoglu.*mentions · 3 articles/ }).first().waitFor({ timeout: 15_000 });
+    });
+
     await step('the Problems panel shows the structure findings (and keeps boilerplate hints out of it)', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Shift+M');

@@ -355,6 +355,14 @@ describe('language server: entities on samples/', function () {
     assert.equal(path.basename(def.uri), '000-rouhani-cavusoglu-tehran.txt');
   });
 
+  it('sourcelens/entities lists people with their articles and mentions', async () => {
+    const entities = await client.request<{ id: string; canonical: string; aliases: string[]; articles: { name: string; mentions: { title: string | null }[] }[] }[]>('sourcelens/entities', null);
+    const cav = entities.find((e) => e.id === 'person:cavusoglu')!;
+    assert.equal(cav.canonical, 'Mevlut Cavusoglu');
+    assert.deepEqual(cav.articles.map((a) => a.name), ['000-rouhani-cavusoglu-tehran.txt', '001-tasnim-rouhani-cavusoglu.txt', '002-euronews-zarif-ankara.txt']);
+    assert.ok(cav.aliases.includes('Mevlüt Çavuşoğlu'));
+  });
+
   it('workspace symbols find people by any spelling', async () => {
     const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Çavuşoğlu' });
     assert.equal(symbols[0].name, 'Mevlut Cavusoglu');
