@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Analyser } from '../server/analyser';
 import { AnalysisCache } from '../server/io/cache';
 import { AnalysisPool } from '../server/pool';
+import { loadKnowledge } from '../server/io/knowledge';
 import { Corpus } from '../server/analysis/corpus';
 import { isRuleLevel, RuleSettings } from '../server/analysis/config';
 import { Article, Finding, Severity } from '../server/analysis/types';
@@ -119,6 +120,7 @@ async function run(options: CliOptions): Promise<number> {
     exclude: [...DEFAULT_GLOBS.exclude, ...options.exclude],
   };
   const roots = options.paths.map((p) => path.resolve(cwd, p));
+  corpus.setKnowledge(loadKnowledge([...roots, cwd]));
   // The main thread only reads files while workers analyse, so the CLI uses every core.
   const jobs = options.jobs || Math.min(4, availableParallelism());
   const analyser = new Analyser(

@@ -30,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'),
         vscode.workspace.createFileSystemWatcher('**/sources.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/sourcelens.entities.yaml'),
       ],
     },
     initializationOptions: {

@@ -84,7 +84,7 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,TXT,MD}' }, { globPattern: '**/sources.{yaml,yml}' }, { globPattern: '**/' }],
+        watchers: [{ globPattern: '**/*.{txt,md,TXT,MD}' }, { globPattern: '**/sources.{yaml,yml}' }, { globPattern: '**/sourcelens.entities.yaml' }, { globPattern: '**/' }],
       });
     }
     if (capabilities.workspace?.workspaceFolders) {

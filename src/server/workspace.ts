@@ -9,6 +9,7 @@ import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './io/load
 import { analyseFiles, sourcesFindings } from './io/indexer';
 import { Analyser } from './analyser';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
+import { KNOWLEDGE_FILE, loadKnowledge } from './io/knowledge';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
 export interface Logger {
@@ -85,6 +86,7 @@ export class CorpusHost {
   async indexAll(progress?: Progress): Promise<{ files: number; skipped: number }> {
     const generation = ++this.indexGeneration;
     this.sources.invalidate();
+    this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
     const files: string[] = [];
     let skipped = 0;
     for (const root of this.roots) {
@@ -151,6 +153,11 @@ export class CorpusHost {
     for (const { uri, kind } of events) {
       const fsPath = uriToPath(uri);
       if (!fsPath) continue;
+      if (path.basename(fsPath) === KNOWLEDGE_FILE) {
+        this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
+        changed = true;
+        continue;
+      }
       if (SOURCES_FILE_NAMES.includes(path.basename(fsPath))) {
         foldersToReload.add(path.dirname(fsPath));
         continue;

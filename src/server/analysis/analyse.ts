@@ -5,7 +5,7 @@ import { parseArticle } from './article';
 import { extractFigures, Figure } from './figures/extract';
 import { EventAccount, extractAccounts } from './meetings/extract';
 import { participantsBySentence } from './meetings/participants';
-import { Mention, recogniseEntities } from './entities/recognise';
+import { Mention, recogniseEntities } from './people/recognise';
 import { extractSourcing, Sourcing } from './sourcing/extract';
 import { extractTimes, TimeExpression } from './time/extract';
 import { Article, ArticleInput } from './types';

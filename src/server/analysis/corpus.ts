@@ -8,8 +8,9 @@ import { structureFindings } from './findings/structure';
 import { headlineFindings } from './findings/headlines';
 import { MeetingIndex } from './meetings/cluster';
 import { anchorInconsistencies, meetingConflicts } from './findings/accounts';
-import { entityFindings, titleMissing } from './entities/findings';
-import { EntityIndex } from './entities/identity';
+import { entityFindings, titleMissing } from './people/findings';
+import { EntityIndex } from './people/identity';
+import { EMPTY_KNOWLEDGE, Knowledge } from './people/knowledge';
 import { quoteVariantFindings, sourcingFindings } from './sourcing/findings';
 import { Article, ArticleInput, Finding } from './types';
 
@@ -37,6 +38,7 @@ export class Corpus {
   private rules: RuleSettings = {};
   private readonly meetingIndex = new MeetingIndex();
   private readonly entityIndex = new EntityIndex();
+  private knowledgeBase: Knowledge = EMPTY_KNOWLEDGE;
   /** Articles changed since the meeting index was last brought up to date. */
   private readonly meetingsPending = new Set<string>();
   private revision = 0;
@@ -135,6 +137,18 @@ export class Corpus {
     if (batch) this.meetingIndex.rebuild();
     this.meetingsPending.clear();
     return this.meetingIndex;
+  }
+
+  /** The reader's knowledge file (aliases, roles with dates); empty when there is none. */
+  setKnowledge(knowledge: Knowledge): void {
+    this.knowledgeBase = knowledge;
+    this.entityIndex.setAliases(knowledge.aliasKeys);
+    this.corpusFindings = undefined;
+    this.revision++;
+  }
+
+  get knowledge(): Knowledge {
+    return this.knowledgeBase;
   }
 
   /** Who is who across the corpus (rebuilt lazily after changes). */

@@ -3,8 +3,9 @@
 
 import { DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { Corpus } from '../analysis/corpus';
-import { Entity, EntityMention } from '../analysis/entities/identity';
+import { Entity, EntityMention } from '../analysis/people/identity';
 import { meetingLabel } from '../analysis/meetings/cluster';
+import { rolesOn } from '../analysis/people/knowledge';
 import { lineIndexOf, toRange } from '../lsp';
 import { OPEN_ACCOUNT_COMMAND } from './meetings';
 
@@ -29,6 +30,11 @@ export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus):
   const lines = [`**Sourcelens** · ${entity.kind}: **${escape(entity.canonical)}**`];
   const ownRole = entity.mentions.find((m) => m.uri === here.uri && m.mention.roleText)?.mention.roleText;
   if (ownRole) lines.push('', `Here: ${escape(ownRole)}${article?.published ? ` (article of ${article.published.iso})` : ''}`);
+  const known = corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0]);
+  if (known && article?.published) {
+    const inForce = rolesOn(known, article.published.iso);
+    lines.push('', `On record on ${article.published.iso}: ${inForce.length ? inForce.map((r) => [r.country, r.office].filter(Boolean).join(' ')).join('; ') : 'no role'} (sourcelens.entities.yaml)`);
+  }
   const uris = [...new Set(entity.mentions.map((m) => m.uri))];
   lines.push('', `${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in ${uris.length} article${uris.length === 1 ? '' : 's'}.`, '');
   lines.push('| Outlet · article | Titles | Spellings | Mentions |', '|---|---|---|---|');

@@ -26,6 +26,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'date-conflict', severity: 'warning', description: 'Two accounts of the same meeting put it on different days.' },
   { code: 'headline-unsupported', severity: 'warning', description: 'The headline (or a caption making claims) names a person, place or figure the body never reports, or the body is about something else.' },
   { code: 'title-conflict', severity: 'warning', description: 'One person is given roles that cannot both hold at the articles’ dates (defence minister here, foreign minister there), within or across articles.' },
+  { code: 'title-anachronism', severity: 'warning', description: 'A title the knowledge file (sourcelens.entities.yaml) says the person did not hold on the article’s date.' },
   { code: 'name-variant', severity: 'information', description: 'The same person is spelled differently across the corpus (Erdoğan / Erdogan); the message names the outlets using each form.' },
   { code: 'title-missing', severity: 'hint', description: 'A person is introduced with no title or description at all.' },
   { code: 'unattributed-claim', severity: 'warning', description: 'A checkable claim (casualty figure, accusation, military or causal claim, numbers) with no source, neither in the sentence nor carried over.' },

@@ -1,7 +1,7 @@
 // Participants for the meeting layer, from the entity layer's mentions: people (a description that stands for a
 // person counts as that person, under their fullest name), organisations, and places under their news name.
 
-import { Mention } from '../entities/recognise';
+import { Mention } from '../people/recognise';
 import { Article } from '../types';
 import { ParticipantMention } from './extract';
 import { countryOf } from './places';

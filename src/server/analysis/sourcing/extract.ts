@@ -3,7 +3,7 @@
 // this is written here, with the vocabulary kept as data in rules/sourcing.yaml.
 
 import rulePack from '../rules/sourcing.yaml';
-import { Mention } from '../entities/recognise';
+import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
 

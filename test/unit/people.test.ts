@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/server/analysis/article';
 import { Corpus } from '../../src/server/analysis/corpus';
-import { parseRole, recogniseEntities } from '../../src/server/analysis/entities/recognise';
+import { parseKnowledge } from '../../src/server/analysis/people/knowledge';
+import { parseRole, recogniseEntities } from '../../src/server/analysis/people/recognise';
 
 const people = (body: string) =>
   recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: `Headline\n\n${body}\n` }))
@@ -123,5 +124,41 @@ describe('title and name findings', () => {
     });
     const found = codes(c, 'title-missing');
     assert.deepEqual(found.map((f) => f.message), ['Otto Brisk is introduced with no title or description; Wire (b.txt) calls them “Turkish Foreign Minister”.']);
+  });
+});
+
+describe('knowledge file', () => {
+  const knowledge = parseKnowledge(`people:
+  - name: Otto Brisk
+    aliases: [Otto Bryske]
+    roles:
+      - { role: foreign minister, country: Turkey, from: 2030-01-01, to: 2031-06-30 }
+      - { role: prime minister, country: Turkey, from: 2031-07-01 }
+`);
+
+  it('parses roles with dates and alias spellings', () => {
+    assert.deepEqual(knowledge.people[0].roles.map((r) => [r.office, r.country, r.from, r.to]), [
+      ['foreign minister', 'Turkey', '2030-01-01', '2031-06-30'],
+      ['prime minister', 'Turkey', '2031-07-01', undefined],
+    ]);
+    assert.equal(knowledge.aliasKeys.get('person:bryske'), 'person:brisk');
+  });
+
+  it('title-anachronism: a title not held on the article date; none for a title in force', () => {
+    const c = corpus({
+      'old.txt': ['Turkish Prime Minister Otto Brisk spoke.', 'Ledger', '2031-03-01'],
+      'ok.txt': ['Turkish Foreign Minister Otto Brisk spoke.', 'Wire', '2031-03-01'],
+      'alias.txt': ['Turkish Prime Minister Otto Bryske spoke.', 'Post', '2031-09-01'],
+    });
+    c.setKnowledge(knowledge);
+    const found = codes(c, 'title-anachronism');
+    assert.deepEqual(found.map((f) => f.uri), ['file:///e/old.txt']);
+    assert.match(found[0].message, /Otto Brisk was not Turkey prime minister on 2031-03-01, by the knowledge file/);
+    assert.equal(c.entities().get('person:brisk')!.mentions.length, 3, 'the alias spelling joins the person');
+  });
+
+  it('reports a role it does not know instead of guessing', () => {
+    const k = parseKnowledge('people:\n  - name: X Y\n    roles:\n      - { role: grand vizier }\n');
+    assert.match(k.problems[0].message, /not an office Sourcelens knows/);
   });
 });

@@ -6,7 +6,7 @@
 // words in front ("Turkish Foreign Minister"), and reads the other title forms: "Turkey's Defense Minister X",
 // "X, Turkey's foreign minister," and descriptions that stand for a person ("the top Iranian diplomat").
 
-import titleRules from '../rules/titles.yaml';
+import titleRules from '../rules/roles.yaml';
 import { nameKey } from '../fold';
 import { countryOf, countryOfCapital } from '../meetings/places';
 import { Article, POS_TAGS, TextRange } from '../types';

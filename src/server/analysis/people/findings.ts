@@ -5,6 +5,7 @@ import { foldText } from '../fold';
 import { Finding } from '../types';
 import { Entity, EntityMention } from './identity';
 import { Role } from './recognise';
+import { KnownRole, rolesOn } from './knowledge';
 
 /** Roles held at dates this far apart may both be true (people change jobs): not compared. */
 const MAX_DAYS_APART = 180;
@@ -39,7 +40,7 @@ export function entityFindings(corpus: Corpus): Finding[] {
   const findings: Finding[] = [];
   for (const entity of corpus.entities().entities()) {
     if (entity.kind !== 'person') continue;
-    findings.push(...titleConflicts(corpus, entity), ...nameVariants(corpus, entity));
+    findings.push(...titleConflicts(corpus, entity), ...nameVariants(corpus, entity), ...anachronisms(corpus, entity));
   }
   return findings;
 }
@@ -136,6 +137,34 @@ export function titleMissing(corpus: Corpus): Finding[] {
         related: [{ uri: titled.uri, range: titled.mention.roleRange ?? titled.mention.range, message: `${outlet(corpus, titled.uri)}: ${titled.mention.roleText}` }],
       });
     }
+  }
+  return out;
+}
+
+function describeKnown(r: KnownRole): string {
+  return `${[r.country, r.office].filter(Boolean).join(' ')} ${r.from ?? '…'} – ${r.to ?? 'present'}`;
+}
+
+/** `title-anachronism`: a title the knowledge file says the person did not hold on the article's date. */
+function anachronisms(corpus: Corpus, entity: Entity): Finding[] {
+  const known = corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0]);
+  if (!known || known.roles.length === 0) return [];
+  const out: Finding[] = [];
+  for (const m of entity.mentions) {
+    const role = m.mention.role;
+    const date = corpus.get(m.uri)?.published?.iso;
+    if (!role?.office || !date || m.mention.descriptive || !m.mention.roleRange || role.qualifier === 'former') continue;
+    const inForce = rolesOn(known, date);
+    const holds = inForce.some((r) => r.office === role.office && (!r.country || !role.country || r.country === role.country));
+    if (holds) continue;
+    out.push({
+      code: 'title-anachronism',
+      severity: 'warning',
+      message: `${entity.canonical} was not ${[role.country, role.office].filter(Boolean).join(' ')} on ${date}, by the knowledge file (on record: ${known.roles.map(describeKnown).join('; ')}).`,
+      uri: m.uri,
+      range: m.mention.roleRange,
+      related: [],
+    });
   }
   return out;
 }

@@ -21,7 +21,14 @@ export interface Entity {
 
 export class EntityIndex {
   private readonly byUri = new Map<string, Mention[]>();
+  /** Alias spellings' keys -> the canonical key, from the knowledge file. */
+  private aliasKeys = new Map<string, string>();
   private built: { entities: Map<string, Entity>; byMention: Map<Mention, Entity> } | undefined;
+
+  setAliases(aliasKeys: Map<string, string>): void {
+    this.aliasKeys = aliasKeys;
+    this.built = undefined;
+  }
 
   update(uri: string, mentions: Mention[]): void {
     this.byUri.set(uri, mentions);
@@ -66,13 +73,15 @@ export class EntityIndex {
     const byKey = new Map<string, EntityMention[]>();
     // Weak candidates (a lone capitalised word) count only when some article names that person in full.
     const named = new Set<string>();
-    for (const mentions of this.byUri.values()) for (const m of mentions) if (m.confidence >= 0.6) named.add(m.key);
+    const keyOf = (m: Mention) => this.aliasKeys.get(m.key) ?? m.key;
+    for (const mentions of this.byUri.values()) for (const m of mentions) if (m.confidence >= 0.6) named.add(keyOf(m));
     for (const uri of [...this.byUri.keys()].sort()) {
       for (const mention of this.byUri.get(uri)!) {
-        if (mention.confidence < 0.6 && !named.has(mention.key)) continue;
-        const list = byKey.get(mention.key) ?? [];
+        const key = keyOf(mention);
+        if (mention.confidence < 0.6 && !named.has(key)) continue;
+        const list = byKey.get(key) ?? [];
         list.push({ uri, mention });
-        byKey.set(mention.key, list);
+        byKey.set(key, list);
       }
     }
     const entities = new Map<string, Entity>();
@@ -96,8 +105,14 @@ function tokens(name: string): string[] {
 
 /** Two full names are one person when one's words are all in the other's ("Tayyip Erdogan" ⊂ "Recep Tayyip Erdoğan"). */
 function sameName(a: string, b: string): boolean {
-  const ta = tokens(a);
-  const tb = tokens(b);
+  let ta = tokens(a);
+  let tb = tokens(b);
+  // Surnames differ only when the knowledge file made them aliases ("Bagheri"/"Baqeri"): compare the given names.
+  if (ta[ta.length - 1] !== tb[tb.length - 1]) {
+    ta = ta.slice(0, -1);
+    tb = tb.slice(0, -1);
+    if (ta.length === 0 || tb.length === 0) return true;
+  }
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   return short.every((t) => long.includes(t));
 }
