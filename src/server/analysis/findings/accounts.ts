@@ -71,24 +71,15 @@ function dateConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAccoun
       : a.date.key.split(':')[0] === b.date.key.split(':')[0] && a.date.key !== b.date.key;
   if (!differ) return [];
   const say = (d: EventAccount['date']) => `“${d!.text}”${d!.iso ? ` (${d!.iso})` : ''}`;
-  return [
-    {
-      code: 'date-conflict',
-      severity: 'warning',
-      message: `This account puts the meeting on ${say(a.date)}; ${outletName(B)} says ${say(b.date)}.`,
-      uri: A.article.uri,
-      range: a.date.range,
-      related: [{ uri: B.article.uri, range: b.date.range, message: `${outletName(B)}: ${say(b.date)}` }],
-    },
-    {
-      code: 'date-conflict',
-      severity: 'warning',
-      message: `This account puts the meeting on ${say(b.date)}; ${outletName(A)} says ${say(a.date)}.`,
-      uri: B.article.uri,
-      range: b.date.range,
-      related: [{ uri: A.article.uri, range: a.date.range, message: `${outletName(A)}: ${say(a.date)}` }],
-    },
-  ];
+  const finding = (X: Analysis, x: EventAccount, Y: Analysis, y: EventAccount): Finding => ({
+    code: 'date-conflict',
+    severity: 'warning',
+    message: `This account puts the meeting on ${say(x.date)}; ${outletName(Y)} says ${say(y.date)}.`,
+    uri: X.article.uri,
+    range: x.date!.range,
+    related: [{ uri: Y.article.uri, range: y.date!.range, message: `${outletName(Y)}: ${say(y.date)}` }],
+  });
+  return [finding(A, a, B, b), finding(B, b, A, a)];
 }
 
 const ANCHOR = /\b(war|conflict|crisis|uprising|revolution|insurgency|fighting|civil war)\b[^.;]{0,60}?\b(?:began|started|erupted|broke out|since)\b[^.;]{0,25}?\b((?:19|20)\d{2})\b/i;

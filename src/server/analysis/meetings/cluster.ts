@@ -40,17 +40,8 @@ export class MeetingIndex {
   /** Replaces one article's accounts and re-clusters what they touch. */
   update(uri: string, accounts: EventAccount[], published: string | undefined): void {
     const affected = this.detach(uri);
-    this.published.set(uri, published);
-    this.accountsByUri.set(uri, accounts);
-    for (const a of accounts) {
-      this.accounts.set(a.id, a);
-      for (const p of a.participants) {
-        let set = this.byParticipant.get(p.key);
-        if (!set) this.byParticipant.set(p.key, (set = new Set()));
-        set.add(a.id);
-      }
-      affected.add(a.id);
-    }
+    this.register(uri, accounts, published);
+    for (const a of accounts) affected.add(a.id);
     this.recluster(this.expand(affected));
   }
 
@@ -67,6 +58,11 @@ export class MeetingIndex {
       for (const p of a.participants) this.byParticipant.get(p.key)?.delete(a.id);
       this.accounts.delete(a.id);
     }
+    this.register(uri, accounts, published);
+  }
+
+  /** Records an article's accounts in the lookup tables (by id, by participant). */
+  private register(uri: string, accounts: EventAccount[], published: string | undefined): void {
     this.published.set(uri, published);
     this.accountsByUri.set(uri, accounts);
     for (const a of accounts) {

@@ -130,24 +130,32 @@ function sourceOf(mention: Mention): Source {
   };
 }
 
-/** The source of one sentence's speech or report, if it names one (outside its quotations). */
-function sentenceSource(article: Article, index: number, mentions: Mention[], quotes: Quote[], lastPerson: Mention | undefined): Attribution | undefined {
-  const s = article.sentences[index];
-  const raw = article.text.slice(s.range.start, s.range.end);
-  // Look only outside quotation marks: the words of the quoted speaker are not the attribution.
+/**
+ * The text of a range with the chosen quotations blanked out (same length, so offsets still hold). Linear: quotes
+ * are sorted, and the first one that can overlap is found by binary search.
+ */
+function maskQuotes(text: string, range: TextRange, quotes: Quote[], mask: (q: Quote) => boolean): string {
+  const raw = text.slice(range.start, range.end);
   const pieces: string[] = [];
   let at = 0;
-  for (let qi = firstQuoteEndingAfter(quotes, s.range.start); qi < quotes.length && quotes[qi].range.start < s.range.end; qi++) {
+  for (let qi = firstQuoteEndingAfter(quotes, range.start); qi < quotes.length && quotes[qi].range.start < range.end; qi++) {
     const q = quotes[qi];
-    if (q.kind === 'block' || q.range.end <= s.range.start) continue;
-    const a = Math.max(q.range.start, s.range.start) - s.range.start;
-    const b = Math.min(q.range.end, s.range.end) - s.range.start;
+    if (!mask(q) || q.range.end <= range.start) continue;
+    const a = Math.max(q.range.start, range.start) - range.start;
+    const b = Math.min(q.range.end, range.end) - range.start;
     if (a < at || b <= a) continue;
     pieces.push(raw.slice(at, a), ' '.repeat(b - a));
     at = b;
   }
   pieces.push(raw.slice(at));
-  const outside = pieces.join('');
+  return pieces.join('');
+}
+
+/** The source of one sentence's speech or report, if it names one (outside its quotations). */
+function sentenceSource(article: Article, index: number, mentions: Mention[], quotes: Quote[], lastPerson: Mention | undefined): Attribution | undefined {
+  const s = article.sentences[index];
+  // Look only outside quotation marks: the words of the quoted speaker are not the attribution.
+  const outside = maskQuotes(article.text, s.range, quotes, (q) => q.kind !== 'block');
   const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
   const anonymous = ANONYMOUS.exec(outside);
   const state = STATE_MEDIA.exec(outside);
@@ -289,14 +297,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim
   }
   article.sentences.forEach((s, index) => {
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
-    let text = article.text.slice(s.range.start, s.range.end);
-    for (let qi = firstQuoteEndingAfter(quotes, s.range.start); qi < quotes.length && quotes[qi].range.start < s.range.end; qi++) {
-      const q = quotes[qi];
-      if (q.kind !== 'direct' || q.range.end <= s.range.start) continue;
-      const a = Math.max(q.range.start, s.range.start) - s.range.start;
-      const b = Math.min(q.range.end, s.range.end) - s.range.start;
-      if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
-    }
+    const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
     if (/\?\s*["”]?$/.test(text) || HEDGES.some((h) => h.test(text)) || BACKGROUND.some((b) => b.test(text))) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
