@@ -78,6 +78,7 @@ describe('samples/', () => {
     assert.ok(find(/^Araghchi · Fidan — Ankara/), 'Araghchi with Fidan in Ankara');
     assert.ok(find(/^Araghchi · al-Assad — Damascus/), 'Araghchi with Assad in Damascus');
     assert.ok(find(/^Bagheri · Canikli — Ankara, 2017-08-16/), 'Bagheri with Canikli on Wednesday');
+    assert.ok(find(/^Bagheri · counterpart — Ankara, 2017-08-15/), 'Bagheri with his Turkish counterpart on Tuesday');
     assert.ok(find(/^Bagheri · Erdogan — Ankara/), 'Bagheri with Erdogan');
     // Must not merge: the Erdogan–Putin meeting in St Petersburg and their phone call "last week".
     assert.deepEqual(find(/^Erdoğan · Putin/)?.slice(1), ['meeting', '002']);

@@ -104,6 +104,11 @@ export function meetingCard(meeting: Meeting, account: EventAccount, corpus: Cor
   lines.push(`| Place | ${meeting.place ?? '_not stated_'} |`);
   lines.push(`| Date | ${meeting.date ? `${meeting.date.iso ?? '_unresolved_'} (“${meeting.date.text}”)` : '_not stated_'} |`);
   lines.push(`| Status | ${meeting.status} |`);
+  const conflicts = meetingConflicts(meeting, corpus);
+  if (conflicts.length) {
+    lines.push('', 'Open conflicts:', '');
+    for (const c of conflicts) lines.push(`- \`${c.code}\` ${c.message}`);
+  }
   lines.push('', 'Accounts:', '');
   for (const a of meeting.accounts) {
     const article = corpus.get(a.uri);

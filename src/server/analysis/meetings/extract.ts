@@ -89,8 +89,10 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       // a clause's own people stand between the previous trigger and the next one.
       const subject = people.filter((p) => p.range.start < clauses[0].triggerAt);
       const from = ci === 0 ? sentence.range.start : clauses[ci - 1].triggerAt + clauses[ci - 1].trigger.length;
-      const own = people.filter((p) => p.range.start >= from && p.range.start < clause.end && !subject.includes(p));
-      const participants = uniqueByKey([...subject, ...own]);
+      const own = [...people.filter((p) => p.range.start >= from && p.range.start < clause.end && !subject.includes(p)), ...counterparts(article.text, from, clause.end, people, subject[0] ?? lastSubject)].sort((a, b) => a.range.start - b.range.start);
+      // "met his Turkish counterpart on Tuesday and Turkey's Defense Minister Canikli on Wednesday": one meeting per day.
+      for (const part of splitByDay(own, (datesBySentence.get(index) ?? []).filter((d) => d.range.start >= clause.start && d.range.start < clause.end), clause)) {
+      const participants = uniqueByKey([...subject, ...part.own]);
       // "He also met …": the pronoun is the subject of the sentence before.
       if (subject.length === 0 && lastSubject && (PRONOUN_START.test(text) || /\b(?:he|she)\s+$/i.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 8), clause.triggerAt))) && !participants.some((p) => p.key === lastSubject!.key)) {
         participants.unshift(lastSubject);
@@ -102,9 +104,9 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       let place = clause.kind === 'call' ? undefined : placeOf(clauseText, clause.start, clause.triggerAt, clause.kind, clauseMentions);
       // A date after "since"/"after"/"before" belongs to another event ("… first meeting since the shooting-down in November").
       const eligible = (datesBySentence.get(index) ?? []).filter((d) => !/\b(?:since|after|before|until)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
-      const dates = clauses.length === 1 ? eligible : eligible.filter((d) => d.range.start >= clause.start && d.range.start < clause.end);
+      const dates = part.date ? [part.date] : clauses.length === 1 ? eligible : eligible.filter((d) => d.range.start >= clause.start && d.range.start < clause.end);
       // The day of a meeting is the one nearest the person met ("met X on Tuesday and Y on Wednesday").
-      const met = own.length ? own[own.length - 1].range.start : clause.triggerAt;
+      const met = part.own.length ? part.own[part.own.length - 1].range.start : clause.triggerAt;
       let date = nearest(dates, met);
       // No place or day of its own: the scene continues from the account it shares most people with
       // ("… during the one-day visit"; ties go to the article's lead event). Failing that, the dateline.
@@ -116,7 +118,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       }
       if (!place && dateline && clause.kind !== 'call' && !scheduled) place = dateline;
       const account: EventAccount = {
-        id: `${article.uri}#${clause.start}`,
+        id: `${article.uri}#${part.start}`,
         uri: article.uri,
         kind: clause.kind,
         status: scheduled ? 'scheduled' : ONGOING.test(clauseText) ? 'ongoing' : 'past',
@@ -125,7 +127,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         date,
         trigger: { text: clause.trigger, range: { start: clause.triggerAt, end: clause.triggerAt + clause.trigger.length } },
         // One clause of a two-event sentence is its own span, so the reader's cursor finds the right account.
-        span: { start: clause.start, end: clause.end },
+        span: { start: part.start, end: part.end },
         sentences: [index],
       };
       // The account it continues: the current one, or a recent one of this article (a visit, then its talks).
@@ -139,6 +141,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       }
       quiet = 0;
       found = true;
+      }
     }
     if (!found && current && JOINS.test(text) && people.length) {
       for (const p of people) if (!current.participants.some((q) => q.key === p.key)) current.participants.push(p);
@@ -203,19 +206,60 @@ function clausesOf(text: string, offset: number): Clause[] {
   }));
 }
 
+interface ClausePart {
+  own: ParticipantMention[];
+  date?: EventDate;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a clause whose people are met on different days ("met X on Tuesday and Y on Wednesday") into one part per
+ * day, each person with the day nearest after them; otherwise the clause is one part.
+ */
+function splitByDay(own: ParticipantMention[], dates: EventDate[], clause: Clause): ClausePart[] {
+  const days = [...new Map(dates.map((d) => [d.key, d])).values()];
+  if (own.length < 2 || days.length < 2) return [{ own, start: clause.start, end: clause.end }];
+  const groups = new Map<EventDate, ParticipantMention[]>();
+  for (const p of own) {
+    const after = dates.filter((d) => d.range.start >= p.range.end).sort((a, b) => a.range.start - b.range.start)[0] ?? nearest(dates, p.range.start)!;
+    groups.set(after, [...(groups.get(after) ?? []), p]);
+  }
+  if (groups.size < 2) return [{ own, start: clause.start, end: clause.end }];
+  const parts = [...groups].map(([date, members]) => ({ own: members, date, start: members[0].range.start, end: date.range.end })).sort((a, b) => a.start - b.start);
+  parts[0].start = clause.start;
+  parts[parts.length - 1].end = clause.end;
+  for (let i = 1; i < parts.length; i++) parts[i].start = parts[i - 1].end; // contiguous: every word belongs to a part
+  return parts;
+}
+
+/** "his Turkish counterpart" when the entity layer could not name the person: a participant known by description. */
+function counterparts(text: string, from: number, to: number, people: ParticipantMention[], subject: ParticipantMention | undefined): ParticipantMention[] {
+  const out: ParticipantMention[] = [];
+  for (const m of text.slice(from, to).matchAll(/\b(?:his|her|their)\s+(\p{Lu}[\p{L}-]+)\s+(counterpart|host)\b/gu)) {
+    const start = from + m.index!;
+    const range = { start, end: start + m[0].length };
+    // Already resolved to a name, or named right after ("his Turkish counterpart Mevlüt Çavuşoğlu").
+    if (people.some((p) => (p.range.start < range.end && range.start < p.range.end) || (p.range.start >= range.end && p.range.start - range.end <= 2))) continue;
+    const country = countryOf(m[1]);
+    if (!country) continue;
+    out.push({ key: `counterpart:${country.toLowerCase()}:${subject?.key ?? '?'}`, name: `${m[1]} ${m[2]}`, kind: 'person', range, title: m[0] });
+  }
+  return out;
+}
+
 /** The earlier account of this article a new one continues: most shared people, then the lead event. */
 function sceneFor(participants: ParticipantMention[], accounts: EventAccount[]): EventAccount | undefined {
-  let best: EventAccount | undefined;
-  let bestShared = 0;
-  for (const a of accounts) {
-    if (a.kind === 'call') continue;
-    const shared = participants.filter((p) => a.participants.some((q) => q.key === p.key)).length;
-    if (shared > bestShared) {
-      best = a;
-      bestShared = shared;
-    }
-  }
-  return best;
+  const scenes = accounts.filter((a) => a.kind !== 'call');
+  const shared = (a: EventAccount) => participants.filter((p) => a.participants.some((q) => q.key === p.key)).length;
+  const most = Math.max(0, ...scenes.map(shared));
+  if (most === 0) return undefined;
+  const tied = scenes.filter((a) => shared(a) === most);
+  // Among equals, the latest scene in the lead event's place ("He also met …" after "met X on Tuesday and Y on
+  // Wednesday"); a digression elsewhere ("days after X met Y in St Petersburg") does not carry the story.
+  const lead = scenes[0];
+  const inLeadPlace = tied.filter((a) => !a.place || !lead.place || a.place.name === lead.place.name);
+  return inLeadPlace[inLeadPlace.length - 1] ?? tied[0];
 }
 
 /** A later trigger sentence about the same participants, kind, place and day continues the account. */
