@@ -76,3 +76,25 @@ describe('figure-inconsistent', () => {
     assert.match(found[0].message, /anchor\.txt dates the conflict to 2011 \(about 3 years\)/);
   });
 });
+
+describe('figure-conflict without a meeting', () => {
+  it('fires for the same event counted differently by two outlets in the same days', () => {
+    const c = corpus({
+      'a.txt': ['Government forces killed 1,300 fighters in Aleppo and Idlib, Syrian officials in Damascus said.', '2031-12-02'],
+      'b.txt': ['Government forces killed 7,000 fighters in Aleppo and Idlib, monitors in Damascus said.', '2031-12-03'],
+    });
+    const found = codes(c, 'figure-conflict');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /gives 1,300 fighters; b \(b\.txt\) gives 7,000 fighters for the same event/);
+  });
+
+  it('stays quiet weeks apart, about other places, or within qualifiers', () => {
+    const c = corpus({
+      'a.txt': ['Government forces killed 1,300 fighters in Aleppo and Idlib, officials in Damascus said.', '2031-12-02'],
+      'b.txt': ['Government forces killed 7,000 fighters in Aleppo and Idlib, monitors in Damascus said.', '2032-02-03'],
+      'c.txt': ['Government forces killed 7,000 fighters in Hama and Homs, monitors in Beirut said.', '2031-12-02'],
+      'd.txt': ['Government forces killed some 1,350 fighters in Aleppo and Idlib, officials in Damascus said.', '2031-12-03'],
+    });
+    assert.deepEqual(codes(c, 'figure-conflict'), []);
+  });
+});

@@ -52,11 +52,11 @@ function figureConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAcco
   return out;
 }
 
-function conflict(A: Analysis, fa: Figure, B: Analysis, fb: Figure): Finding {
+function conflict(A: Analysis, fa: Figure, B: Analysis, fb: Figure, what = 'for the same meeting'): Finding {
   return {
     code: 'figure-conflict',
     severity: 'warning',
-    message: `${A.article.meta.outlet ?? 'This article'} gives ${describe(fa)}; ${outletName(B)} gives ${describe(fb)} for the same meeting.`,
+    message: `${A.article.meta.outlet ?? 'This article'} gives ${describe(fa)}; ${outletName(B)} gives ${describe(fb)} ${what}.`,
     uri: A.article.uri,
     range: fa.range,
     related: [{ uri: B.article.uri, range: fb.range, message: `${outletName(B)}: ${describe(fb)}` }],
@@ -126,4 +126,47 @@ export function anchorInconsistencies(corpus: Corpus): Finding[] {
     }
   }
   return findings;
+}
+
+const NEAR_DAYS = 3;
+const MAX_BUCKET = 200;
+
+/**
+ * `figure-conflict` outside meetings: two articles published within three days count the same thing (noun and
+ * verb) in sentences that name at least two of the same people or places, and the numbers cannot both hold.
+ * Figures inside accounts of one meeting are compared by meetingConflicts and skipped here.
+ */
+export function looseFigureConflicts(corpus: Corpus): Finding[] {
+  const meetings = corpus.meetings();
+  const buckets = new Map<string, { analysis: Analysis; figure: Figure; keys: Set<string> }[]>();
+  for (const analysis of corpus.all()) {
+    if (!analysis.article.published) continue;
+    for (const figure of analysis.figures) {
+      if (!figure.counted || figure.vague || meetings.at(analysis.article.uri, figure.range.start)) continue;
+      const keys = new Set(analysis.mentions.filter((m) => m.sentence === figure.sentence && m.confidence >= 0.6).map((m) => m.key));
+      if (keys.size < 2) continue;
+      const bucket = `${figure.kind}|${figure.counted}|${figure.verb ?? ''}`;
+      const list = buckets.get(bucket) ?? [];
+      list.push({ analysis, figure, keys });
+      buckets.set(bucket, list);
+    }
+  }
+  const out: Finding[] = [];
+  for (const list of buckets.values()) {
+    if (list.length < 2 || list.length > MAX_BUCKET) continue; // a noun counted everywhere is not one quantity
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const x = list[i];
+        const y = list[j];
+        if (x.analysis.article.uri === y.analysis.article.uri) continue;
+        const days = Math.abs(Date.parse(x.analysis.article.published!.iso) - Date.parse(y.analysis.article.published!.iso)) / 86_400_000;
+        if (days > NEAR_DAYS) continue;
+        let shared = 0;
+        for (const k of x.keys) if (y.keys.has(k)) shared++;
+        if (shared < 2 || compatible(x.figure, y.figure)) continue;
+        out.push(conflict(x.analysis, x.figure, y.analysis, y.figure, 'for the same event'), conflict(y.analysis, y.figure, x.analysis, x.figure, 'for the same event'));
+      }
+    }
+  }
+  return out;
 }

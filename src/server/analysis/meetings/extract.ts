@@ -109,7 +109,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       const met = part.own.length ? part.own[part.own.length - 1].range.start : clause.triggerAt;
       let date = nearest(dates, met);
       // No place or day of its own: the scene continues from the account it shares most people with
-      // ("… during the one-day visit"; ties go to the article's lead event). Failing that, the dateline.
+      // ("… during the visit"; ties go to the article's lead event). Failing that, the dateline.
       const scheduled = SCHEDULED.test(clauseText);
       const scene = clause.kind === 'call' || scheduled ? undefined : sceneFor(participants, accounts);
       if (scene && (!place || place.name === scene.place?.name)) {

@@ -53,7 +53,7 @@ const OFFICE_FORMS: [string, string][] = Object.entries(rules.offices)
   .flatMap(([office, forms]) => forms.map((f) => [f, office] as [string, string]))
   .sort((a, b) => b[0].length - a[0].length);
 const RANKS = [...rules.ranks].sort((a, b) => b.length - a.length);
-/** "his Turkish counterpart Mevlüt Çavuşoğlu", "Euronews correspondent Bora Bayraktar": a description before the name. */
+/** "his Turkish counterpart Mevlüt Çavuşoğlu", "Euronews correspondent Jane Roe": a description before the name. */
 const DESCRIBED_BEFORE = new RegExp(`(?:\\b(?:his|her|their)\\s+(?:(\\p{Lu}[\\p{L}-]+)\\s+)?(?:${rules.relational.join('|')})|\\b(?:${rules.descriptors.join('|')}))\\s+$`, 'u');
 const TITLE_WORDS = new Set(
   [...OFFICE_FORMS.flatMap(([f]) => f.split(' ')), ...RANKS.flatMap((r) => r.split(' ')), ...rules.qualifiers, 'of', 'the', 'and', 'mr', 'mrs', 'ms', 'dr', 'his', 'her', 'sheikh', 'ayatollah']
