@@ -98,3 +98,15 @@ describe('figure-conflict without a meeting', () => {
     assert.deepEqual(codes(c, 'figure-conflict'), []);
   });
 });
+
+describe('ordinals across accounts', () => {
+  it('figure-inconsistent when two accounts number the same meeting differently', () => {
+    const c = corpus({
+      'a.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday for the 22nd round of talks.', '2031-03-05'],
+      'b.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on Tuesday for the 21st round of talks.', '2031-03-05'],
+    });
+    const found = codes(c, 'figure-inconsistent');
+    assert.equal(found.length, 2);
+    assert.deepEqual(codes(c, 'figure-conflict'), []);
+  });
+});

@@ -44,7 +44,8 @@ function figureConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAcco
   const out: Finding[] = [];
   for (const fa of A.figures.filter((f) => inSpan(f, a) && f.counted && !f.vague)) {
     for (const fb of B.figures.filter((f) => inSpan(f, b) && f.counted === fa.counted && f.kind === fa.kind && !f.vague)) {
-      if (fa.verb && fb.verb && fa.verb !== fb.verb) continue; // "killed 30" and "wounded 40" count different things
+      // "killed 30" and "wounded 40" count different things; an ordinal numbers the event whatever the verb.
+      if (fa.kind !== 'ordinal' && fa.verb && fb.verb && fa.verb !== fb.verb) continue;
       if (compatible(fa, fb)) continue;
       out.push(conflict(A, fa, B, fb), conflict(B, fb, A, fa));
     }
@@ -54,7 +55,8 @@ function figureConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAcco
 
 function conflict(A: Analysis, fa: Figure, B: Analysis, fb: Figure, what = 'for the same meeting'): Finding {
   return {
-    code: 'figure-conflict',
+    // Two numbers for one event's place in a series ("the 22nd meeting" / "the 21st meeting") are inconsistent.
+    code: fa.kind === 'ordinal' ? 'figure-inconsistent' : 'figure-conflict',
     severity: 'warning',
     message: `${A.article.meta.outlet ?? 'This article'} gives ${describe(fa)}; ${outletName(B)} gives ${describe(fb)} ${what}.`,
     uri: A.article.uri,
