@@ -110,3 +110,21 @@ describe('ordinals across accounts', () => {
     assert.deepEqual(codes(c, 'figure-conflict'), []);
   });
 });
+
+describe('an article against itself', () => {
+  it('figure-inconsistent when one article counts the same thing two ways for the same people and places', () => {
+    const c = corpus({ 'a.txt': ['Police in Ankara arrested 300 protesters near Kizilay on Monday. Later, police in Ankara said they had arrested 120 protesters near Kizilay.', '2031-03-05'] });
+    const found = codes(c, 'figure-inconsistent');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /gives 300 protesters here and 120 protesters later/);
+  });
+
+  it('date-conflict for a past event dated after publication; none for a scheduled one', () => {
+    const c = corpus({
+      'a.txt': ['The ministers met on 27 November 2031 in Ankara.', '2031-11-20'],
+      'b.txt': ['The ministers will meet on 27 November 2031 in Ankara.', '2031-11-20'],
+    });
+    const found = codes(c, 'date-conflict');
+    assert.deepEqual(found.map((f) => f.uri), ['file:///c/a.txt']);
+  });
+});

@@ -7,7 +7,7 @@ import { levelFor, RuleSettings } from './config';
 import { structureFindings } from './findings/structure';
 import { headlineFindings } from './findings/headlines';
 import { MeetingIndex } from './meetings/cluster';
-import { anchorInconsistencies, looseFigureConflicts, meetingConflicts } from './findings/accounts';
+import { anchorInconsistencies, impossibleDates, looseFigureConflicts, meetingConflicts } from './findings/accounts';
 import { entityFindings, titleMissing } from './people/findings';
 import { EntityIndex } from './people/identity';
 import { EMPTY_KNOWLEDGE, Knowledge } from './people/knowledge';
@@ -21,7 +21,7 @@ export type ArticleRule = (analysis: Analysis) => Finding[];
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
 const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings, sourcingFindings];
-const CORPUS_RULES: CorpusRule[] = [meetingConflicts, looseFigureConflicts, anchorInconsistencies, entityFindings, titleMissing, (c) => quoteVariantFindings(c.all())];
+const CORPUS_RULES: CorpusRule[] = [meetingConflicts, looseFigureConflicts, anchorInconsistencies, impossibleDates, entityFindings, titleMissing, (c) => quoteVariantFindings(c.all())];
 
 export interface UpdateResult {
   analysis: Analysis;

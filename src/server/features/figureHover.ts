@@ -19,6 +19,7 @@ export function figureCard(figure: Figure, analysis: Analysis, corpus: Analysis[
     `| Value | ${value}${figure.unit ? ` ${figure.unit}` : ''}${figure.vague ? ' (vague)' : ''} |`,
     `| Qualifier | ${figure.qualifier === 'exact' ? 'none (exact)' : `${figure.qualifier}${figure.qualifierText && figure.qualifierText !== figure.qualifier ? ` (“${figure.qualifierText}”)` : ''}`} |`,
     `| Counts | ${[figure.counted, figure.verb].filter(Boolean).join(' · ') || '_not found_'} |`,
+    `| Source | ${sourceOf(figure, analysis)} |`,
   ];
   const others = sameQuantity(figure, analysis, corpus);
   if (others.length) {
@@ -61,4 +62,10 @@ export function timeCard(t: TimeExpression, analysis: Analysis): string {
 
 function fmt(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+function sourceOf(figure: Figure, analysis: Analysis): string {
+  const a = analysis.sourcing.attributions.find((x) => x.sentence === figure.sentence);
+  if (!a) return '_none cited_';
+  return `${a.source.name} (${a.source.type.replace('-', ' ')}${a.inherited ? ', carried over' : ''})`;
 }

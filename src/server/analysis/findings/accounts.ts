@@ -160,7 +160,22 @@ export function looseFigureConflicts(corpus: Corpus): Finding[] {
       for (let j = i + 1; j < list.length; j++) {
         const x = list[i];
         const y = list[j];
-        if (x.analysis.article.uri === y.analysis.article.uri) continue;
+        if (x.analysis.article.uri === y.analysis.article.uri) {
+          // One article giving two incompatible counts of the same thing, in sentences about the same people and places.
+          let sharedHere = 0;
+          for (const k of x.keys) if (y.keys.has(k)) sharedHere++;
+          if (x.figure.sentence !== y.figure.sentence && sharedHere >= 2 && !compatible(x.figure, y.figure)) {
+            out.push({
+              code: 'figure-inconsistent',
+              severity: 'warning',
+              message: `This article gives ${describe(x.figure)} here and ${describe(y.figure)} later for the same event.`,
+              uri: x.analysis.article.uri,
+              range: x.figure.range,
+              related: [{ uri: y.analysis.article.uri, range: y.figure.range, message: `Later: ${describe(y.figure)}` }],
+            });
+          }
+          continue;
+        }
         const days = Math.abs(Date.parse(x.analysis.article.published!.iso) - Date.parse(y.analysis.article.published!.iso)) / 86_400_000;
         if (days > NEAR_DAYS) continue;
         let shared = 0;
@@ -168,6 +183,30 @@ export function looseFigureConflicts(corpus: Corpus): Finding[] {
         if (shared < 2 || compatible(x.figure, y.figure)) continue;
         out.push(conflict(x.analysis, x.figure, y.analysis, y.figure, 'for the same event'), conflict(y.analysis, y.figure, x.analysis, x.figure, 'for the same event'));
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * `date-conflict` within an article: a past event given a full date after the article was published ("met on
+ * 27 November 2016" in an article of 2016-11-20) cannot be right.
+ */
+export function impossibleDates(corpus: Corpus): Finding[] {
+  const out: Finding[] = [];
+  for (const a of corpus.all()) {
+    const published = a.article.published?.iso;
+    if (!published) continue;
+    for (const t of a.times) {
+      if (t.kind !== 'date' || !/\d{4}/.test(t.text) || t.tense !== 'past' || !t.resolved || t.resolved.iso <= published) continue;
+      out.push({
+        code: 'date-conflict',
+        severity: 'warning',
+        message: `“${t.text}” (${t.resolved.iso}) is after the article's publication date ${published}, but the sentence reports it as past.`,
+        uri: a.article.uri,
+        range: t.range,
+        related: [],
+      });
     }
   }
   return out;
