@@ -121,8 +121,9 @@ describe('an article against itself', () => {
 
   it('date-conflict for a past event dated after publication; none for a scheduled one', () => {
     const c = corpus({
-      'a.txt': ['The ministers met on 27 November 2031 in Ankara.', '2031-11-20'],
-      'b.txt': ['The ministers will meet on 27 November 2031 in Ankara.', '2031-11-20'],
+      'a.txt': ['The ministers met on 27 November 2031 in Ankara.', '2031-11-10'],
+      'b.txt': ['The ministers will meet on 27 November 2031 in Ankara.', '2031-11-10'],
+      'c.txt': ['The ministers met on 12 November 2031 in Ankara.', '2031-11-10'],
     });
     const found = codes(c, 'date-conflict');
     assert.deepEqual(found.map((f) => f.uri), ['file:///c/a.txt']);

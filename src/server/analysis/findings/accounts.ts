@@ -144,7 +144,8 @@ export function looseFigureConflicts(corpus: Corpus): Finding[] {
   for (const analysis of corpus.all()) {
     if (!analysis.article.published) continue;
     for (const figure of analysis.figures) {
-      if (!figure.counted || figure.vague || meetings.at(analysis.article.uri, figure.range.start)) continue;
+      // Ordinals only compare within one meeting: "the 6th round" and "the 11th round" are usually different picks.
+      if (!figure.counted || figure.vague || figure.kind === 'ordinal' || meetings.at(analysis.article.uri, figure.range.start)) continue;
       const keys = new Set(analysis.mentions.filter((m) => m.sentence === figure.sentence && m.confidence >= 0.6).map((m) => m.key));
       if (keys.size < 2) continue;
       const bucket = `${figure.kind}|${figure.counted}|${figure.verb ?? ''}`;
@@ -196,9 +197,11 @@ export function impossibleDates(corpus: Corpus): Finding[] {
   const out: Finding[] = [];
   for (const a of corpus.all()) {
     const published = a.article.published?.iso;
-    if (!published) continue;
+    if (!published || a.article.published?.ambiguous) continue;
     for (const t of a.times) {
-      if (t.kind !== 'date' || !/\d{4}/.test(t.text) || t.tense !== 'past' || !t.resolved || t.resolved.iso <= published) continue;
+      // Timestamps ("July 29, 2009 at 12:16 PM") are page furniture (updates, comments), and a day or two is time zones.
+      if (t.kind !== 'date' || !/\d{4}/.test(t.text) || /\d:\d/.test(t.text) || t.tense !== 'past' || !t.resolved) continue;
+      if (Date.parse(t.resolved.iso) - Date.parse(published) <= 7 * 86_400_000) continue;
       out.push({
         code: 'date-conflict',
         severity: 'warning',
