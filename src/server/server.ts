@@ -14,6 +14,8 @@ import { LineIndex } from './analysis/lines';
 import { warmUp } from './analysis/nlp';
 import { Article, Finding } from './analysis/types';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
+import { entityActions, KnowledgeDocument } from './features/entityActions';
+import { KNOWLEDGE_FILE } from './io/knowledge';
 import { hoverAt } from './features/hover';
 import { dateInlayHints } from './features/inlayHints';
 import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
@@ -430,8 +432,26 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const article = articleFor(params.textDocument.uri);
     if (!article) return [];
-    return codeActionsFor(article, params.context.diagnostics, readSourcesDocument);
+    const offset = lineIndexOf(article).offsetAt(params.range.start);
+    return [
+      ...codeActionsFor(article, params.context.diagnostics, readSourcesDocument),
+      ...entityActions(host.corpus, article.uri, offset, params.context.diagnostics, readKnowledgeDocument()),
+    ];
   });
+
+  /** The knowledge file at the top of the first workspace folder (created by the first action that needs it). */
+  function readKnowledgeDocument(): KnowledgeDocument {
+    const root = host.getRoots()[0] ?? process.cwd();
+    const p = path.join(root, KNOWLEDGE_FILE);
+    const uri = fileUri(p);
+    const open = documents.get(uri);
+    if (open) return { uri, text: open.getText() };
+    try {
+      return { uri, text: readFileSync(p, 'utf8') };
+    } catch {
+      return { uri, text: undefined };
+    }
+  }
 
   function readSourcesDocument(folder: string): SourcesDocument {
     for (const name of SOURCES_FILE_NAMES) {

@@ -363,6 +363,26 @@ describe('language server: entities on samples/', function () {
     assert.ok(cav.aliases.includes('Mevlüt Çavuşoğlu'));
   });
 
+  it('offers to add a spelling as an alias in sourcelens.entities.yaml (an edit of the visible file)', async () => {
+    const at = line('002-euronews-zarif-ankara.txt', /Zarif praised/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri('002-euronews-zarif-ankara.txt') },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    });
+    const alias = actions.find((a) => a.title.startsWith('Add “Zarif” as an alias of Mohammad Javad Zarif'))!;
+    assert.ok(alias, actions.map((a) => a.title).join(' | '));
+    const edit = alias.edit!.changes![client.uri('sourcelens.entities.yaml')][0];
+    assert.match(edit.newText, /- name: Mohammad Javad Zarif\n {4}roles:[\s\S]*?\n {4}aliases:\n {6}- Zarif\n/);
+    const none = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri('002-euronews-zarif-ankara.txt') },
+      range: { start: line('002-euronews-zarif-ankara.txt', /Mevlüt Çavuşoğlu/), end: line('002-euronews-zarif-ankara.txt', /Mevlüt Çavuşoğlu/) },
+      context: { diagnostics: [] },
+    });
+    assert.ok(!none.some((a) => a.title.startsWith('Add “Mevlüt Çavuşoğlu”')), 'already an alias in the file: not offered');
+    assert.match(edit.newText, /^# Knowledge file for samples\//, 'the file keeps its comments');
+  });
+
   it('workspace symbols find people by any spelling', async () => {
     const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Çavuşoğlu' });
     assert.equal(symbols[0].name, 'Mevlut Cavusoglu');

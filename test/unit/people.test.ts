@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/server/analysis/article';
 import { Corpus } from '../../src/server/analysis/corpus';
-import { parseKnowledge } from '../../src/server/analysis/people/knowledge';
+import { parseKnowledge, withAcceptedTitle, withAlias, withDistinct } from '../../src/server/analysis/people/knowledge';
 import { parseRole, recogniseEntities } from '../../src/server/analysis/people/recognise';
 
 const people = (body: string) =>
@@ -160,5 +160,37 @@ describe('knowledge file', () => {
   it('reports a role it does not know instead of guessing', () => {
     const k = parseKnowledge('people:\n  - name: X Y\n    roles:\n      - { role: grand vizier }\n');
     assert.match(k.problems[0].message, /not an office Sourcelens knows/);
+  });
+});
+
+describe('recording the reader’s decisions in sourcelens.entities.yaml', () => {
+  const start = '# my notes\npeople:\n  - name: Otto Brisk\n    roles:\n      - { role: foreign minister, country: Turkey }\n';
+
+  it('adds an alias, keeping comments and the rest of the file', () => {
+    const text = withAlias(start, 'Otto Brisk', 'Oto Brisk');
+    assert.match(text, /^# my notes/);
+    assert.deepEqual(parseKnowledge(text).people[0].aliases, ['Oto Brisk']);
+    assert.equal(withAlias(text, 'Otto Brisk', 'Oto Brisk'), text, 'adding twice changes nothing');
+    assert.deepEqual(parseKnowledge(withAlias(undefined, 'Dov Arlen', 'Dov Arlin')).people.map((p) => [p.name, p.aliases]), [['Dov Arlen', ['Dov Arlin']]]);
+  });
+
+  it('"these are different people" splits two spellings that fold together', () => {
+    const c = corpus({
+      'a.txt': ['President Recep Tayyip Erdoğan spoke.', 'Euronews'],
+      'b.txt': ['The footballer Tayyip Erdogan scored.', 'Sport'],
+    });
+    assert.equal(c.entities().entities().filter((e) => e.id.startsWith('person:erdogan')).length, 1);
+    c.setKnowledge(parseKnowledge(withDistinct(undefined, 'Recep Tayyip Erdoğan', 'Tayyip Erdogan')));
+    assert.equal(c.entities().entities().filter((e) => e.id.startsWith('person:erdogan')).length, 2);
+  });
+
+  it('an accepted title variant is no longer a title conflict', () => {
+    const c = corpus({
+      'a.txt': ["Turkey's Defense Minister Otto Brisk spoke.", 'Ledger', '2031-03-01'],
+      'b.txt': ['Turkish Foreign Minister Otto Brisk spoke.', 'Wire', '2031-03-02'],
+    });
+    assert.equal(codes(c, 'title-conflict').length, 2);
+    c.setKnowledge(parseKnowledge(withAcceptedTitle(undefined, 'Otto Brisk', "Turkey's Defense Minister")));
+    assert.deepEqual(codes(c, 'title-conflict'), []);
   });
 });

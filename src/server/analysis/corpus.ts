@@ -142,7 +142,7 @@ export class Corpus {
   /** The reader's knowledge file (aliases, roles with dates); empty when there is none. */
   setKnowledge(knowledge: Knowledge): void {
     this.knowledgeBase = knowledge;
-    this.entityIndex.setAliases(knowledge.aliasKeys);
+    this.entityIndex.setAliases(knowledge.aliasKeys, knowledge.distinct);
     this.corpusFindings = undefined;
     this.revision++;
   }

@@ -46,7 +46,8 @@ export function entityFindings(corpus: Corpus): Finding[] {
 }
 
 function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
-  const titled = entity.mentions.filter((m) => m.mention.role?.office && !m.mention.descriptive && m.mention.roleRange);
+  const accepted = new Set(corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0])?.accept.map((t) => t.toLowerCase()) ?? []);
+  const titled = entity.mentions.filter((m) => m.mention.role?.office && !m.mention.descriptive && m.mention.roleRange && !accepted.has((m.mention.roleText ?? '').toLowerCase()));
   const out: Finding[] = [];
   const flagged = new Set<EntityMention>();
   for (const x of titled) {

@@ -25,8 +25,12 @@ export class EntityIndex {
   private aliasKeys = new Map<string, string>();
   private built: { entities: Map<string, Entity>; byMention: Map<Mention, Entity> } | undefined;
 
-  setAliases(aliasKeys: Map<string, string>): void {
+  /** Spellings the reader said are different people (folded pairs). */
+  private distinct = new Set<string>();
+
+  setAliases(aliasKeys: Map<string, string>, distinct: [string, string][] = []): void {
     this.aliasKeys = aliasKeys;
+    this.distinct = new Set(distinct.map(([a, b]) => pairKey(a, b)));
     this.built = undefined;
   }
 
@@ -87,7 +91,7 @@ export class EntityIndex {
     const entities = new Map<string, Entity>();
     const byMention = new Map<Mention, Entity>();
     for (const [key, mentions] of byKey) {
-      const groups = mentions[0].mention.kind === 'person' ? splitPeople(key, mentions) : [{ id: key, mentions }];
+      const groups = mentions[0].mention.kind === 'person' ? splitPeople(key, mentions, this.distinct) : [{ id: key, mentions }];
       for (const group of groups) {
         const entity = summarise(group.id, group.mentions);
         entities.set(entity.id, entity);
@@ -117,16 +121,24 @@ function sameName(a: string, b: string): boolean {
   return short.every((t) => long.includes(t));
 }
 
-function splitPeople(key: string, mentions: EntityMention[]): { id: string; mentions: EntityMention[] }[] {
-  const fullNames = [...new Set(mentions.filter((m) => !m.mention.descriptive && /\s/.test(m.mention.text)).map((m) => m.mention.text))];
+function pairKey(a: string, b: string): string {
+  return [a, b].map((x) => x.toLowerCase().trim()).sort().join('|');
+}
+
+function splitPeople(key: string, mentions: EntityMention[], distinct: Set<string>): { id: string; mentions: EntityMention[] }[] {
+  const fullNames = [...new Set(mentions.filter((m) => !m.mention.descriptive && (/\s/.test(m.mention.text) || distinct.size > 0)).map((m) => m.mention.text))];
   const clusters: string[][] = [];
+  const apart = (a: string, b: string) => distinct.has(pairKey(a, b));
   for (const name of fullNames.sort((a, b) => tokens(b).length - tokens(a).length || a.localeCompare(b))) {
-    const home = clusters.find((c) => c.some((n) => sameName(n, name)));
+    const home = clusters.find((c) => c.some((n) => sameName(n, name)) && !c.some((n) => apart(n, name)));
     if (home) home.push(name);
     else clusters.push([name]);
   }
   if (clusters.length <= 1) return [{ id: key, mentions }];
-  const ids = clusters.map((c) => `${key}#${tokens(c[0])[0]}`);
+  const ids = clusters.map((c, i) => {
+    const id = `${key}#${tokens(c[0])[0]}`;
+    return clusters.slice(0, i).some((d) => `${key}#${tokens(d[0])[0]}` === id) ? `${id}${i}` : id;
+  });
   const groups = ids.map((id) => ({ id, mentions: [] as EntityMention[] }));
   const unresolved = { id: `${key}#?`, mentions: [] as EntityMention[] };
   // A surname or description joins the person its own article names in full.
