@@ -17,7 +17,7 @@ import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { entityActions, KnowledgeDocument } from './features/entityActions';
 import { KNOWLEDGE_FILE } from './io/knowledge';
 import { hoverAt } from './features/hover';
-import { dateInlayHints } from './features/inlayHints';
+import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
 import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -420,8 +420,13 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(async (params) => {
     await indexing;
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
-    if (!analysis || !host.getSettings().inlayHints.dates) return [];
-    return dateInlayHints(analysis, lineIndexOf(analysis.article), params.range);
+    if (!analysis) return [];
+    const settings = host.getSettings().inlayHints;
+    const index = lineIndexOf(analysis.article);
+    return [
+      ...(settings.dates ? dateInlayHints(analysis, index, params.range) : []),
+      ...(settings.quotes ? quoteInlayHints(analysis, index, params.range) : []),
+    ].sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
   });
 
   connection.onWorkspaceSymbol(async (params) => {

@@ -7,7 +7,7 @@ import { CorpusGlobs, DEFAULT_GLOBS } from './io/discover';
 export interface Settings {
   corpus: CorpusGlobs & { maxFileSizeMB: number };
   rules: RuleSettings;
-  inlayHints: { dates: boolean };
+  inlayHints: { dates: boolean; quotes: boolean };
   /** Worker threads for cold indexing; 0 = automatic (cores - 1, at most 4). */
   workers: number;
 }
@@ -15,7 +15,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   corpus: { ...DEFAULT_GLOBS, maxFileSizeMB: 5 },
   rules: {},
-  inlayHints: { dates: true },
+  inlayHints: { dates: true, quotes: false },
   workers: 0,
 };
 
@@ -35,7 +35,7 @@ export function readSettings(raw: unknown): Settings {
       maxFileSizeMB: size > 0 ? size : DEFAULT_SETTINGS.corpus.maxFileSizeMB,
     },
     rules,
-    inlayHints: { dates: value.inlayHints?.dates !== false },
+    inlayHints: { dates: value.inlayHints?.dates !== false, quotes: value.inlayHints?.quotes === true },
     workers: Math.max(0, Math.min(16, Math.floor(Number((value as { performance?: { workers?: unknown } }).performance?.workers) || 0))),
   };
 }

@@ -411,7 +411,7 @@ describe('language server: quotes on samples/', function () {
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-quotes-'));
     cpSync(path.resolve(__dirname, '../../../samples'), dir, { recursive: true });
-    client = await TestClient.start({ root: dir });
+    client = await TestClient.start({ root: dir, settings: { inlayHints: { quotes: true } } });
     await client.waitForIndex();
   });
   after(async () => {
@@ -427,6 +427,17 @@ describe('language server: quotes on samples/', function () {
     assert.match(value, /Speaker: \*\*Cavusoglu\*\* \(named person\)/);
     assert.match(value, /\*\*Tasnim News Agency\*\* quotes it as:/);
     assert.match(value, /~~Preserving~~ \*\*Maintaining\*\* the territorial integrity/);
+  });
+
+  it('with sourcelens.inlayHints.quotes on, shows the speaker after each quote', async () => {
+    const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', {
+      textDocument: { uri: client.uri('001-tasnim-rouhani-cavusoglu.txt') },
+      range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+    });
+    const labels = hints.map((h) => h.label);
+    assert.ok(labels.includes('— Cavusoglu'), labels.join(' | '));
+    assert.ok(labels.includes('[per Rouhani]'), 'the website paragraph carries Rouhani over');
+    assert.ok(labels.includes('2016-11-26'), 'date hints stay on');
   });
 
   it('pushes quote-variant with related information to the other outlet', async () => {

@@ -88,3 +88,22 @@ describe('quote-variant across outlets', () => {
     assert.equal(wordDiff('preserving the unity', 'maintaining the unity'), '~~preserving~~ **maintaining** the unity');
   });
 });
+
+describe('loaded-term', () => {
+  it('names the verdict and the words other outlets use for the same group', () => {
+    const c = new Corpus();
+    c.update({ uri: 'file:///q/a.txt', text: 'A\n\nThe army fought the terrorists near the border.\n', externalMeta: { outlet: 'State TV' } });
+    c.update({ uri: 'file:///q/b.txt', text: 'B\n\nThe army fought rebels near the border.\n', externalMeta: { outlet: 'Wire' } });
+    const found = [...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term');
+    assert.deepEqual(found.map((f) => f.message), [
+      '“terrorists” carries a verdict (armed opponents of a government); elsewhere in the corpus: “rebels” (Wire).',
+      '“rebels” carries a verdict (armed opponents of a government); elsewhere in the corpus: “terrorists” (State TV).',
+    ]);
+  });
+
+  it('leaves ordinary words and other senses alone', () => {
+    const c = new Corpus();
+    c.update({ uri: 'file:///q/c.txt', text: 'C\n\nThe regimen of talks continued; officials attended.\n' });
+    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term'), []);
+  });
+});

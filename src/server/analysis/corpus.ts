@@ -12,6 +12,7 @@ import { entityFindings, titleMissing } from './people/findings';
 import { EntityIndex } from './people/identity';
 import { EMPTY_KNOWLEDGE, Knowledge } from './people/knowledge';
 import { quoteVariantFindings, sourcingFindings } from './sourcing/findings';
+import { loadedTermFindings } from './sourcing/loaded';
 import { Article, ArticleInput, Finding } from './types';
 
 /** A rule that looks at one article at a time. */
@@ -21,7 +22,7 @@ export type ArticleRule = (analysis: Analysis) => Finding[];
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
 const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings, sourcingFindings];
-const CORPUS_RULES: CorpusRule[] = [meetingConflicts, looseFigureConflicts, anchorInconsistencies, impossibleDates, entityFindings, titleMissing, (c) => quoteVariantFindings(c.all())];
+const CORPUS_RULES: CorpusRule[] = [meetingConflicts, looseFigureConflicts, anchorInconsistencies, impossibleDates, entityFindings, titleMissing, (c) => quoteVariantFindings(c.all()), loadedTermFindings];
 
 export interface UpdateResult {
   analysis: Analysis;

@@ -22,3 +22,21 @@ export function dateInlayHints(analysis: Analysis, index: LineIndex, range: Rang
   }
   return hints;
 }
+
+/** Who said a quote (`— Rouhani`), and whose account a sentence carries over (`[per Syria's state TV]`). */
+export function quoteInlayHints(analysis: Analysis, index: LineIndex, range: Range): InlayHint[] {
+  const from = index.offsetAt(range.start);
+  const to = index.offsetAt(range.end);
+  const hints: InlayHint[] = [];
+  for (const q of analysis.sourcing.quotes) {
+    if (q.kind === 'scare' || !q.speaker || q.range.end < from || q.range.end > to) continue;
+    hints.push({ position: index.positionAt(q.range.end), label: `— ${q.speaker.name}`, kind: InlayHintKind.Parameter, paddingLeft: true });
+  }
+  for (const a of analysis.sourcing.attributions) {
+    if (!a.inherited) continue;
+    const s = analysis.article.sentences[a.sentence];
+    if (s.range.end < from || s.range.end > to) continue;
+    hints.push({ position: index.positionAt(s.range.end), label: `[per ${a.source.name}]`, kind: InlayHintKind.Parameter, paddingLeft: true });
+  }
+  return hints;
+}

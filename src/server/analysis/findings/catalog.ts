@@ -32,6 +32,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'unattributed-claim', severity: 'warning', description: 'A checkable claim (casualty figure, accusation, military or causal claim, numbers) with no source, neither in the sentence nor carried over.' },
   { code: 'anonymous-source', severity: 'information', description: 'A claim resting on a vague or anonymous source ("officials", "a source", "media said").' },
   { code: 'quote-unattributed', severity: 'warning', description: 'A quotation (not a scare quote) with no speaker found.' },
+  { code: 'loaded-term', severity: 'hint', description: 'A word that carries a verdict ("regime", "terrorists", "martyr"), with the words other outlets in the corpus use for the same group (rules/loaded.yaml).' },
   { code: 'quote-variant', severity: 'information', description: 'The same statement quoted by two outlets in different words; the hover shows a word-level diff.' },
 ];
 
