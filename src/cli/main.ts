@@ -7,6 +7,7 @@ import { Analyser } from '../server/analyser';
 import { AnalysisCache } from '../server/io/cache';
 import { AnalysisPool } from '../server/pool';
 import { loadKnowledge } from '../server/io/knowledge';
+import { loadSuppressions } from '../server/io/suppressions';
 import { Corpus } from '../server/analysis/corpus';
 import { isRuleLevel, RuleSettings } from '../server/analysis/config';
 import { Article, Finding, Severity } from '../server/analysis/types';
@@ -121,6 +122,7 @@ async function run(options: CliOptions): Promise<number> {
   };
   const roots = options.paths.map((p) => path.resolve(cwd, p));
   corpus.setKnowledge(loadKnowledge([...roots, cwd]));
+  corpus.setSuppressions(loadSuppressions([...roots, cwd]));
   // The main thread only reads files while workers analyse, so the CLI uses every core.
   const jobs = options.jobs || Math.min(4, availableParallelism());
   const analyser = new Analyser(

@@ -31,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'),
         vscode.workspace.createFileSystemWatcher('**/sources.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/sourcelens.entities.yaml'),
+        vscode.workspace.createFileSystemWatcher('**/sourcelens.suppressions.yaml'),
       ],
     },
     initializationOptions: {

@@ -16,6 +16,8 @@ import { Article, Finding } from './analysis/types';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { entityActions, KnowledgeDocument } from './features/entityActions';
 import { KNOWLEDGE_FILE } from './io/knowledge';
+import { suppressActions } from './features/suppressActions';
+import { suppressionsPath } from './io/suppressions';
 import { hoverAt } from './features/hover';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
 import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
@@ -86,7 +88,7 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,TXT,MD}' }, { globPattern: '**/sources.{yaml,yml}' }, { globPattern: '**/sourcelens.entities.yaml' }, { globPattern: '**/' }],
+        watchers: [{ globPattern: '**/*.{txt,md,TXT,MD}' }, { globPattern: '**/sources.{yaml,yml}' }, { globPattern: '**/sourcelens.entities.yaml' }, { globPattern: '**/sourcelens.suppressions.yaml' }, { globPattern: '**/' }],
       });
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -441,8 +443,19 @@ export function startServer(connection: Connection): void {
     return [
       ...codeActionsFor(article, params.context.diagnostics, readSourcesDocument),
       ...entityActions(host.corpus, article.uri, offset, params.context.diagnostics, readKnowledgeDocument()),
+      ...suppressActions(article, params.context.diagnostics, suppressionsPath(host.getRoots()), readText(suppressionsPath(host.getRoots()))),
     ];
   });
+
+  function readText(p: string): string | undefined {
+    const open = documents.get(fileUri(p));
+    if (open) return open.getText();
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
 
   /** The knowledge file at the top of the first workspace folder (created by the first action that needs it). */
   function readKnowledgeDocument(): KnowledgeDocument {

@@ -10,6 +10,7 @@ import { analyseFiles, sourcesFindings } from './io/indexer';
 import { Analyser } from './analyser';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { KNOWLEDGE_FILE, loadKnowledge } from './io/knowledge';
+import { loadSuppressions, SUPPRESSIONS_FILE } from './io/suppressions';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
 export interface Logger {
@@ -87,6 +88,7 @@ export class CorpusHost {
     const generation = ++this.indexGeneration;
     this.sources.invalidate();
     this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
+    this.corpus.setSuppressions(loadSuppressions(this.roots));
     const files: string[] = [];
     let skipped = 0;
     for (const root of this.roots) {
@@ -153,6 +155,11 @@ export class CorpusHost {
     for (const { uri, kind } of events) {
       const fsPath = uriToPath(uri);
       if (!fsPath) continue;
+      if (path.basename(fsPath) === SUPPRESSIONS_FILE) {
+        this.corpus.setSuppressions(loadSuppressions(this.roots));
+        changed = true;
+        continue;
+      }
       if (path.basename(fsPath) === KNOWLEDGE_FILE) {
         this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
         changed = true;

@@ -127,6 +127,18 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
     await client.waitFor(() => (client.diagnostics.get(client.uri('delta.txt'))?.length === 0 ? true : undefined), 10_000, 'delta cleared');
   });
 
+  it('"Ignore this finding" writes sourcelens.suppressions.yaml, and the finding is gone once the file exists', async () => {
+    const diagnostic = client.diagnostics.get(client.uri('gamma.txt'))!.find((d) => d.code === 'structure/missing-headline')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('gamma.txt') }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const ignore = actions.find((a) => a.title === 'Ignore this structure/missing-headline finding (sourcelens.suppressions.yaml)')!;
+    assert.ok(ignore, actions.map((a) => a.title).join(' | '));
+    const change = ignore.edit!.documentChanges![1] as { edits: TextEdit[] };
+    assert.match(change.edits[0].newText, /- file: gamma\.txt\n {4}rule: structure\/missing-headline\n {4}fingerprint: [0-9a-f]{16}\n {4}text: A long first line/);
+    writeFileSync(path.join(dir, 'sourcelens.suppressions.yaml'), change.edits[0].newText);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sourcelens.suppressions.yaml'), type: 1 }] });
+    await client.waitFor(() => (codes(client.diagnostics.get(client.uri('gamma.txt'))).includes('structure/missing-headline') ? undefined : true), 10_000, 'suppressed');
+  });
+
   it('applies a sources.yaml change to the articles in its folder', async () => {
     writeFileSync(path.join(dir, 'sources.yaml'), 'alpha.txt:\n  outlet: Velorian Daily\n  published: 2031-03-04\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sources.yaml'), type: 2 }] });

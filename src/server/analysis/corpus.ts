@@ -13,6 +13,7 @@ import { EntityIndex } from './people/identity';
 import { EMPTY_KNOWLEDGE, Knowledge } from './people/knowledge';
 import { quoteVariantFindings, sourcingFindings } from './sourcing/findings';
 import { loadedTermFindings } from './sourcing/loaded';
+import { fingerprint } from './suppressions';
 import { Article, ArticleInput, Finding } from './types';
 
 /** A rule that looks at one article at a time. */
@@ -40,6 +41,8 @@ export class Corpus {
   private readonly meetingIndex = new MeetingIndex();
   private readonly entityIndex = new EntityIndex();
   private knowledgeBase: Knowledge = EMPTY_KNOWLEDGE;
+  /** uri -> rule -> fingerprints the reader chose to ignore. */
+  private suppressed = new Map<string, Map<string, Set<string>>>();
   /** Articles changed since the meeting index was last brought up to date. */
   private readonly meetingsPending = new Set<string>();
   private revision = 0;
@@ -140,6 +143,19 @@ export class Corpus {
     return this.meetingIndex;
   }
 
+  /** Findings the reader ignored (sourcelens.suppressions.yaml), already resolved to article URIs. */
+  setSuppressions(entries: { uri: string; rule: string; fingerprint: string }[]): void {
+    this.suppressed = new Map();
+    for (const e of entries) {
+      let rules = this.suppressed.get(e.uri);
+      if (!rules) this.suppressed.set(e.uri, (rules = new Map()));
+      let prints = rules.get(e.rule);
+      if (!prints) rules.set(e.rule, (prints = new Set()));
+      prints.add(e.fingerprint);
+    }
+    this.revision++;
+  }
+
   /** The reader's knowledge file (aliases, roles with dates); empty when there is none. */
   setKnowledge(knowledge: Knowledge): void {
     this.knowledgeBase = knowledge;
@@ -201,6 +217,11 @@ export class Corpus {
     for (const f of findings) {
       const level = levelFor(f.code, f.severity, this.rules);
       if (level === 'off') continue;
+      const prints = this.suppressed.get(f.uri)?.get(f.code);
+      if (prints) {
+        const text = this.analyses.get(f.uri)?.article.text;
+        if (text !== undefined && prints.has(fingerprint(text.slice(f.range.start, f.range.end)))) continue;
+      }
       // Messages quote article text: one line, whatever the text's line breaks, so every output format stays intact.
       const message = /\s\s|[\r\n\t]/.test(f.message) ? f.message.replace(/\s+/g, ' ') : f.message;
       out.push(level === f.severity && message === f.message ? f : { ...f, severity: level, message });

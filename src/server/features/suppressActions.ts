@@ -1,0 +1,35 @@
+// "Ignore this finding": writes the finding into sourcelens.suppressions.yaml, which the server and the CLI both
+// read, so the editor and CI agree on what the reader chose to ignore.
+
+import * as path from 'node:path';
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { LineIndex } from '../analysis/lines';
+import { fingerprint, withSuppression } from '../analysis/suppressions';
+import { Article } from '../analysis/types';
+import { fileUri, uriToPath } from '../io/uris';
+
+export function suppressActions(article: Article, diagnostics: Diagnostic[], suppressionsFile: string, existing: string | undefined): CodeAction[] {
+  const articlePath = uriToPath(article.uri);
+  if (!articlePath) return [];
+  const index = new LineIndex(article.text);
+  const uri = fileUri(suppressionsFile);
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== 'sourcelens' || typeof d.code !== 'string') continue;
+    const text = article.text.slice(index.offsetAt(d.range.start), index.offsetAt(d.range.end));
+    const entry = { file: path.relative(path.dirname(suppressionsFile), articlePath).split(path.sep).join('/'), rule: d.code, fingerprint: fingerprint(text), text };
+    let newText: string;
+    try {
+      newText = withSuppression(existing, entry);
+    } catch (error) {
+      out.push({ title: `Ignore this ${d.code} finding`, kind: CodeActionKind.QuickFix, disabled: { reason: (error as Error).message } });
+      continue;
+    }
+    const edit: WorkspaceEdit =
+      existing === undefined
+        ? { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [TextEdit.insert({ line: 0, character: 0 }, newText)] }] }
+        : { changes: { [uri]: [TextEdit.replace({ start: { line: 0, character: 0 }, end: new LineIndex(existing).positionAt(existing.length) }, newText)] } };
+    out.push({ title: `Ignore this ${d.code} finding (sourcelens.suppressions.yaml)`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+  }
+  return out;
+}
