@@ -34,7 +34,8 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
     const item = new vscode.TreeItem(article.headline ?? article.name, vscode.TreeItemCollapsibleState.None);
     const total = article.findings.error + article.findings.warning + article.findings.information + article.findings.hint;
     item.id = article.uri;
-    item.description = [article.outlet ?? 'unknown outlet', article.published ?? 'no date', `${total} finding${total === 1 ? '' : 's'}`].join(' · ');
+    const share = article.sourcing.sentences ? Math.round((100 * article.sourcing.attributed) / article.sourcing.sentences) : 0;
+    item.description = [article.outlet ?? 'unknown outlet', article.published ?? 'no date', `${share}% attributed`, `${total} finding${total === 1 ? '' : 's'}`].join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
         `**${escape(article.headline ?? '(no headline)')}**`,
@@ -44,6 +45,8 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
         `Published: ${article.published ? `${article.published} (from ${article.publishedFrom})` : 'unknown'}`,
         `${article.wordCount} words · ${article.boilerplate} boilerplate lines`,
         `Findings: ${article.findings.error} errors, ${article.findings.warning} warnings, ${article.findings.information} info, ${article.findings.hint} hints`,
+        `Sourcing: ${article.sourcing.attributed} of ${article.sourcing.sentences} sentences attributed (${article.sourcing.anonymous} to vague or anonymous sources); ${article.sourcing.unattributedClaims} claim(s) nobody is cited for`,
+        `Sources cited: ${article.sourcing.sources.map(escape).join(', ') || 'none'}`,
         ...article.problems.map((p) => `⚠ ${escape(p)}`),
       ].join('  \n'),
     );

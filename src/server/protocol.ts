@@ -36,6 +36,8 @@ export interface ArticleSummary {
   boilerplate: number;
   findings: { error: number; warning: number; information: number; hint: number };
   problems: string[];
+  /** Who says so, per article: sentences attributed (named, anonymous), claims nobody is cited for, sources cited. */
+  sourcing: { sentences: number; attributed: number; anonymous: number; unattributedClaims: number; sources: string[] };
 }
 
 export interface CorpusChangedParams {

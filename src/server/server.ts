@@ -13,6 +13,7 @@ import { contentHash } from './analysis/hash';
 import { LineIndex } from './analysis/lines';
 import { warmUp } from './analysis/nlp';
 import { Article, Finding } from './analysis/types';
+import { Analysis } from './analysis/analyse';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { entityActions, KnowledgeDocument } from './features/entityActions';
 import { KNOWLEDGE_FILE } from './io/knowledge';
@@ -490,7 +491,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(METHODS.corpus, async (): Promise<ArticleSummary[]> => {
     await indexing;
-    return host.corpus.list().map((a) => summarise(a, host.corpus.findings(a.uri)));
+    return host.corpus.all().map((a) => summarise(a, host.corpus.findings(a.article.uri)));
   });
 
   connection.onRequest(METHODS.reindex, async () => {
@@ -506,7 +507,8 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function summarise(article: Article, findings: Finding[]): ArticleSummary {
+function summarise(analysis: Analysis, findings: Finding[]): ArticleSummary {
+  const { article, sourcing } = analysis;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   return {
@@ -521,6 +523,13 @@ function summarise(article: Article, findings: Finding[]): ArticleSummary {
     boilerplate: article.boilerplate.filter((b) => b.kind !== 'front-matter').length,
     findings: counts,
     problems: article.problems.map((p) => p.message),
+    sourcing: {
+      sentences: article.sentences.length,
+      attributed: new Set(sourcing.attributions.map((a) => a.sentence)).size,
+      anonymous: new Set(sourcing.attributions.filter((a) => a.source.type === 'anonymous').map((a) => a.sentence)).size,
+      unattributedClaims: findings.filter((f) => f.code === 'unattributed-claim').length,
+      sources: [...new Set(sourcing.attributions.filter((a) => !a.inherited).map((a) => a.source.name))],
+    },
   };
 }
 

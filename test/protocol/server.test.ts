@@ -441,6 +441,13 @@ describe('language server: quotes on samples/', function () {
     assert.match(value, /~~Preserving~~ \*\*Maintaining\*\* the territorial integrity/);
   });
 
+  it('summarises each article\'s sourcing for the Articles view', async () => {
+    const corpus = await client.request<{ name: string; sourcing: { sentences: number; attributed: number; anonymous: number; unattributedClaims: number; sources: string[] } }[]>('sourcelens/corpus', null);
+    const tasnim = corpus.find((a) => a.name.startsWith('001'))!.sourcing;
+    assert.deepEqual([tasnim.sentences, tasnim.anonymous, tasnim.unattributedClaims], [8, 1, 0]);
+    assert.ok(tasnim.attributed >= 5 && tasnim.sources.includes('Informed sources'), JSON.stringify(tasnim));
+  });
+
   it('with sourcelens.inlayHints.quotes on, shows the speaker after each quote', async () => {
     const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', {
       textDocument: { uri: client.uri('001-tasnim-rouhani-cavusoglu.txt') },

@@ -67,6 +67,19 @@ describe('Sourcelens in the extension host', function () {
     assert.match(text, /Turkish Foreign Minister/);
   });
 
+  it('hovering Cavusoglu\'s quote in 000 shows the Tasnim version with a word diff', async () => {
+    const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('"Preserving'));
+    const hovers = await poll(async () => {
+      const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, 2));
+      return h && h.length ? h : undefined;
+    }, 'quote hover');
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Tasnim News Agency\*\* quotes it as/);
+    assert.match(text, /~~Preserving~~ \*\*Maintaining\*\*/);
+  });
+
   it('outlines the article', async () => {
     const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
     const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
