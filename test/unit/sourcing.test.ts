@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { analyse } from '../../src/server/analysis/analyse';
 import { Corpus } from '../../src/server/analysis/corpus';
 import { sourcingFindings, wordDiff } from '../../src/server/analysis/sourcing/findings';
+import { cueCard } from '../../src/server/features/quotes';
 
 const read = (body: string) => analyse({ uri: 'file:///q/a.txt', text: `Headline\n\n${body}\n` });
 const codes = (body: string) => sourcingFindings(read(body)).map((f) => f.code);
@@ -105,5 +106,20 @@ describe('loaded-term', () => {
     const c = new Corpus();
     c.update({ uri: 'file:///q/c.txt', text: 'C\n\nThe regimen of talks continued; officials attended.\n' });
     assert.deepEqual([...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term'), []);
+  });
+});
+
+describe('quotes within quotes and cue hovers', () => {
+  it('keeps a quotation that quotes someone else as one quotation with one speaker', () => {
+    const a = read('"They told us \'never again\' and then they left," Otto Brisk said.');
+    assert.equal(a.sourcing.quotes.length, 1);
+    assert.equal(a.sourcing.quotes[0].speaker?.name, 'Otto Brisk');
+  });
+
+  it('the cue hover gives the whole attribution relation', () => {
+    const a = read('Otto Brisk said the talks went well. More rounds would follow soon.');
+    const cue = a.sourcing.attributions[0].cueRange;
+    const card = cueCard(a, cue.start + 1)!;
+    assert.match(card.value, /\| Source \| Otto Brisk \|\n\| Type \| named person \|\n\| Cue \| “said” \|\n\| Covers \| this sentence and 1 following sentence \(carried over\) \|/);
   });
 });

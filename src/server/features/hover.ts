@@ -4,7 +4,7 @@ import { Hover, MarkupKind } from 'vscode-languageserver';
 import { Analysis } from '../analysis/analyse';
 import { Article, Finding } from '../analysis/types';
 import { figureCard, timeCard } from './figureHover';
-import { quoteCard } from './quotes';
+import { cueCard, quoteCard } from './quotes';
 import { boilerplateLabel } from '../analysis/findings/structure';
 import { LineIndex } from '../analysis/lines';
 import { toRange } from '../lsp';
@@ -20,6 +20,8 @@ export function hoverAt(analysis: Analysis, offset: number, findings: Finding[],
   // On a quotation's marks or its first words (inside, the names and figures it contains keep their own hovers).
   const quote = analysis.sourcing.quotes.find((q) => q.kind !== 'scare' && offset >= q.range.start && offset <= Math.min(q.range.end, q.range.start + 12));
   if (quote) return markdown(quoteCard(quote, analysis, corpus), quote.range);
+  const cue = cueCard(analysis, offset);
+  if (cue) return markdown(cue.value, cue.range);
   if (article.headline && inside(article.headline.range)) {
     return { contents: { kind: MarkupKind.Markdown, value: articleCard(article, findings) }, range: toRange(index, article.headline.range) };
   }

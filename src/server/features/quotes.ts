@@ -41,3 +41,21 @@ export function quoteSymbols(analysis: Analysis, index: LineIndex): DocumentSymb
   });
   return [{ name: 'Quotes', kind: SymbolKind.Namespace, range: children[0].range, selectionRange: children[0].range, children, detail: `${children.length}` }];
 }
+
+/** Hover on an attribution cue ("said", "according to"): the whole relation — source, type, cue, what it covers. */
+export function cueCard(analysis: Analysis, offset: number): { value: string; range: { start: number; end: number } } | undefined {
+  const a = analysis.sourcing.attributions.find((x) => !x.inherited && offset >= x.cueRange.start && offset <= x.cueRange.end);
+  if (!a) return undefined;
+  const carried = analysis.sourcing.attributions.filter((x) => x.inherited && x.source === a.source).length;
+  const lines = [
+    `**Sourcelens** · attribution`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| Source | ${a.source.name} |`,
+    `| Type | ${TYPE[a.source.type]} |`,
+    `| Cue | “${a.cue}” |`,
+    `| Covers | this sentence${carried ? ` and ${carried} following sentence${carried === 1 ? '' : 's'} (carried over)` : ''} |`,
+  ];
+  return { value: lines.join('\n'), range: a.cueRange };
+}
