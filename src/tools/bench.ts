@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import winkNLP from 'wink-nlp';
+import writeGood from 'write-good';
 import model from 'wink-eng-lite-web-model';
 import { Corpus } from '../server/analysis/corpus';
 import { DEFAULT_GLOBS, discoverFiles } from '../server/io/discover';
@@ -25,6 +26,8 @@ interface Row {
   mbPerSecond: number;
   baselineWinkMs: number;
   ratioToWink: number;
+  baselineWriteGoodMs: number;
+  ratioToWriteGood: number;
   findings: number;
   meetings: number;
   meetingsMs: number;
@@ -86,8 +89,16 @@ async function measure(name: string, root: string, runs: number, withServer = tr
     }
     winkTimes.push(performance.now() - started);
   }
+  // A mainstream prose linter over the same files, as a second yardstick.
+  const writeGoodTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const started = performance.now();
+    for (const t of texts) writeGood(t);
+    writeGoodTimes.push(performance.now() - started);
+  }
   const indexMs = median(times);
   const baselineWinkMs = median(winkTimes);
+  const baselineWriteGoodMs = median(writeGoodTimes);
   return {
     corpus: name,
     articles: files.length,
@@ -97,6 +108,8 @@ async function measure(name: string, root: string, runs: number, withServer = tr
     mbPerSecond: +((bytes / 1024 / 1024) / (indexMs / 1000)).toFixed(2),
     baselineWinkMs: Math.round(baselineWinkMs),
     ratioToWink: +(baselineWinkMs / indexMs).toFixed(2),
+    baselineWriteGoodMs: Math.round(baselineWriteGoodMs),
+    ratioToWriteGood: +(baselineWriteGoodMs / indexMs).toFixed(2),
     findings,
     meetings,
     meetingsMs,
@@ -126,7 +139,8 @@ async function main(): Promise<void> {
   }
   console.log('CLI path (single thread, in-process):');
   console.table(rows.map(({ server: _server, ...cli }) => cli));
-  console.log('ratioToWink = bare wink-nlp tokenise+tag time / Sourcelens index time (1.0 = as fast as the NLP pass alone).');
+  console.log('ratioToWink = bare wink-nlp tokenise+tag time / Sourcelens index time (1.0 = as fast as the NLP pass alone);');
+  console.log('ratioToWriteGood = the write-good prose linter over the same files / Sourcelens index time.');
   console.log('Language server over stdio (worker pool, cold; edit/hover times in ms):');
   console.table(rows.filter((r) => r.server).map((r) => ({ corpus: r.corpus, articles: r.articles, ...r.server })));
   mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
