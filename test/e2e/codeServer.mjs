@@ -28,10 +28,23 @@ export function tempDir(name) {
   return mkdtempSync(path.join(tmpdir(), `sourcelens-${name}-`));
 }
 
+// Every code-server and browser started here is tracked, so that a phase that times out, Ctrl+C or process.exit()
+// cannot leave a code-server process group (extension host, file watcher) or a Chromium behind.
+const live = new Set();
+process.on('exit', () => {
+  for (const item of live) item.kill?.();
+});
+
+/** Stops every code-server and closes every browser this process started and has not stopped yet. */
+export async function stopAll() {
+  for (const item of [...live]) await item.stop();
+}
+
 /** Installs a .vsix into an extensions folder (under a second). */
-export function installVsix(vsix, extensionsDir, userDataDir) {
+export function installVsix(vsix, extensionsDir, userDataDir = path.join(tempDir('install'), 'ud')) {
   execFileSync(CODE_SERVER, ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
     stdio: 'pipe',
+    timeout: 60_000,
     env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
   });
 }
@@ -59,8 +72,24 @@ export async function startCodeServer({ extensionsDir, userDataDir, port = 0 } =
   const onData = (d) => (output += String(d));
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
+  const kill = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL'); // the whole group: the extension host and file watcher outlive the main PID
+    } catch {
+      // already gone
+    }
+  };
+  const handle = {
+    kill,
+    stop: async () => {
+      live.delete(handle);
+      kill();
+      writeFileSync(log, output);
+    },
+  };
+  live.add(handle);
   const actualPort = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 30 s:\n${output}`)), 30_000);
     const check = () => {
       const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (m) {
@@ -71,6 +100,9 @@ export async function startCodeServer({ extensionsDir, userDataDir, port = 0 } =
     child.stdout.on('data', check);
     child.stderr.on('data', check);
     child.on('exit', (code) => reject(new Error(`code-server exited with ${code}:\n${output}`)));
+  }).catch(async (error) => {
+    await handle.stop();
+    throw error;
   });
   return {
     port: actualPort,
@@ -78,29 +110,41 @@ export async function startCodeServer({ extensionsDir, userDataDir, port = 0 } =
     userDataDir,
     extensionsDir,
     log: () => output,
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      writeFileSync(log, output);
-    },
+    logFile: log,
+    stop: handle.stop,
   };
 }
 
 export async function launchBrowser() {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    timeout: 30_000,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const handle = {
+    stop: async () => {
+      live.delete(handle);
+      await browser.close().catch(() => undefined);
+    },
+  };
+  live.add(handle);
+  browser.on('disconnected', () => live.delete(handle));
+  return browser;
 }
 
 /** Builds the .vsix from the current dist/ (npm run build must have run). */
 export function buildVsix(out) {
-  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: REPO, stdio: 'pipe' });
+  try {
+    execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], {
+      cwd: REPO,
+      stdio: 'pipe',
+      timeout: 180_000,
+    });
+  } catch (error) {
+    throw new Error(`vsce package failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+  }
   if (!existsSync(out)) throw new Error('vsce did not produce a .vsix');
   return out;
 }

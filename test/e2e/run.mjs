@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
 import util from 'node:util';
-import { buildVsix, installVsix, launchBrowser, REPO, SAMPLES, startCodeServer, tempDir } from './codeServer.mjs';
+import { buildVsix, installVsix, launchBrowser, REPO, SAMPLES, startCodeServer, stopAll, tempDir } from './codeServer.mjs';
 
 const RESULTS = path.join(REPO, 'test-results');
 mkdirSync(RESULTS, { recursive: true });
@@ -31,23 +31,33 @@ async function step(name, fn) {
   }
 }
 
+/** Waits for `locator`; on a timeout, fails with what `describe()` finds on the page instead. */
+async function expectVisible(locator, timeout, what, describe) {
+  try {
+    await locator.waitFor({ timeout });
+  } catch {
+    const found = await describe().catch((e) => `(could not read the page: ${e.message})`);
+    throw new Error(`${what} did not appear within ${timeout} ms; found: ${Array.isArray(found) ? found.join(' | ') : found}`);
+  }
+}
+
 function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
-async function uiScenario() {
+async function uiScenario(vsix) {
   console.log('Real VS Code: UI scenario (installed .vsix)');
   const work = tempDir('e2e-ui');
-  const vsix = buildVsix(path.join(work, 'sourcelens.vsix'));
   const userDataDir = path.join(work, 'ud');
   const extensionsDir = path.join(work, 'exts');
   installVsix(vsix, extensionsDir, userDataDir);
   const folder = path.join(work, 'samples');
   cpSync(SAMPLES, folder, { recursive: true });
   const server = await startCodeServer({ userDataDir, extensionsDir });
-  const browser = await launchBrowser();
+  let browser;
   try {
+    browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     currentPage = page;
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
@@ -64,30 +74,40 @@ async function uiScenario() {
     await step('the Sourcelens view container lists the five articles', async () => {
       await page.locator('.activitybar .action-item a[aria-label^="Sourcelens"]').first().click();
       const rows = await openPane('Articles');
-      await page.waitForFunction(() => {
-        const p = [...document.querySelectorAll('.pane')].find((x) => /Articles/i.test(x.querySelector('.pane-header')?.textContent ?? ''));
-        return p && p.querySelectorAll('.pane-body .monaco-list-row').length >= 5;
-      }, null, { timeout: 60_000 });
+      // Indexing is asynchronous: wait for five rows, or for the count to stay put for 3 s, at most 60 s; then compare.
+      const deadline = Date.now() + 60_000;
+      let count = -1;
+      let since = Date.now();
+      for (;;) {
+        const now = await rows.count();
+        if (now !== count) [count, since] = [now, Date.now()];
+        if (count >= 5 || (count > 0 && Date.now() - since > 3000) || Date.now() > deadline) break;
+        await page.waitForTimeout(250);
+      }
       const texts = await rows.allInnerTexts();
       if (texts.length !== 5) throw new Error(`expected 5 articles, got ${texts.length}: ${texts.join(' | ')}`);
       if (!texts.some((t) => t.includes('Rouhani calls for closer Iran-Turkey cooperation'))) throw new Error(`headline missing: ${texts.join(' | ')}`);
     });
 
     await step('the status bar counts articles and findings', async () => {
-      await page.locator('.statusbar-item', { hasText: /Sourcelens: 5 articles · \d+ findings/ }).first().waitFor({ timeout: 30_000 });
+      const item = page.locator('.statusbar-item', { hasText: /Sourcelens: \d+ articles/ }).first();
+      await expectVisible(item, 30_000, 'status bar item "Sourcelens: N articles · N findings"', () => page.locator('.statusbar-item').allInnerTexts());
+      const text = (await item.innerText()).trim();
+      if (!/Sourcelens: 5 articles · \d+ findings/.test(text)) throw new Error(`expected "Sourcelens: 5 articles · N findings", found "${text}"`);
     });
 
     await step('the Meetings view expands the Tehran meeting and clicking the second account opens 001', async () => {
       const rows = await openPane('Meetings');
       const meeting = rows.filter({ hasText: /Rouhani · Cavusoglu.*Tehran, 2016-11-26 \(2 accounts\)/ }).first();
-      await meeting.waitFor({ timeout: 30_000 });
+      await expectVisible(meeting, 30_000, 'meeting "Rouhani · Cavusoglu … Tehran, 2016-11-26 (2 accounts)"', () => rows.allInnerTexts());
       if ((await meeting.getAttribute('aria-expanded')) !== 'true') await meeting.click();
       const accounts = rows.filter({ hasText: /— 00[01]-/ });
-      await accounts.nth(1).waitFor({ timeout: 15_000 });
+      await expectVisible(accounts.nth(1), 15_000, 'a second account row', () => rows.allInnerTexts());
       const labels = await accounts.allInnerTexts();
       if (!/001-tasnim/.test(labels[1] ?? '')) throw new Error(`second account is not 001: ${labels.join(' | ')}`);
       await accounts.nth(1).click();
-      await page.locator('.tab.active[aria-label*="001-tasnim-rouhani-cavusoglu.txt"]').waitFor({ timeout: 15_000 });
+      await expectVisible(page.locator('.tab.active[aria-label*="001-tasnim-rouhani-cavusoglu.txt"]'), 15_000, 'the active tab 001-tasnim', () =>
+        page.locator('.tab').evaluateAll((t) => t.map((e) => `${e.classList.contains('active') ? '*' : ''}${e.getAttribute('aria-label')}`)));
       await page.screenshot({ path: path.join(RESULTS, 'e2e-meetings.png') });
     });
 
@@ -97,20 +117,21 @@ async function uiScenario() {
       await page.locator('.quick-input-widget input').fill('>Sourcelens: Next account of this meeting');
       await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
       await page.keyboard.press('Enter');
-      await page.locator('.tab.active[aria-label*="000-rouhani-cavusoglu-tehran.txt"]').waitFor({ timeout: 15_000 });
+      await expectVisible(page.locator('.tab.active[aria-label*="000-rouhani-cavusoglu-tehran.txt"]'), 15_000, 'the active tab 000-rouhani', () =>
+        page.locator('.tab').evaluateAll((t) => t.map((e) => `${e.classList.contains('active') ? '*' : ''}${e.getAttribute('aria-label')}`)));
     });
 
     await step('the Entities view lists people with their mention counts', async () => {
       const rows = await openPane('Entities');
-      await rows.filter({ hasText: /^People/ }).first().waitFor({ timeout: 30_000 });
-      await rows.filter({ hasText: /Mevlut Cavusoglu.*mentions · 3 articles/ }).first().waitFor({ timeout: 15_000 });
+      await expectVisible(rows.filter({ hasText: /^People/ }).first(), 30_000, 'the "People" group', () => rows.allInnerTexts());
+      await expectVisible(rows.filter({ hasText: /Mevlut Cavusoglu.*mentions · 3 articles/ }).first(), 15_000, '"Mevlut Cavusoglu … mentions · 3 articles"', () => rows.allInnerTexts());
     });
 
     await step('the Problems panel shows the structure findings (and keeps boilerplate hints out of it)', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row');
-      await rows.first().waitFor({ timeout: 30_000 });
+      await expectVisible(rows.first(), 30_000, 'a row in the Problems panel', async () => [await page.locator('#status\\.problems').getAttribute('aria-label')]);
       let labels = await rows.evaluateAll((r) => r.map((e) => e.getAttribute('aria-label') ?? ''));
       // A cross-article finding carries its related location into the panel (name-variant points at the other outlet).
       if (!labels.some((l) => /name-variant|the same person/.test(l) && /has references to 1 locations/.test(l))) {
@@ -122,6 +143,9 @@ async function uiScenario() {
       labels = await rows.evaluateAll((r) => r.map((e) => e.getAttribute('aria-label') ?? ''));
       const noDate = labels.filter((l) => /No publication date: relative dates/.test(l) && /generated by sourcelens/.test(l));
       if (noDate.length !== 2) throw new Error(`expected structure/no-date on 002 and 003, got: ${labels.slice(0, 8).join(' | ')}`);
+      // The code is not in the aria-label, only in the row's text ("message ~ sourcelens ~ structure/no-date ~ [Ln 1, Col 1]").
+      const texts = await rows.allInnerTexts();
+      if (!texts.some((t) => /\bsourcelens\b/.test(t) && /structure\/no-date/.test(t))) throw new Error(`no row shows the code structure/no-date: ${texts.join(' | ')}`);
       await page.locator('.markers-panel-action-filter input, .viewpane-filter input').first().fill('');
     });
 
@@ -137,7 +161,10 @@ async function uiScenario() {
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
       const hover = page.locator('.monaco-hover:not(.hidden) .rendered-markdown');
-      await hover.first().waitFor({ timeout: 15_000 });
+      await expectVisible(hover.first(), 15_000, 'a visible hover', async () => [
+        `cursor: ${await page.locator('#status\\.editor\\.selection').innerText().catch(() => '?')}`,
+        ...(await page.locator('.monaco-hover').evaluateAll((h) => h.map((e) => `${e.className}: ${e.innerText.slice(0, 200)}`))),
+      ]);
       const text = (await hover.allInnerTexts()).join('\n');
       if (!/Sourcelens/.test(text) || !/Published/.test(text)) throw new Error(`unexpected hover: ${text}`);
       await page.waitForTimeout(500);
@@ -146,8 +173,8 @@ async function uiScenario() {
       copyFileSync(path.join(RESULTS, 'e2e-hover.png'), path.join(REPO, 'docs', 'screenshot.png'));
     });
   } finally {
-    await browser.close().catch(() => undefined);
-    server.stop();
+    await browser?.close().catch(() => undefined);
+    await server.stop();
   }
 }
 
@@ -156,8 +183,9 @@ async function extensionHostSuite() {
   const folder = path.join(tempDir('e2e-host'), 'samples');
   cpSync(SAMPLES, folder, { recursive: true });
   const server = await startCodeServer({});
-  const browser = await launchBrowser();
+  let browser;
   try {
+    browser = await launchBrowser();
     const page = await browser.newPage();
     const auth = `127.0.0.1:${server.port}`;
     const payload = [
@@ -182,23 +210,52 @@ async function extensionHostSuite() {
       failed += Number(summary[2]);
     } else {
       failed++;
+      console.log(`  ✘ the extension-host run printed no "N passed, M failed" line (codeAutomationExit(${code}))`);
     }
-    if (code !== 0 && !summary?.[2]) failed++;
+    if (code !== 0 && !Number(summary?.[2])) {
+      failed++;
+      console.log(`  ✘ codeAutomationExit(${code}) although mocha reported no failure (did index.js load? see the log above)`);
+    }
   } finally {
-    await browser.close().catch(() => undefined);
-    server.stop();
+    await browser?.close().catch(() => undefined);
+    await server.stop();
   }
 }
 
-const started = Date.now();
-try {
-  execFileSync('bash', [path.join(REPO, 'scripts/setup-code-server.sh'), path.join(REPO, '.vscode-test/code-server')], { stdio: 'inherit', cwd: REPO });
-  await withTimeout(uiScenario(), 300_000, 'UI scenario');
-  await withTimeout(extensionHostSuite(), 300_000, 'extension-host suite');
-} catch (error) {
-  failed++;
-  console.log(`  ✘ ${String(error?.stack ?? error)}`);
+const timings = [];
+/** Runs one phase under a hard time limit; a failure or timeout counts as one failure and stops what it started. */
+async function phase(name, ms, fn) {
+  const t0 = Date.now();
+  try {
+    return await withTimeout(fn(), ms, name);
+  } catch (error) {
+    failed++;
+    console.log(`  ✘ ${name}: ${String(error?.stack ?? error).split('\n').slice(0, 12).join('\n    ')}`);
+    await stopAll();
+    return undefined;
+  } finally {
+    timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
 }
-console.log(`Real VS Code tests took ${Math.round((Date.now() - started) / 1000)} s`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    await stopAll();
+    process.exit(130);
+  });
+}
+
+const started = Date.now();
+const ready = await phase('setup', 900_000, async () => {
+  execFileSync('bash', [path.join(REPO, 'scripts/setup-code-server.sh'), path.join(REPO, '.vscode-test/code-server')], { stdio: 'inherit', cwd: REPO, timeout: 900_000 });
+  return true;
+});
+if (ready) {
+  const vsix = await phase('vsix', 180_000, async () => buildVsix(path.join(tempDir('vsix'), 'sourcelens.vsix')));
+  if (vsix) await phase('UI scenario', 300_000, () => uiScenario(vsix));
+  await phase('extension-host suite', 300_000, () => extensionHostSuite());
+}
+await stopAll();
+console.log(`Real VS Code tests took ${Math.round((Date.now() - started) / 1000)} s (${timings.join(', ')})`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -40,6 +40,17 @@ describe('Sourcelens in the extension host', function () {
     assert.ok(codes.includes('structure/boilerplate'), codes.join(','));
   });
 
+  it('reports structure findings for an opened article', async () => {
+    const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
+    await vscode.window.showTextDocument(uri);
+    const codeOf = (d) => String(typeof d.code === 'object' ? d.code.value : d.code);
+    const structure = await poll(() => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'sourcelens' && codeOf(x).startsWith('structure/'));
+      return d.length ? d : undefined;
+    }, 'structure/ diagnostics of 000');
+    assert.ok(structure.length >= 1, vscode.languages.getDiagnostics(uri).map(codeOf).join(','));
+  });
+
   it('hovers the headline with the article card', async () => {
     const uri = await sample('000-rouhani-cavusoglu-tehran.txt');
     await vscode.window.showTextDocument(uri);
