@@ -134,8 +134,10 @@ export class Corpus {
     const batch = this.meetingsPending.size > Math.max(20, this.analyses.size / 10);
     for (const uri of [...this.meetingsPending].sort()) {
       const analysis = this.analyses.get(uri);
-      if (!analysis) this.meetingIndex.remove(uri);
-      else if (batch) this.meetingIndex.stage(uri, analysis.accounts, analysis.article.published?.iso);
+      if (!analysis) {
+        if (batch) this.meetingIndex.unstage(uri);
+        else this.meetingIndex.remove(uri);
+      } else if (batch) this.meetingIndex.stage(uri, analysis.accounts, analysis.article.published?.iso);
       else this.meetingIndex.update(uri, analysis.accounts, analysis.article.published?.iso);
     }
     if (batch) this.meetingIndex.rebuild();

@@ -54,11 +54,18 @@ export class MeetingIndex {
 
   /** Adds or replaces an article's accounts without clustering; call rebuild() after a batch. */
   stage(uri: string, accounts: EventAccount[], published: string | undefined): void {
+    this.unstage(uri);
+    this.register(uri, accounts, published);
+  }
+
+  /** Removes an article's accounts without clustering (a batch of removals would otherwise re-cluster each time). */
+  unstage(uri: string): void {
     for (const a of this.accountsByUri.get(uri) ?? []) {
       for (const p of a.participants) this.byParticipant.get(p.key)?.delete(a.id);
       this.accounts.delete(a.id);
     }
-    this.register(uri, accounts, published);
+    this.accountsByUri.delete(uri);
+    this.published.delete(uri);
   }
 
   /** Records an article's accounts in the lookup tables (by id, by participant). */

@@ -83,6 +83,7 @@ export function wordDiff(a: string, b: string): string {
 /** Overlap above which two quotations by one speaker are the same statement (the samples' Cavusoglu pair: 0.75). */
 const SAME_STATEMENT = 0.6;
 const MIN_QUOTE_WORDS = 6;
+const MAX_QUOTES_PER_SPEAKER = 200;
 
 /** Pairs of quotations by the same speaker in different articles that say the same thing in different words. */
 export function quoteVariants(all: Analysis[]): { a: Analysis; qa: Quote; b: Analysis; qb: Quote; score: number }[] {
@@ -96,7 +97,8 @@ export function quoteVariants(all: Analysis[]): { a: Analysis; qa: Quote; b: Ana
     }
   }
   const pairs: { a: Analysis; qa: Quote; b: Analysis; qb: Quote; score: number }[] = [];
-  for (const list of bySpeaker.values()) {
+  for (const all of bySpeaker.values()) {
+    const list = all.slice(0, MAX_QUOTES_PER_SPEAKER); // pairwise: a much-quoted speaker is compared on the first quotes
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const x = list[i];
