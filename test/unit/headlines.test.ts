@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyse } from '../../src/server/analysis/analyse';
-import { headlineFindings } from '../../src/server/analysis/findings/headlines';
+import { headlineFindings, headlineOverstated } from '../../src/server/analysis/findings/headlines';
 
 function check(headline: string, body: string): string[] {
   const a = analyse({ uri: 'file:///h/a.txt', text: `${headline}\n\n${body}\n`, externalMeta: { published: '2031-03-05' } });
@@ -39,5 +39,25 @@ describe('headline-unsupported', () => {
 
   it('does not treat title-case headline words as names', () => {
     assert.deepEqual(check('Iran Wants Turkey In Fight Against Terrorism', 'Iranian President Hassan Rouhani underlined the need for Turkey to join the fight against terrorism in talks on Saturday, his office said.'), []);
+  });
+});
+
+describe('headline-overstated', () => {
+  const over = (headline: string, body: string) =>
+    headlineOverstated(analyse({ uri: 'file:///h/o.txt', text: `${headline}\n\n${body}\n`, externalMeta: { published: '2031-03-05' } })).map((f) => f.message);
+
+  it('flags a headline that asserts what only critics say, naming the body sentence', () => {
+    const [m] = over('Brisk admits ministry funded militias', 'Critics said the ministry funded militias under Brisk. Otto Brisk spoke in Ankara on Monday.');
+    assert.match(m, /^The headline states this as fact \(“admits”\); the body attributes it to Critics/);
+  });
+
+  it('flags a flat headline over a hedged body', () => {
+    assert.equal(over('Ministry funded militias in the north', 'The ministry may have funded militias in the north, documents suggest. Officials declined to comment.').length, 1);
+  });
+
+  it('passes supported, attributed or hedged headlines', () => {
+    assert.deepEqual(over('Iran wants Turkey in fight against terrorism', 'Iranian President Hassan Rouhani underlined the need for Turkey to join the fight against terrorism, his office said.'), []);
+    assert.deepEqual(over('Brisk says ministry funded militias', 'Critics said the ministry funded militias under Brisk.'), []);
+    assert.deepEqual(over('Brisk admits ministry funded militias', 'Otto Brisk admitted on Monday that the ministry funded militias.'), []);
   });
 });

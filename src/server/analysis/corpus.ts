@@ -5,7 +5,7 @@ import { inputHash } from './article';
 import { analyse, Analysis } from './analyse';
 import { levelFor, RuleSettings } from './config';
 import { structureFindings } from './findings/structure';
-import { headlineFindings } from './findings/headlines';
+import { headlineFindings, headlineOverstated } from './findings/headlines';
 import { MeetingIndex } from './meetings/cluster';
 import { anchorInconsistencies, impossibleDates, looseFigureConflicts, meetingConflicts } from './findings/accounts';
 import { entityFindings, titleMissing } from './people/findings';
@@ -22,7 +22,7 @@ export type ArticleRule = (analysis: Analysis) => Finding[];
 /** A rule that compares articles; it sees the whole corpus and returns findings for any article. */
 export type CorpusRule = (corpus: Corpus) => Finding[];
 
-const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings, sourcingFindings];
+const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings, headlineOverstated, sourcingFindings];
 const CORPUS_RULES: CorpusRule[] = [meetingConflicts, looseFigureConflicts, anchorInconsistencies, impossibleDates, entityFindings, titleMissing, (c) => quoteVariantFindings(c.all()), loadedTermFindings];
 
 export interface UpdateResult {

@@ -34,6 +34,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'quote-unattributed', severity: 'warning', description: 'A quotation (not a scare quote) with no speaker found.' },
   { code: 'loaded-term', severity: 'hint', description: 'A word that carries a verdict ("regime", "terrorists", "martyr"), with the words other outlets in the corpus use for the same group (rules/loaded.yaml).' },
   { code: 'quote-variant', severity: 'information', description: 'The same statement quoted by two outlets in different words; the hover shows a word-level diff.' },
+  { code: 'headline-overstated', severity: 'information', description: 'The headline states as fact, or with a stronger verb, what the body attributes to someone else or hedges; related information names the body sentence.' },
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -162,3 +162,55 @@ function offTopic(headline: string, foldedBody: string): string | undefined {
   });
   return supported.length === 0 ? `none of “${words.join('”, “')}” appears in it` : undefined;
 }
+
+const STRONG = /\b(admits?|confirms?|reveals?|proves?|concedes?|acknowledges?|vows?|pledges?|slams?|rejects?|accuses?|declares?|orders?|bans?|agrees?)\b/i;
+const HEDGED = /\b(?:may|might|could|reportedly|allegedly|appear(?:s|ed)? to|seem(?:s|ed)? to|is said to|are said to|expected to|likely|possibly|considering|weighs?|mulls?)\b/i;
+const ATTRIBUTED_HEADLINE = /(?:\bsays?\b|\bsaid\b|\baccording to\b|:\s*["“']|["“'][^"”']+["”']\s*$|\?\s*$|\breport(?:s|ed)?\b)/i;
+
+/**
+ * `headline-overstated`: the headline states flatly, or with a stronger verb, what the body only attributes to
+ * someone else or hedges. The body sentence that carries the weaker version is named through related information.
+ */
+export function headlineOverstated(analysis: Analysis): Finding[] {
+  const { article, sourcing } = analysis;
+  if (!article.headline || article.sentences.length < 2) return [];
+  const headline = article.headline.text;
+  if (ATTRIBUTED_HEADLINE.test(headline) || HEDGED.test(headline)) return []; // already says whose claim it is
+  const words = contentWords(headline);
+  if (words.length < 3) return [];
+  // The body sentence that says most of what the headline says.
+  let best = -1;
+  let bestScore = 0;
+  article.sentences.forEach((s, i) => {
+    const sentence = new Set(contentWords(article.text.slice(s.range.start, s.range.end)));
+    const score = words.filter((w) => sentence.has(w)).length / words.length;
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  if (best < 0 || bestScore < 0.5) return []; // the body does not say it: that is headline-unsupported's business
+  const s = article.sentences[best];
+  const body = article.text.slice(s.range.start, s.range.end);
+  const attribution = sourcing.attributions.find((a) => a.sentence === best);
+  const strong = STRONG.exec(headline);
+  const subject = words[0];
+  const hedged = HEDGED.test(body);
+  const someoneElse = attribution && !contentWords(attribution.source.name).includes(subject) && (attribution.source.type === 'anonymous' || attribution.source.type === 'named-institution' || attribution.source.type === 'named-person');
+  const strongerVerb = strong && !new RegExp(`\\b${strong[1].replace(/s$/, '')}`, 'i').test(body);
+  if (!(hedged || (someoneElse && strongerVerb))) return [];
+  const why = hedged ? 'the body hedges it' : `the body attributes it to ${attribution!.source.name}`;
+  return [{
+    code: 'headline-overstated',
+    severity: 'information',
+    message: `The headline states this as fact${strong ? ` (“${strong[1]}”)` : ''}; ${why}: “${body.slice(0, 100).trim()}${body.length > 100 ? '…' : ''}”.`,
+    uri: article.uri,
+    range: article.headline.range,
+    related: [{ uri: article.uri, range: s.range, message: 'The body’s weaker version' }],
+  }];
+}
+
+function contentWords(text: string): string[] {
+  return foldText(text)
+    .toLowerCase()
+    .split(/[^\p{L}\d]+/u)
+    .filter((w) => w.length > 2 && !STOP.has(w) && !DATE_WORDS.test(w))
+    .map((w) => w.replace(/(?:ing|ed|es|s)$/, ''));
+}
