@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { analyse, Analysis } from '../../src/server/analysis/analyse';
 import { meetingLabel, MeetingIndex } from '../../src/server/analysis/meetings/cluster';
 import { extractAccounts, ParticipantMention } from '../../src/server/analysis/meetings/extract';
+import { capitalOf, countryOf, countryOfCapital } from '../../src/server/analysis/meetings/places';
 
 // A stand-in for the entity layer: exact names to entity keys.
 const PEOPLE: Record<string, string> = {
@@ -123,5 +124,12 @@ describe('meetings across the corpus', () => {
     assert.deepEqual(idx.all().map((m) => m.accounts.length), [1]);
     const found = idx.at(ledger.analysis.article.uri, ledger.accounts[0].span.start + 3);
     assert.equal(found?.account.id, ledger.accounts[0].id);
+  });
+});
+
+describe('places gazetteer', () => {
+  it('reads demonyms and capitals as the sovereign country, not a territory sharing the word', () => {
+    assert.deepEqual(['American', 'French', 'Dutch', 'Turkish', "Turkey's", 'Iranian'].map((d) => countryOf(d)), ['United States', 'France', 'Netherlands', 'Turkey', 'Turkey', 'Iran']);
+    assert.deepEqual([capitalOf('Turkish'), countryOfCapital('Kingston'), countryOfCapital('Ankara')], ['Ankara', 'Jamaica', 'Turkey']);
   });
 });

@@ -33,13 +33,17 @@ function load(): Map<string, CountryInfo> {
     name: { common: string; official: string };
     altSpellings: string[];
     capital: string[];
+    unMember?: boolean;
     demonyms?: { eng?: { m: string; f: string } };
   }[];
-  for (const c of list) {
+  // UN members first: territories share demonyms and capital names with them ("American" is the United States,
+  // not the Northern Mariana Islands; "French" is France; "Kingston" is Jamaica's capital).
+  const ordered = [...list].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember));
+  for (const c of ordered) {
     const info: CountryInfo = { name: NEWS_NAMES[c.name.common] ?? c.name.common, capital: c.capital[0] };
     const keys = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3), c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(EXTRA_ALIASES[info.name] ?? [])];
     for (const k of keys) if (k && !byKey.has(nameKey(k))) byKey.set(nameKey(k), info);
-    if (info.capital) capitals.set(nameKey(info.capital), info);
+    if (info.capital && !capitals.has(nameKey(info.capital))) capitals.set(nameKey(info.capital), info);
   }
   return byKey;
 }
