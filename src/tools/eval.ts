@@ -15,6 +15,8 @@
 //       places: [Tehran, Turkey]          # places and organisations by name (demonyms count as the country)
 //       organisations: [IRNA]
 //       unattributed: ["The war has killed"]   # start of each sentence that makes a claim nobody is cited for
+//       headlineIssues: []                # the headline findings a careful editor would raise (headline-unsupported,
+//                                         # headline-overstated); [] when the body supports the headline
 //       speakers:                         # quotations: a few words inside the quote, and who said it
 //         - { quote: "critical situation", speaker: Rouhani }
 //   meetings:                         # real-world meetings, each with the accounts that report it
@@ -50,6 +52,7 @@ interface GoldArticle {
   organisations?: string[];
   unattributed?: string[];
   speakers?: { quote: string; speaker: string | null }[];
+  headlineIssues?: string[];
 }
 
 interface GoldFile {
@@ -233,6 +236,8 @@ function scoreEntitiesAndSourcing(gold: GoldFile, corpus: Corpus, articles: Map<
   const claimErrors: string[] = [];
   const speakers: Tally = { tp: 0, fp: 0, fn: 0 };
   const speakerErrors: string[] = [];
+  const headlineIssues: Tally = { tp: 0, fp: 0, fn: 0 };
+  const headlineErrors: string[] = [];
   for (const [name, expected] of Object.entries(gold.articles ?? {})) {
     const article = articles.get(name);
     const analysis = article && corpus.analysis(article.uri);
@@ -271,6 +276,22 @@ function scoreEntitiesAndSourcing(gold: GoldFile, corpus: Corpus, articles: Map<
       claims.fn += want.length;
       for (const w of want) claimErrors.push(`${name}: missed “${w}”`);
     }
+    if (expected.headlineIssues) {
+      const got = [...new Set(corpus.findings(analysis.article.uri).filter((f) => f.code.startsWith('headline-')).map((f) => f.code))];
+      for (const code of got) {
+        if (expected.headlineIssues.includes(code)) headlineIssues.tp++;
+        else {
+          headlineIssues.fp++;
+          headlineErrors.push(`${name}: raised ${code}`);
+        }
+      }
+      for (const code of expected.headlineIssues) {
+        if (!got.includes(code)) {
+          headlineIssues.fn++;
+          headlineErrors.push(`${name}: missed ${code}`);
+        }
+      }
+    }
     for (const sp of expected.speakers ?? []) {
       const q = analysis.sourcing.quotes.find((x) => x.content.includes(sp.quote));
       const got = q?.speaker?.name ?? null;
@@ -292,6 +313,7 @@ function scoreEntitiesAndSourcing(gold: GoldFile, corpus: Corpus, articles: Map<
     scoreNames('organisations', orgs),
     prf('unattributed-claim', claims, claimErrors),
     prf('quote speakers', speakers, speakerErrors),
+    prf('headline findings', headlineIssues, headlineErrors),
   ];
 }
 

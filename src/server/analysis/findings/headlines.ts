@@ -35,7 +35,7 @@ interface Claim {
 
 export function headlineFindings(analysis: Analysis): Finding[] {
   const { article } = analysis;
-  if (!article.headline || article.sentences.length < 2) return [];
+  if (!article.headline || article.sentences.length === 0) return [];
   const body = bodyText(article);
   const foldedBody = foldText(body).toLowerCase();
   const findings: Finding[] = [];
@@ -173,7 +173,7 @@ const ATTRIBUTED_HEADLINE = /(?:\bsays?\b|\bsaid\b|\baccording to\b|:\s*["“']|
  */
 export function headlineOverstated(analysis: Analysis): Finding[] {
   const { article, sourcing } = analysis;
-  if (!article.headline || article.sentences.length < 2) return [];
+  if (!article.headline || article.sentences.length === 0) return [];
   const headline = article.headline.text;
   if (ATTRIBUTED_HEADLINE.test(headline) || HEDGED.test(headline)) return []; // already says whose claim it is
   const words = contentWords(headline);
