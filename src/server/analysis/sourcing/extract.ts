@@ -243,15 +243,21 @@ function sentenceAt(article: Article, offset: number): number {
   return lo;
 }
 
+/** Groups items by their sentence index (push, not spread: a run-on sentence can hold thousands). */
+function groupBySentence<T extends { sentence: number }>(items: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const list = map.get(item.sentence);
+    if (list) list.push(item);
+    else map.set(item.sentence, [item]);
+  }
+  return map;
+}
+
 export function extractSourcing(article: Article, mentions: Mention[], figures: Figure[]): Sourcing {
   const quotes = findQuotes(article);
   const attributions: Attribution[] = [];
-  const mentionsBySentence = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const list = mentionsBySentence.get(m.sentence);
-    if (list) list.push(m);
-    else mentionsBySentence.set(m.sentence, [m]);
-  }
+  const mentionsBySentence = groupBySentence(mentions);
   let lastPerson: Mention | undefined;
   let previous: Attribution | undefined;
   article.sentences.forEach((s, index) => {
@@ -289,12 +295,7 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
 
 function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim[] {
   const claims: Claim[] = [];
-  const figuresBySentence = new Map<number, Figure[]>();
-  for (const f of figures) {
-    const list = figuresBySentence.get(f.sentence);
-    if (list) list.push(f);
-    else figuresBySentence.set(f.sentence, [f]);
-  }
+  const figuresBySentence = groupBySentence(figures);
   article.sentences.forEach((s, index) => {
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
