@@ -48,7 +48,7 @@ export function startServer(connection: Connection): void {
   let indexing: Promise<void> | undefined;
   let indexed = false;
   let storagePath: string | undefined;
-  /** Diagnostics last pushed per URI (push mode), so unchanged files are not re-sent. */
+  /** A hash of the diagnostics last pushed per URI (push mode), so unchanged files are not re-sent. */
   const pushed = new Map<string, string>();
   /** Wakes a waiting workspace-diagnostics request when the corpus changes. */
   let wakeWorkspacePull: (() => void) | undefined;
@@ -223,7 +223,7 @@ export function startServer(connection: Connection): void {
 
   function publish(uri: string, quick = false): void {
     const diagnostics = diagnosticsFor(uri, quick);
-    const key = JSON.stringify(diagnostics);
+    const key = contentHash(JSON.stringify(diagnostics)); // a hash, not the JSON: 10,000 files' worth stays small
     if (pushed.get(uri) === key) return;
     pushed.set(uri, key);
     void connection.sendDiagnostics({ uri, diagnostics });
