@@ -13,7 +13,7 @@ import {
 } from './types';
 
 /** Bumped whenever analysis output changes shape or meaning: persistent caches key on it. */
-export const ANALYSER_VERSION = 1;
+export const ANALYSER_VERSION = 2;
 
 /** A headline is a short line; a line ending in a full stop is the first paragraph unless it is very short. */
 const HEADLINE_MAX_WORDS = 30;

@@ -9,9 +9,50 @@ import { POS_TAGS, TextRange } from './types';
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | undefined;
 
+/** wink's per-instance lexeme cache, as its feature functions see it (not part of wink's typed API). */
+interface LexemeCache {
+  lookup(text: string): number[] | null;
+  intrinsicSize(): number;
+}
+
 function engine(): Wink {
-  nlp ??= winkNLP(model);
+  // Only sentence boundaries and POS tags are used: the default pipe's negation, sentiment and entity passes
+  // cost a third of the time and change neither.
+  nlp ??= winkNLP(modelWithStatelessLookup(), ['sbd', 'pos']);
   return nlp;
+}
+
+/**
+ * wink adds every out-of-vocabulary word it meets to a cache shared by all documents, and its tokenizer asks that
+ * cache whether a string is a known word: once "Reid's," has been seen in one article, "Reid's" is no longer split
+ * in the next. Analyses then depend on which articles were read before, in which thread, so the CLI, the worker
+ * pool and the persistent cache would disagree. The tokenizer's lookups are therefore answered from the model's
+ * own lexicon only. wink has no option for this; its cache object reaches us as the third argument of the
+ * model's feature functions, the one place it is handed out.
+ */
+function modelWithStatelessLookup(): typeof model {
+  /** Per cache, the view the feature functions keep: they look up the words just added, so they need them all. */
+  const fullViews = new WeakMap<LexemeCache, LexemeCache>();
+  const fullView = (cache: LexemeCache): LexemeCache => {
+    let view = fullViews.get(cache);
+    if (!view) {
+      const lookup = cache.lookup;
+      const known = cache.intrinsicSize();
+      view = Object.assign(Object.create(cache) as LexemeCache, { lookup });
+      cache.lookup = (text) => {
+        const found = lookup(text);
+        return found && found.length === 1 && found[0] >= known ? null : found;
+      };
+      fullViews.set(cache, view);
+    }
+    return view;
+  };
+  const featureFn = (config: unknown) => {
+    const features = (model as unknown as { featureFn(c: unknown): Record<string, (text: string, category: number, cache: LexemeCache) => unknown> }).featureFn(config);
+    for (const [name, fn] of Object.entries(features)) features[name] = (text, category, cache) => fn(text, category, fullView(cache));
+    return features;
+  };
+  return Object.assign(Object.create(null), model, { featureFn }) as typeof model;
 }
 
 const POS_INDEX = new Map<string, number>(POS_TAGS.map((t, i) => [t, i]));
