@@ -23,7 +23,7 @@ export class Analyser {
     const cached = this.cache?.get(hash, input.text);
     if (cached) {
       this.hits++;
-      return { ...cached, article: { ...cached.article, uri: input.uri } };
+      return cached;
     }
     this.misses++;
     const result = this.pool ? await this.pool.analyse(input) : analyse(input);

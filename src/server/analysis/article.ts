@@ -13,7 +13,7 @@ import {
 } from './types';
 
 /** Bumped whenever analysis output changes shape or meaning: persistent caches key on it. */
-export const ANALYSER_VERSION = 2;
+export const ANALYSER_VERSION = 3;
 
 /** A headline is a short line; a line ending in a full stop is the first paragraph unless it is very short. */
 const HEADLINE_MAX_WORDS = 30;
@@ -65,7 +65,9 @@ export function parseArticle(input: ArticleInput): Article {
 
 /** Identifies an input exactly: same hash, same analysis. */
 export function inputHash(input: ArticleInput): string {
-  return contentHash(String(ANALYSER_VERSION), input.text, JSON.stringify(input.externalMeta ?? {}), JSON.stringify(input.inputProblems ?? []));
+  // The URI is part of it: an analysis names its article (accounts, findings), so two files with the same text
+  // (one wire story saved twice) must not share one.
+  return contentHash(String(ANALYSER_VERSION), input.uri, input.text, JSON.stringify(input.externalMeta ?? {}), JSON.stringify(input.inputProblems ?? []));
 }
 
 function mergeMeta(external: ArticleMeta | undefined, front: ArticleMeta | undefined) {
