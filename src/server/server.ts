@@ -326,7 +326,7 @@ export function startServer(connection: Connection): void {
     if (!analysis) return null;
     const index = lineIndexOf(analysis.article);
     const offset = index.offsetAt(params.position);
-    const hover = hoverAt(analysis, offset, host.corpus.findings(analysis.article.uri), index, host.corpus.all());
+    const hover = hoverAt(analysis, offset, host.corpus.findings(analysis.article.uri), index, host.corpus);
     const onHeadline = analysis.article.headline && offset >= analysis.article.headline.range.start && offset <= analysis.article.headline.range.end;
     if (hover && onHeadline) {
       const others = otherHeadlines(analysis.article.uri, host.corpus);

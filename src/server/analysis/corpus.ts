@@ -1,29 +1,35 @@
 // The one cross-document index. Articles are added, replaced and removed one at a time; per-article analysis is
-// cached by content hash, and corpus-wide findings are recomputed lazily only after something changed.
+// cached by content hash, and cross-document findings are re-checked only for the partitions a change touched
+// (see partitions.ts). The corpus also remembers which articles' findings changed, so a server re-sends only those.
 
 import { inputHash } from './article';
 import { analyse, Analysis } from './analyse';
 import { levelFor, RuleSettings } from './config';
-import { structureFindings } from './findings/structure';
-import { headlineFindings, headlineOverstated } from './findings/headlines';
 import { MeetingIndex } from './meetings/cluster';
-import { anchorInconsistencies, impossibleDates, looseFigureConflicts, meetingConflicts } from './findings/accounts';
-import { entityFindings, titleMissing } from './people/findings';
+import { anchorInconsistencies, looseFigureConflicts, meetingConflicts } from './findings/accounts';
+import { entityRule } from './people/findings';
 import { EntityIndex } from './people/identity';
 import { EMPTY_KNOWLEDGE, Knowledge } from './people/knowledge';
-import { quoteVariantFindings, sourcingFindings } from './sourcing/findings';
-import { loadedTermFindings } from './sourcing/loaded';
+import { Figure } from './figures/extract';
+import { FindingStore, IndexedRule, PartitionedRule, PartitionMember, Partitions } from './partitions';
+import { QuoteEntry, quoteVariantRule } from './sourcing/findings';
+import { loadedTermRule } from './sourcing/loaded';
 import { fingerprint } from './suppressions';
 import { Article, ArticleInput, Finding } from './types';
 
-/** A rule that looks at one article at a time. */
-export type ArticleRule = (analysis: Analysis) => Finding[];
+const INDEXED_RULES: IndexedRule[] = [meetingConflicts, entityRule];
 
-/** A rule that compares articles; it sees the whole corpus and returns findings for any article. */
-export type CorpusRule = (corpus: Corpus) => Finding[];
-
-const ARTICLE_RULES: ArticleRule[] = [(a) => structureFindings(a.article), headlineFindings, headlineOverstated, sourcingFindings];
-const CORPUS_RULES: CorpusRule[] = [meetingConflicts, looseFigureConflicts, anchorInconsistencies, impossibleDates, entityFindings, titleMissing, (c) => quoteVariantFindings(c.all()), loadedTermFindings];
+/** Figures by the noun they count, for the figure hover's "same quantity elsewhere". */
+function figuresByNoun(analysis: Analysis): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>();
+  for (const f of analysis.figures) {
+    if (!f.counted) continue;
+    const list = out.get(f.counted);
+    if (list) list.push(f);
+    else out.set(f.counted, [f]);
+  }
+  return out;
+}
 
 export interface UpdateResult {
   analysis: Analysis;
@@ -33,10 +39,20 @@ export interface UpdateResult {
 
 export class Corpus {
   private readonly analyses = new Map<string, Analysis>();
-  private readonly articleFindings = new Map<string, Finding[]>();
-  private corpusFindings: Map<string, Finding[]> | undefined;
-  /** The last corpus-wide findings computed, kept while a change waits for the next (batched) recomputation. */
-  private staleCorpusFindings = new Map<string, Finding[]>();
+  private sortedUris: string[] | undefined;
+  private readonly quotes = new Partitions(quoteVariantRule.contribute);
+  private readonly partitioned: { rule: PartitionedRule<unknown>; parts: Partitions<unknown> }[] = [
+    { rule: quoteVariantRule as PartitionedRule<unknown>, parts: this.quotes as Partitions<unknown> },
+    ...[loadedTermRule, looseFigureConflicts, anchorInconsistencies].map((rule) => ({ rule: rule as PartitionedRule<unknown>, parts: new Partitions<unknown>(rule.contribute) })),
+  ];
+  private readonly figures = new Partitions(figuresByNoun, false);
+  private readonly crossFindings = new FindingStore();
+  /** Whether something changed since the cross-document findings were last brought up to date. */
+  private stale = false;
+  /** Articles whose findings (own or cross-document) may have changed since takeChangedUris() was last called. */
+  private changedUris = new Set<string>();
+  /** Everything changed (rule levels, suppressions): every article counts as changed. */
+  private allChanged = false;
   private rules: RuleSettings = {};
   private readonly meetingIndex = new MeetingIndex();
   private readonly entityIndex = new EntityIndex();
@@ -58,7 +74,7 @@ export class Corpus {
 
   setRules(rules: RuleSettings): void {
     this.rules = { ...rules };
-    this.revision++;
+    this.everythingChanged();
   }
 
   update(input: ArticleInput): UpdateResult {
@@ -77,26 +93,24 @@ export class Corpus {
   /** Adds an article analysed elsewhere (a worker thread, the persistent cache). */
   put(analysis: Analysis): void {
     const uri = analysis.article.uri;
+    if (!this.analyses.has(uri)) this.sortedUris = undefined;
     this.analyses.set(uri, analysis);
-    this.articleFindings.set(uri, ARTICLE_RULES.flatMap((rule) => rule(analysis)));
+    for (const { parts } of this.partitioned) parts.put(analysis);
+    this.figures.put(analysis);
     this.meetingsPending.add(uri);
     this.entityIndex.update(uri, analysis.mentions);
-    this.corpusFindings = undefined;
-    this.revision++;
+    this.changed(uri);
   }
 
   remove(uri: string): boolean {
-    const removed = this.analyses.delete(uri);
-    this.articleFindings.delete(uri);
-    if (removed) {
-      this.meetingsPending.add(uri);
-      this.entityIndex.remove(uri);
-    }
-    if (removed) {
-      this.corpusFindings = undefined;
-      this.revision++;
-    }
-    return removed;
+    if (!this.analyses.delete(uri)) return false;
+    this.sortedUris = undefined;
+    for (const { parts } of this.partitioned) parts.remove(uri);
+    this.figures.remove(uri);
+    this.meetingsPending.add(uri);
+    this.entityIndex.remove(uri);
+    this.changed(uri);
+    return true;
   }
 
   has(uri: string): boolean {
@@ -118,11 +132,22 @@ export class Corpus {
 
   /** Every analysis, in the same stable order. */
   all(): Analysis[] {
-    return [...this.analyses.values()].sort((a, b) => (a.article.uri < b.article.uri ? -1 : a.article.uri > b.article.uri ? 1 : 0));
+    return this.uris().map((uri) => this.analyses.get(uri)!);
   }
 
   uris(): string[] {
-    return this.list().map((a) => a.uri);
+    this.sortedUris ??= [...this.analyses.keys()].sort();
+    return [...this.sortedUris];
+  }
+
+  /** The quotations one speaker is quoted with across the corpus (for the quote hover's other versions). */
+  quotesBy(speakerKey: string): PartitionMember<QuoteEntry>[] {
+    return this.quotes.members(speakerKey, (uri) => this.analyses.get(uri));
+  }
+
+  /** Every figure that counts this noun, by article in URI order. */
+  figuresCounting(noun: string): PartitionMember<Figure>[] {
+    return this.figures.members(noun, (uri) => this.analyses.get(uri));
   }
 
   /**
@@ -155,41 +180,38 @@ export class Corpus {
       if (!prints) rules.set(e.rule, (prints = new Set()));
       prints.add(e.fingerprint);
     }
-    this.revision++;
+    this.everythingChanged();
   }
 
   /** The reader's knowledge file (aliases, roles with dates); empty when there is none. */
   setKnowledge(knowledge: Knowledge): void {
     this.knowledgeBase = knowledge;
     this.entityIndex.setAliases(knowledge.aliasKeys, knowledge.distinct);
-    this.corpusFindings = undefined;
-    this.revision++;
+    this.stale = true;
+    this.everythingChanged();
   }
 
   get knowledge(): Knowledge {
     return this.knowledgeBase;
   }
 
-  /** Who is who across the corpus (rebuilt lazily after changes). */
+  /** Who is who across the corpus (regrouped lazily, per name key, after changes). */
   entities(): EntityIndex {
     return this.entityIndex;
   }
 
   /**
    * The article's own findings now, with its cross-document findings as last computed: what an editor shows at once
-   * after a keystroke, before the batched corpus-wide pass catches up.
+   * after a keystroke, before the batched cross-document pass catches up.
    */
   quickFindings(uri: string): Finding[] {
-    const own = this.articleFindings.get(uri) ?? [];
-    const cross = (this.corpusFindings ?? this.staleCorpusFindings).get(uri) ?? [];
-    return this.applyLevels([...own, ...cross]);
+    return this.applyLevels([...(this.analyses.get(uri)?.findings ?? []), ...this.crossFindings.forUri(uri)]);
   }
 
   /** Findings for one article, with the user's rule levels applied. */
   findings(uri: string): Finding[] {
-    const own = this.articleFindings.get(uri) ?? [];
-    const cross = this.crossFindings().get(uri) ?? [];
-    return this.applyLevels([...own, ...cross]);
+    this.refresh();
+    return this.quickFindings(uri);
   }
 
   allFindings(): Map<string, Finding[]> {
@@ -198,20 +220,43 @@ export class Corpus {
     return all;
   }
 
-  private crossFindings(): Map<string, Finding[]> {
-    if (!this.corpusFindings) {
-      const byUri = new Map<string, Finding[]>();
-      for (const rule of CORPUS_RULES) {
-        for (const finding of rule(this)) {
-          const list = byUri.get(finding.uri) ?? [];
-          list.push(finding);
-          byUri.set(finding.uri, list);
-        }
+  /**
+   * The articles whose findings may have changed since the last call (the cross-document pass is brought up to date
+   * first), or 'all' after a change that touches every article (rule levels, suppressions, knowledge).
+   */
+  takeChangedUris(): Set<string> | 'all' {
+    this.refresh();
+    const changed = this.allChanged ? 'all' : this.changedUris;
+    this.changedUris = new Set();
+    this.allChanged = false;
+    return changed;
+  }
+
+  /** Re-checks the partitions touched since the last refresh. */
+  private refresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.meetings(); // bring the meeting index up to date: it names the meetings that changed
+    const lookup = (uri: string) => this.analyses.get(uri);
+    for (const { rule, parts } of this.partitioned) {
+      for (const key of parts.takeDirty()) {
+        this.crossFindings.replace(`${rule.id}:${key}`, rule.check(key, parts.members(key, lookup), this), this.changedUris);
       }
-      this.corpusFindings = byUri;
-      this.staleCorpusFindings = byUri;
     }
-    return this.corpusFindings;
+    for (const rule of INDEXED_RULES) {
+      for (const key of rule.takeChanged(this)) this.crossFindings.replace(`${rule.id}:${key}`, rule.check(key, this), this.changedUris);
+    }
+  }
+
+  private changed(uri: string): void {
+    this.changedUris.add(uri);
+    this.stale = true;
+    this.revision++;
+  }
+
+  private everythingChanged(): void {
+    this.allChanged = true;
+    this.revision++;
   }
 
   private applyLevels(findings: Finding[]): Finding[] {

@@ -1,6 +1,7 @@
 // Hover cards for figures and time expressions.
 
 import { Analysis } from '../analysis/analyse';
+import type { Corpus } from '../analysis/corpus';
 import { Figure } from '../analysis/figures/extract';
 import { TimeExpression } from '../analysis/time/extract';
 
@@ -9,7 +10,7 @@ const KIND_LABEL: Record<Figure['kind'], string> = {
   age: 'age', fraction: 'fraction', range: 'range',
 };
 
-export function figureCard(figure: Figure, analysis: Analysis, corpus: Analysis[]): string {
+export function figureCard(figure: Figure, analysis: Analysis, corpus: Corpus): string {
   const value = figure.kind === 'fraction' ? `${fmt(figure.value)} of ${fmt(figure.of!)}` : figure.high !== undefined ? `${fmt(figure.value)}–${fmt(figure.high)}` : fmt(figure.value);
   const lines = [
     `**Sourcelens** · figure: ${KIND_LABEL[figure.kind]}`,
@@ -32,13 +33,13 @@ export function figureCard(figure: Figure, analysis: Analysis, corpus: Analysis[
 }
 
 /** Figures elsewhere that count the same thing the same way (same counted noun and verb); the meeting grouping refines this. */
-export function sameQuantity(figure: Figure, analysis: Analysis, corpus: Analysis[]) {
+export function sameQuantity(figure: Figure, analysis: Analysis, corpus: Corpus) {
   const out: { outlet: string; name: string; uri: string; figure: Figure }[] = [];
   if (!figure.counted) return out;
-  for (const other of corpus) {
+  for (const { analysis: other, items } of corpus.figuresCounting(figure.counted)) {
     if (other.article.uri === analysis.article.uri) continue;
-    for (const f of other.figures) {
-      if (f.counted === figure.counted && f.kind === figure.kind && (!figure.verb || !f.verb || f.verb === figure.verb)) {
+    for (const f of items) {
+      if (f.kind === figure.kind && (!figure.verb || !f.verb || f.verb === figure.verb)) {
         out.push({ outlet: other.article.meta.outlet ?? 'unknown outlet', name: other.article.name, uri: other.article.uri, figure: f });
       }
     }

@@ -2,6 +2,7 @@
 
 import { Hover, MarkupKind } from 'vscode-languageserver';
 import { Analysis } from '../analysis/analyse';
+import type { Corpus } from '../analysis/corpus';
 import { Article, Finding } from '../analysis/types';
 import { figureCard, timeCard } from './figureHover';
 import { cueCard, quoteCard } from './quotes';
@@ -9,7 +10,7 @@ import { boilerplateLabel } from '../analysis/findings/structure';
 import { LineIndex } from '../analysis/lines';
 import { toRange } from '../lsp';
 
-export function hoverAt(analysis: Analysis, offset: number, findings: Finding[], index: LineIndex, corpus: Analysis[]): Hover | null {
+export function hoverAt(analysis: Analysis, offset: number, findings: Finding[], index: LineIndex, corpus: Corpus): Hover | null {
   const { article } = analysis;
   const inside = (r: { start: number; end: number }) => offset >= r.start && offset <= r.end;
   const markdown = (value: string, range: { start: number; end: number }): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: toRange(index, range) });

@@ -4,6 +4,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { Analysis } from '../analysis/analyse';
 import { Quote } from '../analysis/sourcing/extract';
+import type { Corpus } from '../analysis/corpus';
 import { quoteVariants, wordDiff } from '../analysis/sourcing/findings';
 import { LineIndex } from '../analysis/lines';
 import { toRange } from '../lsp';
@@ -16,13 +17,13 @@ const TYPE: Record<string, string> = {
   none: 'none',
 };
 
-export function quoteCard(quote: Quote, analysis: Analysis, corpus: Analysis[]): string {
+export function quoteCard(quote: Quote, analysis: Analysis, corpus: Corpus): string {
   const lines = [`**Sourcelens** · ${quote.kind === 'block' ? 'block quotation' : 'quotation'}`, ''];
   if (quote.speaker) lines.push(`Speaker: **${quote.speaker.name}** (${TYPE[quote.speaker.type]})`);
   else lines.push('Speaker: _not found_ — who said this?');
   const attribution = analysis.sourcing.attributions.find((a) => a.source === quote.speaker);
   if (attribution) lines.push(`Cue: “${attribution.cue}”${attribution.inherited ? ' (carried over from an earlier sentence)' : ''}`);
-  const versions = quoteVariants(corpus).filter((p) => (p.a.article.uri === analysis.article.uri && p.qa === quote) || (p.b.article.uri === analysis.article.uri && p.qb === quote));
+  const versions = (quote.speaker?.key ? quoteVariants(corpus.quotesBy(quote.speaker.key)) : []).filter((p) => (p.a.article.uri === analysis.article.uri && p.qa === quote) || (p.b.article.uri === analysis.article.uri && p.qb === quote));
   for (const v of versions) {
     const [other, otherQuote] = v.a.article.uri === analysis.article.uri ? [v.b, v.qb] : [v.a, v.qa];
     lines.push('', `**${other.article.meta.outlet ?? other.article.name}** quotes it as:`, '', `> ${otherQuote.content.trim()}`, '', `Difference (this version → theirs): ${wordDiff(quote.content, otherQuote.content)}`);

@@ -2,10 +2,10 @@
 // and figures that contradict a date anchor the corpus states.
 
 import { Analysis } from '../analyse';
-import type { Corpus } from '../corpus';
 import { compatible, Figure } from '../figures/extract';
 import { EventAccount } from '../meetings/extract';
-import { Finding } from '../types';
+import { IndexedRule, PartitionedRule } from '../partitions';
+import { Finding, TextRange } from '../types';
 
 function outletName(a: Analysis): string {
   return a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name;
@@ -23,11 +23,14 @@ function describe(f: Figure): string {
 
 const MAX_ACCOUNTS_COMPARED = 40;
 
-/** `figure-conflict` and `date-conflict` between the accounts of each meeting. */
-export function meetingConflicts(corpus: Corpus): Finding[] {
-  const findings: Finding[] = [];
-  for (const meeting of corpus.meetings().all()) {
-    if (meeting.accounts.length < 2) continue;
+/** `figure-conflict` and `date-conflict` between the accounts of each meeting, re-checked per changed meeting. */
+export const meetingConflicts: IndexedRule = {
+  id: 'meeting',
+  takeChanged: (corpus) => corpus.meetings().takeChanged(),
+  check(id, corpus) {
+    const meeting = corpus.meetings().get(id);
+    if (!meeting || meeting.accounts.length < 2) return [];
+    const findings: Finding[] = [];
     // Pairwise is quadratic: a meeting with hundreds of accounts (a wire story reprinted everywhere) is compared
     // on its first accounts only, which is where a reader would look.
     const accounts = meeting.accounts.slice(0, MAX_ACCOUNTS_COMPARED);
@@ -41,9 +44,9 @@ export function meetingConflicts(corpus: Corpus): Finding[] {
         findings.push(...figureConflicts(A, a, B, b), ...dateConflicts(A, a, B, b));
       }
     }
-  }
-  return findings;
-}
+    return findings;
+  },
+};
 
 function figureConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAccount): Finding[] {
   const out: Finding[] = [];
@@ -91,77 +94,106 @@ function dateConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAccoun
 
 const ANCHOR = /\b(war|conflict|crisis|uprising|revolution|insurgency|fighting|civil war)\b[^.;]{0,60}?\b(?:began|started|erupted|broke out|since)\b[^.;]{0,25}?\b((?:19|20)\d{2})\b/i;
 
+type AnchorItem = { kind: 'anchor'; year: number; range: TextRange } | { kind: 'age'; figure: Figure };
+
 /**
  * `figure-inconsistent`: an age that contradicts a start year the corpus states ("the conflict began in 2011",
- * so an article of 2014 cannot call it "six-year-old"). One year of slack for month boundaries.
+ * so an article of 2014 cannot call it "six-year-old"). One year of slack for month boundaries. Partitioned by the
+ * noun ("war", "crisis"): the first article, in URI order, that dates it is the anchor.
  */
-export function anchorInconsistencies(corpus: Corpus): Finding[] {
-  const anchors = new Map<string, { year: number; uri: string; range: { start: number; end: number } }>();
-  const all = corpus.all();
-  for (const a of all) {
+export const anchorInconsistencies: PartitionedRule<AnchorItem> = {
+  id: 'anchor',
+  contribute(a) {
+    const out = new Map<string, AnchorItem[]>();
+    const add = (noun: string, item: AnchorItem) => {
+      const list = out.get(noun);
+      if (list) list.push(item);
+      else out.set(noun, [item]);
+    };
     for (const s of a.article.sentences) {
       const text = a.article.text.slice(s.range.start, s.range.end);
       const m = ANCHOR.exec(text);
       if (!m) continue;
-      const noun = m[1].toLowerCase().replace('civil war', 'war');
-      if (!anchors.has(noun)) {
-        const at = s.range.start + m.index + m[0].lastIndexOf(m[2]);
-        anchors.set(noun, { year: Number(m[2]), uri: a.article.uri, range: { start: at, end: at + 4 } });
+      const at = s.range.start + m.index + m[0].lastIndexOf(m[2]);
+      add(m[1].toLowerCase().replace('civil war', 'war'), { kind: 'anchor', year: Number(m[2]), range: { start: at, end: at + 4 } });
+    }
+    if (a.article.published) {
+      for (const f of a.figures) {
+        if (f.kind === 'age' && f.unit === 'year' && f.counted) add(f.counted === 'civil war' ? 'war' : f.counted, { kind: 'age', figure: f });
       }
     }
-  }
-  const findings: Finding[] = [];
-  if (anchors.size === 0) return findings;
-  for (const a of all) {
-    const published = a.article.published?.iso;
-    if (!published) continue;
-    for (const f of a.figures) {
-      if (f.kind !== 'age' || f.unit !== 'year' || !f.counted) continue;
-      const anchor = anchors.get(f.counted === 'civil war' ? 'war' : f.counted);
-      if (!anchor) continue;
-      const expected = Number(published.slice(0, 4)) - anchor.year;
-      if (Math.abs(f.value - expected) <= 1) continue;
-      const source = anchor.uri === a.article.uri ? 'this article' : corpus.get(anchor.uri)?.name ?? 'the corpus';
-      findings.push({
-        code: 'figure-inconsistent',
-        severity: 'warning',
-        message: `“${f.text} ${f.counted}” in an article published ${published}, but ${source} dates the ${f.counted} to ${anchor.year} (about ${expected} years).`,
-        uri: a.article.uri,
-        range: f.range,
-        related: [{ uri: anchor.uri, range: anchor.range, message: `The ${f.counted} began in ${anchor.year}` }],
-      });
+    return out;
+  },
+  check(_noun, members, corpus) {
+    let anchor: { year: number; uri: string; range: TextRange } | undefined;
+    for (const m of members) {
+      const found = m.items.find((i) => i.kind === 'anchor');
+      if (found?.kind === 'anchor') {
+        anchor = { year: found.year, uri: m.analysis.article.uri, range: found.range };
+        break;
+      }
     }
-  }
-  return findings;
-}
+    if (!anchor) return [];
+    const findings: Finding[] = [];
+    for (const { analysis: a, items } of members) {
+      const published = a.article.published?.iso;
+      if (!published) continue;
+      for (const item of items) {
+        if (item.kind !== 'age') continue;
+        const f = item.figure;
+        const expected = Number(published.slice(0, 4)) - anchor.year;
+        if (Math.abs(f.value - expected) <= 1) continue;
+        const source = anchor.uri === a.article.uri ? 'this article' : corpus.get(anchor.uri)?.name ?? 'the corpus';
+        findings.push({
+          code: 'figure-inconsistent',
+          severity: 'warning',
+          message: `“${f.text} ${f.counted}” in an article published ${published}, but ${source} dates the ${f.counted} to ${anchor.year} (about ${expected} years).`,
+          uri: a.article.uri,
+          range: f.range,
+          related: [{ uri: anchor.uri, range: anchor.range, message: `The ${f.counted} began in ${anchor.year}` }],
+        });
+      }
+    }
+    return findings;
+  },
+};
 
 const NEAR_DAYS = 3;
 const MAX_BUCKET = 200;
 
+interface LooseFigure {
+  figure: Figure;
+  /** People and places named in the figure's sentence. */
+  keys: Set<string>;
+}
+
 /**
  * `figure-conflict` outside meetings: two articles published within three days count the same thing (noun and
  * verb) in sentences that name at least two of the same people or places, and the numbers cannot both hold.
- * Figures inside accounts of one meeting are compared by meetingConflicts and skipped here.
+ * Figures inside accounts of meetings are compared by meetingConflicts and skipped here. Partitioned by what is
+ * counted: `kind|noun|verb`.
  */
-export function looseFigureConflicts(corpus: Corpus): Finding[] {
-  const meetings = corpus.meetings();
-  const buckets = new Map<string, { analysis: Analysis; figure: Figure; keys: Set<string> }[]>();
-  for (const analysis of corpus.all()) {
-    if (!analysis.article.published) continue;
+export const looseFigureConflicts: PartitionedRule<LooseFigure> = {
+  id: 'figure',
+  contribute(analysis) {
+    const out = new Map<string, LooseFigure[]>();
+    if (!analysis.article.published) return out;
     for (const figure of analysis.figures) {
       // Ordinals only compare within one meeting: "the 6th round" and "the 11th round" are usually different picks.
-      if (!figure.counted || figure.vague || figure.kind === 'ordinal' || meetings.at(analysis.article.uri, figure.range.start)) continue;
+      if (!figure.counted || figure.vague || figure.kind === 'ordinal' || inAnyAccount(analysis, figure.range.start)) continue;
       const keys = new Set(analysis.mentions.filter((m) => m.sentence === figure.sentence && m.confidence >= 0.6).map((m) => m.key));
       if (keys.size < 2) continue;
       const bucket = `${figure.kind}|${figure.counted}|${figure.verb ?? ''}`;
-      const list = buckets.get(bucket) ?? [];
-      list.push({ analysis, figure, keys });
-      buckets.set(bucket, list);
+      const list = out.get(bucket);
+      if (list) list.push({ figure, keys });
+      else out.set(bucket, [{ figure, keys }]);
     }
-  }
-  const out: Finding[] = [];
-  for (const list of buckets.values()) {
-    if (list.length < 2 || list.length > MAX_BUCKET) continue; // a noun counted everywhere is not one quantity
+    return out;
+  },
+  check(_bucket, members) {
+    const list = members.flatMap(({ analysis, items }) => items.map((item) => ({ analysis, ...item })));
+    const out: Finding[] = [];
+    if (list.length < 2 || list.length > MAX_BUCKET) return out; // a noun counted everywhere is not one quantity
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const x = list[i];
@@ -190,32 +222,35 @@ export function looseFigureConflicts(corpus: Corpus): Finding[] {
         out.push(conflict(x.analysis, x.figure, y.analysis, y.figure, 'for the same event'), conflict(y.analysis, y.figure, x.analysis, x.figure, 'for the same event'));
       }
     }
-  }
-  return out;
+    return out;
+  },
+};
+
+/** Whether an offset lies in one of the article's meeting accounts (every account belongs to some meeting). */
+function inAnyAccount(analysis: Analysis, offset: number): boolean {
+  return analysis.accounts.some((a) => offset >= a.span.start && offset <= a.span.end);
 }
 
 /**
  * `date-conflict` within an article: a past event given a full date after the article was published ("met on
  * 27 November 2016" in an article of 2016-11-20) cannot be right.
  */
-export function impossibleDates(corpus: Corpus): Finding[] {
+export function impossibleDates(a: Analysis): Finding[] {
   const out: Finding[] = [];
-  for (const a of corpus.all()) {
-    const published = a.article.published?.iso;
-    if (!published || a.article.published?.ambiguous) continue;
-    for (const t of a.times) {
-      // Timestamps ("July 29, 2009 at 12:16 PM") are page furniture (updates, comments), and a day or two is time zones.
-      if (t.kind !== 'date' || !/\d{4}/.test(t.text) || /\d:\d/.test(t.text) || t.tense !== 'past' || !t.resolved) continue;
-      if (Date.parse(t.resolved.iso) - Date.parse(published) <= 7 * 86_400_000) continue;
-      out.push({
-        code: 'date-conflict',
-        severity: 'warning',
-        message: `“${t.text}” (${t.resolved.iso}) is after the article's publication date ${published}, but the sentence reports it as past.`,
-        uri: a.article.uri,
-        range: t.range,
-        related: [],
-      });
-    }
+  const published = a.article.published?.iso;
+  if (!published || a.article.published?.ambiguous) return out;
+  for (const t of a.times) {
+    // Timestamps ("July 29, 2009 at 12:16 PM") are page furniture (updates, comments), and a day or two is time zones.
+    if (t.kind !== 'date' || !/\d{4}/.test(t.text) || /\d:\d/.test(t.text) || t.tense !== 'past' || !t.resolved) continue;
+    if (Date.parse(t.resolved.iso) - Date.parse(published) <= 7 * 86_400_000) continue;
+    out.push({
+      code: 'date-conflict',
+      severity: 'warning',
+      message: `“${t.text}” (${t.resolved.iso}) is after the article's publication date ${published}, but the sentence reports it as past.`,
+      uri: a.article.uri,
+      range: t.range,
+      related: [],
+    });
   }
   return out;
 }

@@ -36,6 +36,8 @@ export class MeetingIndex {
   private readonly accounts = new Map<string, EventAccount>();
   private readonly meetingOf = new Map<string, string>();
   private readonly meetings = new Map<string, Meeting>();
+  /** Meetings dissolved or formed since takeChanged() was last called: their findings must be re-checked. */
+  private readonly changed = new Set<string>();
 
   /** Replaces one article's accounts and re-clusters what they touch. */
   update(uri: string, accounts: EventAccount[], published: string | undefined): void {
@@ -47,6 +49,7 @@ export class MeetingIndex {
 
   /** Re-clusters everything from scratch (after a cold index, so the result never depends on arrival order). */
   rebuild(): void {
+    for (const id of this.meetings.keys()) this.changed.add(id);
     this.meetings.clear();
     this.meetingOf.clear();
     this.recluster(new Set(this.accounts.keys()));
@@ -88,6 +91,13 @@ export class MeetingIndex {
     this.recluster(this.expand(affected));
   }
 
+  /** Ids of the meetings dissolved or formed since the last call. */
+  takeChanged(): string[] {
+    const ids = [...this.changed];
+    this.changed.clear();
+    return ids;
+  }
+
   all(): Meeting[] {
     return [...this.meetings.values()].sort((a, b) => (a.date?.iso ?? '9999').localeCompare(b.date?.iso ?? '9999') || a.id.localeCompare(b.id));
   }
@@ -123,6 +133,7 @@ export class MeetingIndex {
       if (meeting) {
         for (const other of meeting.accounts) affected.add(other.id);
         this.meetings.delete(meeting.id);
+        this.changed.add(meeting.id);
         for (const other of meeting.accounts) this.meetingOf.delete(other.id);
       }
       for (const p of a.participants) this.byParticipant.get(p.key)?.delete(a.id);
@@ -154,7 +165,10 @@ export class MeetingIndex {
   private recluster(ids: Set<string>): void {
     for (const id of ids) {
       const meeting = this.meetings.get(this.meetingOf.get(id) ?? '');
-      if (meeting) this.meetings.delete(meeting.id);
+      if (meeting) {
+        this.meetings.delete(meeting.id);
+        this.changed.add(meeting.id);
+      }
       this.meetingOf.delete(id);
     }
     const ordered = [...ids].map((id) => this.accounts.get(id)).filter((a): a is EventAccount => !!a).sort((a, b) => compareIds(a.id, b.id));
@@ -176,6 +190,7 @@ export class MeetingIndex {
     for (const group of groups) {
       const meeting = summarise(group);
       this.meetings.set(meeting.id, meeting);
+      this.changed.add(meeting.id);
       for (const a of group) this.meetingOf.set(a.id, meeting.id);
     }
   }

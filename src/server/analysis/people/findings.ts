@@ -2,6 +2,7 @@
 
 import type { Corpus } from '../corpus';
 import { foldText } from '../fold';
+import { IndexedRule } from '../partitions';
 import { Finding } from '../types';
 import { Entity, EntityMention } from './identity';
 import { Role } from './recognise';
@@ -36,14 +37,19 @@ function comparableDates(corpus: Corpus, x: EntityMention, y: EntityMention): bo
   return Math.abs(Date.parse(a) - Date.parse(b)) <= MAX_DAYS_APART * 86_400_000;
 }
 
-export function entityFindings(corpus: Corpus): Finding[] {
-  const findings: Finding[] = [];
-  for (const entity of corpus.entities().entities()) {
-    if (entity.kind !== 'person') continue;
-    findings.push(...titleConflicts(corpus, entity), ...nameVariants(corpus, entity), ...anachronisms(corpus, entity));
-  }
-  return findings;
-}
+/** title-conflict, name-variant, title-anachronism and title-missing, re-checked per changed name key. */
+export const entityRule: IndexedRule = {
+  id: 'entity',
+  takeChanged: (corpus) => corpus.entities().takeChanged(),
+  check(key, corpus) {
+    const findings: Finding[] = [];
+    for (const entity of corpus.entities().ofKey(key)) {
+      if (entity.kind !== 'person') continue;
+      findings.push(...titleConflicts(corpus, entity), ...nameVariants(corpus, entity), ...anachronisms(corpus, entity), ...titleMissing(corpus, entity));
+    }
+    return findings;
+  },
+};
 
 function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
   const accepted = new Set(corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0])?.accept.map((t) => t.toLowerCase()) ?? []);
@@ -114,30 +120,27 @@ function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
  * `title-missing`: a person introduced with no title or description at all, whom other articles do describe
  * (so the role exists and this outlet left it out). People nobody titles — a witness, a player — are not flagged.
  */
-export function titleMissing(corpus: Corpus): Finding[] {
+function titleMissing(corpus: Corpus, entity: Entity): Finding[] {
   const out: Finding[] = [];
-  for (const entity of corpus.entities().entities()) {
-    if (entity.kind !== 'person') continue;
-    const titled = entity.mentions.find((m) => m.mention.roleText && m.mention.role?.office);
-    if (!titled) continue;
-    const byUri = new Map<string, EntityMention[]>();
-    for (const m of entity.mentions) {
-      const list = byUri.get(m.uri);
-      if (list) list.push(m);
-      else byUri.set(m.uri, [m]);
-    }
-    for (const [uri, mentions] of byUri) {
-      if (mentions.some((m) => m.mention.role || m.mention.descriptive)) continue;
-      const first = mentions[0];
-      out.push({
-        code: 'title-missing',
-        severity: 'hint',
-        message: `${first.mention.text} is introduced with no title or description; ${outlet(corpus, titled.uri)} calls them “${titled.mention.roleText}”.`,
-        uri,
-        range: first.mention.range,
-        related: [{ uri: titled.uri, range: titled.mention.roleRange ?? titled.mention.range, message: `${outlet(corpus, titled.uri)}: ${titled.mention.roleText}` }],
-      });
-    }
+  const titled = entity.mentions.find((m) => m.mention.roleText && m.mention.role?.office);
+  if (!titled) return out;
+  const byUri = new Map<string, EntityMention[]>();
+  for (const m of entity.mentions) {
+    const list = byUri.get(m.uri);
+    if (list) list.push(m);
+    else byUri.set(m.uri, [m]);
+  }
+  for (const [uri, mentions] of byUri) {
+    if (mentions.some((m) => m.mention.role || m.mention.descriptive)) continue;
+    const first = mentions[0];
+    out.push({
+      code: 'title-missing',
+      severity: 'hint',
+      message: `${first.mention.text} is introduced with no title or description; ${outlet(corpus, titled.uri)} calls them “${titled.mention.roleText}”.`,
+      uri,
+      range: first.mention.range,
+      related: [{ uri: titled.uri, range: titled.mention.roleRange ?? titled.mention.range, message: `${outlet(corpus, titled.uri)}: ${titled.mention.roleText}` }],
+    });
   }
   return out;
 }

@@ -21,38 +21,79 @@ export interface Entity {
 
 export class EntityIndex {
   private readonly byUri = new Map<string, Mention[]>();
+  /** Name key (after aliases) -> article -> that article's mentions with the key. */
+  private readonly byKey = new Map<string, Map<string, Mention[]>>();
   /** Alias spellings' keys -> the canonical key, from the knowledge file. */
   private aliasKeys = new Map<string, string>();
-  private built: { entities: Map<string, Entity>; byMention: Map<Mention, Entity> } | undefined;
-
   /** Spellings the reader said are different people (folded pairs). */
   private distinct = new Set<string>();
+  /** Keys whose mentions changed and must be regrouped before the next read. */
+  private readonly stale = new Set<string>();
+  /** Keys regrouped since takeChanged() was last called (their findings must be re-checked). */
+  private readonly changed = new Set<string>();
+  private readonly entitiesByKey = new Map<string, Entity[]>();
+  private readonly byId = new Map<string, Entity>();
+  private readonly byMention = new Map<Mention, Entity>();
+  private sorted: Entity[] | undefined;
 
   setAliases(aliasKeys: Map<string, string>, distinct: [string, string][] = []): void {
     this.aliasKeys = aliasKeys;
     this.distinct = new Set(distinct.map(([a, b]) => pairKey(a, b)));
-    this.built = undefined;
+    // Every key may now group differently: re-file every mention.
+    for (const key of this.byKey.keys()) this.stale.add(key);
+    for (const key of this.entitiesByKey.keys()) this.stale.add(key);
+    this.byKey.clear();
+    for (const [uri, mentions] of this.byUri) this.file(uri, mentions);
   }
 
   update(uri: string, mentions: Mention[]): void {
+    this.remove(uri);
     this.byUri.set(uri, mentions);
-    this.built = undefined;
+    this.file(uri, mentions);
   }
 
   remove(uri: string): void {
-    if (this.byUri.delete(uri)) this.built = undefined;
+    const mentions = this.byUri.get(uri);
+    if (!mentions) return;
+    this.byUri.delete(uri);
+    for (const m of mentions) {
+      const key = this.keyOf(m);
+      const articles = this.byKey.get(key);
+      if (!articles) continue;
+      articles.delete(uri);
+      if (articles.size === 0) this.byKey.delete(key);
+      this.stale.add(key);
+    }
+  }
+
+  /** Keys whose entities were regrouped since the last call. */
+  takeChanged(): string[] {
+    this.regroup();
+    const keys = [...this.changed];
+    this.changed.clear();
+    return keys;
   }
 
   entities(): Entity[] {
-    return [...this.build().entities.values()].sort((a, b) => a.id.localeCompare(b.id));
+    this.regroup();
+    this.sorted ??= [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return this.sorted;
+  }
+
+  /** The entities sharing one name key (one person, or several people with one surname). */
+  ofKey(key: string): Entity[] {
+    this.regroup();
+    return this.entitiesByKey.get(key) ?? [];
   }
 
   get(id: string): Entity | undefined {
-    return this.build().entities.get(id);
+    this.regroup();
+    return this.byId.get(id);
   }
 
   of(mention: Mention): Entity | undefined {
-    return this.build().byMention.get(mention);
+    this.regroup();
+    return this.byMention.get(mention);
   }
 
   /** The entity mentioned at an offset of an article (its name, or the title words attached to it). */
@@ -68,38 +109,56 @@ export class EntityIndex {
     return undefined;
   }
 
-  /**
-   * Grouping is recomputed lazily after changes: it is a linear pass over the mentions (grouped by key), so even a
-   * 10,000-article corpus rebuilds in well under a second, and only when someone asks.
-   */
-  private build(): NonNullable<EntityIndex['built']> {
-    if (this.built) return this.built;
-    const byKey = new Map<string, EntityMention[]>();
+  private keyOf(m: Mention): string {
+    return this.aliasKeys.get(m.key) ?? m.key;
+  }
+
+  private file(uri: string, mentions: Mention[]): void {
+    for (const m of mentions) {
+      const key = this.keyOf(m);
+      let articles = this.byKey.get(key);
+      if (!articles) this.byKey.set(key, (articles = new Map()));
+      const list = articles.get(uri);
+      if (list) list.push(m);
+      else articles.set(uri, [m]);
+      this.stale.add(key);
+    }
+  }
+
+  /** Regroups the stale keys. Grouping depends only on one key's mentions, so nothing else needs to move. */
+  private regroup(): void {
+    if (this.stale.size === 0) return;
+    for (const key of this.stale) {
+      for (const old of this.entitiesByKey.get(key) ?? []) {
+        this.byId.delete(old.id);
+        for (const m of old.mentions) this.byMention.delete(m.mention);
+      }
+      this.entitiesByKey.delete(key);
+      const built = this.group(key);
+      if (built.length) this.entitiesByKey.set(key, built);
+      for (const entity of built) {
+        this.byId.set(entity.id, entity);
+        for (const m of entity.mentions) this.byMention.set(m.mention, entity);
+      }
+      this.changed.add(key);
+    }
+    this.stale.clear();
+    this.sorted = undefined;
+  }
+
+  private group(key: string): Entity[] {
+    const articles = this.byKey.get(key);
+    if (!articles) return [];
     // Weak candidates (a lone capitalised word) count only when some article names that person in full.
-    const named = new Set<string>();
-    const keyOf = (m: Mention) => this.aliasKeys.get(m.key) ?? m.key;
-    for (const mentions of this.byUri.values()) for (const m of mentions) if (m.confidence >= 0.6) named.add(keyOf(m));
-    for (const uri of [...this.byUri.keys()].sort()) {
-      for (const mention of this.byUri.get(uri)!) {
-        const key = keyOf(mention);
-        if (mention.confidence < 0.6 && !named.has(key)) continue;
-        const list = byKey.get(key) ?? [];
-        list.push({ uri, mention });
-        byKey.set(key, list);
-      }
+    let named = false;
+    for (const list of articles.values()) if (list.some((m) => m.confidence >= 0.6)) named = true;
+    const mentions: EntityMention[] = [];
+    for (const uri of [...articles.keys()].sort()) {
+      for (const mention of articles.get(uri)!) if (named || mention.confidence >= 0.6) mentions.push({ uri, mention });
     }
-    const entities = new Map<string, Entity>();
-    const byMention = new Map<Mention, Entity>();
-    for (const [key, mentions] of byKey) {
-      const groups = mentions[0].mention.kind === 'person' ? splitPeople(key, mentions, this.distinct) : [{ id: key, mentions }];
-      for (const group of groups) {
-        const entity = summarise(group.id, group.mentions);
-        entities.set(entity.id, entity);
-        for (const m of group.mentions) byMention.set(m.mention, entity);
-      }
-    }
-    this.built = { entities, byMention };
-    return this.built;
+    if (mentions.length === 0) return [];
+    const groups = mentions[0].mention.kind === 'person' ? splitPeople(key, mentions, this.distinct) : [{ id: key, mentions }];
+    return groups.map((g) => summarise(g.id, g.mentions));
   }
 }
 

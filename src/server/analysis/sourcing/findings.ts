@@ -3,6 +3,7 @@
 import { diffWords } from 'diff';
 import { Analysis } from '../analyse';
 import { foldText } from '../fold';
+import { PartitionedRule, PartitionMember } from '../partitions';
 import { Finding } from '../types';
 import { Quote } from './extract';
 
@@ -63,8 +64,10 @@ function tokens(text: string): string[] {
  * coefficient), so a shortened or paraphrased version of a longer statement still matches.
  */
 export function similarity(a: string, b: string): number {
-  const ta = new Set(tokens(a));
-  const tb = new Set(tokens(b));
+  return overlap(new Set(tokens(a)), new Set(tokens(b)));
+}
+
+function overlap(ta: Set<string>, tb: Set<string>): number {
   if (!ta.size || !tb.size) return 0;
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;
@@ -85,45 +88,67 @@ const SAME_STATEMENT = 0.6;
 const MIN_QUOTE_WORDS = 6;
 const MAX_QUOTES_PER_SPEAKER = 200;
 
-/** Pairs of quotations by the same speaker in different articles that say the same thing in different words. */
-export function quoteVariants(all: Analysis[]): { a: Analysis; qa: Quote; b: Analysis; qb: Quote; score: number }[] {
-  const bySpeaker = new Map<string, { analysis: Analysis; quote: Quote }[]>();
-  for (const analysis of all) {
-    for (const quote of analysis.sourcing.quotes) {
-      if (quote.kind === 'scare' || !quote.speaker?.key || quote.speaker.type === 'anonymous' || tokens(quote.content).length < MIN_QUOTE_WORDS) continue;
-      const list = bySpeaker.get(quote.speaker.key) ?? [];
-      list.push({ analysis, quote });
-      bySpeaker.set(quote.speaker.key, list);
-    }
-  }
-  const pairs: { a: Analysis; qa: Quote; b: Analysis; qb: Quote; score: number }[] = [];
-  for (const all of bySpeaker.values()) {
-    const list = all.slice(0, MAX_QUOTES_PER_SPEAKER); // pairwise: a much-quoted speaker is compared on the first quotes
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const x = list[i];
-        const y = list[j];
-        if (x.analysis.article.uri === y.analysis.article.uri) continue;
-        const score = similarity(x.quote.content, y.quote.content);
-        if (score >= SAME_STATEMENT && foldText(x.quote.content).trim() !== foldText(y.quote.content).trim()) {
-          pairs.push({ a: x.analysis, qa: x.quote, b: y.analysis, qb: y.quote, score });
-        }
+/** A quotation worth comparing, with its content words and folded text worked out once. */
+export interface QuoteEntry {
+  quote: Quote;
+  words: Set<string>;
+  folded: string;
+}
+
+export interface QuoteVariant {
+  a: Analysis;
+  qa: Quote;
+  b: Analysis;
+  qb: Quote;
+  score: number;
+}
+
+/** Pairs of quotations by one speaker (a partition's members) in different articles that say the same thing in other words. */
+export function quoteVariants(members: PartitionMember<QuoteEntry>[]): QuoteVariant[] {
+  // Pairwise: a much-quoted speaker is compared on the first quotes, in URI order.
+  const list = members.flatMap(({ analysis, items }) => items.map((entry) => ({ analysis, entry }))).slice(0, MAX_QUOTES_PER_SPEAKER);
+  const pairs: QuoteVariant[] = [];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const x = list[i];
+      const y = list[j];
+      if (x.analysis.article.uri === y.analysis.article.uri) continue;
+      const score = overlap(x.entry.words, y.entry.words);
+      if (score >= SAME_STATEMENT && x.entry.folded !== y.entry.folded) {
+        pairs.push({ a: x.analysis, qa: x.entry.quote, b: y.analysis, qb: y.entry.quote, score });
       }
     }
   }
   return pairs;
 }
 
-export function quoteVariantFindings(all: Analysis[]): Finding[] {
-  const out: Finding[] = [];
-  const name = (a: Analysis) => (a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name);
-  const show = (q: Quote) => q.content.trim().replace(/[,;:.]+$/, '').slice(0, 120);
-  for (const { a, qa, b, qb } of quoteVariants(all)) {
-    const speaker = qa.speaker!.name;
-    out.push(
-      { code: 'quote-variant', severity: 'information', message: `${name(b)} quotes ${speaker} saying this in other words: “${show(qb)}”.`, uri: a.article.uri, range: qa.range, related: [{ uri: b.article.uri, range: qb.range, message: `${name(b)}'s version` }] },
-      { code: 'quote-variant', severity: 'information', message: `${name(a)} quotes ${qb.speaker!.name} saying this in other words: “${show(qa)}”.`, uri: b.article.uri, range: qb.range, related: [{ uri: a.article.uri, range: qa.range, message: `${name(a)}'s version` }] },
-    );
-  }
-  return out;
-}
+/** `quote-variant`, partitioned by speaker. */
+export const quoteVariantRule: PartitionedRule<QuoteEntry> = {
+  id: 'quote',
+  contribute(analysis) {
+    const out = new Map<string, QuoteEntry[]>();
+    for (const quote of analysis.sourcing.quotes) {
+      if (quote.kind === 'scare' || !quote.speaker?.key || quote.speaker.type === 'anonymous') continue;
+      const words = tokens(quote.content);
+      if (words.length < MIN_QUOTE_WORDS) continue;
+      const entry = { quote, words: new Set(words), folded: foldText(quote.content).trim() };
+      const list = out.get(quote.speaker.key);
+      if (list) list.push(entry);
+      else out.set(quote.speaker.key, [entry]);
+    }
+    return out;
+  },
+  check(_speaker, members) {
+    const out: Finding[] = [];
+    const name = (a: Analysis) => (a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name);
+    const show = (q: Quote) => q.content.trim().replace(/[,;:.]+$/, '').slice(0, 120);
+    for (const { a, qa, b, qb } of quoteVariants(members)) {
+      const speaker = qa.speaker!.name;
+      out.push(
+        { code: 'quote-variant', severity: 'information', message: `${name(b)} quotes ${speaker} saying this in other words: “${show(qb)}”.`, uri: a.article.uri, range: qa.range, related: [{ uri: b.article.uri, range: qb.range, message: `${name(b)}'s version` }] },
+        { code: 'quote-variant', severity: 'information', message: `${name(a)} quotes ${qb.speaker!.name} saying this in other words: “${show(qa)}”.`, uri: b.article.uri, range: qb.range, related: [{ uri: a.article.uri, range: qa.range, message: `${name(a)}'s version` }] },
+      );
+    }
+    return out;
+  },
+};

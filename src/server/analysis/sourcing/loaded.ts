@@ -2,7 +2,7 @@
 // the same group — so the reader sees the choice each outlet made.
 
 import rulePack from '../rules/loaded.yaml';
-import type { Corpus } from '../corpus';
+import { PartitionedRule } from '../partitions';
 import { Article, Finding, TextRange } from '../types';
 
 interface RawPack {
@@ -33,30 +33,54 @@ export function findLoadedTerms(article: Article): LoadedTerm[] {
   return out;
 }
 
-/** One hint per loaded word, naming the words other outlets use for the same group when the corpus has them. */
-export function loadedTermFindings(corpus: Corpus): Finding[] {
-  const byArticle = corpus.all().map((a) => ({ article: a.article, terms: findLoadedTerms(a.article) }));
-  const others = (uri: string, group: string, term: string) => {
-    const words = new Map<string, string>();
-    for (const x of byArticle) {
-      if (x.article.uri === uri) continue;
-      for (const t of x.terms) if (t.group === group && t.term.replace(/s$/, '') !== term.replace(/s$/, '') && !words.has(t.term)) words.set(t.term, x.article.meta.outlet ?? x.article.name);
+const stem = (term: string) => term.replace(/s$/, '');
+
+/**
+ * `loaded-term`, partitioned by group: one hint per loaded word, naming up to four other words the corpus uses for
+ * the same group, each with the first other article (in URI order) that uses it.
+ */
+export const loadedTermRule: PartitionedRule<LoadedTerm> = {
+  id: 'loaded',
+  contribute(analysis) {
+    const out = new Map<string, LoadedTerm[]>();
+    for (const t of findLoadedTerms(analysis.article)) {
+      const list = out.get(t.group);
+      if (list) list.push(t);
+      else out.set(t.group, [t]);
     }
-    return [...words].slice(0, 4);
-  };
-  const out: Finding[] = [];
-  for (const { article, terms } of byArticle) {
-    for (const t of terms) {
-      const alt = others(article.uri, t.group, t.term);
-      out.push({
-        code: 'loaded-term',
-        severity: 'hint',
-        message: `“${article.text.slice(t.range.start, t.range.end)}” carries a verdict (${t.group})${alt.length ? `; elsewhere in the corpus: ${alt.map(([w, o]) => `“${w}” (${o})`).join(', ')}` : ''}.`,
-        uri: article.uri,
-        range: t.range,
-        related: [],
-      });
-    }
-  }
-  return out;
-}
+    return out;
+  },
+  check(_group, members) {
+    // Each word's first use, and its first use in another article: what a reader of that first article is shown.
+    const words = new Map<string, { first: { at: number; member: number }; other?: { at: number; member: number } }>();
+    let at = 0;
+    members.forEach(({ items }, member) => {
+      for (const t of items) {
+        const seen = words.get(t.term);
+        if (!seen) words.set(t.term, { first: { at, member } });
+        else if (!seen.other && seen.first.member !== member) seen.other = { at, member };
+        at++;
+      }
+    });
+    const outlet = (member: number) => members[member].analysis.article.meta.outlet ?? members[member].analysis.article.name;
+    const out: Finding[] = [];
+    members.forEach(({ analysis: { article }, items }, member) => {
+      const usedElsewhere = [...words]
+        .map(([word, { first, other }]) => ({ word, use: first.member !== member ? first : other }))
+        .filter((w): w is { word: string; use: { at: number; member: number } } => !!w.use)
+        .sort((x, y) => x.use.at - y.use.at);
+      for (const t of items) {
+        const alt = usedElsewhere.filter((w) => stem(w.word) !== stem(t.term)).slice(0, 4);
+        out.push({
+          code: 'loaded-term',
+          severity: 'hint',
+          message: `“${article.text.slice(t.range.start, t.range.end)}” carries a verdict (${t.group})${alt.length ? `; elsewhere in the corpus: ${alt.map((w) => `“${w.word}” (${outlet(w.use.member)})`).join(', ')}` : ''}.`,
+          uri: article.uri,
+          range: t.range,
+          related: [],
+        });
+      }
+    });
+    return out;
+  },
+};
