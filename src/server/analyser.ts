@@ -13,9 +13,12 @@ export class Analyser {
 
   constructor(readonly pool?: AnalysisPool, readonly cache?: AnalysisCache) {}
 
-  /** How many analyses may usefully be in flight at once. */
+  /**
+   * How many articles may usefully be in flight at once: two per worker keeps every worker busy; without workers,
+   * a few files are read ahead while this thread analyses (the analysis itself runs one at a time).
+   */
   get concurrency(): number {
-    return this.pool && this.pool.size > 0 ? this.pool.size * 2 : 1;
+    return this.pool && this.pool.size > 0 ? this.pool.size * 2 : 4;
   }
 
   async analyse(input: ArticleInput): Promise<Analysis> {

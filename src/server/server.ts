@@ -9,7 +9,6 @@ import {
   TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { contentHash } from './analysis/hash';
 import { LineIndex } from './analysis/lines';
 import { warmUp } from './analysis/nlp';
 import { Article, Finding } from './analysis/types';
@@ -34,6 +33,7 @@ import { Analyser } from './analyser';
 import { AnalysisCache } from './io/cache';
 import { AnalysisPool } from './pool';
 import { CorpusHost, FileEventKind, Logger } from './workspace';
+import { DiagnosticsCache, resultIdOf } from './diagnosticsCache';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -48,8 +48,11 @@ export function startServer(connection: Connection): void {
   let indexing: Promise<void> | undefined;
   let indexed = false;
   let storagePath: string | undefined;
-  /** A hash of the diagnostics last pushed per URI (push mode), so unchanged files are not re-sent. */
+  /** The result id of the diagnostics last pushed per URI (push mode), so unchanged files are not re-sent. */
   const pushed = new Map<string, string>();
+  const diagnosticsCache = new DiagnosticsCache((uri) => diagnosticsFor(uri));
+  /** The sources.yaml problems the cache was last told about (they change only on re-index or file events). */
+  let knownSourceProblems: Finding[] = [];
   /** Wakes a waiting workspace-diagnostics request when the corpus changes. */
   let wakeWorkspacePull: (() => void) | undefined;
 
@@ -166,26 +169,21 @@ export function startServer(connection: Connection): void {
     if (pullDiagnostics) {
       wakeWorkspacePull?.();
     } else if (changedUri) {
-      publish(changedUri, true); // at once; cross-document findings follow with the batched pass below
+      publishQuick(changedUri); // at once; cross-document findings follow with the batched pass below
     }
     clearTimeout(notifyTimer);
     notifyTimer = setTimeout(() => {
+      const changed = syncDiagnostics();
       if (pullDiagnostics) {
         if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
       } else {
-        publishAll();
+        publishChanged(changed);
       }
-      const counts = findingCount();
+      const counts = diagnosticsCache.total(allDiagnosticUris());
       const params: CorpusChangedParams = { articles: host.corpus.size, findings: counts, indexing: !indexed };
       void connection.sendNotification(METHODS.corpusChanged, params);
       if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
     }, changedUri ? 150 : 0);
-  }
-
-  function findingCount(): number {
-    let n = 0;
-    for (const [, list] of host.corpus.allFindings()) n += list.length;
-    return n;
   }
 
   function lineIndexForUri(uri: string): LineIndex | undefined {
@@ -221,22 +219,43 @@ export function startServer(connection: Connection): void {
     return [...new Set([...host.corpus.uris(), ...host.sourcesFindings().map((f) => f.uri)])];
   }
 
-  function publish(uri: string, quick = false): void {
-    const diagnostics = diagnosticsFor(uri, quick);
-    const key = contentHash(JSON.stringify(diagnostics)); // a hash, not the JSON: 10,000 files' worth stays small
-    if (pushed.get(uri) === key) return;
-    pushed.set(uri, key);
+  /**
+   * Forgets the cached diagnostics of every URI whose findings changed since the last call, and returns those URIs
+   * ('all' after a change that touches everything: rule levels, suppressions, the knowledge file).
+   */
+  function syncDiagnostics(): Set<string> | 'all' {
+    const changed = host.corpus.takeChangedUris();
+    const sources = host.sourcesFindings();
+    if (changed !== 'all' && sources !== knownSourceProblems) {
+      for (const f of [...knownSourceProblems, ...sources]) changed.add(f.uri);
+    }
+    knownSourceProblems = sources;
+    diagnosticsCache.forget(changed);
+    return changed;
+  }
+
+  /** Pushes the diagnostics of an edited file at once (its own findings; cross-document ones as last computed). */
+  function publishQuick(uri: string): void {
+    const diagnostics = diagnosticsFor(uri, true);
+    const resultId = resultIdOf(diagnostics);
+    if (pushed.get(uri) === resultId) return;
+    pushed.set(uri, resultId);
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
-  function publishAll(): void {
+  /** Pushes what changed; a URI that left the corpus gets an empty list. */
+  function publishChanged(changed: Set<string> | 'all'): void {
     const current = new Set(allDiagnosticUris());
-    for (const uri of current) publish(uri);
-    for (const uri of [...pushed.keys()]) {
+    const candidates = changed === 'all' ? new Set([...current, ...pushed.keys()]) : changed;
+    for (const uri of candidates) {
       if (!current.has(uri)) {
-        pushed.delete(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        if (pushed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
       }
+      const state = diagnosticsCache.state(uri);
+      if (pushed.get(uri) === state.resultId) continue;
+      pushed.set(uri, state.resultId);
+      void connection.sendDiagnostics({ uri, diagnostics: state.diagnostics ?? diagnosticsFor(uri) });
     }
   }
 
@@ -244,8 +263,8 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params) => {
     await indexing;
     const uri = norm(params.textDocument.uri);
-    const items = diagnosticsFor(uri);
-    const resultId = contentHash(JSON.stringify(items));
+    syncDiagnostics();
+    const { diagnostics: items, resultId } = diagnosticsCache.diagnostics(uri);
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
@@ -254,12 +273,12 @@ export function startServer(connection: Connection): void {
     await indexing;
     const previous = new Map(params.previousResultIds.map((p) => [norm(p.uri), p.value]));
     const report = () => {
+      syncDiagnostics();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const uri of allDiagnosticUris()) {
-        const diagnostics = diagnosticsFor(uri);
-        const resultId = contentHash(JSON.stringify(diagnostics));
-        if (previous.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null });
-        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId, items: diagnostics, version: null });
+        const state = diagnosticsCache.state(uri);
+        if (previous.get(uri) === state.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: state.resultId, version: null });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: state.resultId, items: state.diagnostics ?? diagnosticsFor(uri), version: null });
         previous.delete(uri);
       }
       // Files that left the corpus: clear what the client still shows for them.
@@ -294,7 +313,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => {
     const uri = norm(e.document.uri);
     if (host.updateOpen(uri, e.document.getText())) corpusChanged(uri);
-    else if (!pullDiagnostics && host.corpus.has(uri)) publish(uri);
+    else if (!pullDiagnostics && host.corpus.has(uri)) publishChanged(new Set([uri]));
   });
   documents.onDidChangeContent((e) => {
     const uri = norm(e.document.uri);

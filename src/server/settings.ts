@@ -40,7 +40,10 @@ export function readSettings(raw: unknown): Settings {
   };
 }
 
-/** The number of worker threads to use: the setting, or one per spare core (at most 4). */
+/**
+ * The number of worker threads to use: the setting, or one per core (at most 4). Not one per *spare* core: while
+ * the workers analyse, the main thread only files their results and answers requests, so it needs no core of its own.
+ */
 export function workerCount(settings: Settings): number {
-  return settings.workers > 0 ? settings.workers : Math.max(1, Math.min(4, availableParallelism() - 1));
+  return settings.workers > 0 ? settings.workers : Math.max(1, Math.min(4, availableParallelism()));
 }

@@ -91,8 +91,11 @@ export async function loadArticle(filePath: string, sources: SourcesCache, optio
   const uri = fileUri(filePath);
   const name = fileName(uri);
   const externalMeta = await sources.metaFor(filePath).catch(() => undefined);
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(filePath);
+    // One open, then the size from the handle: the file read is the one measured (and no second path lookup).
+    handle = await fs.open(filePath, 'r');
+    const stat = await handle.stat();
     const limit = options.maxFileSizeMB * 1024 * 1024;
     if (stat.size > limit) {
       return {
@@ -106,7 +109,7 @@ export async function loadArticle(filePath: string, sources: SourcesCache, optio
         }],
       };
     }
-    const bytes = await fs.readFile(filePath);
+    const bytes = await handle.readFile();
     const decoded = decodeBytes(bytes, name);
     return { uri, text: decoded.text, externalMeta, inputProblems: decoded.problems.length ? decoded.problems : undefined };
   } catch (error) {
@@ -121,6 +124,8 @@ export async function loadArticle(filePath: string, sources: SourcesCache, optio
         message: `${name} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`,
       }],
     };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
