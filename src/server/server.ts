@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CancellationToken, ClientCapabilities, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult,
+  DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult, LSPErrorCodes, ResponseError,
   TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,6 +46,14 @@ export function startServer(connection: Connection): void {
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
   let indexing: Promise<void> | undefined;
+  /** Settles once start-up indexing has begun: until then (settings are still being fetched) there is no index to wait for. */
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  /** Settles when the index is complete: start-up and any re-index queued since. */
+  const indexComplete = async () => {
+    await started;
+    await indexing;
+  };
   let indexed = false;
   let storagePath: string | undefined;
   /** The result id of the diagnostics last pushed per URI (push mode), so unchanged files are not re-sent. */
@@ -112,7 +120,9 @@ export function startServer(connection: Connection): void {
     const cache = storagePath ? new AnalysisCache(path.join(storagePath, 'analysis-cache'), (m) => log.warn(m)) : undefined;
     host.setAnalyser(new Analyser(new AnalysisPool(path.join(__dirname, 'worker.js'), workers, (m) => log.warn(m)), cache));
     log.info(`Analysing with ${workers} worker thread(s)${cache ? `; cache in ${storagePath}` : ''}.`);
-    await reindex('start-up');
+    const startUp = reindex('start-up');
+    markStarted();
+    await startUp;
   });
 
   async function loadSettings(): Promise<void> {
@@ -161,6 +171,25 @@ export function startServer(connection: Connection): void {
     };
     indexing = (indexing ?? Promise.resolve()).then(run, run);
     return indexing;
+  }
+
+  /**
+   * Waits until a request can be answered: one about a single document as soon as that document is indexed (open
+   * files are indexed first, so the reader's own file answers moments after start-up, not after 10,000 others);
+   * anything corpus-wide once the whole index is in. Then refuses a request the client has cancelled meanwhile, or
+   * one whose document was edited while it waited (the answer would describe text that is gone).
+   */
+  async function ready(token: CancellationToken, uri?: string): Promise<void> {
+    const version = uri ? documents.get(uri)?.version : undefined;
+    if ((!uri || !host.corpus.has(norm(uri))) && !token.isCancellationRequested) {
+      // A request cancelled while it waits is refused at once, not after the index is in. (One cancelled before it
+      // was dispatched carries a token whose event never fires: hence the check above.)
+      let stop: { dispose(): void } | undefined;
+      await Promise.race([indexComplete(), new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]);
+      stop?.dispose();
+    }
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    if (uri && documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request waited');
   }
 
   let notifyTimer: NodeJS.Timeout | undefined;
@@ -260,8 +289,8 @@ export function startServer(connection: Connection): void {
   }
 
   // Pull diagnostics: one document, or the whole workspace (Problems panel shows files that are not open).
-  connection.languages.diagnostics.on(async (params) => {
-    await indexing;
+  connection.languages.diagnostics.on(async (params, token) => {
+    await ready(token, params.textDocument.uri);
     const uri = norm(params.textDocument.uri);
     syncDiagnostics();
     const { diagnostics: items, resultId } = diagnosticsCache.diagnostics(uri);
@@ -270,7 +299,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => {
-    await indexing;
+    await ready(token);
     const previous = new Map(params.previousResultIds.map((p) => [norm(p.uri), p.value]));
     const report = () => {
       syncDiagnostics();
@@ -326,7 +355,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(async (params) => {
     const kinds: Record<number, FileEventKind> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
-    await indexing;
+    await indexComplete();
     const events = params.changes.map((c) => ({ uri: norm(c.uri), kind: kinds[c.type] }));
     try {
       if (await host.fileEvents(events)) corpusChanged(events[0]?.uri);
@@ -339,8 +368,8 @@ export function startServer(connection: Connection): void {
     return host.corpus.get(norm(uri));
   }
 
-  connection.onHover(async (params) => {
-    await indexing;
+  connection.onHover(async (params, token) => {
+    await ready(token, params.textDocument.uri);
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
     if (!analysis) return null;
     const index = lineIndexOf(analysis.article);
@@ -362,13 +391,13 @@ export function startServer(connection: Connection): void {
     return { contents: { kind: MarkupKind.Markdown, value: meetingCard(found.meeting, found.account, host.corpus) } };
   });
 
-  connection.onCodeLens(async (params) => {
-    await indexing;
+  connection.onCodeLens(async (params, token) => {
+    await ready(token, params.textDocument.uri);
     return meetingCodeLenses(norm(params.textDocument.uri), host.corpus);
   });
 
-  connection.onRequest(METHODS.entities, async (): Promise<EntitySummary[]> => {
-    await indexing;
+  connection.onRequest(METHODS.entities, async (_params: unknown, token: CancellationToken): Promise<EntitySummary[]> => {
+    await ready(token);
     return host.corpus
       .entities()
       .entities()
@@ -386,27 +415,27 @@ export function startServer(connection: Connection): void {
       .sort((a, b) => b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical));
   });
 
-  connection.onRequest(METHODS.meetings, async (): Promise<MeetingSummary[]> => {
-    await indexing;
+  connection.onRequest(METHODS.meetings, async (_params: unknown, token: CancellationToken): Promise<MeetingSummary[]> => {
+    await ready(token);
     return host.corpus.meetings().all().map((m) => summariseMeeting(m, host.corpus));
   });
 
-  connection.onRequest(METHODS.meeting, async (params: { id: string }): Promise<MeetingSummary | null> => {
-    await indexing;
+  connection.onRequest(METHODS.meeting, async (params: { id: string }, token: CancellationToken): Promise<MeetingSummary | null> => {
+    await ready(token);
     const meeting = host.corpus.meetings().get(params.id);
     return meeting ? summariseMeeting(meeting, host.corpus) : null;
   });
 
-  connection.onRequest(METHODS.meetingAt, async (params: { uri: string; position: Position }) => {
-    await indexing;
+  connection.onRequest(METHODS.meetingAt, async (params: { uri: string; position: Position }, token: CancellationToken) => {
+    await ready(token);
     const article = host.corpus.get(norm(params.uri));
     if (!article) return null;
     const found = host.corpus.meetings().at(article.uri, lineIndexOf(article).offsetAt(params.position));
     return found ? { meetingId: found.meeting.id, accountId: found.account.id } : null;
   });
 
-  connection.onDocumentSymbol(async (params) => {
-    await indexing;
+  connection.onDocumentSymbol(async (params, token) => {
+    await ready(token, params.textDocument.uri);
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
     if (!analysis) return [];
     const symbols = documentSymbols(analysis, lineIndexOf(analysis.article));
@@ -421,26 +450,26 @@ export function startServer(connection: Connection): void {
     return article ? host.corpus.entities().at(article.uri, lineIndexOf(article).offsetAt(position)) : undefined;
   }
 
-  connection.onDefinition(async (params) => {
-    await indexing;
+  connection.onDefinition(async (params, token) => {
+    await ready(token);
     const found = entityAt(params.textDocument.uri, params.position);
     return found ? definitionOf(found.entity, host.corpus) ?? null : null;
   });
 
-  connection.onReferences(async (params) => {
-    await indexing;
+  connection.onReferences(async (params, token) => {
+    await ready(token);
     const found = entityAt(params.textDocument.uri, params.position);
     return found ? referencesOf(found.entity, host.corpus) : [];
   });
 
-  connection.onDocumentHighlight(async (params) => {
-    await indexing;
+  connection.onDocumentHighlight(async (params, token) => {
+    await ready(token, params.textDocument.uri);
     const found = entityAt(params.textDocument.uri, params.position);
     return found ? highlightsOf(found.entity, norm(params.textDocument.uri), host.corpus) : [];
   });
 
-  connection.languages.inlayHint.on(async (params) => {
-    await indexing;
+  connection.languages.inlayHint.on(async (params, token) => {
+    await ready(token, params.textDocument.uri);
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
     if (!analysis) return [];
     const settings = host.getSettings().inlayHints;
@@ -451,8 +480,8 @@ export function startServer(connection: Connection): void {
     ].sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
   });
 
-  connection.onWorkspaceSymbol(async (params) => {
-    await indexing;
+  connection.onWorkspaceSymbol(async (params, token) => {
+    await ready(token);
     return [...entitySymbols(host.corpus, params.query), ...workspaceSymbols(host.corpus.list(), params.query, lineIndexOf)];
   });
 
@@ -508,8 +537,8 @@ export function startServer(connection: Connection): void {
     return { uri: fileUri(path.join(folder, 'sources.yaml')), text: undefined };
   }
 
-  connection.onRequest(METHODS.corpus, async (): Promise<ArticleSummary[]> => {
-    await indexing;
+  connection.onRequest(METHODS.corpus, async (_params: unknown, token: CancellationToken): Promise<ArticleSummary[]> => {
+    await ready(token);
     return host.corpus.all().map((a) => summarise(a, host.corpus.findings(a.article.uri)));
   });
 

@@ -35,6 +35,8 @@ export class CorpusHost {
   private readonly open = new Map<string, string>();
   private sourceProblems: Finding[] = [];
   private indexGeneration = 0;
+  /** How many bulk operations are running (they overlap when a re-index supersedes another). */
+  private bulkDepth = 0;
   private disposed = false;
 
   private analyser = new Analyser();
@@ -84,7 +86,11 @@ export class CorpusHost {
    * Indexes every corpus file. Open documents go first (the reader is looking at them), then the rest.
    * A newer call supersedes an older one still running.
    */
-  async indexAll(progress?: Progress): Promise<{ files: number; skipped: number }> {
+  indexAll(progress?: Progress): Promise<{ files: number; skipped: number }> {
+    return this.deferringCrossDocument(() => this.indexEverything(progress));
+  }
+
+  private async indexEverything(progress?: Progress): Promise<{ files: number; skipped: number }> {
     const generation = ++this.indexGeneration;
     this.sources.invalidate();
     this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
@@ -149,7 +155,22 @@ export class CorpusHost {
   }
 
   /** Files created, changed or deleted on disk (from the client's watcher). Returns whether the corpus changed. */
-  async fileEvents(events: { uri: string; kind: FileEventKind }[]): Promise<boolean> {
+  fileEvents(events: { uri: string; kind: FileEventKind }[]): Promise<boolean> {
+    return this.deferringCrossDocument(() => this.applyFileEvents(events));
+  }
+
+  /** Bulk work (a cold index, a burst of file events): cross-document work waits until the last of it ends. */
+  private async deferringCrossDocument<T>(work: () => Promise<T>): Promise<T> {
+    this.bulkDepth++;
+    this.corpus.deferCrossDocument(true);
+    try {
+      return await work();
+    } finally {
+      if (--this.bulkDepth === 0) this.corpus.deferCrossDocument(false);
+    }
+  }
+
+  private async applyFileEvents(events: { uri: string; kind: FileEventKind }[]): Promise<boolean> {
     let changed = false;
     const foldersToReload = new Set<string>();
     for (const { uri, kind } of events) {

@@ -59,6 +59,7 @@ export class Corpus {
   private knowledgeBase: Knowledge = EMPTY_KNOWLEDGE;
   /** uri -> rule -> fingerprints the reader chose to ignore. */
   private suppressed = new Map<string, Map<string, Set<string>>>();
+  private deferred = false;
   /** Articles changed since the meeting index was last brought up to date. */
   private readonly meetingsPending = new Set<string>();
   private revision = 0;
@@ -155,7 +156,7 @@ export class Corpus {
    * a large batch (a cold index) is re-clustered from scratch, so the result never depends on arrival order.
    */
   meetings(): MeetingIndex {
-    if (this.meetingsPending.size === 0) return this.meetingIndex;
+    if (this.meetingsPending.size === 0 || this.deferred) return this.meetingIndex;
     const batch = this.meetingsPending.size > Math.max(20, this.analyses.size / 10);
     for (const uri of [...this.meetingsPending].sort()) {
       const analysis = this.analyses.get(uri);
@@ -168,6 +169,15 @@ export class Corpus {
     if (batch) this.meetingIndex.rebuild();
     this.meetingsPending.clear();
     return this.meetingIndex;
+  }
+
+  /**
+   * A cold index is under way: cross-document work (meetings, partitions) waits until it ends. Requests meanwhile
+   * see each article's own findings and the cross-document state as last settled; re-clustering thousands of
+   * pending articles on every hover would make the index quadratic, and its result depend on when requests came.
+   */
+  deferCrossDocument(deferred: boolean): void {
+    this.deferred = deferred;
   }
 
   /** Findings the reader ignored (sourcelens.suppressions.yaml), already resolved to article URIs. */
@@ -234,7 +244,7 @@ export class Corpus {
 
   /** Re-checks the partitions touched since the last refresh. */
   private refresh(): void {
-    if (!this.stale) return;
+    if (!this.stale || this.deferred) return;
     this.stale = false;
     this.meetings(); // bring the meeting index up to date: it names the meetings that changed
     const lookup = (uri: string) => this.analyses.get(uri);

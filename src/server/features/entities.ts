@@ -4,10 +4,25 @@
 import { DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { Corpus } from '../analysis/corpus';
 import { Entity, EntityMention } from '../analysis/people/identity';
+import { Mention } from '../analysis/people/recognise';
 import { meetingLabel } from '../analysis/meetings/cluster';
 import { rolesOn } from '../analysis/people/knowledge';
 import { lineIndexOf, toRange } from '../lsp';
 import { OPEN_ACCOUNT_COMMAND } from './meetings';
+
+/** Past this many articles, the entity card summarises by outlet instead of listing every article. */
+const MAX_ARTICLE_ROWS = 25;
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
 
 function escape(text: string): string {
   return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
@@ -35,19 +50,24 @@ export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus):
     const inForce = rolesOn(known, article.published.iso);
     lines.push('', `On record on ${article.published.iso}: ${inForce.length ? inForce.map((r) => [r.country, r.office].filter(Boolean).join(' ')).join('; ') : 'no role'} (sourcelens.entities.yaml)`);
   }
-  const uris = [...new Set(entity.mentions.map((m) => m.uri))];
-  lines.push('', `${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in ${uris.length} article${uris.length === 1 ? '' : 's'}.`, '');
-  lines.push('| Outlet · article | Titles | Spellings | Mentions |', '|---|---|---|---|');
-  for (const uri of uris) {
-    const ms = entity.mentions.filter((m) => m.uri === uri);
-    const a = corpus.get(uri);
+  const byUri = groupBy(entity.mentions, (m) => m.uri);
+  lines.push('', `${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in ${byUri.size} article${byUri.size === 1 ? '' : 's'}.`, '');
+  const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? 'unknown';
+  const row = (label: string, ms: EntityMention[], count: string) => {
     const titles = [...new Set(ms.map((m) => m.mention.roleText).filter(Boolean))].map((t) => escape(t!)).join('; ') || '—';
     const spellings = [...new Set(ms.filter((m) => !m.mention.descriptive).map((m) => m.mention.text))].map(escape).join(', ') || '—';
-    const name = `${a?.meta.outlet ?? 'unknown'} · ${a?.name ?? uri}`;
-    lines.push(`| ${openLink(corpus, ms[0], name)} | ${titles} | ${spellings} | ${ms.length} |`);
+    return `| ${openLink(corpus, ms[0], label)} | ${titles} | ${spellings} | ${count} |`;
+  };
+  if (byUri.size <= MAX_ARTICLE_ROWS) {
+    lines.push('| Outlet · article | Titles | Spellings | Mentions |', '|---|---|---|---|');
+    for (const [uri, ms] of byUri) lines.push(row(`${outletOf(uri)} · ${corpus.get(uri)?.name ?? uri}`, ms, String(ms.length)));
+  } else {
+    // A much-covered person: one row per outlet keeps every title and spelling each outlet used, readable.
+    lines.push('| Outlet (first mention) | Titles | Spellings | Articles |', '|---|---|---|---|');
+    for (const [outlet, ms] of groupBy(entity.mentions, (m) => outletOf(m.uri))) lines.push(row(outlet, ms, String(new Set(ms.map((m) => m.uri)).size)));
   }
   if (entity.kind === 'person') {
-    const meetings = corpus.meetings().all().filter((m) => m.participants.some((p) => entity.id.startsWith(p.key)));
+    const meetings = corpus.meetings().withParticipant(entity.id.split('#')[0]);
     if (meetings.length) {
       lines.push('', 'Meetings:', '');
       for (const m of meetings.slice(0, 10)) lines.push(`- ${escape(meetingLabel(m))}`);
@@ -75,16 +95,24 @@ export function highlightsOf(entity: Entity, uri: string, corpus: Corpus): Docum
 
 /** The people of one article, each with the title used there, for the outline. */
 export function peopleSymbols(uri: string, corpus: Corpus): DocumentSymbol[] {
-  const article = corpus.get(uri);
-  if (!article) return [];
-  const index = lineIndexOf(article);
+  const analysis = corpus.analysis(uri);
+  if (!analysis) return [];
+  const index = lineIndexOf(analysis.article);
+  // From the article's own mentions: the outline must not walk every entity of a 10,000-article corpus.
+  const mine = new Map<Entity, Mention[]>();
+  for (const m of analysis.mentions) {
+    const entity = corpus.entities().of(m);
+    if (entity?.kind !== 'person') continue;
+    const list = mine.get(entity);
+    if (list) list.push(m);
+    else mine.set(entity, [m]);
+  }
   const seen = new Map<string, DocumentSymbol>();
-  for (const entity of corpus.entities().entities()) {
-    if (entity.kind !== 'person') continue;
-    const ms = entity.mentions.filter((m) => m.uri === uri && !m.mention.descriptive);
-    if (!ms.length) continue;
-    const range = toRange(index, ms[0].mention.range);
-    const title = entity.mentions.find((m) => m.uri === uri && m.mention.roleText)?.mention.roleText;
+  for (const [entity, ms] of mine) {
+    const named = ms.filter((m) => !m.descriptive);
+    if (!named.length) continue;
+    const range = toRange(index, named[0].range);
+    const title = ms.find((m) => m.roleText)?.roleText;
     seen.set(entity.id, { name: entity.canonical, detail: title, kind: SymbolKind.Constant, range, selectionRange: range });
   }
   const children = [...seen.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

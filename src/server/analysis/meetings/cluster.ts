@@ -28,6 +28,8 @@ export interface Meeting {
 }
 
 const MAX_UNDATED_DAYS = 14;
+/** How many of a meeting's accounts a new account must agree with to join it. */
+const MAX_LINKED = 40;
 
 export class MeetingIndex {
   private readonly accountsByUri = new Map<string, EventAccount[]>();
@@ -99,11 +101,21 @@ export class MeetingIndex {
   }
 
   all(): Meeting[] {
-    return [...this.meetings.values()].sort((a, b) => (a.date?.iso ?? '9999').localeCompare(b.date?.iso ?? '9999') || a.id.localeCompare(b.id));
+    return [...this.meetings.values()].sort(byDateThenId);
   }
 
   get(id: string): Meeting | undefined {
     return this.meetings.get(id);
+  }
+
+  /** The meetings a participant (by key) took part in, in the order of all(). */
+  withParticipant(key: string): Meeting[] {
+    const found = new Map<string, Meeting>();
+    for (const accountId of this.byParticipant.get(key) ?? []) {
+      const meeting = this.meetings.get(this.meetingOf.get(accountId) ?? '');
+      if (meeting) found.set(meeting.id, meeting);
+    }
+    return [...found.values()].sort(byDateThenId);
   }
 
   /** The meeting whose account covers this offset of this article. */
@@ -178,7 +190,9 @@ export class MeetingIndex {
     for (const account of ordered) {
       const candidates = new Set<number>();
       for (const p of account.participants) for (const g of groupsByKey.get(p.key) ?? []) candidates.add(g);
-      const home = [...candidates].sort((a, b) => a - b).find((g) => groups[g].every((member) => this.sameMeeting(member, account)));
+      // Complete link, against a meeting's first accounts only: a story reprinted a thousand times would otherwise
+      // cost a million comparisons, and the first accounts already pin the meeting's people, place and day.
+      const home = [...candidates].sort((a, b) => a - b).find((g) => groups[g].slice(0, MAX_LINKED).every((member) => this.sameMeeting(member, account)));
       const index = home ?? groups.push([]) - 1;
       groups[index].push(account);
       for (const p of account.participants) {
@@ -225,6 +239,10 @@ export class MeetingIndex {
     const single = a.participants.length === 1 || b.participants.length === 1;
     return single && (placeKnownSame || dayKnownSame);
   }
+}
+
+function byDateThenId(a: Meeting, b: Meeting): number {
+  return (a.date?.iso ?? '9999').localeCompare(b.date?.iso ?? '9999') || a.id.localeCompare(b.id);
 }
 
 export function samePlace(a: string, b: string): boolean {

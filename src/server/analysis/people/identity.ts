@@ -82,17 +82,18 @@ export class EntityIndex {
 
   /** The entities sharing one name key (one person, or several people with one surname). */
   ofKey(key: string): Entity[] {
-    this.regroup();
+    this.regroupKey(key);
     return this.entitiesByKey.get(key) ?? [];
   }
 
   get(id: string): Entity | undefined {
-    this.regroup();
+    this.regroupKey(id.split('#')[0]);
     return this.byId.get(id);
   }
 
+  // Lookups regroup only the key they need: a hover while thousands of articles are indexed must not pay for all.
   of(mention: Mention): Entity | undefined {
-    this.regroup();
+    this.regroupKey(this.keyOf(mention));
     return this.byMention.get(mention);
   }
 
@@ -127,22 +128,23 @@ export class EntityIndex {
 
   /** Regroups the stale keys. Grouping depends only on one key's mentions, so nothing else needs to move. */
   private regroup(): void {
-    if (this.stale.size === 0) return;
-    for (const key of this.stale) {
-      for (const old of this.entitiesByKey.get(key) ?? []) {
-        this.byId.delete(old.id);
-        for (const m of old.mentions) this.byMention.delete(m.mention);
-      }
-      this.entitiesByKey.delete(key);
-      const built = this.group(key);
-      if (built.length) this.entitiesByKey.set(key, built);
-      for (const entity of built) {
-        this.byId.set(entity.id, entity);
-        for (const m of entity.mentions) this.byMention.set(m.mention, entity);
-      }
-      this.changed.add(key);
+    for (const key of this.stale) this.regroupKey(key);
+  }
+
+  private regroupKey(key: string): void {
+    if (!this.stale.delete(key)) return;
+    for (const old of this.entitiesByKey.get(key) ?? []) {
+      this.byId.delete(old.id);
+      for (const m of old.mentions) this.byMention.delete(m.mention);
     }
-    this.stale.clear();
+    this.entitiesByKey.delete(key);
+    const built = this.group(key);
+    if (built.length) this.entitiesByKey.set(key, built);
+    for (const entity of built) {
+      this.byId.set(entity.id, entity);
+      for (const m of entity.mentions) this.byMention.set(m.mention, entity);
+    }
+    this.changed.add(key);
     this.sorted = undefined;
   }
 
