@@ -13,6 +13,7 @@ import { DEFAULT_GLOBS, discoverFiles } from '../server/io/discover';
 import { indexRoots } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
 import { measureServer, ServerFigures } from './benchServer';
+import { median } from './benchStats';
 
 const REPO = path.resolve(__dirname, '..');
 const SHARED_CORPUS = path.resolve(REPO, '../shared/corpora/ecbplus');
@@ -38,11 +39,6 @@ interface Row {
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Builds an N-article corpus by replicating real article text (each copy renamed, so nothing is cached). */
@@ -77,7 +73,7 @@ async function measure(name: string, root: string, runs: number, withServer = tr
     findings = [...corpus.allFindings().values()].reduce((n, l) => n + l.length, 0);
     times.push(performance.now() - started);
   }
-  const server = withServer ? await measureServer(root, files) : undefined;
+  const server = withServer ? await measureServer(root, runs) : undefined;
   const winkTimes: number[] = [];
   const nlp = winkNLP(model);
   const texts = files.map((f) => readFileSync(f, 'utf8'));
@@ -141,8 +137,9 @@ async function main(): Promise<void> {
   console.table(rows.map(({ server: _server, ...cli }) => cli));
   console.log('ratioToWink = bare wink-nlp tokenise+tag time / Sourcelens index time (1.0 = as fast as the NLP pass alone);');
   console.log('ratioToWriteGood = the write-good prose linter over the same files / Sourcelens index time.');
-  console.log('Language server over stdio (worker pool, cold; edit/hover times in ms):');
-  console.table(rows.filter((r) => r.server).map((r) => ({ corpus: r.corpus, articles: r.articles, ...r.server })));
+  console.log(`Language server over stdio (worker pool, cold; medians over ${runs} start(s); edit/hover/definition times in ms):`);
+  console.table(rows.filter((r) => r.server).map((r) => ({ corpus: r.corpus, articles: r.articles, ...r.server, serverLog: r.server!.serverLog.length })));
+  for (const r of rows) for (const line of r.server?.serverLog ?? []) console.log(`  ${r.corpus}: server logged: ${line}`);
   mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
   const out = path.join(REPO, 'test-results', 'bench.json');
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rows }, null, 2));
