@@ -1,12 +1,14 @@
-// npm run bench [-- --sizes 1000,5000 --runs 3]: measures indexing speed and memory on samples/, the real news
-// corpus in ../shared/corpora/ecbplus, and generated scale corpora built from that real text.
+// npm run bench [-- --sizes 1000,5000 --runs 3]: indexing speed, editor latency and memory on samples/, the real
+// news corpus in ../shared/corpora/ecbplus, and generated scale corpora built from that real text.
 // The full growth curve of the issue is `--sizes 1000,5000,10000,20000` (minutes per size on 2 cores); the default
 // 1000,5000 is cheap enough for routine use and still shows a 5× growth step.
-// Prints a table and writes test-results/bench.json. Timings are medians over --runs.
+// Per corpus: the analysis on one thread in-process, the real CLI process, the language server over stdio (cold
+// start to diagnostics, edits, hover, definition, views, RSS), and two baselines over the same files.
+// Prints compact tables and writes test-results/bench.json. Figures are medians over --runs.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import winkNLP from 'wink-nlp';
 import writeGood from 'write-good';
@@ -15,38 +17,21 @@ import { Corpus } from '../server/analysis/corpus';
 import { DEFAULT_GLOBS, discoverFiles } from '../server/io/discover';
 import { indexRoots } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
-import { measureServer, ServerFigures } from './benchServer';
-import { median } from './benchStats';
+import type { Row } from './benchReport';
+import { measureServer } from './benchServer';
+import { median, printTable } from './benchStats';
 
 const REPO = path.resolve(__dirname, '..');
 const SHARED_CORPUS = path.resolve(REPO, '../shared/corpora/ecbplus');
 const GNU_TIME = '/usr/bin/time';
 
-interface Row {
-  corpus: string;
-  articles: number;
-  megabytes: number;
-  indexMs: number;
-  articlesPerSecond: number;
-  mbPerSecond: number;
-  /** `sourcelens check DIR --format json` as a user runs it (default workers), output to /dev/null. */
-  cliMs: number;
-  cliArticlesPerSecond: number;
-  cliMbPerSecond: number;
-  cliPeakRssMB: number | null;
-  baselineWinkMs: number;
-  ratioToWink: number;
-  baselineWriteGoodMs: number;
-  ratioToWriteGood: number;
-  findings: number;
-  meetings: number;
-  meetingsMs: number;
-  server?: ServerFigures;
-}
-
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function rate(articles: number, bytes: number, ms: number) {
+  return { articlesPerSecond: Math.round(articles / (ms / 1000)), mbPerSecond: +(bytes / 1024 / 1024 / (ms / 1000)).toFixed(2) };
 }
 
 /** Builds an N-article corpus by replicating real article text (each copy renamed, so nothing is cached). */
@@ -82,9 +67,13 @@ function runCli(root: string): { wallMs: number; peakRssMB: number | null } {
   return { wallMs, peakRssMB: kb > 0 ? Math.round(kb / 1024) : null };
 }
 
-async function measure(name: string, root: string, runs: number, withServer = true): Promise<Row> {
+async function measure(name: string, root: string, runs: number, scale?: number): Promise<Row> {
   const { files } = await discoverFiles(root, DEFAULT_GLOBS);
   const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  const n = files.length;
+  process.stderr.write(`bench: ${name} (${n} articles)…\n`);
+
+  // Single thread, in-process: isolates the analysis from process start-up and worker traffic.
   const times: number[] = [];
   let findings = 0;
   let meetings = 0;
@@ -96,59 +85,85 @@ async function measure(name: string, root: string, runs: number, withServer = tr
     const clustered = performance.now();
     meetings = corpus.meetings().all().length;
     meetingsMs = Math.round(performance.now() - clustered);
-    findings = [...corpus.allFindings().values()].reduce((n, l) => n + l.length, 0);
+    findings = [...corpus.allFindings().values()].reduce((k, l) => k + l.length, 0);
     times.push(performance.now() - started);
   }
-  // The CLI process (the single-thread loop above isolates the analysis; this is what a user waits for).
+  const indexMs = median(times);
+
   const cliRuns = Array.from({ length: runs }, () => runCli(root));
   const cliMs = median(cliRuns.map((c) => c.wallMs));
-  const cliRss = cliRuns.map((c) => c.peakRssMB).filter((v): v is number => v !== null);
-  const server = withServer ? await measureServer(root, runs) : undefined;
-  const winkTimes: number[] = [];
-  const nlp = winkNLP(model);
+  const rss = cliRuns.map((c) => c.peakRssMB).filter((v): v is number => v !== null);
+
+  const server = await measureServer(root, runs);
+
+  // Baselines: the bare NLP pass Sourcelens builds on (tokenise + tag), and a mainstream prose linter.
   const texts = files.map((f) => readFileSync(f, 'utf8'));
-  for (let r = 0; r < runs; r++) {
+  const nlp = winkNLP(model);
+  const timeIt = (fn: () => void) => Array.from({ length: runs }, () => {
     const started = performance.now();
-    for (const t of texts) {
-      const doc = nlp.readDoc(t);
-      doc.tokens().out(nlp.its.pos);
-    }
-    winkTimes.push(performance.now() - started);
-  }
-  // A mainstream prose linter over the same files, as a second yardstick.
-  const writeGoodTimes: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const started = performance.now();
-    for (const t of texts) writeGood(t);
-    writeGoodTimes.push(performance.now() - started);
-  }
-  const indexMs = median(times);
-  const baselineWinkMs = median(winkTimes);
-  const baselineWriteGoodMs = median(writeGoodTimes);
+    fn();
+    return performance.now() - started;
+  });
+  const winkMs = median(timeIt(() => { for (const t of texts) nlp.readDoc(t).tokens().out(nlp.its.pos); }));
+  const writeGoodMs = median(timeIt(() => { for (const t of texts) writeGood(t); }));
+
+  const ratio = (baselineMs: number, ms: number) => +(baselineMs / ms).toFixed(2);
   return {
     corpus: name,
-    articles: files.length,
+    scale,
+    articles: n,
     megabytes: +(bytes / 1024 / 1024).toFixed(2),
-    indexMs: Math.round(indexMs),
-    articlesPerSecond: Math.round(files.length / (indexMs / 1000)),
-    mbPerSecond: +((bytes / 1024 / 1024) / (indexMs / 1000)).toFixed(2),
-    cliMs: Math.round(cliMs),
-    cliArticlesPerSecond: Math.round(files.length / (cliMs / 1000)),
-    cliMbPerSecond: +((bytes / 1024 / 1024) / (cliMs / 1000)).toFixed(2),
-    cliPeakRssMB: cliRss.length ? median(cliRss) : null,
-    baselineWinkMs: Math.round(baselineWinkMs),
-    ratioToWink: +(baselineWinkMs / indexMs).toFixed(2),
-    baselineWriteGoodMs: Math.round(baselineWriteGoodMs),
-    ratioToWriteGood: +(baselineWriteGoodMs / indexMs).toFixed(2),
-    findings,
-    meetings,
-    meetingsMs,
-    server,
+    inProcess: { indexMs: Math.round(indexMs), ...rate(n, bytes, indexMs), findings, meetings, meetingsMs },
+    cli: { wallMs: Math.round(cliMs), ...rate(n, bytes, cliMs), peakRssMB: rss.length ? median(rss) : null },
+    baselines: {
+      winkMs: Math.round(winkMs),
+      writeGoodMs: Math.round(writeGoodMs),
+      ratioToWink: ratio(winkMs, indexMs),
+      ratioToWriteGood: ratio(writeGoodMs, indexMs),
+      cliRatioToWink: ratio(winkMs, cliMs),
+      cliRatioToWriteGood: ratio(writeGoodMs, cliMs),
+    },
+    server: {
+      ...server,
+      ...(server.firstDiagnosticsMs ? rate(n, bytes, server.firstDiagnosticsMs) : { articlesPerSecond: null, mbPerSecond: null }),
+    },
   };
 }
 
+const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : +(ms / 1000).toFixed(1));
+const pair = (a: number | null | undefined, b: number | null | undefined) => `${a ?? '—'} / ${b ?? '—'}`;
+
+function report(rows: Row[], runs: number): void {
+  console.log(`\nCold index (median of ${runs} run(s)); 1-thread = in-process without workers, cli = the CLI process:`);
+  printTable(rows.map((r) => ({
+    corpus: r.corpus, articles: r.articles, MB: r.megabytes, findings: r.inProcess.findings, meetings: r.inProcess.meetings,
+    '1-thread s': s(r.inProcess.indexMs), 'art/s': r.inProcess.articlesPerSecond, 'MB/s': r.inProcess.mbPerSecond,
+    'cli s': s(r.cli.wallMs), 'cli art/s': r.cli.articlesPerSecond, 'cli MB/s': r.cli.mbPerSecond, 'cli RSS MB': r.cli.peakRssMB,
+  })));
+  console.log('\nBaselines on the same files: Sourcelens throughput ÷ the baseline\'s (1.0 = as fast as the baseline alone):');
+  printTable(rows.map((r) => ({
+    corpus: r.corpus, 'wink tag s': s(r.baselines.winkMs), 'write-good s': s(r.baselines.writeGoodMs),
+    '1-thread÷wink': r.baselines.ratioToWink, 'cli÷wink': r.baselines.cliRatioToWink,
+    '1-thread÷write-good': r.baselines.ratioToWriteGood, 'cli÷write-good': r.baselines.cliRatioToWriteGood,
+  })));
+  console.log('\nLanguage server over stdio, cold start (ms unless marked; p50 / p95; timeouts own / cross over all runs):');
+  printTable(rows.filter((r) => r.server).map((r) => {
+    const v = r.server!;
+    return {
+      corpus: r.corpus, 'first diag s': s(v.firstDiagnosticsMs), 'art/s': v.articlesPerSecond, 'MB/s': v.mbPerSecond,
+      'edit→own': pair(v.editToDiagnosticsP50, v.editToDiagnosticsP95), 'edit→cross': pair(v.editToCrossDocP50, v.editToCrossDocP95),
+      timeouts: pair(v.ownTimeouts, v.crossTimeouts), hover: pair(v.hoverP50, v.hoverP95), definition: pair(v.definitionP50, v.definitionP95),
+      meetings: v.meetingsMs, entities: v.entitiesMs, 'RSS MB': v.serverRssMB, target: v.target,
+    };
+  }));
+  for (const r of rows) {
+    if (r.server?.emptyAnswers) console.log(`  ${r.corpus}: ${r.server.emptyAnswers} hover/definition request(s) on a mention came back empty`);
+    for (const line of r.server?.serverLog ?? []) console.log(`  ${r.corpus}: server logged: ${line}`);
+  }
+}
+
 async function main(): Promise<void> {
-  const runs = Number(arg('runs', '3'));
+  const runs = Math.max(1, Number(arg('runs', '3')));
   const sizes = arg('sizes', '1000,5000').split(',').map(Number).filter((n) => n > 0);
   const rows: Row[] = [];
   const samples = path.join(REPO, 'samples');
@@ -157,27 +172,23 @@ async function main(): Promise<void> {
     const copy = mkdtempSync(path.join(tmpdir(), 'sourcelens-ecb-'));
     // Read-only input: work on a copy, of the articles only (its licence file is not an article).
     cpSync(SHARED_CORPUS, copy, { recursive: true, filter: (src) => !path.basename(src).startsWith('LICENSE') });
-    rows.push(await measure('ecbplus (982 real articles)', copy, runs));
+    rows.push(await measure('ecbplus (real)', copy, runs));
     rmSync(copy, { recursive: true, force: true });
     for (const n of sizes) {
       const dir = scaleCorpus(n);
-      rows.push(await measure(`scale ${n}`, dir, runs));
+      rows.push(await measure(`scale ${n}`, dir, runs, n));
       rmSync(dir, { recursive: true, force: true });
     }
   } else {
     console.warn(`(no ${SHARED_CORPUS}: real-text corpora skipped)`);
   }
-  console.log('CLI path (index*: single thread, in-process; cli*: the CLI process with its default workers):');
-  console.table(rows.map(({ server: _server, ...cli }) => cli));
-  console.log('ratioToWink = bare wink-nlp tokenise+tag time / Sourcelens index time (1.0 = as fast as the NLP pass alone);');
-  console.log('ratioToWriteGood = the write-good prose linter over the same files / Sourcelens index time.');
-  console.log(`Language server over stdio (worker pool, cold; medians over ${runs} start(s); edit/hover/definition times in ms):`);
-  console.table(rows.filter((r) => r.server).map((r) => ({ corpus: r.corpus, articles: r.articles, ...r.server, serverLog: r.server!.serverLog.length })));
-  for (const r of rows) for (const line of r.server?.serverLog ?? []) console.log(`  ${r.corpus}: server logged: ${line}`);
+  report(rows, runs);
+
   mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
   const out = path.join(REPO, 'test-results', 'bench.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rows }, null, 2));
-  console.log(`Saved ${out}`);
+  const machine = { node: process.version, cores: availableParallelism() };
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...machine, runs, sizes, rows }, null, 2));
+  console.log(`\nSaved ${out}`);
 }
 
 main().catch((error) => {

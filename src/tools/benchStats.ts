@@ -1,4 +1,4 @@
-// Small statistics helpers shared by the bench tools.
+// Small statistics and table helpers shared by the bench tools.
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,4 +20,16 @@ export function medianOfRuns<T extends object>(runs: T[]): { [K in keyof T]: num
     out[key] = values.length ? median(values) : null;
   }
   return out;
+}
+
+/** A compact left-aligned text table (console.table adds an index column and box drawing that double the width). */
+export function printTable(rows: Record<string, unknown>[]): void {
+  if (!rows.length) return;
+  const headers = Object.keys(rows[0]);
+  const cell = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => cell(r[h]).length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  console.log(line(headers));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(headers.map((h) => cell(r[h]))));
 }
