@@ -3,7 +3,8 @@
 // The full growth curve of the issue is `--sizes 1000,5000,10000,20000` (minutes per size on 2 cores); the default
 // 1000,5000 is cheap enough for routine use and still shows a 5× growth step.
 // Per corpus: the analysis on one thread in-process, the real CLI process, the language server over stdio (cold
-// start to diagnostics, edits, hover, definition, views, RSS), and two baselines over the same files.
+// start to diagnostics, edits, hover, definition, views, RSS), and two baselines over the same files. Then how each
+// figure grows from the smallest to the largest scale size, and the issue's targets at the largest.
 // Prints compact tables and writes test-results/bench.json. Figures are medians over --runs.
 
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { Corpus } from '../server/analysis/corpus';
 import { DEFAULT_GLOBS, discoverFiles } from '../server/io/discover';
 import { indexRoots } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
-import type { Row } from './benchReport';
+import { growth, Row, targets } from './benchReport';
 import { measureServer } from './benchServer';
 import { median, printTable } from './benchStats';
 
@@ -184,10 +185,25 @@ async function main(): Promise<void> {
   }
   report(rows, runs);
 
+  const grown = growth(rows);
+  if (grown) {
+    console.log(`\nGrowth from ${grown.fromArticles} to ${grown.toArticles} articles (×${+(grown.toArticles / grown.fromArticles).toFixed(1)}); ` +
+      'per article = ratio ÷ size ratio (1 linear, > 2 flagged):');
+    // Keys that are not integers, so the columns keep this order.
+    printTable(grown.figures.map((g) => ({ figure: g.figure, [`at ${grown.fromArticles}`]: g.from, [`at ${grown.toArticles}`]: g.to, ratio: g.ratio, 'per article': g.perArticle, growth: g.verdict })));
+  } else {
+    console.log('\n(growth needs two scale sizes: --sizes 1000,5000,10000,20000)');
+  }
+  const target = targets(rows);
+  if (target) {
+    console.log(`\nTargets at ${target.articles} articles${target.atTargetSize ? '' : ' — NOT the 10k target size; run --sizes …,10000 for the real check'}:`);
+    printTable(target.checks.map((c) => ({ target: c.target, limit: `≤ ${c.limit} ${c.unit}`.trim(), measured: c.value === null ? null : `${+c.value.toFixed(1)} ${c.unit}`.trim(), result: c.pass ? 'pass' : 'FAIL' })));
+  }
+
   mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
   const out = path.join(REPO, 'test-results', 'bench.json');
   const machine = { node: process.version, cores: availableParallelism() };
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...machine, runs, sizes, rows }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...machine, runs, sizes, rows, growth: grown ?? null, targets: target ?? null }, null, 2));
   console.log(`\nSaved ${out}`);
 }
 
