@@ -1,15 +1,21 @@
 // The Entities view: people, organisations and places with their mention counts; under each, the articles that
-// mention them, then the mentions (with the title used), which open at the mention.
+// mention them, then the mentions (with the title used), which open at the mention. An entity's articles are
+// fetched when it is expanded: a large corpus has tens of thousands of entities and millions of mentions.
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { EntitySummary, METHODS } from '../server/protocol';
+import { EntityDetail, EntitySummary, METHODS } from '../server/protocol';
 
+type Article = EntityDetail['articles'][number];
 type Node =
   | { type: 'group'; kind: EntitySummary['kind']; entities: EntitySummary[] }
   | { type: 'entity'; entity: EntitySummary }
-  | { type: 'article'; entity: EntitySummary; article: EntitySummary['articles'][number] }
-  | { type: 'mention'; entity: EntitySummary; article: EntitySummary['articles'][number]; index: number };
+  | { type: 'more'; kind: EntitySummary['kind']; count: number }
+  | { type: 'article'; entity: EntitySummary; article: Article }
+  | { type: 'mention'; entity: EntitySummary; article: Article; index: number };
+
+/** Entities shown per group; the rest are a workspace-symbol search away. */
+const MAX_PER_GROUP = 300;
 
 const GROUPS: { kind: EntitySummary['kind']; label: string; icon: string }[] = [
   { kind: 'person', label: 'People', icon: 'person' },
@@ -42,8 +48,15 @@ export class EntitiesProvider implements vscode.TreeDataProvider<Node> {
       this.snapshot = JSON.stringify(entities);
       return GROUPS.map((g) => ({ type: 'group' as const, kind: g.kind, entities: entities.filter((e) => e.kind === g.kind) })).filter((g) => g.entities.length);
     }
-    if (node.type === 'group') return node.entities.map((entity) => ({ type: 'entity', entity }));
-    if (node.type === 'entity') return node.entity.articles.map((article) => ({ type: 'article', entity: node.entity, article }));
+    if (node.type === 'group') {
+      const shown: Node[] = node.entities.slice(0, MAX_PER_GROUP).map((entity) => ({ type: 'entity', entity }));
+      if (node.entities.length > MAX_PER_GROUP) shown.push({ type: 'more', kind: node.kind, count: node.entities.length - MAX_PER_GROUP });
+      return shown;
+    }
+    if (node.type === 'entity') {
+      const detail = await client.sendRequest<EntityDetail | null>(METHODS.entity, { id: node.entity.id });
+      return (detail?.articles ?? []).map((article) => ({ type: 'article', entity: node.entity, article }));
+    }
     if (node.type === 'article') return node.article.mentions.map((_, index) => ({ type: 'mention', entity: node.entity, article: node.article, index }));
     return [];
   }
@@ -62,8 +75,16 @@ export class EntitiesProvider implements vscode.TreeDataProvider<Node> {
         const e = node.entity;
         const item = new vscode.TreeItem(e.canonical, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = e.id;
-        item.description = `${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'}`;
+        item.description = `${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`;
         item.tooltip = e.aliases.length > 1 ? `Also written: ${e.aliases.filter((a) => a !== e.canonical).join(', ')}` : undefined;
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(`${node.count} more, mentioned less often`, vscode.TreeItemCollapsibleState.None);
+        item.id = `more:${node.kind}`;
+        item.description = 'search them with Go to Symbol in Workspace';
+        item.iconPath = new vscode.ThemeIcon('search');
+        item.command = { title: 'Go to Symbol in Workspace', command: 'workbench.action.showAllSymbols' };
         return item;
       }
       case 'article': {

@@ -12,8 +12,10 @@ export const METHODS = {
   meeting: 'sourcelens/meeting',
   /** Request { uri, position } -> { meetingId, accountId } | null: the meeting account at a position. */
   meetingAt: 'sourcelens/meetingAt',
-  /** Request, no params -> EntitySummary[]: people, organisations and places across the corpus. */
+  /** Request, no params -> EntitySummary[]: people, organisations and places across the corpus, most mentioned first. */
   entities: 'sourcelens/entities',
+  /** Request, { id } -> EntityDetail | null: one entity with its articles and mentions. */
+  entity: 'sourcelens/entity',
   /** Notification from the server: the corpus or its findings changed. */
   corpusChanged: 'sourcelens/corpusChanged',
 } as const;
@@ -71,11 +73,16 @@ export interface MeetingSummary {
   conflicts: { code: string; message: string }[];
 }
 
+/** An entity without its mentions: a 10,000-article corpus lists tens of thousands of these. */
 export interface EntitySummary {
   id: string;
   kind: 'person' | 'organisation' | 'place';
   canonical: string;
   aliases: string[];
   mentionCount: number;
+  articleCount: number;
+}
+
+export interface EntityDetail extends EntitySummary {
   articles: { uri: string; name: string; outlet: string | null; mentions: { range: LspRange; text: string; title: string | null }[] }[];
 }

@@ -26,7 +26,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from './io/loader';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
-import { ArticleSummary, CorpusChangedParams, EntitySummary, MeetingSummary, METHODS } from './protocol';
+import { ArticleSummary, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from './protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from './settings';
 import { Analyser } from './analyser';
@@ -171,6 +171,14 @@ export function startServer(connection: Connection): void {
     };
     indexing = (indexing ?? Promise.resolve()).then(run, run);
     return indexing;
+  }
+
+  /**
+   * A custom request that takes no params. Clients send it without params (vscode-jsonrpc then hands the handler
+   * only the token) or with null (the token comes second): take the token from wherever it is.
+   */
+  function onRequestWithoutParams<R>(method: string, handler: (token: CancellationToken) => Promise<R>): void {
+    connection.onRequest(method, (...args: unknown[]) => handler(args.find((a): a is CancellationToken => CancellationToken.is(a)) ?? CancellationToken.None));
   }
 
   /**
@@ -396,26 +404,34 @@ export function startServer(connection: Connection): void {
     return meetingCodeLenses(norm(params.textDocument.uri), host.corpus);
   });
 
-  connection.onRequest(METHODS.entities, async (_params: unknown, token: CancellationToken): Promise<EntitySummary[]> => {
+  let entitySummaries: { version: number; list: EntitySummary[] } | undefined;
+  onRequestWithoutParams(METHODS.entities, async (token): Promise<EntitySummary[]> => {
     await ready(token);
-    return host.corpus
-      .entities()
-      .entities()
-      .map((e) => {
-        const byUri = new Map<string, EntitySummary['articles'][number]>();
-        for (const m of e.mentions) {
-          const article = host.corpus.get(m.uri);
-          if (!article) continue;
-          let entry = byUri.get(m.uri);
-          if (!entry) byUri.set(m.uri, (entry = { uri: m.uri, name: article.name, outlet: article.meta.outlet ?? null, mentions: [] }));
-          entry.mentions.push({ range: toLspRange(article, m.mention.range), text: m.mention.text, title: m.mention.roleText ?? null });
-        }
-        return { id: e.id, kind: e.kind, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentions.length, articles: [...byUri.values()] };
-      })
-      .sort((a, b) => b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical));
+    if (entitySummaries?.version !== host.corpus.version) {
+      const list = host.corpus.entities().entities().map((e) => ({
+        id: e.id, kind: e.kind, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentions.length, articleCount: new Set(e.mentions.map((m) => m.uri)).size,
+      }));
+      entitySummaries = { version: host.corpus.version, list: list.sort((a, b) => b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical)) };
+    }
+    return entitySummaries.list;
   });
 
-  connection.onRequest(METHODS.meetings, async (_params: unknown, token: CancellationToken): Promise<MeetingSummary[]> => {
+  connection.onRequest(METHODS.entity, async (params: { id: string }, token: CancellationToken): Promise<EntityDetail | null> => {
+    await ready(token);
+    const e = host.corpus.entities().get(params.id);
+    if (!e) return null;
+    const byUri = new Map<string, EntityDetail['articles'][number]>();
+    for (const m of e.mentions) {
+      const article = host.corpus.get(m.uri);
+      if (!article) continue;
+      let entry = byUri.get(m.uri);
+      if (!entry) byUri.set(m.uri, (entry = { uri: m.uri, name: article.name, outlet: article.meta.outlet ?? null, mentions: [] }));
+      entry.mentions.push({ range: toLspRange(article, m.mention.range), text: m.mention.text, title: m.mention.roleText ?? null });
+    }
+    return { id: e.id, kind: e.kind, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentions.length, articleCount: byUri.size, articles: [...byUri.values()] };
+  });
+
+  onRequestWithoutParams(METHODS.meetings, async (token): Promise<MeetingSummary[]> => {
     await ready(token);
     return host.corpus.meetings().all().map((m) => summariseMeeting(m, host.corpus));
   });
@@ -537,7 +553,7 @@ export function startServer(connection: Connection): void {
     return { uri: fileUri(path.join(folder, 'sources.yaml')), text: undefined };
   }
 
-  connection.onRequest(METHODS.corpus, async (_params: unknown, token: CancellationToken): Promise<ArticleSummary[]> => {
+  onRequestWithoutParams(METHODS.corpus, async (token): Promise<ArticleSummary[]> => {
     await ready(token);
     return host.corpus.all().map((a) => summarise(a, host.corpus.findings(a.article.uri)));
   });

@@ -124,7 +124,11 @@ async function uiScenario(vsix) {
     await step('the Entities view lists people with their mention counts', async () => {
       const rows = await openPane('Entities');
       await expectVisible(rows.filter({ hasText: /^People/ }).first(), 30_000, 'the "People" group', () => rows.allInnerTexts());
-      await expectVisible(rows.filter({ hasText: /Mevlut Cavusoglu.*mentions · 3 articles/ }).first(), 15_000, '"Mevlut Cavusoglu … mentions · 3 articles"', () => rows.allInnerTexts());
+      const cavusoglu = rows.filter({ hasText: /Mevlut Cavusoglu.*mentions · 3 articles/ }).first();
+      await expectVisible(cavusoglu, 15_000, '"Mevlut Cavusoglu … mentions · 3 articles"', () => rows.allInnerTexts());
+      // Expanding fetches the entity's articles from the server (sourcelens/entity).
+      await cavusoglu.click();
+      await expectVisible(rows.filter({ hasText: /Euronews — 002-euronews-zarif-ankara\.txt/ }).first(), 15_000, 'the Euronews article under Mevlut Cavusoglu', () => rows.allInnerTexts());
     });
 
     await step('the Problems panel shows the structure findings (and keeps boilerplate hints out of it)', async () => {

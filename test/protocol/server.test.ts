@@ -9,6 +9,7 @@ import {
   WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { TestClient } from './lspClient';
+import type { EntityDetail, EntitySummary } from '../../src/server/protocol';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/basic');
 
@@ -367,12 +368,27 @@ describe('language server: entities on samples/', function () {
     assert.equal(path.basename(def.uri), '000-rouhani-cavusoglu-tehran.txt');
   });
 
-  it('sourcelens/entities lists people with their articles and mentions', async () => {
-    const entities = await client.request<{ id: string; canonical: string; aliases: string[]; articles: { name: string; mentions: { title: string | null }[] }[] }[]>('sourcelens/entities', null);
+  it('answers the custom requests without params, as VS Code sends them', async () => {
+    // With no params at all, the server's handler receives only the cancellation token.
+    const corpus = (await client.connection.sendRequest('sourcelens/corpus')) as unknown[];
+    const meetings = (await client.connection.sendRequest('sourcelens/meetings')) as unknown[];
+    const entities = (await client.connection.sendRequest('sourcelens/entities')) as unknown[];
+    assert.equal(corpus.length, 5);
+    assert.ok(meetings.length > 0 && entities.length > 0);
+  });
+
+  it('sourcelens/entities lists people with counts, most mentioned first; sourcelens/entity gives one with its articles and mentions', async () => {
+    const entities = await client.request<EntitySummary[]>('sourcelens/entities', null);
     const cav = entities.find((e) => e.id === 'person:cavusoglu')!;
     assert.equal(cav.canonical, 'Mevlut Cavusoglu');
-    assert.deepEqual(cav.articles.map((a) => a.name), ['000-rouhani-cavusoglu-tehran.txt', '001-tasnim-rouhani-cavusoglu.txt', '002-euronews-zarif-ankara.txt']);
+    assert.equal(cav.articleCount, 3);
     assert.ok(cav.aliases.includes('Mevlüt Çavuşoğlu'));
+    assert.ok(entities.every((e, i) => i === 0 || entities[i - 1].mentionCount >= e.mentionCount));
+    assert.equal('articles' in cav, false);
+    const detail = (await client.request<EntityDetail | null>('sourcelens/entity', { id: cav.id }))!;
+    assert.deepEqual(detail.articles.map((a) => a.name), ['000-rouhani-cavusoglu-tehran.txt', '001-tasnim-rouhani-cavusoglu.txt', '002-euronews-zarif-ankara.txt']);
+    assert.equal(detail.articles.reduce((n, a) => n + a.mentions.length, 0), cav.mentionCount);
+    assert.equal(await client.request('sourcelens/entity', { id: 'person:nobody' }), null);
   });
 
   it('offers to add a spelling as an alias in sourcelens.entities.yaml (an edit of the visible file)', async () => {
