@@ -6,6 +6,7 @@
 
 import { en as chronoEn } from 'chrono-node';
 import { isValidDate } from '../metadata';
+import { parseCasual } from './prefilter';
 import { Article, TextRange } from '../types';
 
 export type TimePrecision = 'day' | 'week' | 'month' | 'year';
@@ -79,7 +80,7 @@ export function extractTimes(article: Article): TimeExpression[] {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
     const tense: Tense = FUTURE.test(text) ? 'future' : /\b(?:said|was|were|had|met|held|arrived|visited|\w+ed)\b/i.test(text) ? 'past' : 'unknown';
     const taken: TextRange[] = [];
-    for (const result of chronoEn.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    for (const result of parseCasual(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
       // chrono's match may end in the sentence's punctuation ("on Saturday,"): the expression stops at the word.
       const trimmed = result.text.replace(/[\s,.;:!?)]+$/u, '');
       const range = { start: sentence.range.start + result.index, end: sentence.range.start + result.index + trimmed.length };
