@@ -55,6 +55,28 @@ function normaliseExact(line: string): string {
     .trim();
 }
 
+/** The longest key on any exact list: a line whose key would be longer is on none, and need not be normalised. */
+const MAX_EXACT_KEY = Math.max(0, ...rules.flatMap((r) => [...(r.exact ?? [])].map((key) => key.length)));
+
+/**
+ * UTF-16 units normaliseExact may drop (the punctuation it strips at either end) or merge (whitespace). Every other
+ * unit survives into the key (lower-casing never shortens a string nor turns a letter into one of these), so
+ * counting them bounds the key's length.
+ */
+const DROPPABLE = /[\s\u00A0•·|<>«»‹›\-–—:.!?…]/;
+/** DROPPABLE's answer per unit, filled as units are met: 0 not yet asked, 1 droppable, 2 kept. */
+const droppable = new Uint8Array(0x10000);
+
+function mayBeExactKey(trimmed: string): boolean {
+  let kept = 0;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    if (droppable[c] === 0) droppable[c] = DROPPABLE.test(trimmed[i]) ? 1 : 2;
+    if (droppable[c] === 2 && ++kept > MAX_EXACT_KEY) return false;
+  }
+  return true;
+}
+
 export function wordCount(text: string): number {
   const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
   return m ? m.length : 0;
@@ -63,10 +85,11 @@ export function wordCount(text: string): number {
 /** Matches one trimmed line against the rule pack. */
 export function classifyLine(trimmed: string): LineVerdict | undefined {
   if (trimmed.length === 0 || trimmed.length > pack.lineLimit) return undefined;
-  const exactKey = normaliseExact(trimmed);
+  // Most lines are sentences far longer than any exact entry: skip lower-casing and normalising them.
+  const exactKey = mayBeExactKey(trimmed) ? normaliseExact(trimmed) : undefined;
   let words = -1;
   for (const rule of rules) {
-    const exactHit = rule.exact?.has(exactKey) ?? false;
+    const exactHit = exactKey !== undefined && (rule.exact?.has(exactKey) ?? false);
     if (!exactHit && !(rule.pattern?.test(trimmed) ?? false)) continue;
     if (rule.maxWords !== undefined) {
       if (words < 0) words = wordCount(trimmed);
