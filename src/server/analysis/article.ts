@@ -19,6 +19,13 @@ export const ANALYSER_VERSION = 2;
 const HEADLINE_MAX_WORDS = 30;
 const HEADLINE_SENTENCE_MAX_WORDS = 5;
 
+// Regexes with \p{…} outside a character class are module constants: the bundler (esbuild) turns such literals into
+// `new RegExp(…)` calls, which would build a fresh regex on every call of a hot loop.
+const ENDS_IN_INITIAL_OR_ELLIPSIS = /(?:\b\p{Lu}\.|\.\.\.)$/u;
+/** A wire dateline opens the body: "TEHRAN (Tasnim) - Iran's president …" */
+const DATELINE = /^\p{Lu}[\p{Lu} ,.'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+
 export function parseArticle(input: ArticleInput): Article {
   const { text, uri } = input;
   const problems: InputProblem[] = [...(input.inputProblems ?? [])];
@@ -95,10 +102,10 @@ function pickHeadline(lines: Line[], verdicts: Map<number, LineVerdict>): Line |
     if (words === 0) continue;
     if (words > HEADLINE_MAX_WORDS) return undefined;
     // Headlines do not end in a full stop; a first line that does is the lead sentence (abbreviations excepted).
-    if (/[.]$/.test(trimmed) && !/(?:\b\p{Lu}\.|\.\.\.)$/u.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
+    if (/[.]$/.test(trimmed) && !ENDS_IN_INITIAL_OR_ELLIPSIS.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
     if (/:$/.test(trimmed)) return undefined;
     // A wire dateline opens the body: "TEHRAN (Tasnim) - Iran's president …"
-    if (/^\p{Lu}[\p{Lu} ,.'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u.test(trimmed)) return undefined;
+    if (DATELINE.test(trimmed)) return undefined;
     if (verdict) verdicts.delete(line.index);
     return line;
   }
@@ -157,7 +164,7 @@ function paragraphBlocks(lines: Line[], verdicts: Map<number, LineVerdict>, head
 function continuesParagraph(previous: string, next: string): boolean {
   if (/^#/.test(next)) return false;
   const endsSentence = /[.!?:;"”’)…]$/u.test(previous);
-  return !endsSentence || /^\p{Ll}/u.test(next);
+  return !endsSentence || STARTS_LOWER_CASE.test(next);
 }
 
 function segmentBlocks(text: string, blocks: TextRange[]) {

@@ -142,12 +142,16 @@ function firstTokenFrom(starts: Uint32Array, from: number, to: number, offset: n
   return lo;
 }
 
+// A regex with \p{…} outside a character class is a module constant: the bundler (esbuild) turns such literals into
+// `new RegExp(…)` calls, which would build a fresh regex on every call of a hot loop.
+const LETTER = /\p{L}/u;
+
 /** Not part of an identifier ("G20", "F-16", "COVID-19", "someone"), nor a time ("3 p.m.", "14:32"). */
 function isStandalone(text: string, at: number, length: number): boolean {
   const prev = text[at - 1] ?? ' ';
   const next = text[at + length] ?? ' ';
   if (/[\p{L}\d]/u.test(prev) || /[\p{L}\d]/u.test(next)) return false;
-  if (prev === '-' && /\p{L}/u.test(text[at - 2] ?? '')) return false;
+  if (prev === '-' && LETTER.test(text[at - 2] ?? '')) return false;
   if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|:\d)/i.test(text.slice(at + length))) return false;
   return true;
 }
