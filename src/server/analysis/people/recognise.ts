@@ -239,6 +239,8 @@ function readAppositions(article: Article, mentions: Mention[]): void {
   }
 }
 
+/** The role words DESCRIPTION needs (it is case-sensitive): a sentence without one has no description to read. */
+const DESCRIPTION_ROLE = /minister|president|diplomat|chief of staff|counterpart|army chief|military chief|top general|spokesman|envoy/;
 const DESCRIPTION = /\b([Tt]he|[Hh]is|[Hh]er|[Tt]heir|[\p{Lu}][\p{L}-]+['’]s)\s+((?:(?:top|senior|visiting|new|former)\s+)?(?:[\p{Lu}][\p{L}-]+\s+)?(?:foreign minister|defen[cs]e minister|prime minister|president|diplomat|chief of staff|counterpart|army chief|military chief|top general|spokesman|envoy))\b(?!\s+\p{Lu})/gu;
 
 /**
@@ -249,6 +251,7 @@ function readDescriptions(article: Article, mentions: Mention[]): void {
   const people = mentions.filter((m) => m.kind === 'person' && m.role?.office);
   article.sentences.forEach((s, sentence) => {
     const text = article.text.slice(s.range.start, s.range.end);
+    if (!DESCRIPTION_ROLE.test(text)) return;
     for (const m of text.matchAll(DESCRIPTION)) {
       const full = m[0];
       const start = s.range.start + m.index!;
