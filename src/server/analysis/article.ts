@@ -5,7 +5,7 @@ import { findBoilerplateLines, LineVerdict, wordCount } from './boilerplate';
 import { contentHash } from './hash';
 import { Line, splitLines } from './lines';
 import { parseFrontMatter } from './metadata';
-import { segment } from './nlp';
+import { segmentInto, TokenColumns } from './nlp';
 import { findPublicationDate } from './pubdate';
 import {
   Article, ArticleInput, ArticleMeta, Boilerplate, Headline, InputProblem, MetaOrigin, META_FIELDS, Paragraph,
@@ -170,24 +170,18 @@ function continuesParagraph(previous: string, next: string): boolean {
 function segmentBlocks(text: string, blocks: TextRange[]) {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const pos: number[] = [];
+  const columns: TokenColumns = { starts: [], ends: [], pos: [] };
   for (const block of blocks) {
     const firstSentence = sentences.length;
-    for (const s of segment(text, block)) {
-      sentences.push({ range: s.range, paragraph: paragraphs.length, firstToken: starts.length, tokenCount: s.tokens.length });
-      for (const t of s.tokens) {
-        starts.push(t.start);
-        ends.push(t.end);
-        pos.push(t.pos);
-      }
+    for (const s of segmentInto(text, block, columns)) {
+      sentences.push({ range: s.range, paragraph: paragraphs.length, firstToken: s.first, tokenCount: s.count });
     }
     if (sentences.length > firstSentence) {
       paragraphs.push({ range: block, firstSentence, sentenceCount: sentences.length - firstSentence });
     }
   }
-  const tokens: TokenTable = { starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), pos: Uint8Array.from(pos) };
+  // new TypedArray(array) copies an array directly; TypedArray.from goes through its iterator.
+  const tokens: TokenTable = { starts: new Uint32Array(columns.starts), ends: new Uint32Array(columns.ends), pos: new Uint8Array(columns.pos) };
   return { paragraphs, sentences, tokens };
 }
 
