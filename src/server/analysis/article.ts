@@ -5,7 +5,7 @@ import { findBoilerplateLines, LineVerdict, wordCount } from './boilerplate';
 import { contentHash } from './hash';
 import { Line, splitLines } from './lines';
 import { parseFrontMatter } from './metadata';
-import { segment } from './nlp';
+import { segmentInto, TokenColumns } from './nlp';
 import { findPublicationDate } from './pubdate';
 import {
   Article, ArticleInput, ArticleMeta, Boilerplate, Headline, InputProblem, MetaOrigin, META_FIELDS, Paragraph,
@@ -18,6 +18,13 @@ export const ANALYSER_VERSION = 3;
 /** A headline is a short line; a line ending in a full stop is the first paragraph unless it is very short. */
 const HEADLINE_MAX_WORDS = 30;
 const HEADLINE_SENTENCE_MAX_WORDS = 5;
+
+// Regexes with \p{…} outside a character class are module constants: the bundler (esbuild) turns such literals into
+// `new RegExp(…)` calls, which would build a fresh regex on every call of a hot loop.
+const ENDS_IN_INITIAL_OR_ELLIPSIS = /(?:\b\p{Lu}\.|\.\.\.)$/u;
+/** A wire dateline opens the body: "TEHRAN (Tasnim) - Iran's president …" */
+const DATELINE = /^\p{Lu}[\p{Lu} ,.'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
 export function parseArticle(input: ArticleInput): Article {
   const { text, uri } = input;
@@ -97,10 +104,10 @@ function pickHeadline(lines: Line[], verdicts: Map<number, LineVerdict>): Line |
     if (words === 0) continue;
     if (words > HEADLINE_MAX_WORDS) return undefined;
     // Headlines do not end in a full stop; a first line that does is the lead sentence (abbreviations excepted).
-    if (/[.]$/.test(trimmed) && !/(?:\b\p{Lu}\.|\.\.\.)$/u.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
+    if (/[.]$/.test(trimmed) && !ENDS_IN_INITIAL_OR_ELLIPSIS.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
     if (/:$/.test(trimmed)) return undefined;
     // A wire dateline opens the body: "TEHRAN (Tasnim) - Iran's president …"
-    if (/^\p{Lu}[\p{Lu} ,.'-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u.test(trimmed)) return undefined;
+    if (DATELINE.test(trimmed)) return undefined;
     if (verdict) verdicts.delete(line.index);
     return line;
   }
@@ -159,30 +166,24 @@ function paragraphBlocks(lines: Line[], verdicts: Map<number, LineVerdict>, head
 function continuesParagraph(previous: string, next: string): boolean {
   if (/^#/.test(next)) return false;
   const endsSentence = /[.!?:;"”’)…]$/u.test(previous);
-  return !endsSentence || /^\p{Ll}/u.test(next);
+  return !endsSentence || STARTS_LOWER_CASE.test(next);
 }
 
 function segmentBlocks(text: string, blocks: TextRange[]) {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const pos: number[] = [];
+  const columns: TokenColumns = { starts: [], ends: [], pos: [] };
   for (const block of blocks) {
     const firstSentence = sentences.length;
-    for (const s of segment(text, block)) {
-      sentences.push({ range: s.range, paragraph: paragraphs.length, firstToken: starts.length, tokenCount: s.tokens.length });
-      for (const t of s.tokens) {
-        starts.push(t.start);
-        ends.push(t.end);
-        pos.push(t.pos);
-      }
+    for (const s of segmentInto(text, block, columns)) {
+      sentences.push({ range: s.range, paragraph: paragraphs.length, firstToken: s.first, tokenCount: s.count });
     }
     if (sentences.length > firstSentence) {
       paragraphs.push({ range: block, firstSentence, sentenceCount: sentences.length - firstSentence });
     }
   }
-  const tokens: TokenTable = { starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), pos: Uint8Array.from(pos) };
+  // new TypedArray(array) copies an array directly; TypedArray.from goes through its iterator.
+  const tokens: TokenTable = { starts: new Uint32Array(columns.starts), ends: new Uint32Array(columns.ends), pos: new Uint8Array(columns.pos) };
   return { paragraphs, sentences, tokens };
 }
 

@@ -55,18 +55,83 @@ function normaliseExact(line: string): string {
     .trim();
 }
 
+/** The longest key on any exact list: a line whose key would be longer is on none, and need not be normalised. */
+const MAX_EXACT_KEY = Math.max(0, ...rules.flatMap((r) => [...(r.exact ?? [])].map((key) => key.length)));
+
+/**
+ * UTF-16 units normaliseExact may drop (the punctuation it strips at either end) or merge (whitespace). Every other
+ * unit survives into the key (lower-casing never shortens a string nor turns a letter into one of these), so
+ * counting them bounds the key's length.
+ */
+const DROPPABLE = /[\s\u00A0•·|<>«»‹›\-–—:.!?…]/;
+/** DROPPABLE's answer per unit, filled as units are met: 0 not yet asked, 1 droppable, 2 kept. */
+const droppable = new Uint8Array(0x10000);
+
+function mayBeExactKey(trimmed: string): boolean {
+  let kept = 0;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    if (droppable[c] === 0) droppable[c] = DROPPABLE.test(trimmed[i]) ? 1 : 2;
+    if (droppable[c] === 2 && ++kept > MAX_EXACT_KEY) return false;
+  }
+  return true;
+}
+
+/** A word: a letter or number, then letters, numbers and the joiners ' ’ . - */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit, filled as met: 0 not yet asked, 1 letter or number, 2 joiner (' ’ . -), 3 neither. */
+const wordClass = new Uint8Array(0x10000);
+
+function classOf(c: number): number {
+  let k = wordClass[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = c >= 0xd800 && c <= 0xdfff ? 3 : LETTER_OR_NUMBER.test(ch) ? 1 : "'’.-".includes(ch) ? 2 : 3;
+    wordClass[c] = k;
+  }
+  return k;
+}
+
+/**
+ * The number of WORD matches, counted without building them: it runs over every paragraph of every article.
+ * A match starts at a letter or number outside a match and runs on through letters, numbers and joiners.
+ * Surrogate pairs are read as one code point, as the 'u' flag does.
+ */
 export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return m ? m.length : 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let k: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      k = LETTER_OR_NUMBER.test(text.slice(i, i + 2)) ? 1 : 3;
+      i++;
+    } else {
+      k = classOf(c);
+    }
+    if (inWord) inWord = k !== 3;
+    else if (k === 1) {
+      count++;
+      inWord = true;
+    }
+  }
+  return count;
+}
+
+/** wordCount as the regex it stands for (for tests). */
+export function wordCountByRegex(text: string): number {
+  return text.match(WORD)?.length ?? 0;
 }
 
 /** Matches one trimmed line against the rule pack. */
 export function classifyLine(trimmed: string): LineVerdict | undefined {
   if (trimmed.length === 0 || trimmed.length > pack.lineLimit) return undefined;
-  const exactKey = normaliseExact(trimmed);
+  // Most lines are sentences far longer than any exact entry: skip lower-casing and normalising them.
+  const exactKey = mayBeExactKey(trimmed) ? normaliseExact(trimmed) : undefined;
   let words = -1;
   for (const rule of rules) {
-    const exactHit = rule.exact?.has(exactKey) ?? false;
+    const exactHit = exactKey !== undefined && (rule.exact?.has(exactKey) ?? false);
     if (!exactHit && !(rule.pattern?.test(trimmed) ?? false)) continue;
     if (rule.maxWords !== undefined) {
       if (words < 0) words = wordCount(trimmed);

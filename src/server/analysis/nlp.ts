@@ -56,10 +56,25 @@ function modelWithStatelessLookup(): typeof model {
 }
 
 const POS_INDEX = new Map<string, number>(POS_TAGS.map((t, i) => [t, i]));
+const POS_X = POS_INDEX.get('X')!;
 
 export interface SegmentedSentence {
   range: TextRange;
   tokens: { start: number; end: number; pos: number }[];
+}
+
+/** Token columns that segmentInto appends to (the article's token table, before it is packed). */
+export interface TokenColumns {
+  starts: number[];
+  ends: number[];
+  pos: number[];
+}
+
+/** A sentence found by segmentInto: its range and its tokens' span [first, first + count) in the columns. */
+export interface SentenceSpan {
+  range: TextRange;
+  first: number;
+  count: number;
 }
 
 /**
@@ -68,6 +83,18 @@ export interface SegmentedSentence {
  * offsets found in the copy are valid in the original.
  */
 export function segment(text: string, range: TextRange): SegmentedSentence[] {
+  const columns: TokenColumns = { starts: [], ends: [], pos: [] };
+  return segmentInto(text, range, columns).map((s) => ({
+    range: s.range,
+    tokens: columns.starts.slice(s.first, s.first + s.count).map((start, k) => ({ start, end: columns.ends[s.first + k], pos: columns.pos[s.first + k] })),
+  }));
+}
+
+/**
+ * segment, appending the tokens straight to the article's columns: no object per token (tens of millions on a
+ * large corpus). A sentence's tokens are contiguous in the columns, and so are consecutive sentences'.
+ */
+export function segmentInto(text: string, range: TextRange, columns: TokenColumns): SentenceSpan[] {
   const slice = foldText(text.slice(range.start, range.end));
   if (!slice.trim()) return [];
   const w = engine();
@@ -83,15 +110,20 @@ export function segment(text: string, range: TextRange): SegmentedSentence[] {
     ends[i] = range.start + (at >= cursor ? at + values[i].length : at);
     if (at >= cursor) cursor = at + values[i].length;
   }
-  const sentences: SegmentedSentence[] = [];
+  const sentences: SentenceSpan[] = [];
   const spans = doc.sentences().out(w.its.span) as unknown as [number, number][];
   for (const [first, last] of spans) {
-    const tokens = [];
+    const from = columns.starts.length;
     for (let i = first; i <= last; i++) {
-      if (ends[i] > starts[i]) tokens.push({ start: starts[i], end: ends[i], pos: POS_INDEX.get(tags[i]) ?? POS_INDEX.get('X')! });
+      if (ends[i] > starts[i]) {
+        columns.starts.push(starts[i]);
+        columns.ends.push(ends[i]);
+        columns.pos.push(POS_INDEX.get(tags[i]) ?? POS_X);
+      }
     }
-    if (tokens.length === 0) continue;
-    sentences.push({ range: { start: tokens[0].start, end: tokens[tokens.length - 1].end }, tokens });
+    const count = columns.starts.length - from;
+    if (count === 0) continue;
+    sentences.push({ range: { start: columns.starts[from], end: columns.ends[from + count - 1] }, first: from, count });
   }
   return mergeDanglingClosers(sentences, text);
 }
@@ -108,13 +140,13 @@ function locate(slice: string, value: string, cursor: number): number {
  * A "sentence" that is only closing punctuation (a quote mark or bracket wink split off) belongs to the
  * sentence before it.
  */
-function mergeDanglingClosers(sentences: SegmentedSentence[], text: string): SegmentedSentence[] {
-  const out: SegmentedSentence[] = [];
+function mergeDanglingClosers(sentences: SentenceSpan[], text: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
   for (const s of sentences) {
     const body = text.slice(s.range.start, s.range.end);
     const previous = out[out.length - 1];
     if (previous && /^[\s"'”’»)\]]+$/u.test(body)) {
-      previous.tokens.push(...s.tokens);
+      previous.count += s.count; // the closer's tokens follow the previous sentence's in the columns
       previous.range = { start: previous.range.start, end: s.range.end };
     } else {
       out.push(s);

@@ -51,7 +51,7 @@ const WORDNUM = String.raw`(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_
 const SCALE = String.raw`(?:\s*(?:million|billion|trillion|bn|mn|m|k|tn)\b)?`;
 const NUMBER = String.raw`(?:${NUM}${SCALE}|${WORDNUM})`;
 // One pass over a sentence: money, percent, fraction, range, age, ordinal, plain number (in that priority).
-const FIGURE = new RegExp(
+export const FIGURE = new RegExp(
   [
     String.raw`(?<money>(?:US\$|\$|€|£|¥)\s?${NUM}${SCALE})`,
     String.raw`(?<fraction>${NUMBER}\s+(?:out\s+)?of\s+(?:the\s+)?${NUMBER})(?=\s|[.,;:]|$)`,
@@ -63,13 +63,44 @@ const FIGURE = new RegExp(
   'giu',
 );
 
+/**
+ * Where FIGURE can start: a digit, a currency symbol, or the first word of one of its alternatives. Scanning for
+ * these and trying FIGURE only there finds exactly FIGURE's matches (it cannot match anywhere this does not) in a
+ * third of the time: FIGURE tries its number patterns several times at every character. The scan is 'i' without
+ * 'u', under which "ſ" and the Kelvin sign no longer match "s" and "k" as they do for FIGURE: text containing
+ * either is scanned with FIGURE itself.
+ */
+const FIGURE_START = new RegExp(
+  String.raw`[\d$€£¥]|us\$|between|dozens|hundreds|thousands|millions|a\s+(?:dozen|hundred|thousand|million|billion)|${NUMBER_WORD_PATTERN}|${ORDINAL_WORD_PATTERN}`,
+  'gi',
+);
+const FIGURE_AT = new RegExp(FIGURE.source, 'yiu');
+const FOLDS_TO_ASCII = /[\u017F\u212A]/;
+
+/** FIGURE's successive matches in a text, exactly as `text.matchAll(FIGURE)` finds them. */
+export function figureMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (FOLDS_TO_ASCII.test(text)) {
+    FIGURE.lastIndex = 0;
+    for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) out.push(m);
+    return out;
+  }
+  FIGURE_START.lastIndex = 0;
+  for (let start = FIGURE_START.exec(text); start; start = FIGURE_START.exec(text)) {
+    FIGURE_AT.lastIndex = start.index;
+    const m = FIGURE_AT.exec(text);
+    if (m) out.push(m);
+    FIGURE_START.lastIndex = m ? FIGURE_AT.lastIndex : start.index + 1;
+  }
+  return out;
+}
+
 export function extractFigures(article: Article, exclude: TextRange[] = []): Figure[] {
   const figures: Figure[] = [];
   const excluded = [...exclude].sort((a, b) => a.start - b.start);
   article.sentences.forEach((sentence, index) => {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
-    FIGURE.lastIndex = 0;
-    for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+    for (const m of figureMatches(text)) {
       const start = sentence.range.start + m.index;
       const range = { start, end: start + m[0].length };
       const before = text.slice(Math.max(0, m.index - 30), m.index);
@@ -111,12 +142,16 @@ function firstTokenFrom(starts: Uint32Array, from: number, to: number, offset: n
   return lo;
 }
 
+// A regex with \p{…} outside a character class is a module constant: the bundler (esbuild) turns such literals into
+// `new RegExp(…)` calls, which would build a fresh regex on every call of a hot loop.
+const LETTER = /\p{L}/u;
+
 /** Not part of an identifier ("G20", "F-16", "COVID-19", "someone"), nor a time ("3 p.m.", "14:32"). */
 function isStandalone(text: string, at: number, length: number): boolean {
   const prev = text[at - 1] ?? ' ';
   const next = text[at + length] ?? ' ';
   if (/[\p{L}\d]/u.test(prev) || /[\p{L}\d]/u.test(next)) return false;
-  if (prev === '-' && /\p{L}/u.test(text[at - 2] ?? '')) return false;
+  if (prev === '-' && LETTER.test(text[at - 2] ?? '')) return false;
   if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|:\d)/i.test(text.slice(at + length))) return false;
   return true;
 }

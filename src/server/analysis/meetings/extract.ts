@@ -55,7 +55,7 @@ interface RawPack {
 }
 
 const pack = rulePack as RawPack;
-const TRIGGERS = pack.triggers.map((t) => ({ kind: t.kind, pattern: new RegExp(t.pattern, 'i') }));
+const TRIGGERS = pack.triggers.map((t) => ({ kind: t.kind, global: new RegExp(t.pattern, 'gi') }));
 const SCHEDULED = new RegExp(pack.scheduled, 'i');
 const ONGOING = new RegExp(pack.ongoing, 'i');
 const CAPITAL_PHRASE = new RegExp(pack.capitalPhrase);
@@ -176,9 +176,14 @@ interface Clause {
  */
 function clausesOf(text: string, offset: number): Clause[] {
   const hits: { kind: EventKind; index: number; text: string }[] = [];
+  // Every match of every trigger, as matchAll would give them, without building a regex per sentence and trigger.
   for (const t of TRIGGERS) {
-    const global = new RegExp(t.pattern.source, 'gi');
-    for (const m of text.matchAll(global)) hits.push({ kind: t.kind, index: m.index!, text: m[0] });
+    const global = t.global;
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      hits.push({ kind: t.kind, index: m.index, text: m[0] });
+      if (m[0] === '') global.lastIndex++;
+    }
   }
   if (hits.length === 0) return [];
   const call = hits.find((h) => h.kind === 'call');

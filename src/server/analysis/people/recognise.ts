@@ -66,6 +66,12 @@ const ORG_WORDS = /^(?:council|agency|ministry|party|corps|forces|guards|army|co
 const NOT_NAMES = new Set(['share', 'photo', 'copyright', 'advertisement', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'state', 'islamic', 'revolution', 'war', 'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'as', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'after', 'before', 'while', 'when', 'if', 'for', 'with', 'by', 'from', 'to', 'of', 'his', 'her', 'their', 'its', 'our', 'meanwhile', 'however', 'also', 'only', 'some', 'more', 'most', 'many', 'several', 'both', 'all', 'no', 'not', 'just', 'even', 'still', 'so', 'yet', 'new', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'talks', 'talkback', 'tags', 'you', 'your', 'there', 'here', 'what', 'who', 'how', 'why', 'where']);
 /** Lower-case particles inside names: "Bashar al-Assad", "Ahmad bin Ali", "Ursula von der Leyen". */
 const PARTICLE = /^(?:al|el|ad|as|bin|ibn|abu|van|von|de|da|di|du|le|la|del|der|den)$/;
+// Regexes with \p{…} outside a character class are module constants: the bundler (esbuild) turns such literals into
+// `new RegExp(…)` calls, which would build a fresh regex on every call of a hot loop.
+const CAPITALISED = /^\p{Lu}/u;
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+/** "Turkey's " right before a title or name. */
+const POSSESSIVE_BEFORE = /(\p{Lu}[\p{L}-]+)['’]s\s+$/u;
 
 /** Parses title words ("Turkish Foreign Minister", "Turkey's foreign minister", "the top Iranian diplomat"). */
 export function parseRole(text: string): Role | undefined {
@@ -111,9 +117,9 @@ export function recogniseEntities(article: Article): Mention[] {
       const word = text.slice(starts[i], ends[i]);
       const tag = POS_TAGS[pos[i]];
       const adjacent = run.length === 0 || starts[i] - ends[run[run.length - 1]] <= 1;
-      const capital = /^\p{Lu}/u.test(word);
+      const capital = CAPITALISED.test(word);
       // Mid-sentence capitals are names even when the tagger reads the word as common ("Quell", "Brisk").
-      const nameLike = capital && (tag === 'PROPN' || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')) || /^\p{Lu}{2,}$/u.test(word));
+      const nameLike = capital && (tag === 'PROPN' || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')) || ALL_CAPITALS.test(word));
       const particle = run.length > 0 && adjacent && (PARTICLE.test(word) || (word === '-' && PARTICLE.test(text.slice(starts[run[run.length - 1]], ends[run[run.length - 1]]))));
       const connector = run.length > 0 && adjacent && (word === 'of' || word === 'the') && capitalAt(article, i + 1);
       if ((nameLike || particle || connector) && adjacent) run.push(i);
@@ -132,7 +138,7 @@ export function recogniseEntities(article: Article): Mention[] {
 
 function capitalAt(article: Article, i: number): boolean {
   if (i >= article.tokens.starts.length) return false;
-  return /^\p{Lu}/u.test(article.text[article.tokens.starts[i]]);
+  return CAPITALISED.test(article.text[article.tokens.starts[i]]);
 }
 
 /** Splits a capitalised run into title words and a name, and classifies the name. */
@@ -161,7 +167,7 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   // A leading possessive country: "Turkey's Defense Minister Nurettin Canikli".
   let roleText = titleRange ? text.slice(titleRange.start, titleRange.end) : undefined;
   let roleRange = titleRange;
-  const possessive = /(\p{Lu}[\p{L}-]+)['’]s\s+$/u.exec(text.slice(Math.max(0, (titleRange ?? range).start - 30), (titleRange ?? range).start));
+  const possessive = POSSESSIVE_BEFORE.exec(text.slice(Math.max(0, (titleRange ?? range).start - 30), (titleRange ?? range).start));
   if (possessive && countryOf(possessive[1]) && roleText) {
     const start = (titleRange ?? range).start - possessive[0].length;
     roleRange = { start, end: titleRange!.end };
@@ -183,11 +189,11 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.6 });
     return;
   }
-  if (ORG_WORDS.test(nameWords[nameWords.length - 1]) || /^\p{Lu}{2,}$/u.test(name)) {
+  if (ORG_WORDS.test(nameWords[nameWords.length - 1]) || ALL_CAPITALS.test(name)) {
     out.push({ range, text: name, kind: 'organisation', key: `organisation:${nameKey(name)}`, sentence, confidence: 0.7 });
     return;
   }
-  if (!nameWords.every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w) || w === '-')) return;
+  if (!nameWords.every((w) => CAPITALISED.test(w) || PARTICLE.test(w) || w === '-')) return;
   let role = roleText ? parseRole(roleText) : undefined;
   if (!role) {
     const described = DESCRIBED_BEFORE.exec(text.slice(Math.max(0, range.start - 40), range.start));
@@ -233,6 +239,8 @@ function readAppositions(article: Article, mentions: Mention[]): void {
   }
 }
 
+/** The role words DESCRIPTION needs (it is case-sensitive): a sentence without one has no description to read. */
+const DESCRIPTION_ROLE = /minister|president|diplomat|chief of staff|counterpart|army chief|military chief|top general|spokesman|envoy/;
 const DESCRIPTION = /\b([Tt]he|[Hh]is|[Hh]er|[Tt]heir|[\p{Lu}][\p{L}-]+['’]s)\s+((?:(?:top|senior|visiting|new|former)\s+)?(?:[\p{Lu}][\p{L}-]+\s+)?(?:foreign minister|defen[cs]e minister|prime minister|president|diplomat|chief of staff|counterpart|army chief|military chief|top general|spokesman|envoy))\b(?!\s+\p{Lu})/gu;
 
 /**
@@ -243,6 +251,7 @@ function readDescriptions(article: Article, mentions: Mention[]): void {
   const people = mentions.filter((m) => m.kind === 'person' && m.role?.office);
   article.sentences.forEach((s, sentence) => {
     const text = article.text.slice(s.range.start, s.range.end);
+    if (!DESCRIPTION_ROLE.test(text)) return;
     for (const m of text.matchAll(DESCRIPTION)) {
       const full = m[0];
       const start = s.range.start + m.index!;

@@ -79,6 +79,9 @@ function findQuotes(article: Article): Quote[] {
   let reopenAt = -1; // the quote mark that reopens a quotation continued from the paragraph before
   article.paragraphs.forEach((p, pi) => {
     for (let i = p.range.start; i < p.range.end; i++) {
+      // Only quote marks open or close a quotation: skip everything below « (U+00AB) but the straight quote.
+      const code = text.charCodeAt(i);
+      if (code < 0xab && code !== 0x22) continue;
       const ch = text[i];
       if (i === reopenAt) continue;
       if (open) {
@@ -158,8 +161,8 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   const outside = maskQuotes(article.text, s.range, quotes, (q) => q.kind !== 'block');
   const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
   const anonymous = ANONYMOUS.exec(outside);
-  const state = STATE_MEDIA.exec(outside);
   if (!cue && !anonymous) return undefined;
+  const state = STATE_MEDIA.exec(outside);
   const cueText = cue ? cue[1] : anonymous![1];
   const cueAt = s.range.start + (cue ? cue.index + cue[0].indexOf(cue[1]) : anonymous!.index + anonymous![0].indexOf(anonymous![1]));
   const cueRange = { start: cueAt, end: cueAt + cueText.length };

@@ -6,6 +6,7 @@
 
 import { en as chronoEn } from 'chrono-node';
 import { isValidDate } from '../metadata';
+import { parseCasual } from './prefilter';
 import { Article, TextRange } from '../types';
 
 export type TimePrecision = 'day' | 'week' | 'month' | 'year';
@@ -29,6 +30,9 @@ const FUTURE = /\b(?:will|shall|'ll|(?:is|are|was|were) (?:scheduled|due|expecte
 const EVENT_RELATIVE = /\b(?:(?:later|earlier) (?:in|that) (?:the )?(?:day|week|evening|morning)|that (?:day|evening|morning|night)|(?:a|one|two|three|the|\d+) (?:day|days|week|weeks|month|months|year|years) (?:after|before|later|earlier)|the (?:day|week|month|year) (?:before|after)|the next day|the previous day|the following day|the same day)\b/i;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const RELATIVE_WORDS = /\b(?:today|tonight|yesterday|tomorrow|last|this|next|past|ago|earlier this|later this)\b/i;
+const PAST = /\b(?:said|was|were|had|met|held|arrived|visited|\w+ed)\b/i;
+/** BARE_YEAR's year, which it cannot match without. */
+const HAS_YEAR = /(?:19|20)\d{2}/;
 const BARE_YEAR = /\b(?:(early|late|mid)(?:[- ]in)?[- ]|(?:in|since|by|until|till|from|before|after|during|of)\s+(?:the\s+)?(?:(early|late|mid)[- ](?:in\s+)?)?|the\s+)((?:19|20)\d{2})(?![\d,.]\d)(?!\s*(?:people|soldiers|troops|fighters|civilians|refugees|dollars|euros))/gi;
 
 function iso(d: Date): string {
@@ -77,9 +81,13 @@ export function extractTimes(article: Article): TimeExpression[] {
   });
   function scan(sentence: { range: TextRange }, index: number): void {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
-    const tense: Tense = FUTURE.test(text) ? 'future' : /\b(?:said|was|were|had|met|held|arrived|visited|\w+ed)\b/i.test(text) ? 'past' : 'unknown';
+    const results = parseCasual(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+    // Most sentences hold no time expression: read the tense (two regexes) and look for years only when one may.
+    const hasYear = HAS_YEAR.test(text);
+    if (results.length === 0 && !hasYear) return;
+    const tense: Tense = FUTURE.test(text) ? 'future' : PAST.test(text) ? 'past' : 'unknown';
     const taken: TextRange[] = [];
-    for (const result of chronoEn.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    for (const result of results) {
       // chrono's match may end in the sentence's punctuation ("on Saturday,"): the expression stops at the word.
       const trimmed = result.text.replace(/[\s,.;:!?)]+$/u, '');
       const range = { start: sentence.range.start + result.index, end: sentence.range.start + result.index + trimmed.length };
@@ -88,6 +96,7 @@ export function extractTimes(article: Article): TimeExpression[] {
       out.push(expression);
       taken.push(range);
     }
+    if (!hasYear) return;
     for (const match of text.matchAll(BARE_YEAR)) {
       const year = match[3];
       const start = sentence.range.start + match.index! + match[0].lastIndexOf(year);
