@@ -173,8 +173,11 @@ async function uiScenario(vsix) {
       if (!/Sourcelens/.test(text) || !/Published/.test(text)) throw new Error(`unexpected hover: ${text}`);
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(RESULTS, 'e2e-hover.png') });
-      mkdirSync(path.join(REPO, 'docs'), { recursive: true });
-      copyFileSync(path.join(RESULTS, 'e2e-hover.png'), path.join(REPO, 'docs', 'screenshot.png'));
+      // The README's picture is refreshed on request only: a test run must not change tracked files.
+      if (process.env.SOURCELENS_UPDATE_SCREENSHOT) {
+        mkdirSync(path.join(REPO, 'docs'), { recursive: true });
+        copyFileSync(path.join(RESULTS, 'e2e-hover.png'), path.join(REPO, 'docs', 'screenshot.png'));
+      }
     });
   } finally {
     await browser?.close().catch(() => undefined);
