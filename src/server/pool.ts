@@ -1,5 +1,8 @@
 // A small pool of worker threads running the per-article analysis. A worker that dies is replaced and its job
-// is retried on the main thread, so one pathological article cannot stall indexing.
+// is retried on the main thread, so one pathological article cannot stall indexing. Workers start when there is
+// work and exit after a short idle spell: a language server indexes in bursts (start-up, a folder added) and
+// otherwise analyses single edits on its own thread, so idle workers would only hold memory (each has its own
+// heap and NLP model).
 
 import { Worker } from 'node:worker_threads';
 import { analyse, Analysis } from './analysis/analyse';
@@ -13,6 +16,8 @@ interface Job {
 }
 
 const MAX_FAILURES = 3;
+/** How long an idle pool keeps its workers for the next burst. */
+const IDLE_MS = 5_000;
 
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
@@ -23,8 +28,18 @@ export class AnalysisPool {
   /** Workers that died without finishing a job; past a few, the pool gives up and analyses on this thread. */
   private failures = 0;
 
-  constructor(private readonly workerPath: string, readonly size: number, private readonly log: (m: string) => void = () => undefined) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly workerPath: string,
+    readonly size: number,
+    private readonly log: (m: string) => void = () => undefined,
+    private readonly idleMs = IDLE_MS,
+  ) {}
+
+  /** How many workers are running now (they start with work and stop when idle). */
+  get running(): number {
+    return this.idle.length + this.busy.size;
   }
 
   analyse(input: ArticleInput): Promise<Analysis> {
@@ -37,6 +52,7 @@ export class AnalysisPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     const all = [...this.idle, ...this.busy.keys()];
     this.idle.length = 0;
     await Promise.all(all.map((w) => w.terminate()));
@@ -89,6 +105,8 @@ export class AnalysisPool {
   }
 
   private pump(): void {
+    clearTimeout(this.idleTimer);
+    while (this.queue.length && !this.idle.length && this.running < this.size) this.idle.push(this.spawn());
     while (this.idle.length && this.queue.length) {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
@@ -97,5 +115,13 @@ export class AnalysisPool {
       worker.ref(); // a busy one must, or a CLI awaiting only this result would exit
       worker.postMessage({ id, input: job.input } satisfies WorkRequest);
     }
+    if (this.busy.size === 0 && this.idle.length) {
+      this.idleTimer = setTimeout(() => this.retireIdle(), this.idleMs);
+      this.idleTimer.unref();
+    }
+  }
+
+  private retireIdle(): void {
+    for (const worker of this.idle.splice(0)) void worker.terminate();
   }
 }

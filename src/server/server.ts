@@ -10,7 +10,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './analysis/lines';
-import { warmUp } from './analysis/nlp';
 import { Article, Finding } from './analysis/types';
 import { Analysis } from './analysis/analyse';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
@@ -74,7 +73,6 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; storagePath?: string };
     host.setSettings(readSettings(init.settings));
     storagePath = init.storagePath;
-    warmUp();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -118,7 +116,7 @@ export function startServer(connection: Connection): void {
     await loadSettings();
     const workers = workerCount(host.getSettings());
     const cache = storagePath ? new AnalysisCache(path.join(storagePath, 'analysis-cache'), (m) => log.warn(m)) : undefined;
-    host.setAnalyser(new Analyser(new AnalysisPool(path.join(__dirname, 'worker.js'), workers, (m) => log.warn(m)), cache));
+    host.setAnalyser(new Analyser(new AnalysisPool(path.join(__dirname, 'worker.js'), workers, (m) => log.warn(m)), cache, true));
     log.info(`Analysing with ${workers} worker thread(s)${cache ? `; cache in ${storagePath}` : ''}.`);
     const startUp = reindex('start-up');
     markStarted();

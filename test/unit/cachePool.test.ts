@@ -85,6 +85,42 @@ describe('worker pool', () => {
     }
   });
 
+  it('starts workers with work, at most its size, and retires them when idle', async () => {
+    const pool = new AnalysisPool(WORKER, 2, () => undefined, 200);
+    try {
+      assert.equal(pool.running, 0);
+      const burst = Promise.all(Array.from({ length: 6 }, (_, i) => pool.analyse(input(i))));
+      assert.equal(pool.running, 2);
+      await burst;
+      assert.equal(pool.running, 2);
+      await new Promise((r) => setTimeout(r, 400));
+      assert.equal(pool.running, 0);
+      // The next burst starts them again.
+      assert.equal((await pool.analyse(input(7))).article.headline?.text, 'Talks resume 7');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a server analyser keeps a share of articles on its own thread; a CLI one sends all to the workers', async () => {
+    const counting = () => {
+      const pool = { size: 2, sent: 0, analyse: (i: Parameters<typeof analyse>[0]) => (pool.sent++, Promise.resolve(analyse(i))) };
+      return pool;
+    };
+    const server = counting();
+    const cli = counting();
+    for (let i = 0; i < 32; i++) {
+      await new Analyser(server as unknown as AnalysisPool, undefined, true).analyse(input(i)); // a fresh analyser: first articles stay here
+      await new Analyser(cli as unknown as AnalysisPool).analyse(input(i));
+    }
+    assert.equal(server.sent, 0);
+    assert.equal(cli.sent, 32);
+    const warm = counting();
+    const analyser = new Analyser(warm as unknown as AnalysisPool, undefined, true);
+    for (let i = 0; i < 32; i++) await analyser.analyse(input(i));
+    assert.equal(warm.sent, 32 - 4 - 2); // the first four, then the 16th and the 32nd stay on this thread
+  });
+
   it('replaces workers that fail, then falls back to the main thread, answering every job', async () => {
     const logs: string[] = [];
     const pool = new AnalysisPool(path.join(tmpdir(), 'no-such-worker.js'), 1, (m) => logs.push(m));

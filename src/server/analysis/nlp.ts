@@ -155,7 +155,3 @@ function mergeDanglingClosers(sentences: SentenceSpan[], text: string): Sentence
   return out;
 }
 
-/** Warms the model up (a one-off ~60 ms load) so the first real request does not pay for it. */
-export function warmUp(): void {
-  engine().readDoc('Ready.');
-}
