@@ -10,10 +10,11 @@ import { loadKnowledge } from '../server/io/knowledge';
 import { loadSuppressions } from '../server/io/suppressions';
 import { Corpus } from '../server/analysis/corpus';
 import { isRuleLevel, RuleSettings } from '../server/analysis/config';
-import { Article, Finding, Severity } from '../server/analysis/types';
+import { Article, Finding } from '../server/analysis/types';
 import { DEFAULT_GLOBS } from '../server/io/discover';
 import { indexRoots, sourcesFindings } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
+import { exitCodeFor, FailOn } from './exitCode';
 import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
 import { LineIndex } from '../server/analysis/lines';
 import { summariseMeeting } from '../server/features/meetings';
@@ -32,7 +33,6 @@ CODE may be a family such as structure/*. --jobs: worker threads (default: one p
 --cache: keep per-article analyses in DIR so a re-run only analyses changed files.
 Exit codes: 0 no finding at or above --fail-on (default: error), 1 findings at or above it, 2 usage error.`;
 
-type FailOn = 'error' | 'warning' | 'info' | 'never';
 
 interface CliOptions {
   command: 'check' | 'articles' | 'meetings';
@@ -108,8 +108,6 @@ function parseArgs(argv: string[]): CliOptions {
   return options;
 }
 
-const FAIL_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
-const FAIL_THRESHOLD: Record<FailOn, number> = { error: 3, warning: 2, info: 1, never: Infinity };
 
 async function run(options: CliOptions): Promise<number> {
   const cwd = process.cwd();
@@ -157,8 +155,7 @@ async function run(options: CliOptions): Promise<number> {
   const output =
     options.format === 'json' ? formatJson(located) : options.format === 'sarif' ? formatSarif(located, articles, VERSION) : formatText(located);
   process.stdout.write(output + '\n');
-  const worst = Math.max(-1, ...findings.map((f) => FAIL_RANK[f.severity]));
-  return worst >= FAIL_THRESHOLD[options.failOn] ? 1 : 0;
+  return exitCodeFor(findings, options.failOn);
 }
 
 function renderArticles(list: Article[], format: string, cwd: string): string {

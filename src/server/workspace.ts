@@ -99,7 +99,7 @@ export class CorpusHost {
     let skipped = 0;
     for (const root of this.roots) {
       const found = await discoverFiles(root, this.settings.corpus);
-      files.push(...found.files);
+      for (const f of found.files) files.push(f); // not push(...): a folder can hold more files than a call has arguments
       skipped += found.skipped.length;
       for (const s of found.skipped) this.log.warn(`Skipped ${s.path}: ${s.reason}`);
     }

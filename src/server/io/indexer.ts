@@ -30,8 +30,9 @@ export async function indexRoots(roots: string[], corpus: Corpus, sources: Sourc
   const skipped: IndexResult['skipped'] = [];
   for (const root of roots) {
     const found = await discoverFiles(root, options.globs);
-    files.push(...found.files);
-    skipped.push(...found.skipped);
+    // Not push(...): a folder can hold more files than a call can take arguments.
+    for (const f of found.files) files.push(f);
+    for (const s of found.skipped) skipped.push(s);
   }
   for (const s of skipped) options.log?.(`Skipped ${s.path}: ${s.reason}`);
   const unique = [...new Set(files)];
