@@ -104,5 +104,12 @@ describe('fuzzing the per-article pass', () => {
     assert.equal(corpus.size, 0);
     assert.equal(corpus.allFindings().size, 0);
     assert.equal(corpus.meetings().all().length, 0);
+    assert.equal(corpus.entities().entities().length, 0);
+    assert.equal(corpus.meetings().withParticipant('kendrow').length, 0);
+    // The change log hands over what changed once, and then holds nothing.
+    const changed = corpus.takeChangedUris();
+    assert.ok(changed !== 'all' && changed.size === 1000);
+    const again = corpus.takeChangedUris();
+    assert.ok(again !== 'all' && again.size === 0);
   });
 });

@@ -66,11 +66,21 @@ export class MeetingIndex {
   /** Removes an article's accounts without clustering (a batch of removals would otherwise re-cluster each time). */
   unstage(uri: string): void {
     for (const a of this.accountsByUri.get(uri) ?? []) {
-      for (const p of a.participants) this.byParticipant.get(p.key)?.delete(a.id);
+      this.unlink(a);
       this.accounts.delete(a.id);
     }
     this.accountsByUri.delete(uri);
     this.published.delete(uri);
+  }
+
+  /** Removes an account from the by-participant table, and a participant nobody else has (names churn with edits). */
+  private unlink(account: EventAccount): void {
+    for (const p of account.participants) {
+      const ids = this.byParticipant.get(p.key);
+      if (!ids) continue;
+      ids.delete(account.id);
+      if (ids.size === 0) this.byParticipant.delete(p.key);
+    }
   }
 
   /** Records an article's accounts in the lookup tables (by id, by participant). */
@@ -148,7 +158,7 @@ export class MeetingIndex {
         this.changed.add(meeting.id);
         for (const other of meeting.accounts) this.meetingOf.delete(other.id);
       }
-      for (const p of a.participants) this.byParticipant.get(p.key)?.delete(a.id);
+      this.unlink(a);
       this.accounts.delete(a.id);
       affected.delete(a.id);
     }
