@@ -17,7 +17,10 @@ interface LexemeCache {
 
 function engine(): Wink {
   // Only sentence boundaries and POS tags are used: the default pipe's negation, sentiment and entity passes
-  // cost a third of the time and change neither.
+  // cost a third of the time and change neither. One engine per thread, for the thread's life: the English model
+  // re-serialises a module-level string each time an engine is made (its custom-entity loader), so a process can
+  // make only a handful before that string overflows; the engine's word cache therefore grows with the words this
+  // thread meets (workers exit when idle; the server's own thread sees only edits).
   nlp ??= winkNLP(modelWithStatelessLookup(), ['sbd', 'pos']);
   return nlp;
 }
