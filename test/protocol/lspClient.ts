@@ -2,6 +2,7 @@
 // JSON-RPC to it, recording pushed diagnostics, progress and notifications.
 
 import { ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   ClientCapabilities, createProtocolConnection, Diagnostic, InitializeResult, ProtocolConnection, PublishDiagnosticsParams,
@@ -104,4 +105,22 @@ export class TestClient {
     this.connection.dispose();
     setTimeout(() => this.process.kill('SIGKILL'), 500).unref();
   }
+}
+
+/**
+ * One server for a mocha suite: before its tests, a folder from `makeRoot` and a server indexed on it; after them,
+ * the server stopped and the folder removed. Call it inside `describe`.
+ */
+export function serverForSuite(makeRoot: () => string, options: Omit<StartOptions, 'root'> = {}): { client: TestClient; dir: string } {
+  const suite = {} as { client: TestClient; dir: string };
+  before(async () => {
+    suite.dir = makeRoot();
+    suite.client = await TestClient.start({ ...options, root: suite.dir });
+    await suite.client.waitForIndex();
+  });
+  after(async () => {
+    await suite.client.stop();
+    rmSync(suite.dir, { recursive: true, force: true });
+  });
+  return suite;
 }

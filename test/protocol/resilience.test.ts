@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Hover } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { TestClient } from './lspClient';
+import { serverForSuite, TestClient } from './lspClient';
 
 const ARTICLE = (i: number) => `Headline ${i}\n\nIlsa Kendrow met Otto Brisk in Ankara on Tuesday. Police arrested ${100 + i} people.\n`;
 
@@ -16,16 +16,12 @@ describe('language server under churn', function () {
   let dir: string;
   let client: TestClient;
 
-  before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-churn-'));
+  const suite = serverForSuite(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-churn-'));
     writeFileSync(path.join(dir, 'base.txt'), ARTICLE(0));
-    client = await TestClient.start({ root: dir });
-    await client.waitForIndex();
+    return dir;
   });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  before(() => ({ client, dir } = suite));
 
   it('keeps up with a file edited 100 times a second and ends on the last text', async () => {
     const uri = client.uri('base.txt');

@@ -1,14 +1,14 @@
 // Starts the real bundled server over stdio and speaks LSP to it, as Neovim (push) and VS Code (pull) would.
 
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   CodeAction, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, Hover, SymbolInformation, TextEdit,
   WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
-import { TestClient } from './lspClient';
+import { serverForSuite, TestClient } from './lspClient';
 import type { EntityDetail, EntitySummary } from '../../src/server/protocol';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/basic');
@@ -27,15 +27,8 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
   let dir: string;
   let client: TestClient;
 
-  before(async () => {
-    dir = copyFixtures();
-    client = await TestClient.start({ root: dir });
-    await client.waitForIndex();
-  });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = serverForSuite(() => copyFixtures());
+  before(() => ({ client, dir } = suite));
 
   it('indexes the whole folder at start-up and pushes diagnostics for files that are not open', async () => {
     const alpha = await client.waitFor(() => client.diagnostics.get(client.uri('alpha.txt')), 10_000, 'alpha diagnostics');
@@ -156,18 +149,10 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
 });
 
 describe('language server with pull diagnostics (like VS Code)', function () {
-  let dir: string;
   let client: TestClient;
 
-  before(async () => {
-    dir = copyFixtures();
-    client = await TestClient.start({ root: dir, pull: true, settings: { rules: { 'structure/boilerplate': 'off' } } });
-    await client.waitForIndex();
-  });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = serverForSuite(() => copyFixtures(), { pull: true, settings: { rules: { 'structure/boilerplate': 'off' } } });
+  before(() => ({ client } = suite));
 
   it('declares a diagnostic provider and pushes nothing', () => {
     assert.ok(client.initializeResult.capabilities.diagnosticProvider);
@@ -197,15 +182,8 @@ describe('language server: dates and figures', function () {
   let dir: string;
   let client: TestClient;
 
-  before(async () => {
-    dir = copyFixtures();
-    client = await TestClient.start({ root: dir });
-    await client.waitForIndex();
-  });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = serverForSuite(() => copyFixtures());
+  before(() => ({ client, dir } = suite));
 
   it('shows the resolved date of "on Tuesday" as an inlay hint', async () => {
     const hints = await client.request<{ position: { line: number; character: number }; label: string }[]>('textDocument/inlayHint', {
@@ -237,18 +215,14 @@ describe('language server: dates and figures', function () {
 describe('language server: conflicts between accounts of one meeting', function () {
   let dir: string;
   let client: TestClient;
-  before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-conflict-'));
+  const suite = serverForSuite(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-conflict-'));
     writeFileSync(path.join(dir, 'ledger.txt'), 'Kendrow and Brisk sign deals\n\nIlsa Kendrow met Otto Brisk in Ankara on Tuesday. The two sides signed 12 agreements.\n');
     writeFileSync(path.join(dir, 'wire.txt'), 'Brisk hosts Kendrow\n\nOtto Brisk received Ilsa Kendrow in Ankara on Monday. They signed 9 agreements.\n');
     writeFileSync(path.join(dir, 'sources.yaml'), 'ledger.txt:\n  outlet: Velorian Daily\n  published: 2031-03-05\nwire.txt:\n  outlet: Marnish Wire\n  published: 2031-03-05\n');
-    client = await TestClient.start({ root: dir });
-    await client.waitForIndex();
+    return dir;
   });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  before(() => ({ client, dir } = suite));
 
   it('pushes figure-conflict and date-conflict with related information pointing at the other account', async () => {
     const diagnostics = await client.waitFor(() => {
@@ -277,22 +251,17 @@ describe('language server: conflicts between accounts of one meeting', function 
 });
 
 describe('language server: meetings', function () {
-  let dir: string;
   let client: TestClient;
 
-  before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-meet-'));
+  const suite = serverForSuite(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-meet-'));
     writeFileSync(path.join(dir, 'ledger.txt'), 'Kendrow and Brisk meet in Ankara\n\nVelorian Foreign Minister Ilsa Kendrow met Prime Minister Otto Brisk in Ankara on Tuesday. The two discussed trade.\n');
     writeFileSync(path.join(dir, 'wire.txt'), 'Brisk hosts Kendrow\n\nPrime Minister Otto Brisk received Ilsa Kendrow in Ankara on Tuesday, officials said.\n');
     writeFileSync(path.join(dir, 'later.txt'), 'Kendrow back in Ankara\n\nIlsa Kendrow met Otto Brisk in Ankara on Monday.\n');
     writeFileSync(path.join(dir, 'sources.yaml'), 'ledger.txt:\n  outlet: Velorian Daily\n  published: 2031-03-05\nwire.txt:\n  outlet: Marnish Wire\n  published: 2031-03-04\nlater.txt:\n  outlet: Velorian Daily\n  published: 2031-06-10\n');
-    client = await TestClient.start({ root: dir });
-    await client.waitForIndex();
+    return dir;
   });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  before(() => ({ client } = suite));
 
   interface Meeting { id: string; label: string; accounts: { uri: string; outlet: string | null; range: { start: { line: number } } }[] }
 
@@ -339,16 +308,12 @@ describe('language server: entities on samples/', function () {
     return { line: i, character: lines[i].search(pattern) + 2 };
   };
 
-  before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-ent-'));
+  const suite = serverForSuite(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-ent-'));
     cpSync(SAMPLES, dir, { recursive: true });
-    client = await TestClient.start({ root: dir });
-    await client.waitForIndex();
+    return dir;
   });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  before(() => ({ client, dir } = suite));
 
   it('hover on "Cavusoglu" shows every title and spelling per outlet', async () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('001-tasnim-rouhani-cavusoglu.txt') }, position: line('001-tasnim-rouhani-cavusoglu.txt', /Cavusoglu said\./) });
@@ -436,16 +401,12 @@ describe('language server: entities on samples/', function () {
 describe('language server: quotes on samples/', function () {
   let dir: string;
   let client: TestClient;
-  before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-quotes-'));
+  const suite = serverForSuite(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-quotes-'));
     cpSync(path.resolve(__dirname, '../../../samples'), dir, { recursive: true });
-    client = await TestClient.start({ root: dir, settings: { inlayHints: { quotes: true } } });
-    await client.waitForIndex();
-  });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    return dir;
+  }, { settings: { inlayHints: { quotes: true } } });
+  before(() => ({ client, dir } = suite));
 
   it('the quote hover names the speaker and shows the other outlet’s version with a word diff', async () => {
     const lines = readFileSync(path.join(dir, '000-rouhani-cavusoglu-tehran.txt'), 'utf8').split('\n');
