@@ -208,11 +208,10 @@ export function startServer(connection: Connection): void {
     }
     clearTimeout(notifyTimer);
     notifyTimer = setTimeout(() => {
-      const changed = syncDiagnostics();
       if (pullDiagnostics) {
         if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
       } else {
-        publishChanged(changed);
+        publishChanged();
       }
       const counts = diagnosticsCache.total(allDiagnosticUris());
       const params: CorpusChangedParams = { articles: host.corpus.size, findings: counts, indexing: !indexed };
@@ -254,11 +253,16 @@ export function startServer(connection: Connection): void {
     return [...new Set([...host.corpus.uris(), ...host.sourcesFindings().map((f) => f.uri)])];
   }
 
+  /** Articles whose diagnostics changed and have not been pushed since (push mode), or 'all'. */
+  let unpublished: Set<string> | 'all' = new Set();
+  /** Article summaries for the Articles view, recomputed only for articles whose findings changed. */
+  const summaries = new Map<string, ArticleSummary>();
+
   /**
-   * Forgets the cached diagnostics of every URI whose findings changed since the last call, and returns those URIs
-   * ('all' after a change that touches everything: rule levels, suppressions, the knowledge file).
+   * Takes what changed from the corpus: forgets those URIs' cached diagnostics and summaries, and queues them for
+   * the next push. Any handler may call it; nothing is lost for the publisher.
    */
-  function syncDiagnostics(): Set<string> | 'all' {
+  function syncDiagnostics(): void {
     const changed = host.corpus.takeChangedUris();
     const sources = host.sourcesFindings();
     if (changed !== 'all' && sources !== knownSourceProblems) {
@@ -266,7 +270,11 @@ export function startServer(connection: Connection): void {
     }
     knownSourceProblems = sources;
     diagnosticsCache.forget(changed);
-    return changed;
+    if (changed === 'all') summaries.clear();
+    else for (const uri of changed) summaries.delete(uri);
+    if (pullDiagnostics) return; // the client asks; nothing is pushed
+    if (changed === 'all' || unpublished === 'all') unpublished = 'all';
+    else for (const uri of changed) unpublished.add(uri);
   }
 
   /** Pushes the diagnostics of an edited file at once (its own findings; cross-document ones as last computed). */
@@ -278,10 +286,12 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
-  /** Pushes what changed; a URI that left the corpus gets an empty list. */
-  function publishChanged(changed: Set<string> | 'all'): void {
+  /** Pushes what changed (and `also`); a URI that left the corpus gets an empty list. */
+  function publishChanged(also: string[] = []): void {
+    syncDiagnostics();
     const current = new Set(allDiagnosticUris());
-    const candidates = changed === 'all' ? new Set([...current, ...pushed.keys()]) : changed;
+    const candidates = unpublished === 'all' ? new Set([...current, ...pushed.keys()]) : new Set([...unpublished, ...also]);
+    unpublished = new Set();
     for (const uri of candidates) {
       if (!current.has(uri)) {
         if (pushed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -348,7 +358,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => {
     const uri = norm(e.document.uri);
     if (host.updateOpen(uri, e.document.getText())) corpusChanged(uri);
-    else if (!pullDiagnostics && host.corpus.has(uri)) publishChanged(new Set([uri]));
+    else if (!pullDiagnostics && host.corpus.has(uri)) publishChanged([uri]);
   });
   documents.onDidChangeContent((e) => {
     const uri = norm(e.document.uri);
@@ -553,7 +563,12 @@ export function startServer(connection: Connection): void {
 
   onRequestWithoutParams(METHODS.corpus, async (token): Promise<ArticleSummary[]> => {
     await ready(token);
-    return host.corpus.all().map((a) => summarise(a, host.corpus.findings(a.article.uri)));
+    syncDiagnostics();
+    return host.corpus.all().map((a) => {
+      let summary = summaries.get(a.article.uri);
+      if (!summary) summaries.set(a.article.uri, (summary = summarise(a, host.corpus.findings(a.article.uri))));
+      return summary;
+    });
   });
 
   connection.onRequest(METHODS.reindex, async () => {

@@ -39,6 +39,26 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
     assert.ok(!codes(client.diagnostics.get(client.uri('beta.md'))).includes('structure/no-date'), 'beta has front-matter date');
   });
 
+  it('sourcelens/corpus follows an edit at once (summaries are recomputed for the articles that changed)', async () => {
+    type Summary = { name: string; boilerplate: number; findings: { hint: number } };
+    const before = (await client.request<Summary[]>('sourcelens/corpus', null)).find((a) => a.name === 'gamma.txt')!;
+    const uri = client.uri('gamma.txt');
+    const text = readFileSync(path.join(dir, 'gamma.txt'), 'utf8');
+    client.open('gamma.txt', text);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nShare this article\n` }] });
+    const after = (await client.request<Summary[]>('sourcelens/corpus', null)).find((a) => a.name === 'gamma.txt')!;
+    assert.equal(after.boilerplate, before.boilerplate + 1);
+    assert.equal(after.findings.hint, before.findings.hint + 1);
+    // Closing drops the unsaved edit: the file on disk is read again (asynchronously), and the summary follows.
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    let closed = after;
+    for (let i = 0; i < 100 && closed.boilerplate !== before.boilerplate; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      closed = (await client.request<Summary[]>('sourcelens/corpus', null)).find((a) => a.name === 'gamma.txt')!;
+    }
+    assert.equal(closed.boilerplate, before.boilerplate, 'closing the unsaved edit goes back to the file on disk');
+  });
+
   it('reports indexing progress with workDoneProgress', () => {
     const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
     assert.equal(kinds[0], 'begin');
