@@ -76,7 +76,8 @@ const TARGET_SIZE = 10_000;
 /** The issue's targets, read at the largest scale size of at least 10k articles (or the largest present, flagged). */
 export function targets(rows: Row[]): { articles: number; atTargetSize: boolean; checks: TargetCheck[] } | undefined {
   const scale = rows.filter((r) => r.scale).sort((a, b) => a.articles - b.articles);
-  const row = scale[scale.length - 1];
+  // The issue sets its targets for 10,000 articles: judge that size when it was run (20k shows growth, not targets).
+  const row = scale.find((r) => r.articles === TARGET_SIZE) ?? scale[scale.length - 1];
   if (!row) return undefined;
   const s = row.server;
   const check = (target: string, value: number | null | undefined, limit: number, unit: string): TargetCheck => {
