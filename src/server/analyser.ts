@@ -52,6 +52,11 @@ export class Analyser {
     this.cache?.flush();
   }
 
+  /** A batch is done: idle workers go now, so their memory is back before the corpus-wide pass that follows. */
+  release(): void {
+    this.pool?.retireIdle();
+  }
+
   async close(): Promise<void> {
     this.cache?.flush();
     await this.pool?.close();

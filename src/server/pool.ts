@@ -121,7 +121,9 @@ export class AnalysisPool {
     }
   }
 
-  private retireIdle(): void {
+  /** Stops the idle workers now (they start again with the next job). */
+  retireIdle(): void {
+    clearTimeout(this.idleTimer);
     for (const worker of this.idle.splice(0)) void worker.terminate();
   }
 }

@@ -58,6 +58,7 @@ export async function analyseFiles(files: string[], corpus: Corpus, sources: Sou
     if (options.yieldEvery && done % options.yieldEvery === 0) await new Promise((r) => setImmediate(r));
   });
   analyser.flush();
+  analyser.release();
   return done;
 }
 
