@@ -4,18 +4,12 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIGURE, figureMatches } from '../../src/server/analysis/figures/extract';
+import { seededRandom } from './seededRandom';
 
 function assertSame(text: string): void {
   const expected = [...text.matchAll(FIGURE)].map((m) => [m.index, m[0], JSON.stringify(m.groups)]);
   const actual = figureMatches(text).map((m) => [m.index, m[0], JSON.stringify(m.groups)]);
   assert.deepEqual(actual, expected, `different matches in ${JSON.stringify(text)}`);
-}
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
 }
 
 describe('figure scanner', () => {
@@ -32,7 +26,7 @@ describe('figure scanner', () => {
     const pieces = ['one', 'ten', 'often', 'a', 'dozen', 'between', 'and', 'to', 'of', 'out', 'the', 'US$', '$', '€', '5', '1,300',
       '3.5', 'million', 'bn', 'first', 'ninth', '22nd', '-', 'year', 'old', 'ſ', 'K', '\u{1F600}', 'people', 'é', 'x'];
     const glue = ['', ' ', '  ', '-', ', '];
-    const next = random(7);
+    const next = seededRandom(7);
     const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
     for (let i = 0; i < 3000; i++) {
       let text = '';

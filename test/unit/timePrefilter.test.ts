@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { en as chronoEn } from 'chrono-node';
 import { parseCasual, PREFILTER_ACTIVE } from '../../src/server/analysis/time/prefilter';
+import { seededRandom } from './seededRandom';
 
 const ref = { instant: new Date(Date.UTC(2024, 4, 15, 12)), timezone: 0 };
 const option = { forwardDate: false };
@@ -12,14 +13,6 @@ const option = { forwardDate: false };
 function assertSame(text: string): void {
   const expected = JSON.stringify(chronoEn.casual.parse(text, ref, option));
   assert.equal(JSON.stringify(parseCasual(text, ref, option)), expected, `different results for ${JSON.stringify(text)}`);
-}
-
-/** A small deterministic generator, so a failure can be reproduced. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
 }
 
 describe('chrono pre-filter', () => {
@@ -54,7 +47,7 @@ describe('chrono pre-filter', () => {
       'earlier', 'later', 'out', 'from now', 'forward', 'within', 'for', 'about', 'market', 'they', 'said', 'pm', 'am',
     ];
     const glue = ['', ' ', ' ', '  ', '\n'];
-    const next = random(20240515);
+    const next = seededRandom(20240515);
     const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
     for (let i = 0; i < 3000; i++) {
       let text = '';

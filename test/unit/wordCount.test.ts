@@ -2,13 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import { wordCount, wordCountByRegex } from '../../src/server/analysis/boilerplate';
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 describe('wordCount', () => {
   it('agrees with the regex on edge cases', () => {
@@ -20,7 +14,7 @@ describe('wordCount', () => {
 
   it('agrees with the regex on random text', () => {
     const pieces = ['a', 'Z', 'é', 'ğ', '5', '٣', "'", '’', '.', '-', ' ', ',', '\n', '\u00A0', '\u{1D400}', '\u{1F600}', '\uD835', '\uDC00', '中', 'ß'];
-    const next = random(99);
+    const next = seededRandom(99);
     for (let i = 0; i < 5000; i++) {
       let text = '';
       for (let j = Math.floor(next() * 12); j >= 0; j--) text += pieces[Math.floor(next() * pieces.length)];
