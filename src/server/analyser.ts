@@ -26,8 +26,7 @@ export class Analyser {
   }
 
   async analyse(input: ArticleInput): Promise<Analysis> {
-    const hash = inputHash(input);
-    const cached = this.cache?.get(hash, input.text);
+    const cached = this.cache?.get(inputHash(input), input.text); // hashed only when there is a cache to ask
     if (cached) {
       this.hits++;
       return cached;
