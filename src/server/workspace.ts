@@ -4,9 +4,9 @@
 import * as path from 'node:path';
 import { Corpus } from './analysis/corpus';
 import { Finding } from './analysis/types';
-import { corpusMatcher, discoverFiles, Matcher } from './io/discover';
+import { corpusMatcher, Matcher } from './io/discover';
 import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './io/loader';
-import { analyseFiles, sourcesFindings } from './io/indexer';
+import { analyseFiles, discoverRoots, sourcesFindings } from './io/indexer';
 import { Analyser } from './analyser';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { KNOWLEDGE_FILE, loadKnowledge } from './io/knowledge';
@@ -95,14 +95,9 @@ export class CorpusHost {
     this.sources.invalidate();
     this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
     this.corpus.setSuppressions(loadSuppressions(this.roots));
-    const files: string[] = [];
-    let skipped = 0;
-    for (const root of this.roots) {
-      const found = await discoverFiles(root, this.settings.corpus);
-      for (const f of found.files) files.push(f); // not push(...): a folder can hold more files than a call has arguments
-      skipped += found.skipped.length;
-      for (const s of found.skipped) this.log.warn(`Skipped ${s.path}: ${s.reason}`);
-    }
+    const found = await discoverRoots(this.roots, this.settings.corpus, (m) => this.log.warn(m));
+    const files = found.files;
+    const skipped = found.skipped.length;
     const uris = new Map(files.map((f) => [normaliseUri(fileUri(f)), f]));
     // Forget articles that are no longer on disk (and not open).
     for (const uri of this.corpus.uris()) if (!uris.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);

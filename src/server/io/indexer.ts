@@ -26,18 +26,23 @@ export interface IndexResult {
 }
 
 export async function indexRoots(roots: string[], corpus: Corpus, sources: SourcesCache, options: IndexOptions): Promise<IndexResult> {
-  const files: string[] = [];
+  const { files, skipped } = await discoverRoots(roots, options.globs, options.log);
+  await analyseFiles(files, corpus, sources, options);
+  return { files: files.length, skipped };
+}
+
+/** Every corpus file under the roots, each once, and the paths skipped (each logged). */
+export async function discoverRoots(roots: string[], globs: CorpusGlobs, log?: (message: string) => void): Promise<{ files: string[]; skipped: IndexResult['skipped'] }> {
+  const files = new Set<string>();
   const skipped: IndexResult['skipped'] = [];
   for (const root of roots) {
-    const found = await discoverFiles(root, options.globs);
-    // Not push(...): a folder can hold more files than a call can take arguments.
-    for (const f of found.files) files.push(f);
+    const found = await discoverFiles(root, globs);
+    // Loops, not push(...): a folder can hold more files than a call can take arguments.
+    for (const f of found.files) files.add(f);
     for (const s of found.skipped) skipped.push(s);
   }
-  for (const s of skipped) options.log?.(`Skipped ${s.path}: ${s.reason}`);
-  const unique = [...new Set(files)];
-  await analyseFiles(unique, corpus, sources, options);
-  return { files: unique.length, skipped };
+  for (const s of skipped) log?.(`Skipped ${s.path}: ${s.reason}`);
+  return { files: [...files], skipped };
 }
 
 /** Reads and analyses files into the corpus, several at a time when a worker pool is there. */
