@@ -16,19 +16,13 @@ import { QuoteEntry, quoteVariantRule } from './sourcing/findings';
 import { loadedTermRule } from './sourcing/loaded';
 import { fingerprint } from './suppressions';
 import { Article, ArticleInput, Finding } from './types';
+import { groupBy } from './groups';
 
 const INDEXED_RULES: IndexedRule[] = [meetingConflicts, entityRule];
 
 /** Figures by the noun they count, for the figure hover's "same quantity elsewhere". */
 function figuresByNoun(analysis: Analysis): Map<string, Figure[]> {
-  const out = new Map<string, Figure[]>();
-  for (const f of analysis.figures) {
-    if (!f.counted) continue;
-    const list = out.get(f.counted);
-    if (list) list.push(f);
-    else out.set(f.counted, [f]);
-  }
-  return out;
+  return groupBy(analysis.figures.filter((f) => f.counted), (f) => f.counted!);
 }
 
 export interface UpdateResult {

@@ -9,6 +9,7 @@
 import type { Analysis } from './analyse';
 import type { Corpus } from './corpus';
 import { Finding } from './types';
+import { groupBy } from './groups';
 
 /** One article's share of a partition. */
 export interface PartitionMember<T> {
@@ -98,12 +99,7 @@ export class FindingStore {
 
   /** Replaces a group's findings; adds to `changed` every URI whose findings from this group differ. */
   replace(group: string, findings: Finding[], changed: Set<string>): void {
-    const next = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const list = next.get(f.uri);
-      if (list) list.push(f);
-      else next.set(f.uri, [f]);
-    }
+    const next = groupBy(findings, (f) => f.uri);
     const previous = this.groups.get(group);
     for (const uri of previous?.keys() ?? []) {
       if (next.has(uri)) continue;

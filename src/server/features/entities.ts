@@ -9,20 +9,10 @@ import { meetingLabel } from '../analysis/meetings/cluster';
 import { rolesOn } from '../analysis/people/knowledge';
 import { lineIndexOf, toRange } from '../lsp';
 import { OPEN_ACCOUNT_COMMAND } from './meetings';
+import { groupBy, pushTo } from '../analysis/groups';
 
 /** Past this many articles, the entity card summarises by outlet instead of listing every article. */
 const MAX_ARTICLE_ROWS = 25;
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
 
 function escape(text: string): string {
   return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
@@ -102,10 +92,7 @@ export function peopleSymbols(uri: string, corpus: Corpus): DocumentSymbol[] {
   const mine = new Map<Entity, Mention[]>();
   for (const m of analysis.mentions) {
     const entity = corpus.entities().of(m);
-    if (entity?.kind !== 'person') continue;
-    const list = mine.get(entity);
-    if (list) list.push(m);
-    else mine.set(entity, [m]);
+    if (entity?.kind === 'person') pushTo(mine, entity, m);
   }
   const seen = new Map<string, DocumentSymbol>();
   for (const [entity, ms] of mine) {

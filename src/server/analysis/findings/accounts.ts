@@ -6,6 +6,7 @@ import { compatible, Figure } from '../figures/extract';
 import { EventAccount } from '../meetings/extract';
 import { IndexedRule, PartitionedRule } from '../partitions';
 import { Finding, TextRange } from '../types';
+import { pushTo } from '../groups';
 
 function outletName(a: Analysis): string {
   return a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name;
@@ -105,11 +106,7 @@ export const anchorInconsistencies: PartitionedRule<AnchorItem> = {
   id: 'anchor',
   contribute(a) {
     const out = new Map<string, AnchorItem[]>();
-    const add = (noun: string, item: AnchorItem) => {
-      const list = out.get(noun);
-      if (list) list.push(item);
-      else out.set(noun, [item]);
-    };
+    const add = (noun: string, item: AnchorItem) => pushTo(out, noun, item);
     for (const s of a.article.sentences) {
       const text = a.article.text.slice(s.range.start, s.range.end);
       const m = ANCHOR.exec(text);
@@ -184,9 +181,7 @@ export const looseFigureConflicts: PartitionedRule<LooseFigure> = {
       const keys = new Set(analysis.mentions.filter((m) => m.sentence === figure.sentence && m.confidence >= 0.6).map((m) => m.key));
       if (keys.size < 2) continue;
       const bucket = `${figure.kind}|${figure.counted}|${figure.verb ?? ''}`;
-      const list = out.get(bucket);
-      if (list) list.push({ figure, keys });
-      else out.set(bucket, [{ figure, keys }]);
+      pushTo(out, bucket, { figure, keys });
     }
     return out;
   },

@@ -7,6 +7,7 @@ import { Finding } from '../types';
 import { Entity, EntityMention } from './identity';
 import { Role } from './recognise';
 import { KnownRole, rolesOn } from './knowledge';
+import { groupBy } from '../groups';
 
 /** Roles held at dates this far apart may both be true (people change jobs): not compared. */
 const MAX_DAYS_APART = 180;
@@ -76,14 +77,7 @@ function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
 /** Spellings that fold to the same name but are written differently ("Erdoğan" / "Erdogan"), per outlet. */
 function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
   const surname = (text: string) => text.split(/\s+/).pop()!;
-  const spellings = new Map<string, EntityMention[]>();
-  for (const m of entity.mentions) {
-    if (m.mention.descriptive) continue;
-    const s = surname(m.mention.text);
-    const list = spellings.get(s);
-    if (list) list.push(m);
-    else spellings.set(s, [m]);
-  }
+  const spellings = groupBy(entity.mentions.filter((m) => !m.mention.descriptive), (m) => surname(m.mention.text));
   // Case alone ("GlobalCom"/"Globalcom", "COMPASS") is typography, not spelling.
   for (const [form, ms] of [...spellings]) {
     const same = [...spellings.keys()].find((f) => f !== form && f.toLowerCase() === form.toLowerCase());
@@ -124,13 +118,7 @@ function titleMissing(corpus: Corpus, entity: Entity): Finding[] {
   const out: Finding[] = [];
   const titled = entity.mentions.find((m) => m.mention.roleText && m.mention.role?.office);
   if (!titled) return out;
-  const byUri = new Map<string, EntityMention[]>();
-  for (const m of entity.mentions) {
-    const list = byUri.get(m.uri);
-    if (list) list.push(m);
-    else byUri.set(m.uri, [m]);
-  }
-  for (const [uri, mentions] of byUri) {
+  for (const [uri, mentions] of groupBy(entity.mentions, (m) => m.uri)) {
     if (mentions.some((m) => m.mention.role || m.mention.descriptive)) continue;
     const first = mentions[0];
     out.push({

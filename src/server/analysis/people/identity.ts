@@ -4,6 +4,7 @@
 
 import { nameKey } from '../fold';
 import { EntityKind, Mention } from './recognise';
+import { pushTo } from '../groups';
 
 export interface EntityMention {
   uri: string;
@@ -119,9 +120,7 @@ export class EntityIndex {
       const key = this.keyOf(m);
       let articles = this.byKey.get(key);
       if (!articles) this.byKey.set(key, (articles = new Map()));
-      const list = articles.get(uri);
-      if (list) list.push(m);
-      else articles.set(uri, [m]);
+      pushTo(articles, uri, m);
       this.stale.add(key);
     }
   }

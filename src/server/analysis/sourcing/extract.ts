@@ -6,6 +6,7 @@ import rulePack from '../rules/sourcing.yaml';
 import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
+import { groupBy } from '../groups';
 
 export type SourceType = 'named-person' | 'named-institution' | 'state-media' | 'anonymous' | 'none';
 
@@ -246,15 +247,9 @@ function sentenceAt(article: Article, offset: number): number {
   return lo;
 }
 
-/** Groups items by their sentence index (push, not spread: a run-on sentence can hold thousands). */
+/** Groups items by their sentence index. */
 function groupBySentence<T extends { sentence: number }>(items: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const list = map.get(item.sentence);
-    if (list) list.push(item);
-    else map.set(item.sentence, [item]);
-  }
-  return map;
+  return groupBy(items, (item) => item.sentence);
 }
 
 export function extractSourcing(article: Article, mentions: Mention[], figures: Figure[]): Sourcing {

@@ -6,6 +6,7 @@ import { foldText } from '../fold';
 import { PartitionedRule, PartitionMember } from '../partitions';
 import { Finding } from '../types';
 import { Quote } from './extract';
+import { pushTo } from '../groups';
 
 export function sourcingFindings(analysis: Analysis): Finding[] {
   const { article, sourcing } = analysis;
@@ -131,10 +132,7 @@ export const quoteVariantRule: PartitionedRule<QuoteEntry> = {
       if (quote.kind === 'scare' || !quote.speaker?.key || quote.speaker.type === 'anonymous') continue;
       const words = tokens(quote.content);
       if (words.length < MIN_QUOTE_WORDS) continue;
-      const entry = { quote, words: new Set(words), folded: foldText(quote.content).trim() };
-      const list = out.get(quote.speaker.key);
-      if (list) list.push(entry);
-      else out.set(quote.speaker.key, [entry]);
+      pushTo(out, quote.speaker.key, { quote, words: new Set(words), folded: foldText(quote.content).trim() });
     }
     return out;
   },

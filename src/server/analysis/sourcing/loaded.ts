@@ -4,6 +4,7 @@
 import rulePack from '../rules/loaded.yaml';
 import { PartitionedRule } from '../partitions';
 import { Article, Finding, TextRange } from '../types';
+import { groupBy } from '../groups';
 
 interface RawPack {
   groups: { group: string; terms: string[] }[];
@@ -41,15 +42,7 @@ const stem = (term: string) => term.replace(/s$/, '');
  */
 export const loadedTermRule: PartitionedRule<LoadedTerm> = {
   id: 'loaded',
-  contribute(analysis) {
-    const out = new Map<string, LoadedTerm[]>();
-    for (const t of findLoadedTerms(analysis.article)) {
-      const list = out.get(t.group);
-      if (list) list.push(t);
-      else out.set(t.group, [t]);
-    }
-    return out;
-  },
+  contribute: (analysis) => groupBy(findLoadedTerms(analysis.article), (t) => t.group),
   check(_group, members) {
     // Each word's first use, and its first use in another article: what a reader of that first article is shown.
     const words = new Map<string, { first: { at: number; member: number }; other?: { at: number; member: number } }>();
