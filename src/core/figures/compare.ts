@@ -98,7 +98,8 @@ export function quantityOf(c: FigureContext): Quantity | undefined {
   const unit = f.kind === 'money' ? `:${f.unit ?? ''}` : f.kind === 'percent' ? ':percent' : '';
   const high = f.kind === 'fraction' ? undefined : f.high;
   if (role === 'magnitude') return high === undefined ? { key: 'role:magnitude', value: f.value, role } : undefined;
-  if (role) return { key: `role:${role}${unit}|${f.kind === 'fraction' ? `of ${f.of}` : f.kind}`, value: f.value, high, role };
+  // A toll is one quantity whether given as a count or a range ("between 20 and 30 killed"); a fraction is of its whole.
+  if (role) return { key: `role:${role}${unit}${f.kind === 'fraction' ? `|of ${f.of}` : ''}`, value: f.value, high, role };
   if (!f.counted) return undefined;
   // A thing counted (not a toll): the noun and the verb ("threw for 205 yards" and "rushing for 352 yards" differ).
   return { key: `noun:${f.kind}${unit}|${f.counted.replace(/s$/, '')}|${f.verb ?? ''}${f.kind === 'fraction' ? `|of ${f.of}` : ''}`, value: f.value, high };
@@ -118,9 +119,10 @@ function roleOf(before: string, after: string, f: Figure): string | undefined {
     }
   };
   wordsAfter.forEach((w, i) => consider(w, i));
-  wordsBefore.forEach((w, i) => VERB_FORM.test(w) && consider(w, i + 0.5));
+  wordsBefore.forEach((w, i) => (VERB_FORM.test(w) || w === 'depth') && consider(w, i + 0.5));
   if (!best || f.kind === 'money' || f.kind === 'percent') return undefined; // "$2 million stolen": money, not a toll
   const counted = f.counted && !ROLES.some(([, pattern]) => pattern.test(f.counted!)) ? f.counted : undefined; // "50 hurt": the role, not a noun
+  if (best.role === 'depth') return best.role;
   if (counted ? !PEOPLE.test(counted) : best.distance > 1) return undefined;
   return best.role;
 }
@@ -131,9 +133,10 @@ export function compareFigures(a: FigureContext, b: FigureContext): { verdict: V
   const qb = quantityOf(b);
   if (!qa || !qb || qa.key !== qb.key) return { verdict: 'incomparable' };
   // Another place's or person's number: both sentences name places (or people) and none is the same. Counts of a
-  // thing (not a toll) also need one name in common: "23 points" of one player are not the 11 of another.
+  // thing (not a toll) named next to any name also need one name in common: "23 points" of one player are not the 11 of another.
   if (disjoint(a.places, b.places) || disjoint(a.people, b.people)) return { verdict: 'incomparable' };
-  if (!qa.role && ![...a.places, ...a.people].some((k) => b.places.has(k) || b.people.has(k))) return { verdict: 'incomparable' };
+  const named = a.places.size + a.people.size + b.places.size + b.people.size > 0;
+  if (!qa.role && named && ![...a.places, ...a.people].some((k) => b.places.has(k) || b.people.has(k))) return { verdict: 'incomparable' };
   // Another day's incident: the sentences (or the articles' leads) put it on different weekdays.
   const da = WEEKDAY.exec(a.sentence)?.[1] ?? a.day;
   const db = WEEKDAY.exec(b.sentence)?.[1] ?? b.day;
