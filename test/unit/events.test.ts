@@ -161,3 +161,20 @@ describe('figures of one event across outlets', () => {
     assert.deepEqual(found(loose, 'figure-conflict'), []);
   });
 });
+
+describe('the event in hovers', () => {
+  it('a sentence of the lead shows the event card with the other outlet and what linked them; a lone story shows none', async () => {
+    const { eventAt, eventCard } = await import('../../src/server/features/events');
+    const c = corpus({ 'a.txt': flood('Twelve people died.'), 'b.txt': flood('Rescuers pulled families from rooftops.'), 'z.txt': ['Choir wins Halden prize', 'The Ostrel youth choir won the Halden prize for sacred music.', '2031-04-02'] });
+    const a = c.analysis('file:///e/a.txt')!;
+    const offset = a.article.text.indexOf('Floodwaters');
+    const event = eventAt(a, offset, c)!;
+    assert.ok(event);
+    const card = eventCard(event, a, c);
+    assert.match(card, /event \(\w+\): “Deadly flood hits Varnholm in Orrin province”/);
+    assert.match(card, /Reported by 2 articles \(2031-04-02\); linked by what they share: [^.]*varnholm/i);
+    assert.match(card, /- b — b\.txt \(shares /);
+    const z = c.analysis('file:///e/z.txt')!;
+    assert.equal(eventAt(z, z.article.text.indexOf('Ostrel'), c), undefined);
+  });
+});
