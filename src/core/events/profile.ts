@@ -31,7 +31,7 @@ const TYPES: [EventType, RegExp][] = [
   ['trial', /\b(?:trial|sentenc|convicted|verdict|jury|court|pleaded|acquitt|appeal)/i],
   ['deal', /\b(?:acquir|acquisition|merger|buy|bought|deal|takeover|purchase|sold|sell|agreement|contract|sign)/i],
   ['election', /\b(?:elect|vote|ballot|poll|won the|campaign|nominat|appoint|named)/i],
-  ['death', /\b(?:died|dies|dead|death|passed away|funeral|overdose)/i],
+  ['death', /\b(?:died|dies|dead\b|death|passed away|funeral|overdose)/i],
   ['sport', /\b(?:match|game|scored|goal|championship|tournament|cup|season|coach|beat|defeat)/i],
   ['meeting', /\b(?:met|meeting|talks|summit|visit|call)/i],
   ['announcement', /\b(?:announc|unveil|launch|releas|introduc|present|reveal|recall|resign|quit|fired|sacked)/i],
