@@ -85,10 +85,18 @@ export class EventIndex {
   update(profile: EventProfile): void {
     const affected = this.dissolve(profile.uri);
     this.stage(profile);
+    // The events it could join: those sharing a feature whose centroid is at least half-way to the join threshold.
+    const v = this.vector(profile);
+    const near = new Set<string>();
     for (const uri of this.candidates(profile)) {
       const id = this.eventOf.get(uri);
-      if (!id) continue;
-      for (const other of this.dissolve(uri)) affected.add(other);
+      if (!id || near.has(id)) continue;
+      const centroid = this.centroids.get(id);
+      if (centroid && cosineToGroup(v, { sum: centroid }) >= JOIN_THRESHOLD / 2) near.add(id);
+    }
+    for (const id of near) {
+      const event = this.events.get(id);
+      if (event) for (const other of this.dissolve(event.uris[0])) affected.add(other);
     }
     affected.add(profile.uri);
     this.recluster([...affected].filter((u) => this.profiles.has(u)));
