@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   console.log(`\nSaved ${path.relative(process.cwd(), out) || out}`);
 }
 
-if (require.main === module) {
+if (require.main === module && path.basename(process.argv[1] ?? '').startsWith('evalReal.')) {
   main().catch((error) => {
     console.error(error);
     process.exitCode = 1;
