@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { checkSpans, parseBrat } from '../../src/tools/evalReal/brat';
 import { lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
 import { seededSample } from '../../src/tools/evalReal/framework';
+import { parseBodies, parseStances } from '../../src/tools/evalReal/fnc1';
 import { parseArgs } from '../../src/tools/evalReal/main';
 import { carriesClaim, coreNlpSentences, isVagueSource, splitSentences } from '../../src/tools/evalReal/polnear';
 import { bcubed, matchSpans, pairwise, prf } from '../../src/tools/evalReal/scoring';
@@ -142,12 +143,32 @@ describe('eval:real gold rules', () => {
   });
 });
 
+describe('eval:real FNC-1 CSV', () => {
+  it('reads stance rows with or without a header, words or alphabetical codes, quoted commas and quotes', () => {
+    const csv = 'Headline,Body ID,Stance\n"Mayor, aides ""quit"" over bridge",12,discuss\nPlain headline here,7,unrelated\r\n';
+    assert.deepEqual(parseStances(csv), [
+      { headline: 'Mayor, aides "quit" over bridge', bodyId: '12', stance: 'discuss' },
+      { headline: 'Plain headline here', bodyId: '7', stance: 'unrelated' },
+    ]);
+    assert.deepEqual(parseStances('A,1,0\nB,2,1\nC,3,2\nD,4,3\n').map((p) => p.stance), ['agree', 'disagree', 'discuss', 'unrelated']);
+    assert.throws(() => parseStances('A,1,maybe\n'), /bad stance row/);
+  });
+
+  it('reads bodies that run over several lines', () => {
+    const bodies = parseBodies('Body ID,articleBody\n3,"First line.\n\nSecond, with ""quotes""."\n4,Short\n');
+    assert.equal(bodies.get('3'), 'First line.\n\nSecond, with "quotes".');
+    assert.equal(bodies.get('4'), 'Short');
+  });
+});
+
 describe('eval:real command line', () => {
   it('parses corpora, limits and splits, and rejects the unknown', () => {
     const a = parseArgs(['--corpus', 'ecbplus,polnear', '--limit=50', '--split', 'dev'], '/tmp/real');
     assert.deepEqual([a.corpora, a.limit, a.split, a.root, a.command], [['ecbplus', 'polnear'], 50, 'dev', '/tmp/real', 'run']);
     const p = parseArgs(['prepare', 'polnear', '--from', '/x/repo'], '/tmp/real');
     assert.deepEqual([p.command, p.prepareName, p.from], ['prepare', 'polnear', '/x/repo']);
+    assert.deepEqual(parseArgs(['prepare', 'fnc1', '--stances', 'a.csv,b.csv'], '/tmp/real').prepareOptions, { stances: 'a.csv,b.csv' });
+    assert.throws(() => parseArgs(['--stances', 'a.csv'], '/tmp/real'), /unknown option/);
     assert.throws(() => parseArgs(['--corpus', 'nope'], '/tmp/real'), /unknown corpus/);
     assert.throws(() => parseArgs(['--limit', '0'], '/tmp/real'), /positive/);
     assert.throws(() => parseArgs(['--frobnicate'], '/tmp/real'), /unknown option/);

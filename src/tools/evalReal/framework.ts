@@ -9,7 +9,7 @@
 //     title: 'Real meetings corpus (issue 12, corpus 4)',
 //     available: (ctx) => true | 'reason',    // true when its data is there; otherwise why not
 //     howToGet: (ctx) => 'exact commands …',  // printed when not available
-//     prepare?: async (ctx, from) => {…},     // optional: `node dist/evalReal.js prepare <name> --from <path>`
+//     prepare?: async (ctx, from, options) => {…}, // optional: `node dist/evalReal.js prepare <name> --from <path> [--key value]`
 //     run: async (ctx) => ({ tables, json }), // scores; tables are printed, json is saved
 //   };
 //
@@ -61,7 +61,8 @@ export interface RealCorpus {
   title: string;
   available(ctx: RunContext): true | string;
   howToGet(ctx: RunContext): string;
-  prepare?(ctx: RunContext, from: string | undefined): Promise<void>;
+  /** `prepare <name> --from <path> [--key value …]`: the extra options arrive in `options`. */
+  prepare?(ctx: RunContext, from: string | undefined, options?: Record<string, string>): Promise<void>;
   run(ctx: RunContext): Promise<CorpusResult>;
 }
 

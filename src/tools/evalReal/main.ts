@@ -1,5 +1,5 @@
 // npm run eval:real [-- --corpus ecbplus,polnear,fnc1,meetings] [--limit N] [--split dev|check] [--examples N]
-// node dist/evalReal.js prepare <polnear|fnc1> [--from <git dir or folder>]
+// node dist/evalReal.js prepare <polnear|fnc1> [--from <git dir or folder>] [--stances <csv,…> (fnc1)]
 //
 // Scores the analysis on real news nobody here wrote (issue 12). Corpora live outside git, under
 // $SOURCELENS_REAL_DIR (default: .real/ in the repo, git-ignored), one folder per corpus; a missing corpus is
@@ -27,10 +27,12 @@ interface Args extends RunOptions {
   command: 'run' | 'prepare';
   prepareName?: string;
   from?: string;
+  /** Other `--key value` options of a prepare step (e.g. fnc1's --stances). */
+  prepareOptions: Record<string, string>;
 }
 
 export function parseArgs(argv: string[], root: string): Args {
-  const args: Args = { root, corpora: CORPORA.map((c) => c.name), command: 'run', examples: 0 };
+  const args: Args = { root, corpora: CORPORA.map((c) => c.name), command: 'run', examples: 0, prepareOptions: {} };
   const rest = [...argv];
   if (rest[0] === 'prepare') {
     args.command = 'prepare';
@@ -53,6 +55,7 @@ export function parseArgs(argv: string[], root: string): Args {
     } else if (flag === '--examples') args.examples = positive(flag, value());
     else if (flag === '--from') args.from = value();
     else if (flag === '--root') args.root = path.resolve(value());
+    else if (args.command === 'prepare' && /^--[a-z][a-z-]*$/.test(flag)) args.prepareOptions[flag.slice(2)] = value();
     else throw new Error(`unknown option ${a}`);
   }
   const unknown = args.corpora.filter((n) => !CORPORA.some((c) => c.name === n));
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    await c.prepare(contextFor(c, args), args.from);
+    await c.prepare(contextFor(c, args), args.from, args.prepareOptions);
     return;
   }
   console.log(`Real-text evaluation (issue 12): corpora under ${args.root}${args.limit ? `, --limit ${args.limit}` : ''}${args.split ? `, --split ${args.split}` : ''}`);
