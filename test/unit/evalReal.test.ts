@@ -41,6 +41,8 @@ describe('eval:real scoring maths', () => {
     assert.deepEqual([p.tp, p.fp, p.fn], [1, 2, 1]);
     close(p.precision, 1 / 3);
     close(p.recall, 0.5);
+    const across = pairwise(gold, system, (x, y) => !(x === 'a' && y === 'b'));
+    assert.deepEqual([across.tp, across.fp, across.fn], [0, 2, 1]);
   });
 
   it('matches spans one to one, largest overlap first, under an extra condition', () => {

@@ -223,14 +223,17 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
 
   const link = bcubed(linkGold, linkSystem);
   const linkPairs = pairwise(linkGold, linkSystem);
+  const fileOfKey = (k: string) => k.slice(0, k.lastIndexOf(':'));
+  const crossPairs = pairwise(linkGold, linkSystem, (a, b) => fileOfKey(a) !== fileOfKey(b));
   const linking: Table = {
     title: 'ECB+ person linking across articles (found proper-name mentions)',
     columns: ['measure', 'precision', 'recall', 'F1', 'items'],
     rows: [
       ['B³', link.precision, link.recall, link.f1, link.items],
       ['pairwise', linkPairs.precision, linkPairs.recall, linkPairs.f1, linkPairs.tp + linkPairs.fn],
+      ['pairwise, across articles only', crossPairs.precision, crossPairs.recall, crossPairs.f1, crossPairs.tp + crossPairs.fn],
     ].map(roundRow),
-    note: 'gold = ECB+ entity cluster, system = the analysis\' entity; pairwise items = gold same-person pairs',
+    note: 'gold = ECB+ entity cluster, system = the analysis\' entity; B³ items = mentions, pairwise items = gold same-person pairs',
   };
 
   const goldEvents = new Map(documents.map((d) => [d.file, d.cluster]));
@@ -270,7 +273,7 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const json = {
     articles: documents.length,
     names: { all: { ...prf(all), ...all }, body: { ...prf(body), ...body }, headlines: { ...prf(head), ...head } },
-    linking: { b3: link, pairwise: linkPairs },
+    linking: { b3: link, pairwise: linkPairs, crossArticlePairwise: crossPairs },
     events: eventJson,
     meetings: { total: meetings.length, multiArticle: multi.length, multiPer100: per100(multi.length, documents.length) },
     findingsPer100: Object.fromEntries(findings.rows.map((r) => [r[0], r[2]])),

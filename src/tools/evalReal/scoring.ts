@@ -54,12 +54,13 @@ export function bcubed(gold: Map<string, string>, system: Map<string, string>): 
   return { precision, recall, f1, items: items.length };
 }
 
-/** Pairwise link scores: a pair of gold items is a true link when both clusterings put them together. */
-export function pairwise(gold: Map<string, string>, system: Map<string, string>): PRF & Counts {
+/** Pairwise link scores: a pair of gold items is a true link when both clusterings put them together (`consider` limits the pairs). */
+export function pairwise(gold: Map<string, string>, system: Map<string, string>, consider: (a: string, b: string) => boolean = () => true): PRF & Counts {
   const items = [...gold.keys()];
   const c: Counts = { tp: 0, fp: 0, fn: 0 };
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
+      if (!consider(items[i], items[j])) continue;
       const g = gold.get(items[i]) === gold.get(items[j]);
       const si = system.get(items[i]);
       const s = si !== undefined && si === system.get(items[j]);
