@@ -24,8 +24,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Corpus } from '../../server/analysis/corpus';
-import { foldText } from '../../server/analysis/fold';
+import { Corpus } from '../../core/corpus';
+import { foldText } from '../../core/fold';
 import { analyseTexts, findingsTable, per100, RealCorpus, round, RunContext, seededSample, Table } from './framework';
 import { bcubed, Counts, matchSpans, pairwise, prf, PRF } from './scoring';
 

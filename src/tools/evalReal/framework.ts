@@ -17,9 +17,9 @@
 // Modules analyse text with analyseTexts() (in-process, deterministic) and score with ./scoring.
 
 import * as path from 'node:path';
-import { Corpus } from '../../server/analysis/corpus';
-import { ArticleInput, ArticleMeta, Finding } from '../../server/analysis/types';
-import { fileUri } from '../../server/io/uris';
+import { Corpus } from '../../core/corpus';
+import { ArticleInput, ArticleMeta, Finding } from '../../core/types';
+import { fileUri } from '../../host/uris';
 
 export interface RunOptions {
   /** Root of all real corpora (each corpus in <root>/<name>). */
