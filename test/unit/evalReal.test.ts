@@ -142,6 +142,8 @@ describe('eval:real gold rules', () => {
     assert.deepEqual(nameTokens('Mayor Ruth Keln', 3, 0, lower), ['ruth', 'keln']);
     assert.deepEqual(nameTokens("Keln's", 3, 0, lower), ['keln']);
     assert.deepEqual(nameTokens('He', 0, 0, lower), []);
+    assert.deepEqual(nameTokens('I’m', 5, 0, lower), []);
+    assert.deepEqual(nameTokens("O'Brien", 5, 0, lower), ["o'brien"]);
   });
 });
 
