@@ -144,6 +144,10 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const started = Date.now();
   const { corpus: c, uriOf } = analyseTexts(documents.map((d) => ({ name: d.file, text: texts.get(d.file)! })), '/eval-real/ecbplus');
   ctx.log(`ecbplus: analysed ${documents.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Alignment check: every gold mention's text must be the file's text at its offsets.
+  let misaligned = 0;
+  for (const cl of gold.entityClusters) for (const m of cl.mentions) if (texts.has(m.file) && texts.get(m.file)!.slice(m.start, m.end) !== m.text) misaligned++;
+  if (misaligned) ctx.log(`ecbplus: ${misaligned} gold mentions do not match the text at their offsets`);
   const lowercase = lowercaseVocabulary(texts.values());
   const docOf = new Map(documents.map((d) => [d.file, d]));
   const entities = c.entities();
@@ -274,6 +278,7 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
 
   const json: Record<string, unknown> = {
     articles: documents.length,
+    misalignedGoldMentions: misaligned,
     names: { all: { ...prf(all), ...all }, body: { ...prf(body), ...body }, headlines: { ...prf(head), ...head } },
     linking: { b3: link, pairwise: linkPairs, crossArticlePairwise: crossPairs },
     events: eventJson,
