@@ -249,8 +249,18 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
     'baseline: every article alone': (_c, u) => new Map([...u.keys()].map((f) => [f, f])),
     'baseline: one event per topic': (_c, u) => new Map([...u.keys()].map((f) => [f, `topic ${docOf.get(f)!.topic}`])),
   };
+  const eventExamples: string[] = [];
   for (const [name, group] of Object.entries(groupings)) {
     const system = group(c, uriOf);
+    if (name in EVENT_GROUPINGS) {
+      // Examples: system groups that join articles of different gold events.
+      const members = new Map<string, string[]>();
+      for (const [f, g] of system) members.set(g, [...(members.get(g) ?? []), f]);
+      for (const files of members.values()) {
+        const events = [...new Set(files.map((f) => goldEvents.get(f)))];
+        if (events.length > 1 && eventExamples.length < ctx.examples) eventExamples.push(`${name}: ${files.slice(0, 6).join(' ')}${files.length > 6 ? ' …' : ''} joins events ${events.join(', ')}`);
+      }
+    }
     const b = bcubed(goldEvents, system);
     const pw = pairwise(goldEvents, system);
     eventRows.push(roundRow([name, b.precision, b.recall, b.f1, pw.precision, pw.recall, pw.f1]));
@@ -261,6 +271,7 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
     columns: ['grouping', 'B³ P', 'B³ R', 'B³ F1', 'pair P', 'pair R', 'pair F1'],
     rows: eventRows,
     note: 'register another grouping in EVENT_GROUPINGS (src/tools/evalReal/ecbplus.ts)',
+    examples: eventExamples,
   };
 
   const meetings = c.meetings().all();
