@@ -4,12 +4,13 @@
 // splits separately, twice: from the page text alone (as a reader who saved the pages has it) and with each page's
 // URL given as metadata (the URL often carries the date; nothing else is added).
 //
-// Shaped like the eval:real framework's RealCorpus (src/tools/evalReal/framework.ts, branch evalreal); the types
-// used here are declared structurally so this module builds on its own and can also run alone:
-//   node dist/evalRealMeetings.js [--split dev|check] [--examples N]
+// Shaped like the eval:real framework's RealCorpus (src/tools/evalReal/framework.ts, branch evalreal): the types
+// used here are declared structurally, so this module builds on its own and is a drop-in `corpus` for main.ts. No
+// side effects on import; src/tools/evalRealMeetings.ts runs it alone:
+//   node dist/evalRealMeetings.js [--split dev|check|all] [--examples N]
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { Corpus } from '../../server/analysis/corpus';
@@ -127,7 +128,7 @@ export function scoreRows(scores: MeetingsSplitScore[]): (string | number | null
 
 export async function runMeetings(ctx: MeetingsRunContext): Promise<{ tables: MeetingsTable[]; json: unknown }> {
   const { gold, rebuild } = loadGold(ctx.repo);
-  const splits: Split[] = ctx.split === 'dev' || ctx.split === 'check' ? [ctx.split] : ['dev', 'check'];
+  const splits: (Split | 'all')[] = ctx.split === 'dev' || ctx.split === 'check' ? [ctx.split] : ctx.split === 'all' ? ['dev', 'check', 'all'] : ['dev', 'check'];
   const tables: MeetingsTable[] = [];
   const json: Record<string, unknown> = { articles: gold.articles.length, meetings: gold.meetings.length };
   for (const withUrl of [false, true]) {
@@ -163,49 +164,3 @@ export const corpus = {
   },
   run: runMeetings,
 };
-
-// ---- standalone runner (until the eval:real framework registers this module) ----
-
-function formatTable(t: MeetingsTable): string {
-  const cell = (v: string | number | null): string => (v === null ? '–' : String(v));
-  const body = t.rows.map((r) => r.map(cell));
-  const widths = t.columns.map((c, i) => Math.max(c.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  const out = [`\n${t.title}`, line(t.columns), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
-  if (t.note) out.push(`  (${t.note})`);
-  for (const e of t.examples ?? []) out.push(`    - ${e}`);
-  return out.join('\n');
-}
-
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const opt = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const repo = path.resolve(__dirname, '..');
-  const root = process.env.SOURCELENS_REAL_DIR ?? path.join(repo, '.real');
-  const ctx: MeetingsRunContext = {
-    dir: path.join(root, 'meetings'),
-    repo,
-    split: opt('--split'),
-    examples: Number(opt('--examples') ?? 0),
-    log: (m) => console.error(m),
-  };
-  const ok = corpus.available(ctx);
-  if (ok !== true) {
-    console.log(`meetings corpus not available: ${ok}\n  ${corpus.howToGet(ctx)}`);
-    return;
-  }
-  const { tables, json } = await corpus.run(ctx);
-  for (const t of tables) console.log(formatTable(t));
-  mkdirSync(path.join(repo, 'test-results'), { recursive: true });
-  writeFileSync(path.join(repo, 'test-results', 'eval-real-meetings.json'), JSON.stringify(json, null, 1));
-}
-
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
