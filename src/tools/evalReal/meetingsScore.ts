@@ -47,10 +47,19 @@ export interface GoldAccount {
   spans: [number, number][];
 }
 
+/** A meeting participant named in an article: the name as printed and the title printed right before it. */
+export interface GoldPersonMention {
+  name: string;
+  span: [number, number];
+  title?: [number, number];
+}
+
 export interface GoldArticle {
   file: string;
   split: Split;
   accounts: GoldAccount[];
+  /** Every mention by name of a gold meeting's participant (not scored here; for the people and title work). */
+  people?: GoldPersonMention[];
 }
 
 export interface MeetingsGold {
