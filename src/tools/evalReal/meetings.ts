@@ -118,6 +118,9 @@ export function scoreRows(scores: MeetingsSplitScore[]): (string | number | null
     row('pairs R', (s) => r3(s.pairs.recall)),
     row('pairs F1', (s) => r3(s.pairs.f1)),
     row('pairs tp/fp/fn', (s) => `${s.pairs.tp}/${s.pairs.fp}/${s.pairs.fn}`),
+    row('main-account pairs P', (s) => r3(s.mainPairs.precision)),
+    row('main-account pairs R', (s) => r3(s.mainPairs.recall)),
+    row('main-account pairs F1', (s) => r3(s.mainPairs.f1)),
     row('accounts found %', (s) => pct(s.accountsFoundRate)),
     row('place right % (of found)', (s) => pct(s.placeRightRate)),
     row('date right or honestly unknown %', (s) => pct(s.dateRightRate)),
@@ -144,7 +147,7 @@ export async function runMeetings(ctx: MeetingsRunContext): Promise<{ tables: Me
       title: `Meetings, real corpus (${label})`,
       columns: ['metric', ...splits],
       rows: scoreRows(scores),
-      note: 'pairs: two articles report a common meeting (back-references included); accounts: right article, overlapping span',
+      note: 'pairs: two articles report a common meeting (back-references included; main-account pairs: without them); accounts: right article, overlapping span',
       examples: ctx.examples > 0 ? scores.flatMap((s) => s.errors.slice(0, ctx.examples).map((e) => `[${s.split}] ${e}`)) : undefined,
     });
     json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s) => [s.split, { ...s, errors: s.errors }]));
