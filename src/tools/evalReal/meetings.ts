@@ -13,9 +13,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { Corpus } from '../../server/analysis/corpus';
-import { ArticleInput, ArticleMeta } from '../../server/analysis/types';
-import { fileUri } from '../../server/io/uris';
+import { Corpus } from '../../core/corpus';
+import { ArticleInput, ArticleMeta } from '../../core/types';
+import { fileUri } from '../../host/uris';
 import { MeetingsGold, MeetingsSplitScore, PredictedMeeting, scoreMeetingsCorpus, Split } from './meetingsScore';
 
 export interface MeetingsRunContext {
