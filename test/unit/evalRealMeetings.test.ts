@@ -80,6 +80,8 @@ describe('eval:real meetings scorer', () => {
     assert.equal(s.goldAccounts, 5);
     // pairs: a-b, a-c, b-c (M) and c-d (R): 4 gold pairs
     assert.deepEqual([s.pairs.tp, s.pairs.fp, s.pairs.fn], [4, 0, 0]);
+    // main accounts only: c.txt's mention of M is left out on both sides, so a-b and c-d remain
+    assert.deepEqual([s.mainPairs.tp, s.mainPairs.fp, s.mainPairs.fn], [2, 0, 0]);
     assert.equal(s.accountsFoundRate, 1);
     assert.equal(s.placeRightRate, 1);
     assert.equal(s.dateRightRate, 1);
@@ -99,6 +101,8 @@ describe('eval:real meetings scorer', () => {
     const s = scoreMeetingsCorpus(gold, predicted, 'dev');
     // all 6 article pairs linked; gold has 4 (a-b, a-c, b-c, c-d): a-d and b-d are false
     assert.deepEqual([s.pairs.tp, s.pairs.fp, s.pairs.fn], [4, 2, 0]);
+    // main accounts only: gold a-b, c-d; predicted links all four articles (c.txt's account falls on R, a main one)
+    assert.deepEqual([s.mainPairs.tp, s.mainPairs.fp, s.mainPairs.fn], [2, 4, 0]);
     assert.equal(s.confusableWrongMerges, 1);
     assert.equal(s.wrongMerges, 1);
     // c.txt's mention of M (200-240) is not overlapped: 4 of 5 accounts found

@@ -10,7 +10,8 @@
 // in one split):
 // - pairs: over unordered pairs of the split's articles, "these two articles report a common meeting". Gold: they
 //   have accounts of one gold meeting (any role, back-references included). Predicted: one predicted meeting has
-//   accounts in both.
+//   accounts in both. mainPairs: the same with gold mentions left out, and the predicted accounts whose best gold
+//   account is a mention (a predicted account on no gold account still counts).
 // - accounts found: gold accounts with an overlapping predicted account.
 // - place right: of the found accounts, the predicted meeting's place names the gold place (or an accepted alias;
 //   gold null = no place: right when the prediction has none).
@@ -47,10 +48,19 @@ export interface GoldAccount {
   spans: [number, number][];
 }
 
+/** A meeting participant named in an article: the name as printed and the title printed right before it. */
+export interface GoldPersonMention {
+  name: string;
+  span: [number, number];
+  title?: [number, number];
+}
+
 export interface GoldArticle {
   file: string;
   split: Split;
   accounts: GoldAccount[];
+  /** Every mention by name of a gold meeting's participant (not scored here; for the people and title work). */
+  people?: GoldPersonMention[];
 }
 
 export interface MeetingsGold {
@@ -87,6 +97,8 @@ export interface MeetingsSplitScore {
   meetings: number;
   goldAccounts: number;
   pairs: PRF;
+  /** The same over main accounts only: gold mentions (back-references) and the predicted accounts that fall on them are left out. */
+  mainPairs: PRF;
   accountsFound: number;
   accountsFoundRate: number | null;
   placeRight: number;
@@ -223,35 +235,41 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
     else errors.push(`date: ${r.key}: got ${hit.meeting.date ?? 'none'}, want ${r.meeting.date ?? 'none'}${r.account.datable ? '' : ' (or none)'}`);
   }
 
-  // Pairwise over the split's articles.
-  const goldMeetingsOf = new Map<string, Set<string>>();
-  for (const a of articles) goldMeetingsOf.set(a.file, new Set(a.accounts.map((x) => x.meeting)));
-  const predMeetingsOf = new Map<string, Set<string>>();
-  for (const pm of predicted) {
-    for (const pa of pm.accounts) {
-      if (!files.has(pa.file)) continue;
-      predMeetingsOf.set(pa.file, (predMeetingsOf.get(pa.file) ?? new Set()).add(pm.id));
-    }
-  }
-  const fileList = [...files].sort();
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const intersects = (x: Set<string> | undefined, y: Set<string> | undefined): boolean => !!x && !!y && [...x].some((v) => y.has(v));
-  for (let i = 0; i < fileList.length; i++) {
-    for (let j = i + 1; j < fileList.length; j++) {
-      const g = intersects(goldMeetingsOf.get(fileList[i]), goldMeetingsOf.get(fileList[j]));
-      const p = intersects(predMeetingsOf.get(fileList[i]), predMeetingsOf.get(fileList[j]));
-      if (g && p) tp++;
-      else if (p) {
-        fp++;
-        errors.push(`pair linked wrongly: ${fileList[i]} + ${fileList[j]}`);
-      } else if (g) {
-        fn++;
-        errors.push(`pair not linked: ${fileList[i]} / ${fileList[j]}`);
+  // Pairwise over the split's articles (all accounts; main accounts only).
+  const pairScore = (mainOnly: boolean, log: boolean): PRF => {
+    const goldMeetingsOf = new Map<string, Set<string>>();
+    for (const a of articles) goldMeetingsOf.set(a.file, new Set(a.accounts.filter((x) => !mainOnly || x.role === 'main').map((x) => x.meeting)));
+    const predMeetingsOf = new Map<string, Set<string>>();
+    for (const pm of predicted) {
+      for (const pa of pm.accounts) {
+        if (!files.has(pa.file)) continue;
+        if (mainOnly && goldOfPredictedAccount.get(pa)?.account.role === 'mention') continue;
+        predMeetingsOf.set(pa.file, (predMeetingsOf.get(pa.file) ?? new Set()).add(pm.id));
       }
     }
-  }
+    const fileList = [...files].sort();
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    const intersects = (x: Set<string> | undefined, y: Set<string> | undefined): boolean => !!x && !!y && [...x].some((v) => y.has(v));
+    for (let i = 0; i < fileList.length; i++) {
+      for (let j = i + 1; j < fileList.length; j++) {
+        const g = intersects(goldMeetingsOf.get(fileList[i]), goldMeetingsOf.get(fileList[j]));
+        const p = intersects(predMeetingsOf.get(fileList[i]), predMeetingsOf.get(fileList[j]));
+        if (g && p) tp++;
+        else if (p) {
+          fp++;
+          if (log) errors.push(`pair linked wrongly: ${fileList[i]} + ${fileList[j]}`);
+        } else if (g) {
+          fn++;
+          if (log) errors.push(`pair not linked: ${fileList[i]} / ${fileList[j]}`);
+        }
+      }
+    }
+    return prf(tp, fp, fn);
+  };
+  const pairs = pairScore(false, true);
+  const mainPairs = pairScore(true, false);
 
   // Merges of different gold meetings in one predicted meeting.
   let confusableWrongMerges = 0;
@@ -297,7 +315,8 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
     articles: articles.length,
     meetings: gold.meetings.filter((m) => inSplit(m.split)).length,
     goldAccounts: refs.length,
-    pairs: prf(tp, fp, fn),
+    pairs,
+    mainPairs,
     accountsFound: found,
     accountsFoundRate: rate(found, refs.length),
     placeRight,
