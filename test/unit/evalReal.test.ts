@@ -2,8 +2,9 @@
 
 import * as assert from 'node:assert/strict';
 import { checkSpans, parseBrat } from '../../src/tools/evalReal/brat';
-import { lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
-import { seededSample } from '../../src/tools/evalReal/framework';
+import { Corpus } from '../../src/core/corpus';
+import { groupByMeetings, lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
+import { formatTable, seededSample } from '../../src/tools/evalReal/framework';
 import { parseBodies, parseStances } from '../../src/tools/evalReal/fnc1';
 import { parseArgs } from '../../src/tools/evalReal/main';
 import { carriesClaim, coreNlpSentences, isVagueSource, splitSentences } from '../../src/tools/evalReal/polnear';
@@ -64,6 +65,25 @@ describe('eval:real scoring maths', () => {
     assert.equal(new Set(seededSample(items, 10)).size, 10);
     assert.notDeepEqual(seededSample(items, 10), items.slice(0, 10));
     assert.equal(seededSample(items, 80).length, 50);
+  });
+});
+
+describe('eval:real event grouping and tables', () => {
+  it('groups articles that share a meeting, transitively; the rest stay alone', () => {
+    const uriOf = new Map(['a', 'b', 'c', 'd', 'e'].map((f) => [f, `file:///x/${f}`]));
+    const meeting = (...files: string[]) => ({ accounts: files.map((f) => ({ uri: `file:///x/${f}` })) });
+    const corpus = { meetings: () => ({ all: () => [meeting('a', 'b'), meeting('b', 'c'), meeting('d')] }) } as unknown as Corpus;
+    const g = groupByMeetings(corpus, uriOf);
+    assert.equal(g.get('a'), g.get('b'));
+    assert.equal(g.get('b'), g.get('c'));
+    assert.notEqual(g.get('a'), g.get('d'));
+    assert.notEqual(g.get('d'), g.get('e'));
+    assert.equal(g.size, 5);
+  });
+
+  it('prints a table with aligned columns, dashes for missing figures and trimmed decimals', () => {
+    const out = formatTable({ title: 'T', columns: ['what', 'n', 'p'], rows: [['one', 3, 0.5], ['two', 12, null]], note: 'a note' });
+    assert.deepEqual(out.split('\n'), ['', 'T', '  what   n    p', '  ----  --  ---', '  one    3  0.5', '  two   12    –', '  (a note)']);
   });
 });
 
