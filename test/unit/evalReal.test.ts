@@ -6,7 +6,7 @@ import { Corpus } from '../../src/core/corpus';
 import { groupByMeetings, lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
 import { formatTable, seededSample } from '../../src/tools/evalReal/framework';
 import { parseBodies, parseStances } from '../../src/tools/evalReal/fnc1';
-import { parseArgs } from '../../src/tools/evalReal/main';
+import { formatChanges, parseArgs } from '../../src/tools/evalReal/main';
 import { carriesClaim, coreNlpSentences, isVagueSource, splitSentences } from '../../src/tools/evalReal/polnear';
 import { bcubed, matchSpans, pairwise, prf } from '../../src/tools/evalReal/scoring';
 
@@ -193,6 +193,14 @@ describe('eval:real command line', () => {
     assert.deepEqual([p.command, p.prepareName, p.from], ['prepare', 'polnear', '/x/repo']);
     assert.deepEqual(parseArgs(['prepare', 'fnc1', '--stances', 'a.csv,b.csv'], '/tmp/real').prepareOptions, { stances: 'a.csv,b.csv' });
     assert.throws(() => parseArgs(['--stances', 'a.csv'], '/tmp/real'), /unknown option/);
+    assert.equal(parseArgs(['--compare', '/tmp/before.json'], '/tmp/real').compare, '/tmp/before.json');
+  });
+
+  it('lists the cells that changed since an earlier run', () => {
+    const before = { title: 'T', columns: ['code', 'P', 'R'], rows: [['a', 0.5, 0.2], ['b', 0.1, null]] };
+    const after = { title: 'T', columns: ['code', 'P', 'R'], rows: [['a', 0.6, 0.2], ['b', 0.1, 0.3], ['c', 1, 1]] };
+    assert.equal(formatChanges(before, after), ['  Δ a / P: 0.5 → 0.6', '  Δ b / R: – → 0.3', '  Δ c / P: new → 1', '  Δ c / R: new → 1'].join('\n'));
+    assert.equal(formatChanges(before, before), '  (no change)');
     assert.throws(() => parseArgs(['--corpus', 'nope'], '/tmp/real'), /unknown corpus/);
     assert.throws(() => parseArgs(['--limit', '0'], '/tmp/real'), /positive/);
     assert.throws(() => parseArgs(['--frobnicate'], '/tmp/real'), /unknown option/);
