@@ -1,6 +1,16 @@
 // The real-meetings scorer's maths on tiny made-up gold: pairs, accounts, place, date, merges, B³.
 import * as assert from 'node:assert/strict';
-import { dateMatches, GoldMeeting, MeetingsGold, placeMatches, PredictedMeeting, prf, scoreMeetingsCorpus } from '../../src/tools/evalReal/meetingsScore';
+import {
+  dateMatches,
+  GoldConflict,
+  GoldMeeting,
+  MeetingsGold,
+  placeMatches,
+  PredictedMeeting,
+  prf,
+  scoreDateConflicts,
+  scoreMeetingsCorpus,
+} from '../../src/tools/evalReal/meetingsScore';
 
 const meeting = (id: string, over: Partial<GoldMeeting> = {}): GoldMeeting => ({
   id,
@@ -126,5 +136,17 @@ describe('eval:real meetings scorer', () => {
     const all = scoreMeetingsCorpus(gold, [], 'all');
     assert.equal(all.articles, 5);
     assert.equal(all.pairs.fn, 4);
+  });
+
+  it('counts a gold date conflict as caught only when a finding links files with different days', () => {
+    const conflicts: GoldConflict[] = [
+      { kind: 'date', meeting: 'M', values: [{ file: 'a.txt', span: [0, 5], value: '2030-05-01' }, { file: 'b.txt', span: [0, 5], value: '2030-05-02' }, { file: 'c.txt', span: [0, 5], value: '2030-05-02' }] },
+    ];
+    // b and c agree: a finding linking them is not this conflict
+    assert.equal(scoreDateConflicts(conflicts, [{ file: 'b.txt', relatedFiles: ['c.txt'] }]).caught, 0);
+    const s = scoreDateConflicts(conflicts, [{ file: 'c.txt', relatedFiles: ['a.txt'] }, { file: 'z.txt', relatedFiles: ['a.txt'] }]);
+    assert.deepEqual([s.gold, s.caught, s.findings, s.findingsOutsideGold], [1, 1, 2, 1]);
+    // restricted to a split whose files take no part in the conflict
+    assert.equal(scoreDateConflicts(conflicts, [], new Set(['z.txt'])).gold, 0);
   });
 });
