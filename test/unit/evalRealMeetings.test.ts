@@ -9,6 +9,7 @@ import {
   PredictedMeeting,
   prf,
   scoreDateConflicts,
+  scoreFigureAlarms,
   scoreMeetingsCorpus,
 } from '../../src/tools/evalReal/meetingsScore';
 
@@ -148,5 +149,14 @@ describe('eval:real meetings scorer', () => {
     assert.deepEqual([s.gold, s.caught, s.findings, s.findingsOutsideGold], [1, 1, 2, 1]);
     // restricted to a split whose files take no part in the conflict
     assert.equal(scoreDateConflicts(conflicts, [], new Set(['z.txt'])).gold, 0);
+  });
+
+  it('counts a figure-conflict between figures the gold marks as agreeing as a false alarm', () => {
+    const groups = [{ meeting: 'M', quantity: 'length', compatible: true as const, values: [{ file: 'a.txt', span: [10, 20] as [number, number], value: '3 hours' }, { file: 'b.txt', span: [30, 40] as [number, number], value: 'about 3 hours' }] }];
+    const onBoth = { file: 'a.txt', start: 12, end: 15, related: [{ file: 'b.txt', start: 30, end: 35 }] };
+    const elsewhere = { file: 'a.txt', start: 50, end: 55, related: [{ file: 'b.txt', start: 30, end: 35 }] };
+    const s = scoreFigureAlarms(groups, [onBoth, elsewhere]);
+    assert.deepEqual([s.groups, s.falseAlarms, s.findings], [1, 1, 2]);
+    assert.equal(scoreFigureAlarms(groups, [onBoth], new Set(['c.txt'])).findings, 0);
   });
 });

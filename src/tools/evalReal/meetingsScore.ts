@@ -70,10 +70,19 @@ export interface GoldConflict {
   values: { file: string; span: [number, number]; value: string }[];
 }
 
+/** One quantity that several outlets give for one meeting, in wordings that agree (a figure-conflict between them is false). */
+export interface GoldFigureGroup {
+  meeting: string;
+  quantity: string;
+  compatible: true;
+  values: { file: string; span: [number, number]; value: string }[];
+}
+
 export interface MeetingsGold {
   meetings: GoldMeeting[];
   articles: GoldArticle[];
   conflicts?: GoldConflict[];
+  figures?: GoldFigureGroup[];
 }
 
 /** A date-conflict finding of the analysis: the file it is reported in and the files its related locations name. */
@@ -89,6 +98,41 @@ export interface ConflictScore {
   findingsOutsideGold: number;
   findings: number;
   errors: string[];
+}
+
+export interface FigureAlarmScore {
+  /** Gold groups of agreeing figures in scope. */
+  groups: number;
+  /** figure-conflict findings whose file and a related file both give a figure of one agreeing group, and overlap them. */
+  falseAlarms: number;
+  findings: number;
+  errors: string[];
+}
+
+/** A figure-conflict finding: where it is reported and what its related locations point at. */
+export interface PredictedFigureConflict {
+  file: string;
+  start: number;
+  end: number;
+  related: { file: string; start: number; end: number }[];
+}
+
+/** Counts figure-conflict findings raised between two outlets' figures that the gold marks as agreeing. */
+export function scoreFigureAlarms(gold: GoldFigureGroup[], findings: PredictedFigureConflict[], files?: Set<string>): FigureAlarmScore {
+  const groups = gold.filter((g) => !files || g.values.some((v) => files.has(v.file)));
+  const touches = (v: { file: string; span: [number, number] }, file: string, start: number, end: number): boolean =>
+    v.file === file && start < v.span[1] && end > v.span[0];
+  const scoped = findings.filter((f) => !files || files.has(f.file));
+  const errors: string[] = [];
+  let falseAlarms = 0;
+  for (const f of scoped) {
+    const g = groups.find((gr) => gr.values.some((v) => touches(v, f.file, f.start, f.end)) && f.related.some((r) => gr.values.some((v) => touches(v, r.file, r.start, r.end))));
+    if (g) {
+      falseAlarms++;
+      errors.push(`figure-conflict between agreeing figures (${g.meeting}, ${g.quantity}): ${f.file}`);
+    }
+  }
+  return { groups: groups.length, falseAlarms, findings: scoped.length, errors };
 }
 
 /**
