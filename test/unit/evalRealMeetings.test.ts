@@ -1,6 +1,17 @@
 // The real-meetings scorer's maths on tiny made-up gold: pairs, accounts, place, date, merges, B³.
 import * as assert from 'node:assert/strict';
-import { dateMatches, GoldMeeting, MeetingsGold, placeMatches, PredictedMeeting, prf, scoreMeetingsCorpus } from '../../src/tools/evalReal/meetingsScore';
+import {
+  dateMatches,
+  GoldConflict,
+  GoldMeeting,
+  MeetingsGold,
+  placeMatches,
+  PredictedMeeting,
+  prf,
+  scoreDateConflicts,
+  scoreFigureAlarms,
+  scoreMeetingsCorpus,
+} from '../../src/tools/evalReal/meetingsScore';
 
 const meeting = (id: string, over: Partial<GoldMeeting> = {}): GoldMeeting => ({
   id,
@@ -126,5 +137,26 @@ describe('eval:real meetings scorer', () => {
     const all = scoreMeetingsCorpus(gold, [], 'all');
     assert.equal(all.articles, 5);
     assert.equal(all.pairs.fn, 4);
+  });
+
+  it('counts a gold date conflict as caught only when a finding links files with different days', () => {
+    const conflicts: GoldConflict[] = [
+      { kind: 'date', meeting: 'M', values: [{ file: 'a.txt', span: [0, 5], value: '2030-05-01' }, { file: 'b.txt', span: [0, 5], value: '2030-05-02' }, { file: 'c.txt', span: [0, 5], value: '2030-05-02' }] },
+    ];
+    // b and c agree: a finding linking them is not this conflict
+    assert.equal(scoreDateConflicts(conflicts, [{ file: 'b.txt', relatedFiles: ['c.txt'] }]).caught, 0);
+    const s = scoreDateConflicts(conflicts, [{ file: 'c.txt', relatedFiles: ['a.txt'] }, { file: 'z.txt', relatedFiles: ['a.txt'] }]);
+    assert.deepEqual([s.gold, s.caught, s.findings, s.findingsOutsideGold], [1, 1, 2, 1]);
+    // restricted to a split whose files take no part in the conflict
+    assert.equal(scoreDateConflicts(conflicts, [], new Set(['z.txt'])).gold, 0);
+  });
+
+  it('counts a figure-conflict between figures the gold marks as agreeing as a false alarm', () => {
+    const groups = [{ meeting: 'M', quantity: 'length', compatible: true as const, values: [{ file: 'a.txt', span: [10, 20] as [number, number], value: '3 hours' }, { file: 'b.txt', span: [30, 40] as [number, number], value: 'about 3 hours' }] }];
+    const onBoth = { file: 'a.txt', start: 12, end: 15, related: [{ file: 'b.txt', start: 30, end: 35 }] };
+    const elsewhere = { file: 'a.txt', start: 50, end: 55, related: [{ file: 'b.txt', start: 30, end: 35 }] };
+    const s = scoreFigureAlarms(groups, [onBoth, elsewhere]);
+    assert.deepEqual([s.groups, s.falseAlarms, s.findings], [1, 1, 2]);
+    assert.equal(scoreFigureAlarms(groups, [onBoth], new Set(['c.txt'])).findings, 0);
   });
 });

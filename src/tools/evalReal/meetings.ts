@@ -16,7 +16,17 @@ import { parse } from 'yaml';
 import { Corpus } from '../../core/corpus';
 import { ArticleInput, ArticleMeta } from '../../core/types';
 import { fileUri } from '../../host/uris';
-import { MeetingsGold, MeetingsSplitScore, PredictedMeeting, scoreMeetingsCorpus, Split } from './meetingsScore';
+import {
+  MeetingsGold,
+  MeetingsSplitScore,
+  PredictedConflict,
+  PredictedFigureConflict,
+  PredictedMeeting,
+  scoreDateConflicts,
+  scoreFigureAlarms,
+  scoreMeetingsCorpus,
+  Split,
+} from './meetingsScore';
 
 export interface MeetingsRunContext {
   /** <real-data root>/meetings */
@@ -73,8 +83,12 @@ export function changedPages(dir: string, rebuild: RebuildEntry[]): string[] {
   return rebuild.filter((e) => sha256(readFileSync(path.join(dir, e.file), 'utf8')) !== e.sha256).map((e) => e.file);
 }
 
-/** Runs the current analysis in this process over the saved pages and returns its meetings in scorer form. */
-export function predictMeetings(dir: string, rebuild: RebuildEntry[], withUrl: boolean): PredictedMeeting[] {
+/** Runs the current analysis in this process over the saved pages: its meetings and date-conflict findings in scorer form. */
+export function predictMeetings(
+  dir: string,
+  rebuild: RebuildEntry[],
+  withUrl: boolean,
+): { meetings: PredictedMeeting[]; dateConflicts: PredictedConflict[]; figureConflicts: PredictedFigureConflict[] } {
   const corpus = new Corpus();
   const fileOf = new Map<string, string>();
   corpus.deferCrossDocument(true);
@@ -86,7 +100,7 @@ export function predictMeetings(dir: string, rebuild: RebuildEntry[], withUrl: b
     corpus.update(input);
   }
   corpus.deferCrossDocument(false);
-  return corpus
+  const meetings = corpus
     .meetings()
     .all()
     .map((m) => ({
@@ -95,6 +109,23 @@ export function predictMeetings(dir: string, rebuild: RebuildEntry[], withUrl: b
       date: dateOf(m.date?.iso, m.date?.precision),
       accounts: m.accounts.map((a) => ({ file: fileOf.get(a.uri) ?? a.uri, start: a.span.start, end: a.span.end })),
     }));
+  const dateConflicts: PredictedConflict[] = [];
+  const figureConflicts: PredictedFigureConflict[] = [];
+  for (const [uri, findings] of corpus.allFindings()) {
+    const file = fileOf.get(uri) ?? uri;
+    for (const f of findings) {
+      if (f.code === 'date-conflict') dateConflicts.push({ file, relatedFiles: f.related.map((r) => fileOf.get(r.uri) ?? r.uri) });
+      if (f.code === 'figure-conflict') {
+        figureConflicts.push({
+          file,
+          start: f.range.start,
+          end: f.range.end,
+          related: f.related.map((r) => ({ file: fileOf.get(r.uri) ?? r.uri, start: r.range.start, end: r.range.end })),
+        });
+      }
+    }
+  }
+  return { meetings, dateConflicts, figureConflicts };
 }
 
 function dateOf(iso: string | undefined, precision: string | undefined): string | null {
@@ -140,17 +171,28 @@ export async function runMeetings(ctx: MeetingsRunContext): Promise<{ tables: Me
   if (changed.length) ctx.log(`meetings: ${changed.length} pages differ from their recorded sha256 (${changed.slice(0, 3).join(', ')}…); scored anyway`);
   const json: Record<string, unknown> = { articles: gold.articles.length, meetings: gold.meetings.length, changedPages: changed };
   for (const withUrl of [false, true]) {
-    const predicted = predictMeetings(ctx.dir, rebuild, withUrl);
+    const { meetings: predicted, dateConflicts, figureConflicts } = predictMeetings(ctx.dir, rebuild, withUrl);
     const scores = splits.map((s) => scoreMeetingsCorpus(gold, predicted, s));
+    const filesOf = (s: Split | 'all'): Set<string> | undefined => (s === 'all' ? undefined : new Set(gold.articles.filter((a) => a.split === s).map((a) => a.file)));
+    const conflictScores = splits.map((s) => scoreDateConflicts(gold.conflicts ?? [], dateConflicts, filesOf(s)));
+    const figureScores = splits.map((s) => scoreFigureAlarms(gold.figures ?? [], figureConflicts, filesOf(s)));
     const label = withUrl ? 'with each page URL as metadata' : 'page text only';
     tables.push({
       title: `Meetings, real corpus (${label})`,
       columns: ['metric', ...splits],
-      rows: scoreRows(scores),
+      rows: [
+        ...scoreRows(scores),
+        ['date conflicts caught (gold)', ...conflictScores.map((c) => `${c.caught}/${c.gold}`)],
+        ['date-conflict findings off gold conflicts', ...conflictScores.map((c) => `${c.findingsOutsideGold}/${c.findings}`)],
+        ['figure-conflict on agreeing figures / all', ...figureScores.map((c) => `${c.falseAlarms}/${c.findings}`)],
+      ],
       note: 'pairs: two articles report a common meeting (back-references included; main-account pairs: without them); accounts: right article, overlapping span',
-      examples: ctx.examples > 0 ? scores.flatMap((s) => s.errors.slice(0, ctx.examples).map((e) => `[${s.split}] ${e}`)) : undefined,
+      examples:
+        ctx.examples > 0
+          ? scores.flatMap((s, i) => [...s.errors, ...conflictScores[i].errors, ...figureScores[i].errors].slice(0, ctx.examples).map((e) => `[${s.split}] ${e}`))
+          : undefined,
     });
-    json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s) => [s.split, { ...s, errors: s.errors }]));
+    json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s, i) => [s.split, { ...s, dateConflicts: conflictScores[i], figureAlarms: figureScores[i] }]));
   }
   return { tables, json };
 }

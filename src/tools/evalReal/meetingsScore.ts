@@ -63,9 +63,101 @@ export interface GoldArticle {
   people?: GoldPersonMention[];
 }
 
+/** Outlets that disagree on a meeting's day: each value with the span that states it. */
+export interface GoldConflict {
+  kind: 'date';
+  meeting: string;
+  values: { file: string; span: [number, number]; value: string }[];
+}
+
+/** One quantity that several outlets give for one meeting, in wordings that agree (a figure-conflict between them is false). */
+export interface GoldFigureGroup {
+  meeting: string;
+  quantity: string;
+  compatible: true;
+  values: { file: string; span: [number, number]; value: string }[];
+}
+
 export interface MeetingsGold {
   meetings: GoldMeeting[];
   articles: GoldArticle[];
+  conflicts?: GoldConflict[];
+  figures?: GoldFigureGroup[];
+}
+
+/** A date-conflict finding of the analysis: the file it is reported in and the files its related locations name. */
+export interface PredictedConflict {
+  file: string;
+  relatedFiles: string[];
+}
+
+export interface ConflictScore {
+  gold: number;
+  caught: number;
+  /** Findings on files that take part in no gold conflict (a proxy for false alarms: the gold lists the disagreements the annotator found). */
+  findingsOutsideGold: number;
+  findings: number;
+  errors: string[];
+}
+
+export interface FigureAlarmScore {
+  /** Gold groups of agreeing figures in scope. */
+  groups: number;
+  /** figure-conflict findings whose file and a related file both give a figure of one agreeing group, and overlap them. */
+  falseAlarms: number;
+  findings: number;
+  errors: string[];
+}
+
+/** A figure-conflict finding: where it is reported and what its related locations point at. */
+export interface PredictedFigureConflict {
+  file: string;
+  start: number;
+  end: number;
+  related: { file: string; start: number; end: number }[];
+}
+
+/** Counts figure-conflict findings raised between two outlets' figures that the gold marks as agreeing. */
+export function scoreFigureAlarms(gold: GoldFigureGroup[], findings: PredictedFigureConflict[], files?: Set<string>): FigureAlarmScore {
+  const groups = gold.filter((g) => !files || g.values.some((v) => files.has(v.file)));
+  const touches = (v: { file: string; span: [number, number] }, file: string, start: number, end: number): boolean =>
+    v.file === file && start < v.span[1] && end > v.span[0];
+  const scoped = findings.filter((f) => !files || files.has(f.file));
+  const errors: string[] = [];
+  let falseAlarms = 0;
+  for (const f of scoped) {
+    const g = groups.find((gr) => gr.values.some((v) => touches(v, f.file, f.start, f.end)) && f.related.some((r) => gr.values.some((v) => touches(v, r.file, r.start, r.end))));
+    if (g) {
+      falseAlarms++;
+      errors.push(`figure-conflict between agreeing figures (${g.meeting}, ${g.quantity}): ${f.file}`);
+    }
+  }
+  return { groups: groups.length, falseAlarms, findings: scoped.length, errors };
+}
+
+/**
+ * A gold date conflict is caught when a date-conflict finding sits in a file whose value differs from another
+ * file's in that conflict and names (in the file itself or its related locations) a file with the other value.
+ */
+export function scoreDateConflicts(gold: GoldConflict[], findings: PredictedConflict[], files?: Set<string>): ConflictScore {
+  const inScope = (c: GoldConflict): boolean => !files || c.values.some((v) => files.has(v.file));
+  const conflicts = gold.filter((c) => c.kind === 'date' && inScope(c));
+  const conflictFiles = new Set(conflicts.flatMap((c) => c.values.map((v) => v.file)));
+  const errors: string[] = [];
+  let caught = 0;
+  for (const c of conflicts) {
+    const valueOf = new Map(c.values.map((v) => [v.file, v.value]));
+    const hit = findings.some((f) => {
+      const mine = valueOf.get(f.file);
+      return mine !== undefined && f.relatedFiles.some((r) => valueOf.has(r) && valueOf.get(r) !== mine);
+    });
+    if (hit) caught++;
+    else errors.push(`date conflict not reported: ${c.meeting} (${c.values.map((v) => `${v.file} ${v.value}`).join(' / ')})`);
+  }
+  const scoped = findings.filter((f) => !files || files.has(f.file));
+  const outside = scoped.filter((f) => !conflictFiles.has(f.file));
+  for (const f of outside) errors.push(`date-conflict on a file with no gold conflict: ${f.file}`);
+  return { gold: conflicts.length, caught, findingsOutsideGold: outside.length, findings: scoped.length, errors };
 }
 
 export interface PredictedAccount {
