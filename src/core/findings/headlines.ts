@@ -87,8 +87,9 @@ function claimsIn(text: string, offset: number, analysis: Analysis): Claim[] {
     const range = { start: offset + m.index!, end: offset + m.index! + phrase.length };
     if (quoted.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
     // Inside another word ("Phone" of "iPhone") or of a web address ("www.Example.com/News"): not a name.
-    if (/[\p{L}\d]$/u.test(text.slice(0, m.index))) continue;
-    if (/(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net|co|uk)\b)\S*$/i.test(text.slice(0, m.index)) || /^[^\s]*\.(?:com|org|net|co\.uk)\b/i.test(text.slice(m.index!))) continue;
+    if (m.index! > 0 && /[\p{L}\d]/u.test(text[m.index! - 1])) continue;
+    const near = text.slice(Math.max(0, m.index! - 200), m.index);
+    if (/(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net|co|uk)\b)\S*$/i.test(near) || /^[^\s]{0,200}\.(?:com|org|net|co\.uk)\b/i.test(text.slice(m.index!, m.index! + 220))) continue;
     const words = phrase.split(/[\s-]+/).filter((w) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !DATE_WORDS.test(w));
     if (words.length === 0) continue;
     // Shouting in a mixed-case headline ("so he CHOPS IT OFF") is emphasis, not a name.
