@@ -59,7 +59,18 @@ const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNews
 const INDEX_TYPES = /^(?:WebSite|CollectionPage|ItemList|SearchResultsPage|ProfilePage)$/;
 
 export function extractPage(html: string): PageResult {
-  const { document } = parseHTML(html) as unknown as { document: Doc };
+  try {
+    return extract(html);
+  } catch {
+    // A DOM library's edge case must not stop an import or an index: the page is simply not readable.
+    return { kind: 'not-article', meta: {}, reason: 'the page could not be parsed' };
+  }
+}
+
+function extract(html: string): PageResult {
+  let { document } = parseHTML(html) as unknown as { document: Doc };
+  // A fragment without <html> (or an empty file) still gets a document to read.
+  if (!document.documentElement) ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Doc });
   const meta: PageMeta = {};
   const ld = jsonLd(document);
   const article = ld.find((o) => types(o).some((t) => ARTICLE_TYPES.test(t)));
