@@ -9,7 +9,7 @@ import { ArticleInput, ArticleMeta } from '../analysis/types';
 import { decodeBytes } from './decode';
 import { fileUri } from './uris';
 import { decodeHtml, importedBeside, isPagePath } from './pages';
-import { extractPage } from '../analysis/page';
+import { extractPage, PageResult } from '../analysis/page';
 
 export const SOURCES_FILE_NAMES = ['sources.yaml', 'sources.yml'];
 
@@ -145,9 +145,13 @@ export async function loadPage(filePath: string, options: LoadOptions = DEFAULT_
   const uri = fileUri(filePath);
   const name = fileName(uri);
   let bytes: Buffer;
+  let key: string;
   try {
     const stat = await fs.stat(filePath);
     if (stat.size > options.maxFileSizeMB * 1024 * 1024 * 4) return undefined; // pages carry markup: allow 4× the text limit
+    key = `${stat.size}:${stat.mtimeMs}`;
+    const known = pageVerdicts.get(filePath);
+    if (known?.key === key) return known.page.kind === 'article' ? pageReminder(uri, name, known.page) : undefined;
     bytes = await fs.readFile(filePath);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -155,7 +159,16 @@ export async function loadPage(filePath: string, options: LoadOptions = DEFAULT_
     return { uri, text: '', inputProblems: [{ code: 'structure/unreadable', severity: 'warning', message: `${name} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).` }] };
   }
   const page = extractPage(decodeHtml(bytes));
+  // Extraction is the costly part (tens of ms a page): a re-index does not repeat it for a page that has not changed.
+  if (pageVerdicts.size > 20_000) pageVerdicts.clear();
+  pageVerdicts.set(filePath, { key, page });
   if (page.kind !== 'article') return undefined;
+  return pageReminder(uri, name, page);
+}
+
+const pageVerdicts = new Map<string, { key: string; page: PageResult }>();
+
+function pageReminder(uri: string, name: string, page: Extract<PageResult, { kind: 'article' }>): ArticleInput {
   const about = [page.meta.outlet, page.meta.published].filter(Boolean).join(', ');
   return {
     uri,
