@@ -2,7 +2,7 @@
 // command. Pure, so every rule of it is unit-tested without starting a process.
 
 import { closest, distance } from 'fastest-levenshtein';
-import { isRuleLevel, RuleSettings } from '../server/analysis/config';
+import { isRuleLevel, RuleSettings } from '../core/config';
 import { FailOn } from './exitCode';
 
 export type Command = 'check' | 'articles' | 'meetings' | 'import';

@@ -1,10 +1,10 @@
 // Sourcelens: Import saved pages — the Explorer's .html files and folders to readable .md articles beside them.
-// The same import as `sourcelens import` (server/io/pages.ts); here an edited article is overwritten only when the
+// The same import as `sourcelens import` (host/pages.ts); here an edited article is overwritten only when the
 // reader says so.
 
 import * as vscode from 'vscode';
 import { version } from '../../package.json';
-import { findPages, importPage, ImportOutcome } from '../server/io/pages';
+import { findPages, importPage, ImportOutcome } from '../host/pages';
 
 export function registerImportPages(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, reindex: () => Promise<void>): void {
   context.subscriptions.push(

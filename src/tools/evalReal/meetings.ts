@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { Corpus } from '../../server/analysis/corpus';
-import { ArticleInput, ArticleMeta } from '../../server/analysis/types';
-import { fileUri } from '../../server/io/uris';
+import { Corpus } from '../../core/corpus';
+import { ArticleInput, ArticleMeta } from '../../core/types';
+import { fileUri } from '../../host/uris';
 import { MeetingsGold, MeetingsSplitScore, PredictedMeeting, scoreMeetingsCorpus, Split } from './meetingsScore';
 
 export interface MeetingsRunContext {
@@ -203,7 +203,8 @@ async function main(): Promise<void> {
   writeFileSync(path.join(repo, 'test-results', 'eval-real-meetings.json'), JSON.stringify(json, null, 1));
 }
 
-if (require.main === module) {
+// Bundled into dist/evalReal.js too, where `module` is that bundle's: run only as dist/evalRealMeetings.js.
+if (require.main === module && path.basename(process.argv[1] ?? '').startsWith('evalRealMeetings')) {
   main().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -3,16 +3,16 @@
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Corpus } from './analysis/corpus';
-import { Finding } from './analysis/types';
-import { corpusMatcher, Matcher } from './io/discover';
-import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './io/loader';
-import { isPagePath } from './io/pages';
-import { analyseFiles, discoverRoots, sourcesFindings } from './io/indexer';
+import { Corpus } from '../core/corpus';
+import { Finding } from '../core/types';
+import { corpusMatcher, Matcher } from './discover';
+import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './loader';
+import { analyseFiles, discoverRoots, sourcesFindings } from './indexer';
+import { isPagePath } from './pages';
 import { Analyser } from './analyser';
-import { fileUri, normaliseUri, uriToPath } from './io/uris';
-import { KNOWLEDGE_FILE, loadKnowledge } from './io/knowledge';
-import { loadSuppressions, SUPPRESSIONS_FILE } from './io/suppressions';
+import { fileUri, normaliseUri, uriToPath } from './uris';
+import { KNOWLEDGE_FILE, loadKnowledge } from './knowledge';
+import { loadSuppressions, SUPPRESSIONS_FILE } from './suppressions';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
 export interface Logger {

@@ -5,7 +5,7 @@
 import { closeSync, existsSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { extractPage, importedFileState, PageResult, renderArticleMarkdown } from '../analysis/page';
+import { extractPage, importedFileState, PageResult, renderArticleMarkdown } from '../core/page';
 import { DEFAULT_GLOBS, SAVED_PAGE_ASSETS } from './discover';
 
 export const PAGE_EXTENSIONS = /\.html?$/i;

@@ -14,7 +14,7 @@ export interface CorpusGlobs {
 export const SAVED_PAGE_ASSETS = '**/*{_files,-Dateien,_fichiers,_archivos,_arquivos,_bestanden,_file}/**';
 
 export const DEFAULT_GLOBS: CorpusGlobs = {
-  // Saved web pages (.html, .htm) are read through the page extractor (io/pages.ts), not as text.
+  // Saved web pages (.html, .htm) are read through the page extractor (pages.ts), not as text.
   include: ['**/*.{txt,md,html,htm}'],
   // A folder's README, changelog or licence is about the folder, not an article in it.
   exclude: ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.vscode-test/**', '**/{README,CHANGELOG,LICENSE,CONTRIBUTING}*.md', SAVED_PAGE_ASSETS],
