@@ -105,6 +105,9 @@ function extract(html: string): PageResult {
   const ogTitle = metaContent(document, ['og:title', 'twitter:title']);
   const ldHeadline = article && typeof article.headline === 'string' ? clean(article.headline) : undefined;
 
+  // Headlines that are links to other pages: the mark of a front, section or search page.
+  const linkedHeadings = document.querySelectorAll('h2 a[href], h3 a[href], h4 a[href]').length;
+
   // Nothing in the page runs, and nothing that is not text is worth reading.
   for (const el of Array.from(document.querySelectorAll('script, noscript, style, template, iframe, object, embed, svg, canvas'))) el.remove();
 
@@ -137,8 +140,11 @@ function extract(html: string): PageResult {
   if ((paywalled || wall === 'paywall') && words < MIN_PAYWALLED_WORDS) {
     return { kind: 'not-article', meta, reason: `behind a paywall: the page holds only a teaser of ${words} words` };
   }
-  if (isIndexType || (ogType === 'website' && !article && !published)) {
-    if (words < 400 || linkShare(parsed?.content as Node | undefined) > 0.4) return { kind: 'not-article', meta, reason: 'an index or section page (a list of links to articles)' };
+  // Small sites tag articles og:type=website too: that alone does not make a page an index; a list of linked
+  // headlines (or mostly linked text) does.
+  const listy = linkedHeadings >= 5 || linkShare(parsed?.content as Node | undefined) > 0.4;
+  if ((isIndexType && (words < 400 || listy)) || (ogType === 'website' && !article && !published && listy)) {
+    return { kind: 'not-article', meta, reason: 'an index or section page (a list of links to articles)' };
   }
   if (!parsed || words < MIN_ARTICLE_WORDS) {
     return { kind: 'not-article', meta, reason: words === 0 ? 'no article text could be extracted' : `too little article text to read (${words} words)` };

@@ -10,6 +10,9 @@ import { fingerprint } from '../../src/core/suppressions';
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/basic');
 
+/** For tests that start several CLI processes: on a loaded machine each cold start takes seconds. */
+const SPAWNS_TIMEOUT = 180_000;
+
 function run(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -37,14 +40,16 @@ describe('sourcelens CLI', function () {
     assert.match(all.out, /^\d+ finding\(s\): 0 error, \d+ warning, \d+ information, [1-9]\d* hint$/m);
   });
 
-  it('--quiet prints the findings and nothing else', () => {
+  it('--quiet prints the findings and nothing else', function () {
+    this.timeout(SPAWNS_TIMEOUT); // several CLI processes, each a cold start of the bundle
     const r = run(['check', '.', '--quiet'], dir);
     assert.equal(r.code, 0);
     const lines = r.out.trimEnd().split('\n');
     assert.ok(lines.length > 0 && lines.every((l) => /^\S+:\d+:\d+ (error|warning|information) \S+ /.test(l)), r.out);
   });
 
-  it('documents and keeps its exit codes: 0 clean, 1 at or above --fail-on, 2 usage or input error', () => {
+  it('documents and keeps its exit codes: 0 clean, 1 at or above --fail-on, 2 usage or input error', function () {
+    this.timeout(SPAWNS_TIMEOUT); // several CLI processes, each a cold start of the bundle
     assert.equal(run(['check', '.', '--fail-on', 'warning'], dir).code, 0);
     assert.equal(run(['check', '.', '--fail-on', 'info'], dir).code, 1);
     const missing = run(['check', 'no-such-folder'], dir);
@@ -64,7 +69,8 @@ describe('sourcelens CLI', function () {
     assert.match(readme, /\| `0` \|[^\n]*\n\| `1` \|[^\n]*\n\| `2` \|/, 'README documents the exit codes');
   });
 
-  it('answers --help, -h, help COMMAND and --version like other linters', () => {
+  it('answers --help, -h, help COMMAND and --version like other linters', function () {
+    this.timeout(SPAWNS_TIMEOUT); // several CLI processes, each a cold start of the bundle
     for (const args of [['--help'], ['-h'], []]) {
       const r = run(args, dir);
       assert.equal(r.code, 0, args.join(' '));
@@ -83,7 +89,8 @@ describe('sourcelens CLI', function () {
     assert.equal(version.out.trim(), JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version);
   });
 
-  it('names the closest valid option or command when one is mistyped', () => {
+  it('names the closest valid option or command when one is mistyped', function () {
+    this.timeout(SPAWNS_TIMEOUT); // several CLI processes, each a cold start of the bundle
     const option = run(['check', '.', '--fail-onn', 'info'], dir);
     assert.equal(option.code, 2);
     assert.match(option.err, /Unknown option --fail-onn; did you mean --fail-on\?/);
@@ -128,6 +135,7 @@ describe('sourcelens CLI', function () {
 });
 
 describe('sourcelens import', function () {
+  this.timeout(SPAWNS_TIMEOUT); // several CLI processes per test
   const SAVED = path.resolve(__dirname, '../../../test/fixtures/pages/saved');
   let dir: string;
   beforeEach(() => {

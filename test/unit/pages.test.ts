@@ -91,6 +91,17 @@ describe('saved pages: extraction', () => {
     assert.match(reason('blank.html'), /no article text/);
   });
 
+  it('reads an article on a site that tags every page og:type=website', () => {
+    const body = ['The town council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its supports.',
+      'The bridge, built in 1931, carries about 6,000 vehicles a day, according to the council. Cars and buses may still use it while repairs are planned.',
+      'Local hauliers said the detour would add forty minutes to each trip and asked the council to speed up the repairs.',
+      'A public meeting on the plans is set for next month at the library, where engineers will answer questions from residents.'];
+    const html = `<html><head><meta property="og:type" content="website"><meta property="og:site_name" content="Riverside Gazette"><title>Council shuts bridge to lorries</title></head>` +
+      `<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>Council shuts bridge to lorries</h1>${body.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+    const r = extractPage(html);
+    assert.equal(r.kind, 'article', r.kind === 'not-article' ? r.reason : '');
+  });
+
   it('never throws on broken or hostile markup, and runs nothing in it', () => {
     const full = readFileSync(path.join(SAVED, 'Port deal.html'), 'utf8');
     for (let cut = 0; cut < full.length; cut += Math.ceil(full.length / 40)) {
