@@ -26,11 +26,13 @@ const USAGE = `Usage:
                    [--rule CODE=LEVEL]… [--max-file-size MB] [--include GLOB]… [--exclude GLOB]…
                    [--jobs N] [--cache DIR]
   sourcelens articles [paths…] [--format text|json]
-  sourcelens meetings [paths…] [--format text|json]
+  sourcelens meetings [paths…] [--format text|json] [--min-accounts N] [--with-conflicts]
 
 Paths are folders or files (default: the current folder). Rule levels: error, warning, information, hint, off;
 CODE may be a family such as structure/*. --jobs: worker threads (default: one per core, at most 4; 1 = none).
 --cache: keep per-article analyses in DIR so a re-run only analyses changed files.
+meetings: --min-accounts N lists only meetings reported by N or more articles (2: what other outlets confirm);
+--with-conflicts lists only meetings whose accounts disagree, each disagreement with its file and line.
 Exit codes: 0 no finding at or above --fail-on (default: error), 1 findings at or above it, 2 usage error.`;
 
 
@@ -45,6 +47,8 @@ interface CliOptions {
   exclude: string[];
   jobs: number;
   cache?: string;
+  minAccounts: number;
+  withConflicts: boolean;
 }
 
 class UsageError extends Error {}
@@ -52,7 +56,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'articles' && command !== 'meetings') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
-  const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0 };
+  const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0, minAccounts: 1, withConflicts: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -89,6 +93,13 @@ function parseArgs(argv: string[]): CliOptions {
         break;
       case '--cache':
         options.cache = value();
+        break;
+      case '--min-accounts':
+        options.minAccounts = Number(value());
+        if (!Number.isInteger(options.minAccounts) || options.minAccounts < 1) throw new UsageError('--min-accounts takes a whole number of at least 1');
+        break;
+      case '--with-conflicts':
+        options.withConflicts = true;
         break;
       case '--include':
         options.include.push(value());
@@ -142,7 +153,7 @@ async function run(options: CliOptions): Promise<number> {
     return 0;
   }
   if (options.command === 'meetings') {
-    process.stdout.write(renderMeetings(corpus, options.format, cwd) + '\n');
+    process.stdout.write(renderMeetings(corpus, options.format, cwd, options) + '\n');
     return 0;
   }
   const findings: Finding[] = [];
@@ -186,21 +197,29 @@ function renderArticles(list: Article[], format: string, cwd: string): string {
   return out.join('\n');
 }
 
-function renderMeetings(corpus: Corpus, format: string, cwd: string): string {
-  const meetings = corpus.meetings().all().map((m) => summariseMeeting(m, corpus));
+function renderMeetings(corpus: Corpus, format: string, cwd: string, filter: { minAccounts: number; withConflicts: boolean }): string {
+  const meetings = corpus
+    .meetings()
+    .all()
+    .filter((m) => new Set(m.accounts.map((a) => a.uri)).size >= filter.minAccounts)
+    .map((m) => summariseMeeting(m, corpus))
+    .filter((m) => !filter.withConflicts || m.conflicts.length > 0);
   if (format === 'json') return JSON.stringify(meetings, null, 2);
   const out: string[] = [];
   for (const m of meetings) {
-    out.push(`${m.label}${m.kind !== 'meeting' ? ` [${m.kind}]` : ''}${m.status !== 'past' ? ` [${m.status}]` : ''}`);
+    out.push(`${m.label}${m.kind !== 'meeting' ? ` [${m.kind}]` : ''}${m.status !== 'past' ? ` [${m.status}]` : ''}${m.outlets > 1 ? ` · ${m.outlets} outlets` : ''}`);
     for (const p of m.participants) {
       const titles = [...new Set(p.titles.map((t) => `${t.title} (${t.outlet ?? t.name})`))];
       out.push(`  participant: ${p.name}${titles.length ? ` — ${titles.join('; ')}` : ''}`);
+      for (const r of p.byRole) out.push(`    named by role: “${r.written}” (${r.outlet ?? r.name}) — ${r.why}`);
     }
     for (const a of m.accounts) {
       out.push(`  account: ${a.outlet ?? 'unknown outlet'} — ${displayPath(a.uri, cwd)}:${a.range.start.line + 1}  “${a.firstWords}”`);
+      if (a.ranges.length > 1) out.push(`    also at lines ${a.ranges.slice(1).map((r) => r.start.line + 1).join(', ')}`);
+      out.push(`    ${a.datedBy}`);
       if (a.headline) out.push(`    headline: ${a.headline}`);
     }
-    for (const c of m.conflicts) out.push(`  conflict: ${c.code} ${c.message}`);
+    for (const c of m.conflicts) out.push(`  conflict: ${c.code} ${displayPath(c.uri, cwd)}:${c.range.start.line + 1} ${c.message}`);
   }
   out.push(`${meetings.length} meeting(s)`);
   return out.join('\n');

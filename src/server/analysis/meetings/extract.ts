@@ -58,6 +58,11 @@ export interface EventAccount {
   sentences: number[];
 }
 
+/** An account's passages (accounts cached by an older version have only `span`). */
+export function spansOf(account: EventAccount): TextRange[] {
+  return account.spans?.length ? account.spans : [account.span];
+}
+
 interface RawPack {
   triggers: { kind: EventKind; pattern: string; caseSensitive?: boolean }[];
   referenceOnly: string;
@@ -203,7 +208,7 @@ const ANOTHER = /\b(?:also|separately|later|earlier|in a separate|another|again|
 function mergeRetold(text: string, accounts: EventAccount[]): EventAccount[] {
   const out: EventAccount[] = [];
   for (const a of accounts) {
-    a.spans = a.spans.length ? a.spans : [{ ...a.span }];
+    a.spans = a.spans?.length ? a.spans : [{ ...a.span }];
     const home = out.find((b) => retells(text, b, a));
     if (!home) {
       out.push(a);
