@@ -18,6 +18,8 @@ export interface MeetingParticipant {
   titles: { uri: string; title: string }[];
   /** Where an account named this participant by role only, and why that role is taken to be this person. */
   byRole: { uri: string; written: string; range: TextRange; why: string }[];
+  /** The participant's second key (family name first). */
+  alt?: string;
 }
 
 export interface Meeting {
@@ -245,17 +247,32 @@ export class MeetingIndex {
     if (a.uri === b.uri) return false; // one article's accounts were already merged when they were the same event
     if (!kindsCompatible(a.kind, b.kind)) return false;
     // A participant named by role only ("the Chinese foreign minister") matches a named one of that role.
-    const shared = a.participants.filter((p) => b.participants.some((q) => participantsMatch(p, q))).length;
+    // Two lone words ("Previous", "Moon") are no evidence that two articles saw the same people meet.
+    const shared = a.participants.filter((p) => b.participants.some((q) => participantsMatch(p, q) && !(p.weak && q.weak))).length;
     if (shared === 0) return false;
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
-    if (a.place && b.place && !placeKnownSame) return false;
+    // Two cities disagree; a country is often what the talks were about, or the country of the city, so it only
+    // counts as agreement, never against ("Russia" and "Sochi").
+    if (a.place && b.place && !placeKnownSame && !countryOf(a.place.name) && !countryOf(b.place.name)) return false;
     if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return false;
     const dayKnownSame = !!a.date && !!b.date && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
     if (!(a.date?.iso && b.date?.iso)) {
+      // An account without a day is anchored at its article's date: it reports something recent. Against the other
+      // article's date, or the other account's own day ("last week" in one, "a day after" in another, weeks apart).
       const pa = this.published.get(a.uri);
       const pb = this.published.get(b.uri);
-      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000) return false;
+      const da = a.date?.iso && a.date.precision !== 'year' ? a.date.iso : undefined;
+      const db = b.date?.iso && b.date.precision !== 'year' ? b.date.iso : undefined;
+      const ta = da ?? pa;
+      const tb = db ?? pb;
+      if (ta && tb && Math.abs(Date.parse(ta) - Date.parse(tb)) > MAX_UNDATED_DAYS * 86_400_000) return false;
+      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !(da && db)) return false;
     }
+    // Pages without a date: the year they are about (the latest they mention) against the other account's year.
+    const yearOf = (x: EventAccount, published: string | undefined) => (x.date?.iso && x.date.precision !== 'year' ? Number(x.date.iso.slice(0, 4)) : published ? Number(published.slice(0, 4)) : undefined);
+    const ya = yearOf(a, this.published.get(a.uri));
+    const yb = yearOf(b, this.published.get(b.uri));
+    if ((ya === undefined && a.era && (yb ?? b.era) && a.era !== (yb ?? b.era)) || (yb === undefined && b.era && ya && b.era !== ya)) return false;
     if (shared >= 2) return true;
     const single = a.participants.length === 1 || b.participants.length === 1;
     return single && (placeKnownSame || dayKnownSame);
@@ -267,6 +284,7 @@ function blockingKeys(account: EventAccount): string[] {
   const keys = new Set<string>();
   for (const p of account.participants) {
     keys.add(p.key);
+    if (p.alt) keys.add(p.alt);
     if (p.role?.country) keys.add(roleKey(p));
   }
   return [...keys];
@@ -305,8 +323,8 @@ function summarise(accounts: EventAccount[]): Meeting {
         roles.push({ account: a, p });
         continue;
       }
-      let entry = participants.find((x) => x.key === p.key);
-      if (!entry) participants.push((entry = { key: p.key, name: p.name, titles: [], byRole: [] }));
+      let entry = participants.find((x) => x.key === p.key || x.key === p.alt || (!!p.alt && x.alt === p.alt) || x.alt === p.key);
+      if (!entry) participants.push((entry = { key: p.key, name: p.name, titles: [], byRole: [], alt: p.alt }));
       if (p.name.length > entry.name.length && !p.resolvedBy) entry.name = p.name; // the fullest spelling
       if (p.title) entry.titles.push({ uri: a.uri, title: p.title });
       if (p.resolvedBy) entry.byRole.push({ uri: a.uri, written: p.title ?? p.name, range: p.range, why: p.resolvedBy });
@@ -324,7 +342,7 @@ function summarise(accounts: EventAccount[]): Meeting {
     } else if (entry) {
       if (p.title) entry.titles.push({ uri: account.uri, title: p.title });
     } else {
-      participants.push({ key: p.key, name: p.name, titles: p.title ? [{ uri: account.uri, title: p.title }] : [], byRole: [] });
+      participants.push({ key: p.key, name: p.name, titles: p.title ? [{ uri: account.uri, title: p.title }] : [], byRole: [], alt: p.alt });
     }
   }
   const places = accounts.map((a) => a.place?.name).filter((p): p is string => !!p);

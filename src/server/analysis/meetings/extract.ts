@@ -26,6 +26,10 @@ export interface ParticipantMention {
   roleOnly?: boolean;
   /** How a participant named by role was resolved to a person ("named as Chinese Foreign Minister in this article"). */
   resolvedBy?: string;
+  /** A lone word the article never names in full: it links two accounts only through a name given in full. */
+  weak?: boolean;
+  /** A second key the same person goes by: the family name written first ("Xi Jinping" is also 'person:xi'). */
+  alt?: string;
 }
 
 export interface EventDate {
@@ -56,6 +60,11 @@ export interface EventAccount {
    */
   spans: TextRange[];
   sentences: number[];
+  /**
+   * The year the article is about when it prints no publication date: the latest year it mentions. Two undated
+   * accounts of the same people from articles about different years are different meetings.
+   */
+  era?: number;
 }
 
 /** An account's passages (accounts cached by an older version have only `span`). */
@@ -192,7 +201,13 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
     }
     if (people.length) lastSubject = people[0];
   });
-  return mergeRetold(article.text, accounts);
+  const merged = mergeRetold(article.text, accounts);
+  if (!article.published && merged.length) {
+    let era: number | undefined;
+    for (const m of article.text.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)) era = Math.max(era ?? 0, Number(m[0]));
+    if (era) for (const a of merged) a.era = era;
+  }
+  return merged;
 }
 
 /** "also met", "separately held talks": a new meeting of some of the same people, not the one told again. */
@@ -250,7 +265,7 @@ function retells(text: string, b: EventAccount, a: EventAccount): boolean {
 
 /** The same participant: one key, or a role-only participant and a named one of that role (office and country). */
 export function participantsMatch(p: ParticipantMention, q: ParticipantMention): boolean {
-  if (p.key === q.key) return true;
+  if (p.key === q.key || (p.alt && p.alt === q.key) || (q.alt && q.alt === p.key)) return true;
   const role = p.roleOnly ? p : q.roleOnly ? q : undefined;
   const other = role === p ? q : p;
   if (!role || !role.role?.country || other.roleOnly) return false;
@@ -471,14 +486,30 @@ export function datesCompatible(a: EventDate, b: EventDate): boolean {
  * for visits also "to"/"arrived in". Places before the trigger are usually the topic ("the crises in Iraq and Syria").
  * Cities beat countries.
  */
+const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])/gu;
+/** Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq"). */
+const TOPIC_BEFORE = /\b(?:situation|crisis|war|conflict|developments?|issues?|events|peace|settlement|fighting|ceasefire|truce|operations?|presence|cooperation|stability|security|tensions?|escalation|offensive|invasion|attacks?|strikes?|violence|refugees|troops|forces|reconstruction|elections?|process|future|deal|grain|gas|oil)\s+(?:in|on|over|about|with|for|of|from|into|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
+
 function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[]): EventAccount['place'] {
   const capital = CAPITAL_PHRASE.exec(text);
   if (capital && offset + capital.index >= triggerAt - 40) {
     const city = capitalOf(capital[1]);
     if (city) return { name: city, range: { start: offset + capital.index, end: offset + capital.index + capital[0].length } };
   }
+  // "in the Black Sea resort of Sochi", "in the Russian city of Kazan", "in Russia's Sochi": a venue the entity layer
+  // may not know as a place.
+  for (const m of text.matchAll(VENUE_OF)) {
+    if (offset + m.index! < triggerAt - 40) continue;
+    const name = m[1] ?? m[2];
+    if (countryOf(name)) continue;
+    const at = offset + m.index! + m[0].lastIndexOf(name);
+    return { name, range: { start: at, end: at + name.length } };
+  }
   const candidates = mentions
     .filter((m) => m.kind === 'place' && m.range.start >= triggerAt - (kind === 'visit' ? 20 : 0))
+    .filter((m) => !TOPIC_BEFORE.test(text.slice(Math.max(0, m.range.start - offset - 40), m.range.start - offset)))
+    // A country far from the verb is usually what was discussed, not where ("… talks on trade and the war in Syria").
+    .filter((m) => !countryOf(m.name) || m.range.start - triggerAt <= 60 || kind === 'visit')
     .map((p) => {
       const before = text.slice(Math.max(0, p.range.start - offset - 12), p.range.start - offset);
       const governed = /\b(?:in|at)\s+(?:the\s+)?$/i.test(before) ? 2 : kind === 'visit' && /\b(?:to|in|into|visit(?:ed|ing|s)?)\s+(?:the\s+)?$/i.test(before) ? 2 : 0;

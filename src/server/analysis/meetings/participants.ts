@@ -86,7 +86,10 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
         if (key === m.key) key = personKey(text);
       }
     }
-    if (confidence < 0.6) continue; // a lone capitalised word the article never names in full
+    // A lone surname the article never names in full ("Xi meets Orban") still takes part: the meeting index links it
+    // to the person other accounts name in full. Weaker guesses (other kinds) do not.
+    if (confidence < (m.kind === 'person' ? 0.5 : 0.6)) continue;
+    if (confidence < 0.6 && !/^\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?$/u.test(m.text)) continue; // "Aug.", "De", "MC": not a surname
     const name = m.kind === 'person' ? (m.descriptive ? fullest.get(key) ?? m.text : cleanName(text)) : m.kind === 'place' ? countryOf(m.text) ?? m.text : m.text;
     const role = m.kind === 'person' ? (m.role ?? (m.roleText ? parseRole(m.roleText) : undefined)) : undefined;
     out[m.sentence]?.push({
@@ -96,9 +99,19 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
       range,
       title: m.roleText,
       role: role?.office || role?.country ? { office: role.office, country: role.country } : undefined,
+      alt: m.kind === 'person' ? altKey(fullest.get(key) ?? name, key) : undefined,
+      weak: confidence < 0.6 ? true : undefined,
     });
   }
   return out;
+}
+
+/** A two-word name also goes by its first word ("Xi Jinping" is "Xi", "Wang Yi" is "Wang"), for family names first. */
+function altKey(name: string, key: string): string | undefined {
+  const words = nameKey(name).split(' ');
+  if (words.length !== 2 || words[0].length < 2) return undefined;
+  const alt = `person:${words[0]}`;
+  return alt === key ? undefined : alt;
 }
 
 function titleCase(word: string): string {
