@@ -173,7 +173,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         sentences: [index],
       };
       // The account it continues: the current one, or a recent one of this article (a visit, then its talks).
-      const continued = [current, ...accounts.slice(-3).reverse()].find((a) => a && continues(a, account));
+      const continued = [current, ...accounts.slice(-3).reverse()].find((a) => a && continues(a, account) && !toldAsAnother(article.text, a, account));
       if (continued) {
         absorb(continued, account);
         current = continued;
@@ -241,6 +241,12 @@ function mergeRetold(text: string, accounts: EventAccount[]): EventAccount[] {
   }
   for (const a of out) a.spans.sort((x, y) => x.start - y.start);
   return out;
+}
+
+/** "Vorhaug also held talks with Almund": some of the same people, told as a meeting of their own. */
+function toldAsAnother(text: string, b: EventAccount, a: EventAccount): boolean {
+  const clause = text.slice(Math.max(a.span.start, a.trigger.range.start - 40), a.trigger.range.end);
+  return ANOTHER.test(clause) && a.participants.length >= 2 && a.participants.length < b.participants.length;
 }
 
 /** Whether account `a`, later in the article, tells the meeting of account `b` again. */

@@ -101,6 +101,7 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
       role: role?.office || role?.country ? { office: role.office, country: role.country } : undefined,
       alt: m.kind === 'person' ? altKey(fullest.get(key) ?? name, key) : undefined,
       weak: confidence < 0.6 ? true : undefined,
+      resolvedBy: m.kind === 'person' && m.descriptive && fullest.get(key) ? `the one ${[role?.country, role?.office].filter(Boolean).join(' ') || 'person of that description'} this article names: ${fullest.get(key)}` : undefined,
     });
   }
   return out;
