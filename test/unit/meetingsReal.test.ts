@@ -4,10 +4,10 @@
 // the whole per-article pipeline (entity layer included), as the corpus does.
 
 import * as assert from 'node:assert/strict';
-import { analyse } from '../../src/server/analysis/analyse';
-import { MeetingIndex } from '../../src/server/analysis/meetings/cluster';
-import { EventAccount } from '../../src/server/analysis/meetings/extract';
-import { cleanName, notAPerson } from '../../src/server/analysis/meetings/participants';
+import { analyse } from '../../src/core/analyse';
+import { MeetingIndex } from '../../src/core/meetings/cluster';
+import { EventAccount } from '../../src/core/meetings/extract';
+import { cleanName, notAPerson } from '../../src/core/meetings/participants';
 
 function accountsOf(body: string, published?: string, name = 'a.txt', outlet = 'Test Outlet'): { accounts: EventAccount[]; uri: string; published?: string } {
   const uri = `file:///real/${name}`;

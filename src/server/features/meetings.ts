@@ -2,12 +2,12 @@
 // meeting card shown on hover.
 
 import { CodeLens } from 'vscode-languageserver';
-import { Corpus } from '../analysis/corpus';
-import { Meeting, meetingLabel } from '../analysis/meetings/cluster';
-import { EventAccount, spansOf } from '../analysis/meetings/extract';
+import { Corpus } from '../../core/corpus';
+import { Meeting, meetingLabel } from '../../core/meetings/cluster';
+import { EventAccount, spansOf } from '../../core/meetings/extract';
 import { lineIndexOf, toRange } from '../lsp';
-import { MeetingSummary } from '../protocol';
-import { TextRange } from '../analysis/types';
+import { MeetingSummary } from '../../shared/protocol';
+import { TextRange } from '../../core/types';
 
 export const OPEN_ACCOUNT_COMMAND = 'sourcelens.openAccount';
 export const SHOW_MEETING_COMMAND = 'sourcelens.showMeeting';
