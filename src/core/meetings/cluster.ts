@@ -274,6 +274,12 @@ export class MeetingIndex {
     const yb = yearOf(b, this.published.get(b.uri));
     if ((ya === undefined && a.era && (yb ?? b.era) && a.era !== (yb ?? b.era)) || (yb === undefined && b.era && ya && b.era !== ya)) return false;
     if (shared >= 2) return true;
+    // A role one account leaves unnamed ("the Kenyan foreign minister") may be the person the other names without a
+    // title: with one named person shared and the place or day agreeing, that is the same meeting.
+    const unnamedRole = (x: EventAccount, y: EventAccount) =>
+      x.participants.some((p) => p.roleOnly && !y.participants.some((q) => participantsMatch(p, q))) &&
+      y.participants.some((q) => !q.roleOnly && !q.role?.country && !x.participants.some((p) => participantsMatch(p, q)));
+    if (shared === 1 && (unnamedRole(a, b) || unnamedRole(b, a)) && (placeKnownSame || dayKnownSame)) return true;
     const single = a.participants.length === 1 || b.participants.length === 1;
     return single && (placeKnownSame || dayKnownSame);
   }
