@@ -252,7 +252,10 @@ function toldAsAnother(text: string, b: EventAccount, a: EventAccount): boolean 
 /** Whether account `a`, later in the article, tells the meeting of account `b` again. */
 function retells(text: string, b: EventAccount, a: EventAccount): boolean {
   if (!kindsCompatible(a.kind, b.kind) || (a.kind === 'call') !== (b.kind === 'call')) return false;
-  if ((a.status === 'scheduled') !== (b.status === 'scheduled')) return false;
+  // "will" somewhere in the lead makes a told meeting look scheduled: the same people in the same named place still
+  // tell one meeting.
+  const samePlace = !!a.place && !!b.place && samePlaceName(a.place.name, b.place.name);
+  if ((a.status === 'scheduled') !== (b.status === 'scheduled') && !samePlace) return false;
   if (a.place && b.place && !samePlaceName(a.place.name, b.place.name)) return false;
   if (a.date && b.date && !datesCompatible(a.date, b.date)) return false;
   const [small, large] = a.participants.length <= b.participants.length ? [a, b] : [b, a];
