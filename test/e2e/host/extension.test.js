@@ -148,7 +148,9 @@ describe('Sourcelens in the extension host', function () {
     await write('y-third.txt', 'Vorhaug hosts Almund\n\nInes Vorhaug received Tarek Almund in Brelle on Monday to discuss trade.\n');
     const names = ['y-first.txt', 'y-second.txt', 'y-third.txt'];
     const first = vscode.Uri.joinPath(folder, 'y-first.txt');
-    // The code lens above the first account names the other two outlets once the meeting is formed.
+    // The code lens above the first account names the other two outlets once the meeting is formed (code lenses
+    // are asked of an open document).
+    await vscode.window.showTextDocument(first);
     await poll(async () => {
       const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', first);
       const titles = (l || []).map((x) => (x.command ? x.command.title : '')).join(' | ');
