@@ -60,6 +60,59 @@ describe('recognising people and titles', () => {
   });
 });
 
+/** People the article names with evidence (strong mentions), as written. */
+const strongPeople = (text: string) =>
+  recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text }))
+    .filter((m) => m.kind === 'person' && !m.descriptive && m.confidence >= 0.6)
+    .map((m) => m.text);
+
+describe('who is a person (evidence, not capitals)', () => {
+  it('takes a given name, a title, a form of address, an age or a person noun in apposition as evidence', () => {
+    const found = strongPeople(
+      'Desk\n\nThe hearing heard from Norma Quist on Tuesday. Dr. Pell Varga testified next. Osk Brandl, 41, was held. ' +
+        'They hired Tamsin Orrey-Vale, the veteran stage director, and the champion Kestrel Amu left. Sheriff Dane Worrow said so.\n',
+    );
+    assert.deepEqual(found, ['Norma Quist', 'Pell Varga', 'Osk Brandl', 'Tamsin Orrey-Vale', 'Kestrel Amu', 'Dane Worrow']);
+  });
+
+  it('does not take teams, products, buildings, laws, places or outlets for people', () => {
+    const found = strongPeople(
+      'Desk\n\nThe Harbor City Gulls beat the Red Hawks 65-53 on Friday. Fans of the Gulls cheered at Lindell Memorial Hall. ' +
+        'The browser Quickview Navigator crashed. Lawmakers debated the Clean Rivers Act near Mercer Bay. ' +
+        'The game was broadcast from New Tarrow, and officers of the Dunmore Highway Patrol watched.\n',
+    );
+    assert.deepEqual(found, []);
+  });
+
+  it('keeps a title apart from the name: a run ending in a title word, or naming what the title is of, is no person', () => {
+    assert.deepEqual(strongPeople('Desk\n\nShe was named Surgeon General on Monday by the Governor of Vellia.\n'), []);
+    assert.deepEqual(strongPeople('Desk\n\nThe nominee, Dr. Regan Tolly as Surgeon General, spoke.\n'), ['Regan Tolly']);
+  });
+
+  it('reads "President X" at the start of a sentence and a given name after initials', () => {
+    const found = recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: 'Desk\n\nPresident Arno Velk arrived. W. Hollis Brandt died later.\n' }))
+      .filter((m) => m.kind === 'person' && m.confidence >= 0.6)
+      .map((m) => [m.text, m.role?.office ?? null]);
+    assert.deepEqual(found, [['Arno Velk', 'president'], ['W. Hollis Brandt', null]]);
+  });
+
+  it('a surname alone is the person when the article names them with evidence, and stays weak otherwise', () => {
+    const ms = recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: 'Desk\n\nCarla Denvik won. Denvik smiled. Pruitt lost.\n' }));
+    assert.equal(ms.find((m) => m.text === 'Denvik')!.confidence >= 0.6, true);
+    assert.equal(ms.find((m) => m.text === 'Pruitt')!.confidence < 0.6, true);
+  });
+
+  it('finds names in title-case and all-caps headlines', () => {
+    const inHeadline = (text: string) =>
+      recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text }))
+        .filter((m) => m.kind === 'person' && m.sentence === -1)
+        .map((m) => m.text);
+    assert.deepEqual(inHeadline('Carla Denvik Checks Into Clinic After Long Week\n\nThe singer entered a clinic on Friday, her agent said.\n'), ['Carla Denvik']);
+    assert.deepEqual(inHeadline('VELK WINS SECOND TERM\n\nPresident Arno Velk won a second term on Sunday.\n'), ['VELK']);
+    assert.deepEqual(inHeadline('Clinic Opens New Wing\n\nThe clinic opened a new wing on Friday.\n'), []);
+  });
+});
+
 describe('identity across articles', () => {
   it('one entity for a person under every spelling, across outlets', () => {
     const c = corpus({
