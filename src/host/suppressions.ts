@@ -2,7 +2,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseSuppressions } from '../analysis/suppressions';
+import { parseSuppressions } from '../core/suppressions';
 import { fileUri } from './uris';
 
 export const SUPPRESSIONS_FILE = 'sourcelens.suppressions.yaml';

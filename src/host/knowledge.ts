@@ -2,7 +2,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { EMPTY_KNOWLEDGE, Knowledge, parseKnowledge } from '../analysis/people/knowledge';
+import { EMPTY_KNOWLEDGE, Knowledge, parseKnowledge } from '../core/people/knowledge';
 
 export const KNOWLEDGE_FILE = 'sourcelens.entities.yaml';
 

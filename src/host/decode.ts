@@ -1,6 +1,6 @@
 // Bytes on disk -> the text an editor would show, plus a clear problem when the bytes are not text.
 
-import { InputProblem } from '../analysis/types';
+import { InputProblem } from '../core/types';
 
 export interface Decoded {
   text: string;

@@ -3,9 +3,9 @@
 
 import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileName } from '../analysis/article';
-import { parseSourcesYaml, SourcesFile } from '../analysis/metadata';
-import { ArticleInput, ArticleMeta } from '../analysis/types';
+import { fileName } from '../core/article';
+import { parseSourcesYaml, SourcesFile } from '../core/metadata';
+import { ArticleInput, ArticleMeta } from '../core/types';
 import { decodeBytes } from './decode';
 import { fileUri } from './uris';
 
