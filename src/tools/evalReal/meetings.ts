@@ -203,7 +203,8 @@ async function main(): Promise<void> {
   writeFileSync(path.join(repo, 'test-results', 'eval-real-meetings.json'), JSON.stringify(json, null, 1));
 }
 
-if (require.main === module) {
+// Bundled into dist/evalReal.js too, where `module` is that bundle's: run only as dist/evalRealMeetings.js.
+if (require.main === module && path.basename(process.argv[1] ?? '').startsWith('evalRealMeetings')) {
   main().catch((e) => {
     console.error(e);
     process.exit(1);
