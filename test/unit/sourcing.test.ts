@@ -43,6 +43,26 @@ describe('quotes and speakers', () => {
   it('flags a quotation nobody is said to have spoken', () => {
     assert.deepEqual(codes('"This will change everything for the region and its people."'), ['quote-unattributed']);
   });
+
+  it('finds the speaker a reader sees even when it is not a name', () => {
+    const implicit = (body: string) => read(body).sourcing.quotes.filter((q) => q.kind === 'direct').map((q) => q.implicit ?? q.speaker?.name ?? null);
+    // A pronoun or a common noun with a speech verb after the quotation.
+    assert.deepEqual(codes('"We will keep every road open through the winter," the mayor concluded.'), []);
+    assert.deepEqual(codes('The hearing ran late. "Can anyone here tell me what changed in March?" she asks.'), []);
+    // A colon introduction, in the same paragraph or closing the one before.
+    assert.deepEqual(implicit('Varga put it plainly:\n\n"The budget leaves nothing for the harbour this year."'), ['colon']);
+    // The next sentence of a quotation the sentence before attributed.
+    assert.deepEqual(codes('"The port will reopen in May," said harbour engineer Pell Varga. "Nobody expects the cranes back before then."'), []);
+    // A quotation opening the paragraph after the one about its speaker.
+    assert.deepEqual(implicit('Councillor Norma Quist has fought the closure for a decade.\n\n"I will not stop until the ferry runs again."'), ['previous paragraph']);
+    // A source in brackets after it, as newsletters cite.
+    assert.deepEqual(codes('HARBOUR NEWS "The ferry will run twice a day from next spring on." [Coast Gazette.]'), []);
+  });
+
+  it('does not take titles or fragments woven into a sentence for speech', () => {
+    assert.deepEqual(codes('Voters in the valley rallied behind the slogan "Bread and Bridges For All" last year.'), []);
+    assert.deepEqual(codes('The plan was meant to "lift every harbour town out of decline" within a decade.'), []);
+  });
 });
 
 describe('claims and their sources', () => {

@@ -24,6 +24,13 @@ export interface Quote {
   content: string;
   kind: 'direct' | 'scare' | 'block';
   speaker?: Source;
+  /**
+   * Why a quotation without a named speaker still has one the reader can see, if it does: introduced by a colon
+   * ("Cruz continued:"), a speech verb with a pronoun or common-noun subject ("…,” the senator said"), the
+   * quotation before it continuing, the person the previous paragraph is about; or it is no speech at all (a
+   * title, a fragment woven into the writer's sentence). Only a quotation with none of these is unattributed.
+   */
+  implicit?: 'colon' | 'speech verb' | 'continues' | 'previous paragraph' | 'fragment' | 'title';
 }
 
 export interface Attribution {
@@ -287,6 +294,7 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
     const attribution = bySentence.get(sentence) ?? (next && !next.inherited ? next : undefined);
     if (attribution) q.speaker = attribution.source;
   }
+  markImplicitSpeakers(article, quotes, mentions);
   const claims = findClaims(article, figures, quotes);
   return { quotes, attributions, claims };
 }
@@ -312,4 +320,47 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim
     if (figure) claims.push({ sentence: index, kind: 'numeric claim', trigger: figure.text, triggerRange: figure.range });
   });
   return claims;
+}
+
+/** Speech verbs beyond the attribution cues, which name how something was said ("he concluded", "she asks"). */
+const LOOSE_CUE = /\b(?:said|says|saying|told|tells|asks?|asked|answer(?:s|ed)?|concluded?|concludes|continu(?:es|ed)|recall(?:s|ed)|repl(?:ies|ied)|respond(?:s|ed)|remark(?:s|ed)?|observ(?:es|ed)|acknowledg(?:es|ed)|admit(?:s|ted)?|conced(?:es|ed)|joked|jokes|quipped|mused|shouted|chanted|yelled|pointed out|points out|put it|puts it|wrote|writes|reads|read|stated|states|alleged|alleges|suggest(?:s|ed)|predict(?:s|ed)|promis(?:es|ed)|complain(?:s|ed)|recount(?:s|ed)|add(?:s|ed)|note[sd]?|explain(?:s|ed)|insist(?:s|ed)|argu(?:es|ed)|warn(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|declar(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|referr(?:ing|ed)|dubbed|labell?ed|branded|vowed|urged|according to|quoted|quoting|statement|interview|remarks|speech|letter|message|say|tell|telling|adding|claims?|claimed|barked|snapped|retorted|shot back|fired back|went on|goes on|mock(?:s|ed)|boast(?:s|ed)|scoff(?:s|ed)|sa(?:id|ys) of|entitled|titled|headlined|headline|subject line|the line|slogan|motto|chant)\b/i;
+const TITLE_WORD = /^[\p{Lu}\d]/u;
+const MINOR = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|as|but|is|vs\.?)$/i;
+
+function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Mention[]): void {
+  const { text } = article;
+  let previous: Quote | undefined;
+  for (const q of quotes) {
+    if (q.kind !== 'direct' || q.speaker) {
+      previous = q;
+      continue;
+    }
+    const content = q.content.trim();
+    const words = content.split(/\s+/).filter(Boolean);
+    const first = sentenceAt(article, q.range.start);
+    const last = sentenceAt(article, q.range.end - 1);
+    const paragraph = article.sentences[first]?.paragraph ?? 0;
+    const para = article.paragraphs[paragraph];
+    const before = text.slice(para ? para.range.start : 0, q.range.start);
+    const after = text.slice(q.range.end, Math.min(text.length, q.range.end + 80));
+    const outside = (i: number) => (article.sentences[i] ? maskQuotes(text, article.sentences[i].range, quotes, (x) => x.kind !== 'block') : '');
+    const prevPara = para && paragraph > 0 ? article.paragraphs[paragraph - 1] : undefined;
+    const prevParaText = prevPara ? text.slice(prevPara.range.start, prevPara.range.end) : '';
+    const opensParagraph = !/\S/.test(before);
+    if (/^[\p{Ll}….]/u.test(content) || words.length < 4) q.implicit = 'fragment';
+    else if (words.filter((w) => !MINOR.test(w)).every((w) => TITLE_WORD.test(w))) q.implicit = 'title';
+    else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText))) q.implicit = 'colon';
+    // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)") names where it comes from.
+    else if (/^\s*[[(]\s*\p{Lu}/u.test(after)) q.implicit = 'speech verb';
+    else if ([first, last].some((i) => LOOSE_CUE.test(outside(i))) || (opensSentence(article, q, first) && LOOSE_CUE.test(outside(first - 1))) || LOOSE_CUE.test(after.split(/[.!?“"]/)[0].split(/\s+/).slice(0, 8).join(' '))) q.implicit = 'speech verb';
+    else if (previous && previous.kind !== 'scare' && (previous.speaker || (previous.implicit && previous.implicit !== 'fragment' && previous.implicit !== 'title')) && sentenceAt(article, previous.range.end - 1) >= first - 2) q.implicit = 'continues';
+    else if (opensParagraph && prevPara && mentions.some((m) => m.kind === 'person' && m.confidence >= 0.6 && m.range.start >= prevPara.range.start && m.range.end <= prevPara.range.end)) q.implicit = 'previous paragraph';
+    previous = q;
+  }
+}
+
+/** Whether a quotation opens its sentence (so the sentence before may be the one that introduces it). */
+function opensSentence(article: Article, q: Quote, sentence: number): boolean {
+  const s = article.sentences[sentence];
+  return !!s && !/\S/.test(article.text.slice(s.range.start, q.range.start));
 }
