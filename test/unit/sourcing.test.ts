@@ -86,6 +86,21 @@ describe('claims and their sources', () => {
     assert.deepEqual(found.map((f) => [f.code, f.message]), [['anonymous-source', 'Rests on a vague or anonymous source: “Informed sources”.']]);
   });
 
+  it('takes vague words as a source only when they say, report or believe something', () => {
+    const anon = (body: string) => sourcingFindings(read(body)).filter((f) => f.code === 'anonymous-source').map((f) => f.message.replace(/.*“(.*)”.*/, '$1'));
+    assert.deepEqual(anon('The bridge will close in May, officials said on Monday.'), ['officials']);
+    assert.deepEqual(anon('The toll rises next year, said two sources familiar with the plan.'), ['sources']);
+    assert.deepEqual(anon('Analysts had forecast a smaller loss for the quarter.'), ['Analysts']);
+    // A statistic, an object, a subject of something other than saying, or a vague word tied to a named body.
+    assert.deepEqual(anon('One in four residents lived below the poverty line in 2019.'), []);
+    assert.deepEqual(anon('The mayor met residents of the harbour district on Friday.'), []);
+    assert.deepEqual(anon('Officials started to paint the closure as a matter of safety.'), []);
+    assert.deepEqual(anon('Harbour Authority officials said the cranes would return.'), []);
+    assert.deepEqual(anon('Part of the problem, say experts like Dana Ruell, is the soil itself.'), []);
+    // Hedges are no source: "reportedly", "allegedly".
+    assert.deepEqual(anon('The councillor reportedly left the meeting early.'), []);
+  });
+
   it('recognises state media as a source, not an anonymous one', () => {
     const a = read('Syrian state media said government forces killed over 1,300 fighters.');
     assert.equal(a.sourcing.attributions[0].source.type, 'state-media');

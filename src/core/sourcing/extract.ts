@@ -72,6 +72,35 @@ const CUE = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.cues)})(?![\\p{L}])`, '
 const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
+const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
+/** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
+const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
+/** Verbs of saying, reporting or believing that make a vague noun the source ("officials said", "analysts had forecast"). */
+const SOURCE_VERB = /^\s*(?:\([^)]*\)\s*)?(?:[\p{L}’'-]+\s+){0,4}?(?:said|say|says|told|tell|tells|added|say|warned|warn|warns|believe[sd]?|think|thinks|thought|expect(?:s|ed)?|hope[sd]?|fear(?:s|ed)?|estimated?|estimates|forecast|predict(?:s|ed)?|suspect(?:s|ed)?|confirmed?|confirms|denied|denies|claimed|claims?|insisted|insists|acknowledged|noted|described|reported|indicated|suggested|cautioned|argued|contend(?:s|ed)?|announced|disclosed|revealed|according)\b/u;
+
+/**
+ * A vague or anonymous source, if the sentence rests on one: "officials said", "said two sources familiar with",
+ * "according to analysts", "reportedly". The same words as a subject of something else ("officials started to
+ * portray"), as a statistic ("1 in 4 residents lived …") or tied to a named body ("officials with the Justice
+ * Department", "Pentagon officials") are not a vague source.
+ */
+function vagueSource(outside: string): RegExpExecArray | null {
+  for (const m of outside.matchAll(ANONYMOUS_ALL)) {
+    const phrase = m[1];
+    const start = m.index! + m[0].indexOf(phrase);
+    if (IMPERSONAL.test(phrase)) return m as RegExpExecArray;
+    const before = outside.slice(Math.max(0, start - 30), start);
+    const after = outside.slice(start + phrase.length, start + phrase.length + 80);
+    // Tied to a named body: "Pentagon officials", "officials with the Justice Department".
+    if (/\p{Lu}[\p{L}.’'-]*\s+(?:[\p{Ll}-]+\s+)?$/u.test(before) && start > 0 && !/(?:^|[.!?:"“]\s*)\p{Lu}[\p{L}]*\s+$/u.test(before)) continue;
+    if (/^\s+(?:with|from|at|of|for|in|like|including|such as)\s+(?:the\s+)?\p{Lu}/u.test(after) && !/familiar/i.test(after.slice(0, 40))) continue;
+    const familiar = /^\s+(?:\w+\s+){0,2}?(?:familiar with|close to|briefed on|with knowledge of|who (?:asked|spoke|requested|were not authori[sz]ed))/i.test(after);
+    const inverted = /\b(?:said|says|say|told|according to|quoted|citing|quoting)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before);
+    const subject = SOURCE_VERB.test(after) && !/^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:of|that|who|which)\b/u.test(after.split(/\b(?:said|say|says|told)\b/)[0] ?? '');
+    if (familiar || inverted || subject) return m as RegExpExecArray;
+  }
+  return null;
+}
 const STATE_MEDIA = new RegExp(`(?:^|[^\\p{L}])(${words(pack.stateMedia)})(?![\\p{L}])`, 'iu');
 const CLAIMS = Object.entries(pack.claims).map(([kind, pattern]) => ({ kind, pattern: new RegExp(pattern, 'i') }));
 const HEDGES = pack.hedges.map((h) => new RegExp(h, 'i'));
@@ -168,7 +197,7 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   // Look only outside quotation marks: the words of the quoted speaker are not the attribution.
   const outside = maskQuotes(article.text, s.range, quotes, (q) => q.kind !== 'block');
   const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
-  const anonymous = ANONYMOUS.exec(outside);
+  const anonymous = vagueSource(outside);
   if (!cue && !anonymous) return undefined;
   const state = STATE_MEDIA.exec(outside);
   const cueText = cue ? cue[1] : anonymous![1];
