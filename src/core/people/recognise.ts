@@ -80,6 +80,8 @@ const DESCRIBED_AFTER = new RegExp(`^,\\s+(?:a|an|the|his|her|their|[\\p{Lu}][\\
 const PERSON_BEFORE = new RegExp(`\\b(?:${rules.persons.join('|')})\\s+$`, 'u');
 const SPOKEN_AFTER = /^\s+(?:(?:has|had|also|then|later)\s+)?(?:said|says|told|tells|spoke|added|explained|insisted|argued|recalled|admitted|replied|testified|met|meets)\b/;
 const MET_BEFORE = /\b(?:met|meets|meeting)(?:\s+with)?\s+$/;
+/** Contractions are never names, whatever the tagger says: "I'm", "He's", "We'll", "Don't". */
+const CONTRACTION = /^(?:i|you|he|she|it|we|they|that|there|here|what|who|let|don|can|won|isn|didn|doesn|wasn|aren)['’](?:m|s|re|ll|ve|d|t)?$/i;
 const HYPHEN_ONLY = /^(?:al|el|ad|as|la|le|da|de|di|du)$/;
 /** Last words that make a run a place, a thing or an event, not a person, even after a given name ("Rose Garden"). */
 const NOT_PERSON_LAST = /^(?:centers?|centres?|church|act|sea|ocean|river|gulf|lake|bay|street|st|road|avenue|ave|boulevard|county|city|island|islands|mountains?|valley|park|garden|gardens|school|college|hospital|clinic|airport|station|bridge|hall|square|district|province|prison|jail|stadium|arena|club|hotel|award|awards|prize|cup|games|bowl|festival|championship|conference|summit|day|explorer|scale|foundation|fund|project|program|programme|show|series|film|movie|album|magazine|journal|review|report|index|plan|treaty|accord|deal|bill|law|rule|building|tower|plaza|mall|store|market|restaurant|cafe|bar|theater|theatre|museum|library|memorial|monument|bridge|highway|freeway|route|trail|canyon|desert|forest|beach|coast|peninsula|strait|channel|canal|dam|port|harbor|harbour|base|camp|fort|zone|region|state|states|republic|kingdom|empire|province|territory|prefecture|tournament|open|classic|marathon|olympics|league|conference|division|trophy|medal|fire|storm|hurricane|typhoon|earthquake|quake|flood|war|crisis|scandal|affair|case|trial|inc|corp|co|ltd|llc|plc|group|holdings|motors|airlines|airways|systems|technologies|labs|studios|records|pictures|entertainment|media|foods|products|brands|energy|oil|gas|electric|telecom|capital|partners|associates|bros)$/i;
@@ -138,7 +140,7 @@ export function recogniseEntities(article: Article): Mention[] {
       // Mid-sentence capitals are names even when the tagger reads the word as common ("Quell", "Brisk").
       // A title opening the sentence is tagged as a common noun ("President Obama said"): it still leads a name.
       const leadingTitle = capital && i === s.firstToken && (TITLE_WORDS.has(word.toLowerCase()) || HONORIFIC.test(word)) && capitalAt(article, i + 1);
-      const nameLike = capital && (tag === 'PROPN' || leadingTitle || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')) || ALL_CAPITALS.test(word));
+      const nameLike = capital && !CONTRACTION.test(word) && (tag === 'PROPN' || leadingTitle || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')) || ALL_CAPITALS.test(word));
       // "al-", "as-", "ad-" are particles only when hyphenated: "Benjamin as U.S. Surgeon General" is two runs.
       const particle = run.length > 0 && adjacent && ((PARTICLE.test(word) && (!HYPHEN_ONLY.test(word) || text[ends[i]] === '-')) || (word === '-' && PARTICLE.test(text.slice(starts[run[run.length - 1]], ends[run[run.length - 1]]))));
       const connector =
