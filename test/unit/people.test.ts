@@ -181,6 +181,22 @@ describe('title and name findings', () => {
     assert.deepEqual(codes(c, 'name-variant').map((f) => f.severity), ['hint']);
   });
 
+  it('title-conflict: successive roles, past titles, and a bare surname shared by two people are no conflict', () => {
+    const c = corpus({
+      'a.txt': ['Vice President Arno Velk opened the session.', 'Ledger', '2020-01-10'],
+      'b.txt': ['President Arno Velk closed it.', 'Wire', '2020-01-12'],
+      'c.txt': ['Then prime minister Dara Tolle signed. President Dara Tolle later vetoed it.', 'Post', '2020-01-11'],
+      'd.txt': ['Foreign Minister Hella Morrow met President Bram Morrow. President Morrow spoke.', 'Daily', '2020-01-11'],
+      'e.txt': ['Foreign Minister Hella Morrow travelled. Secretary of State Morrow landed.', 'Mail', '2020-01-11'],
+    });
+    assert.deepEqual(codes(c, 'title-conflict').map((f) => f.message), []);
+  });
+
+  it('a run glued to the front of a name in a title-case line keeps only the name', () => {
+    const found = strongPeople('Why Harbour Towns Back Carla Denvik\n\nWhy Harbour Towns Back Carla Denvik Again.\n\nCarla Denvik, 52, won the vote.\n');
+    assert.ok(found.every((n) => n === 'Carla Denvik'), found.join(', '));
+  });
+
   it('contractions are never people', () => {
     assert.deepEqual(people("\"I'm staying,\" said Reggie Dunn. I'm sure He's right. We'll see."), [['Reggie Dunn', 'person:dunn', null, null, false]]);
   });

@@ -9,6 +9,8 @@ import { Role } from './recognise';
 import { KnownRole, rolesOn } from './knowledge';
 import { groupBy } from '../groups';
 
+const PAST_TITLE = /\b(?:former|then|ex|onetime|one-time|erstwhile|late|past|outgoing|retired)\b/i;
+
 /** Roles held at dates this far apart may both be true (people change jobs): not compared. */
 const MAX_DAYS_APART = 180;
 
@@ -25,6 +27,9 @@ function describeRole(r: Role): string {
 export function rolesConflict(a: Role, b: Role): boolean {
   if (!a.office || !b.office) return false;
   if (a.qualifier === 'former' || b.qualifier === 'former') return false;
+  // Successive roles, not rival ones: a deputy or vice becomes the principal (vice president, then president).
+  const principal = (o: string) => o.replace(/^(?:vice|deputy)\s+/, '');
+  if (a.office !== b.office && principal(a.office) === principal(b.office) && (!a.country || !b.country || a.country === b.country)) return false;
   if (a.office === 'minister' || b.office === 'minister') return a.office !== b.office && !/minister$/.test(a.office === 'minister' ? b.office : a.office);
   if (a.office !== b.office) return true;
   return !!a.country && !!b.country && a.country !== b.country;
@@ -54,7 +59,18 @@ export const entityRule: IndexedRule = {
 
 function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
   const accepted = new Set(corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0])?.accept.map((t) => t.toLowerCase()) ?? []);
-  const titled = entity.mentions.filter((m) => m.mention.role?.office && !m.mention.descriptive && m.mention.roleRange && !accepted.has((m.mention.roleText ?? '').toLowerCase()));
+  // Only titles bound to a full name in the body: "President Clinton" alone may be either Clinton, and a
+  // title worded as past ("former", "then-", "ex-") is not a current one.
+  const titled = entity.mentions.filter(
+    (m) =>
+      m.mention.role?.office &&
+      !m.mention.descriptive &&
+      m.mention.roleRange &&
+      m.mention.sentence >= 0 &&
+      /\s/.test(m.mention.text.trim()) &&
+      !PAST_TITLE.test(m.mention.roleText ?? '') &&
+      !accepted.has((m.mention.roleText ?? '').toLowerCase()),
+  );
   const out: Finding[] = [];
   const flagged = new Set<EntityMention>();
   for (const x of titled) {

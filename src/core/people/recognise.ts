@@ -10,6 +10,7 @@ import titleRules from '../rules/roles.yaml';
 import { foldText, nameKey } from '../fold';
 import { countryOf, countryOfCapital } from '../meetings/places';
 import { isGivenName } from './names';
+import { pushTo } from '../groups';
 import { Article, POS_TAGS, TextRange } from '../types';
 
 export type EntityKind = 'person' | 'organisation' | 'place';
@@ -359,12 +360,25 @@ function resolvedRole(m: Mention, all: Mention[]): Role | undefined {
 function resolveSurnames(mentions: Mention[]): void {
   // Keys the article gives evidence for (a title, a given name, a speech verb, an age): every mention with that
   // key is the person ("Tara Reid, 33, …", later "Reid").
-  const evidenced = new Set<string>();
-  for (const m of mentions) if (m.kind === 'person' && !m.descriptive && m.confidence >= 0.6) evidenced.add(m.key);
+  const evidenced = new Map<string, string[]>();
+  for (const m of mentions) if (m.kind === 'person' && !m.descriptive && m.confidence >= 0.6) pushTo(evidenced, m.key, m.text);
   for (const m of mentions) {
     if (m.kind !== 'person' || m.descriptive || m.confidence >= 0.6) continue;
     // A lone surname the article never names with evidence stays a weak candidate: the corpus may know the person.
-    if (evidenced.has(m.key)) m.confidence = /\s/.test(m.text) ? 0.9 : 0.85;
+    const names = evidenced.get(m.key);
+    if (!names) continue;
+    if (!/\s/.test(m.text)) {
+      m.confidence = 0.85;
+      continue;
+    }
+    // A longer run ending in a name the article gives is that name with words glued on ("Reason Hedge Funds
+    // Support Hillary Clinton" in a title-case line): keep the name only.
+    const suffix = names.filter((n) => /\s/.test(n) && m.text.endsWith(` ${n}`)).sort((a, b) => b.length - a.length)[0];
+    if (suffix) {
+      m.range = { start: m.range.end - suffix.length, end: m.range.end };
+      m.text = suffix;
+      m.confidence = 0.9;
+    } else if (m.text.split(/\s+/).length <= 3) m.confidence = 0.9;
   }
 }
 
