@@ -101,6 +101,12 @@ describe('claims and their sources', () => {
     assert.deepEqual(anon('The councillor reportedly left the meeting early.'), []);
   });
 
+  it('takes polls, reports, filings and ads as the source of a claim', () => {
+    assert.deepEqual(codes('A county poll found 300 households had lost power.'), []);
+    assert.deepEqual(codes('The campaign ad claims the mayor funded the blockade.'), []);
+    assert.deepEqual(codes('The mayor funded the blockade.'), ['unattributed-claim']);
+  });
+
   it('recognises state media as a source, not an anonymous one', () => {
     const a = read('Syrian state media said government forces killed over 1,300 fighters.');
     assert.equal(a.sourcing.attributions[0].source.type, 'state-media');

@@ -72,6 +72,8 @@ const CUE = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.cues)})(?![\\p{L}])`, '
 const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
+/** A document or survey that reports something: "the poll showed", "a report found", "the filing states", "voters say". */
+const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections)\s+(?:\w+\s+){0,2}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released)\b/i;
 const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
 /** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
 const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
@@ -198,7 +200,13 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   const outside = maskQuotes(article.text, s.range, quotes, (q) => q.kind !== 'block');
   const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
   const anonymous = vagueSource(outside);
-  if (!cue && !anonymous) return undefined;
+  if (!cue && !anonymous) {
+    // Polls, reports, filings, ads and documents are sources too: "a Gallup poll found", "the ad claims".
+    const doc = DOCUMENT_SOURCE.exec(outside);
+    if (!doc) return undefined;
+    const at = s.range.start + doc.index;
+    return { sentence: index, source: { name: doc[1], type: 'named-institution', range: { start: at, end: at + doc[1].length } }, cue: doc[2], cueRange: { start: at, end: at + doc[0].length }, inherited: false };
+  }
   const state = STATE_MEDIA.exec(outside);
   const cueText = cue ? cue[1] : anonymous![1];
   const cueAt = s.range.start + (cue ? cue.index + cue[0].indexOf(cue[1]) : anonymous!.index + anonymous![0].indexOf(anonymous![1]));
@@ -235,6 +243,11 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
       const at = cueRange.end + after[0].indexOf(after[1]);
       return { sentence: index, source: { name, type: ANONYMOUS.test(` ${name} `) || /\bauthorities\b/i.test(name) ? 'anonymous' : 'named-institution', range: { start: at, end: at + name.length } }, cue: cueText, cueRange, inherited: false };
     }
+  }
+  const doc = DOCUMENT_SOURCE.exec(outside);
+  if (doc) {
+    const at = s.range.start + doc.index;
+    return { sentence: index, source: { name: doc[1], type: 'named-institution', range: { start: at, end: at + doc[1].length } }, cue: cueText, cueRange, inherited: false };
   }
   const institution = INSTITUTION.exec(outside);
   if (institution) {
