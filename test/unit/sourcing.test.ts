@@ -96,6 +96,9 @@ describe('claims and their sources', () => {
     assert.deepEqual(anon('The mayor met residents of the harbour district on Friday.'), []);
     assert.deepEqual(anon('Officials started to paint the closure as a matter of safety.'), []);
     assert.deepEqual(anon('Harbour Authority officials said the cranes would return.'), []);
+    // A country, its people or its capital does not name the body: still vague.
+    assert.deepEqual(anon('The talks went well, Turkish officials said.'), ['officials']);
+    assert.deepEqual(anon('The talks went well, officials in Ankara said.'), ['officials']);
     assert.deepEqual(anon('Part of the problem, say experts like Dana Ruell, is the soil itself.'), []);
     // Hedges are no source: "reportedly", "allegedly".
     assert.deepEqual(anon('The councillor reportedly left the meeting early.'), []);

@@ -7,6 +7,7 @@ import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
 import { groupBy } from '../groups';
+import { countryOf, countryOfCapital } from '../meetings/places';
 
 export type SourceType = 'named-person' | 'named-institution' | 'state-media' | 'anonymous' | 'none';
 
@@ -94,8 +95,11 @@ function vagueSource(outside: string): RegExpExecArray | null {
     const before = outside.slice(Math.max(0, start - 30), start);
     const after = outside.slice(start + phrase.length, start + phrase.length + 80);
     // Tied to a named body: "Pentagon officials", "officials with the Justice Department".
-    if (/\p{Lu}[\p{L}.’'-]*\s+(?:[\p{Ll}-]+\s+)?$/u.test(before) && start > 0 && !/(?:^|[.!?:"“]\s*)\p{Lu}[\p{L}]*\s+$/u.test(before)) continue;
-    if (/^\s+(?:with|from|at|of|for|in|like|including|such as)\s+(?:the\s+)?\p{Lu}/u.test(after) && !/familiar/i.test(after.slice(0, 40))) continue;
+    // A country or its people does not name the body: "Turkish officials", "officials in Ankara" stay vague.
+    const capitalBefore = /(\p{Lu}[\p{L}.’'-]*)\s+(?:[\p{Ll}-]+\s+)?$/u.exec(before);
+    if (capitalBefore && start > 0 && !/(?:^|[.!?:"“]\s*)\p{Lu}[\p{L}]*\s+$/u.test(before) && !countryOf(capitalBefore[1])) continue;
+    const tiedAfter = /^\s+(?:with|from|at|of|for|like|including|such as)\s+(?:the\s+)?(\p{Lu}[\p{L}.’'-]*)/u.exec(after);
+    if (tiedAfter && !countryOf(tiedAfter[1]) && !countryOfCapital(tiedAfter[1]) && !/familiar/i.test(after.slice(0, 40))) continue;
     const familiar = /^\s+(?:\w+\s+){0,2}?(?:familiar with|close to|briefed on|with knowledge of|who (?:asked|spoke|requested|were not authori[sz]ed))/i.test(after);
     const inverted = /\b(?:said|says|say|told|according to|quoted|citing|quoting)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before);
     const subject = SOURCE_VERB.test(after) && !/^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:of|that|who|which)\b/u.test(after.split(/\b(?:said|say|says|told)\b/)[0] ?? '');
