@@ -58,7 +58,14 @@ export type EventGrouping = (corpus: Corpus, uriOf: Map<string, string>) => Map<
 
 export const EVENT_GROUPINGS: Record<string, EventGrouping> = {
   meetings: groupByMeetings,
+  events: groupByEvents,
 };
+
+/** The corpus' own event index (core/events): the event each article reports. */
+export function groupByEvents(corpus: Corpus, uriOf: Map<string, string>): Map<string, string> {
+  const events = corpus.events();
+  return new Map([...uriOf].map(([f, u]) => [f, events.of(u)?.id ?? f]));
+}
 
 /** Articles that hold accounts of one meeting are one event (transitively). */
 export function groupByMeetings(corpus: Corpus, uriOf: Map<string, string>): Map<string, string> {
