@@ -89,6 +89,10 @@ describe('who is a person (evidence, not capitals)', () => {
     assert.deepEqual(strongPeople('Desk\n\nThe nominee, Dr. Regan Tolly as Surgeon General, spoke.\n'), ['Regan Tolly']);
   });
 
+  it('takes the object of an arrest, a charge or a hiring, and the subject of "was detained", as a person', () => {
+    assert.deepEqual(strongPeople('Desk\n\nDetectives arrested Kell Danner at home. Ossi Varn was detained later. The club hired Brek Tolland.\n'), ['Kell Danner', 'Ossi Varn', 'Brek Tolland']);
+  });
+
   it('reads "President X" at the start of a sentence and a given name after initials', () => {
     const found = recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: 'Desk\n\nPresident Arno Velk arrived. W. Hollis Brandt died later.\n' }))
       .filter((m) => m.kind === 'person' && m.confidence >= 0.6)

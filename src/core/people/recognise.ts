@@ -80,7 +80,10 @@ const DESCRIBED_AFTER = new RegExp(`^,\\s+(?:a|an|the|his|her|their|[\\p{Lu}][\\
 /** "the 36-year-old champion Klitschko", "actress Tara Reid": a person noun right before the name. */
 const PERSON_BEFORE = new RegExp(`\\b(?:${rules.persons.join('|')})\\s+$`, 'u');
 const SPOKEN_AFTER = /^\s+(?:(?:has|had|also|then|later)\s+)?(?:said|says|told|tells|spoke|added|explained|insisted|argued|recalled|admitted|replied|testified|met|meets)\b/;
-const MET_BEFORE = /\b(?:met|meets|meeting)(?:\s+with)?\s+$/;
+/** Verbs whose object is a person: "met X", "arrested X", "charged X", "hired X" (not "sued", which takes companies). */
+const MET_BEFORE = /\b(?:met|meets|meeting|arrested|detained|charged|sentenced|convicted|indicted|jailed|killed|shot|hired|fired|nominated|appointed|elected|interviewed|married|pardoned|executed|kidnapped|abducted)(?:\s+with)?\s+$/;
+/** Passives whose subject is a person: "X was detained", "X has been charged". */
+const PERSON_PASSIVE = /^\s+(?:was|is|has been|had been|will be)\s+(?:arrested|detained|charged|sentenced|convicted|indicted|jailed|killed|shot|wounded|injured|elected|appointed|nominated|hospitali[sz]ed|born|married|executed|kidnapped|abducted|released from (?:jail|prison|custody))\b/;
 /** Contractions are never names, whatever the tagger says: "I'm", "He's", "We'll", "Don't". */
 const CONTRACTION = /^(?:i|you|he|she|it|we|they|that|there|here|what|who|let|don|can|won|isn|didn|doesn|wasn|aren)['’](?:m|s|re|ll|ve|d|t)?$/i;
 const HYPHEN_ONLY = /^(?:al|el|ad|as|la|le|da|de|di|du)$/;
@@ -221,7 +224,7 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   const given = nameWords.length > 1 && firstName !== nameWords[nameWords.length - 1] && (isGivenName(firstName) || leadingGiven) && !NOT_PERSON_LAST.test(last) && !/^\s+\d/.test(after);
   const describedBefore = PERSON_BEFORE.test(text.slice(Math.max(0, (titleRange ?? range).start - 40), (titleRange ?? range).start));
   // A full name as the subject of speech or of a meeting ("Mevlüt Çavuşoğlu said", "… met Mohammad Javad Zarif").
-  const spoken = nameWords.length > 1 && (SPOKEN_AFTER.test(after) || MET_BEFORE.test(text.slice(Math.max(0, range.start - 12), range.start)));
+  const spoken = nameWords.length > 1 && (SPOKEN_AFTER.test(after) || PERSON_PASSIVE.test(after) || MET_BEFORE.test(text.slice(Math.max(0, (titleRange ?? range).start - 16), (titleRange ?? range).start)));
   const appositive = PERSON_APPOSITION.test(after) || DESCRIBED_AFTER.test(after) || describedBefore || spoken;
   if (placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) && cut < 0 && !given && !appositive) {
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.6 });
