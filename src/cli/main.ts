@@ -15,7 +15,7 @@ import { DEFAULT_GLOBS } from '../server/io/discover';
 import { indexRoots, sourcesFindings } from '../server/io/indexer';
 import { SourcesCache } from '../server/io/loader';
 import { exitCodeFor, FailOn } from './exitCode';
-import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
+import { displayPath, formatJson, formatSarif, formatText, locate, terminalSafe } from './format';
 import { LineIndex } from '../server/analysis/lines';
 import { summariseMeeting } from '../server/features/meetings';
 
@@ -183,7 +183,7 @@ function renderArticles(list: Article[], format: string, cwd: string): string {
     for (const p of r.problems) out.push(`  problem: ${p}`);
   }
   out.push(`${rows.length} article(s)`);
-  return out.join('\n');
+  return out.map(terminalSafe).join('\n');
 }
 
 function renderMeetings(corpus: Corpus, format: string, cwd: string): string {
@@ -203,7 +203,7 @@ function renderMeetings(corpus: Corpus, format: string, cwd: string): string {
     for (const c of m.conflicts) out.push(`  conflict: ${c.code} ${c.message}`);
   }
   out.push(`${meetings.length} meeting(s)`);
-  return out.join('\n');
+  return out.map(terminalSafe).join('\n');
 }
 
 function countKinds(kinds: string[]): string {

@@ -1,10 +1,10 @@
 // The language server: adapts the corpus host and the analysis core to LSP. Works with any client: VS Code (IPC,
 // pull diagnostics), Neovim and others (stdio, pushed diagnostics, odd URI spellings).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  CancellationToken, ClientCapabilities, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
+  CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult, LSPErrorCodes, ResponseError,
   TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
@@ -23,6 +23,9 @@ import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from './io/loader';
+import { isWithin, readTextFile } from './io/safeRead';
+import { SUPPRESSIONS_FILE } from './io/suppressions';
+import { MAX_YAML_BYTES } from './analysis/yamlSafe';
 import { fileUri, normaliseUri, uriToPath } from './io/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
 import { ArticleSummary, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from './protocol';
@@ -33,6 +36,9 @@ import { AnalysisCache } from './io/cache';
 import { AnalysisPool } from './pool';
 import { CorpusHost, FileEventKind, Logger } from './workspace';
 import { DiagnosticsCache, resultIdOf } from './diagnosticsCache';
+
+/** The only files Sourcelens reads as YAML and that its quick fixes write. */
+const YAML_FILE_NAMES = [...SOURCES_FILE_NAMES, KNOWLEDGE_FILE, SUPPRESSIONS_FILE];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -231,12 +237,49 @@ export function startServer(connection: Connection): void {
     const open = documents.get(uri);
     if (open) return open.getText();
     const p = uriToPath(uri);
-    if (!p || !SOURCES_FILE_NAMES.includes(path.basename(p))) return undefined;
+    if (!p || !YAML_FILE_NAMES.includes(path.basename(p))) return undefined;
+    return readYaml(p);
+  }
+
+  /** A Sourcelens YAML file's text: a regular file of at most a few MB (never blocks on a FIFO), else undefined. */
+  function readYaml(p: string): string | undefined {
+    const read = readTextFile(p, MAX_YAML_BYTES);
+    return read.ok ? read.text : undefined;
+  }
+
+  /**
+   * Whether a quick fix may write this file: one of the three Sourcelens YAML files, inside a workspace folder once
+   * every link in its path is resolved (the file need not exist yet; its folder must).
+   */
+  function isWritableTarget(uri: string): boolean {
+    const p = uriToPath(uri);
+    if (!p || !YAML_FILE_NAMES.includes(path.basename(p))) return false;
+    let real: string;
     try {
-      return readFileSync(p, 'utf8');
+      real = existsSync(p) ? realpathSync(p) : path.join(realpathSync(path.dirname(p)), path.basename(p));
     } catch {
-      return undefined;
+      return false;
     }
+    return host.getRoots().some((root) => {
+      try {
+        return isWithin(real, realpathSync(root));
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /** Drops any action whose edit would touch a file other than a Sourcelens YAML file inside the workspace. */
+  function safeActions(actions: CodeAction[]): CodeAction[] {
+    return actions.filter((action) => {
+      const uris: string[] = [...Object.keys(action.edit?.changes ?? {})];
+      for (const change of action.edit?.documentChanges ?? []) {
+        if ('textDocument' in change) uris.push(change.textDocument.uri);
+        else if ('uri' in change) uris.push(change.uri);
+        else if ('oldUri' in change) uris.push(change.oldUri, change.newUri);
+      }
+      return uris.every(isWritableTarget);
+    });
   }
 
   /** Diagnostics for any URI: an article, or a sources.yaml with problems. `quick`: skip the corpus-wide pass. */
@@ -513,21 +556,17 @@ export function startServer(connection: Connection): void {
     const article = articleFor(params.textDocument.uri);
     if (!article) return [];
     const offset = lineIndexOf(article).offsetAt(params.range.start);
-    return [
+    return safeActions([
       ...codeActionsFor(article, params.context.diagnostics, readSourcesDocument),
       ...entityActions(host.corpus, article.uri, offset, params.context.diagnostics, readKnowledgeDocument()),
       ...suppressActions(article, params.context.diagnostics, suppressionsPath(host.getRoots()), readText(suppressionsPath(host.getRoots()))),
-    ];
+    ]);
   });
 
   function readText(p: string): string | undefined {
     const open = documents.get(fileUri(p));
     if (open) return open.getText();
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readYaml(p);
   }
 
   /** The knowledge file at the top of the first workspace folder (created by the first action that needs it). */
@@ -537,11 +576,7 @@ export function startServer(connection: Connection): void {
     const uri = fileUri(p);
     const open = documents.get(uri);
     if (open) return { uri, text: open.getText() };
-    try {
-      return { uri, text: readFileSync(p, 'utf8') };
-    } catch {
-      return { uri, text: undefined };
-    }
+    return { uri, text: readYaml(p) };
   }
 
   function readSourcesDocument(folder: string): SourcesDocument {
@@ -551,11 +586,9 @@ export function startServer(connection: Connection): void {
       const open = documents.get(uri);
       if (open) return { uri, text: open.getText() };
       if (existsSync(p)) {
-        try {
-          return { uri, text: readFileSync(p, 'utf8') };
-        } catch {
-          // unreadable: fall through and offer to create beside it
-        }
+        const text = readYaml(p);
+        if (text !== undefined) return { uri, text };
+        // unreadable (or a FIFO, or huge): fall through and offer to create beside it
       }
     }
     return { uri: fileUri(path.join(folder, 'sources.yaml')), text: undefined };
