@@ -134,6 +134,18 @@ export class CorpusHost {
     if (!this.inScope(uri)) return false;
     const fsPath = uriToPath(uri);
     const meta = fsPath ? this.sources.cachedMetaFor(fsPath) : undefined;
+    // The same size cap as for files on disk: a 20 MB document opened in the editor is not analysed on every key.
+    const limit = this.settings.corpus.maxFileSizeMB * 1024 * 1024;
+    if (text.length > limit / 4 && Buffer.byteLength(text, 'utf8') > limit) {
+      const name = path.basename(fsPath ?? uri);
+      const size = (Buffer.byteLength(text, 'utf8') / 1024 / 1024).toFixed(1);
+      return this.corpus.update({
+        uri,
+        text: '',
+        externalMeta: meta,
+        inputProblems: [{ code: 'structure/too-large', severity: 'warning', message: `${name} is ${size} MB, over the ${this.settings.corpus.maxFileSizeMB} MB limit (sourcelens.corpus.maxFileSizeMB); it is not analysed.` }],
+      }).changed;
+    }
     return this.corpus.update({ uri, text, externalMeta: meta }).changed;
   }
 
