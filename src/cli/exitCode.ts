@@ -1,6 +1,6 @@
 // The CLI's exit code: 1 when a finding is at or above --fail-on, else 0.
 
-import { Severity } from '../server/analysis/types';
+import { Severity } from '../core/types';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 

@@ -1,10 +1,10 @@
 // Renders findings for the terminal (file:line:col severity code message), as JSON, or as SARIF 2.1.0.
 
 import * as path from 'node:path';
-import { LineIndex } from '../server/analysis/lines';
-import { RULES } from '../server/analysis/findings/catalog';
-import { Article, Finding, Severity } from '../server/analysis/types';
-import { uriToPath } from '../server/io/uris';
+import { LineIndex } from '../core/lines';
+import { RULES } from '../core/findings/catalog';
+import { Article, Finding, Severity } from '../core/types';
+import { uriToPath } from '../host/uris';
 
 export interface LocatedFinding extends Finding {
   file: string;

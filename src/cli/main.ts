@@ -3,20 +3,20 @@
 
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { Analyser } from '../server/analyser';
-import { AnalysisCache } from '../server/io/cache';
-import { AnalysisPool } from '../server/pool';
-import { loadKnowledge } from '../server/io/knowledge';
-import { loadSuppressions } from '../server/io/suppressions';
-import { Corpus } from '../server/analysis/corpus';
-import { isRuleLevel, RuleSettings } from '../server/analysis/config';
-import { Article, Finding } from '../server/analysis/types';
-import { DEFAULT_GLOBS } from '../server/io/discover';
-import { indexRoots, sourcesFindings } from '../server/io/indexer';
-import { SourcesCache } from '../server/io/loader';
+import { Analyser } from '../host/analyser';
+import { AnalysisCache } from '../host/cache';
+import { AnalysisPool } from '../host/pool';
+import { loadKnowledge } from '../host/knowledge';
+import { loadSuppressions } from '../host/suppressions';
+import { Corpus } from '../core/corpus';
+import { isRuleLevel, RuleSettings } from '../core/config';
+import { Article, Finding } from '../core/types';
+import { DEFAULT_GLOBS } from '../host/discover';
+import { indexRoots, sourcesFindings } from '../host/indexer';
+import { SourcesCache } from '../host/loader';
 import { exitCodeFor, FailOn } from './exitCode';
 import { displayPath, formatJson, formatSarif, formatText, locate, terminalSafe } from './format';
-import { LineIndex } from '../server/analysis/lines';
+import { LineIndex } from '../core/lines';
 import { summariseMeeting } from '../server/features/meetings';
 
 const VERSION = '0.1.0';

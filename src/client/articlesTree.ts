@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { ArticleSummary, METHODS } from '../server/protocol';
+import { ArticleSummary, METHODS } from '../shared/protocol';
 
 export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary> {
   private readonly changed = new vscode.EventEmitter<void>();

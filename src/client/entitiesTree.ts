@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { EntityDetail, EntitySummary, METHODS } from '../server/protocol';
+import { EntityDetail, EntitySummary, METHODS } from '../shared/protocol';
 
 type Article = EntityDetail['articles'][number];
 type Node =

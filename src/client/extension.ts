@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CorpusChangedParams, METHODS } from '../server/protocol';
+import { CorpusChangedParams, METHODS } from '../shared/protocol';
 import { ArticlesProvider } from './articlesTree';
 import { EntitiesProvider } from './entitiesTree';
 import { registerMeetingCommands } from './meetingCommands';

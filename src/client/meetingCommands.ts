@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { LspRange, MeetingSummary, METHODS } from '../server/protocol';
+import { LspRange, MeetingSummary, METHODS } from '../shared/protocol';
 import { MeetingNode, MeetingsProvider } from './meetingsTree';
 
 export function toVsRange(r: LspRange): vscode.Range {

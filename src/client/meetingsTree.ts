@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { MeetingAccountSummary, MeetingSummary, METHODS } from '../server/protocol';
+import { MeetingAccountSummary, MeetingSummary, METHODS } from '../shared/protocol';
 
 export type MeetingNode =
   | { type: 'meeting'; meeting: MeetingSummary }

@@ -4,7 +4,7 @@
 // rebuild for the few URIs a client needs in full, and keeping them would double the memory of a large corpus.
 
 import { Diagnostic } from 'vscode-languageserver';
-import { contentHash } from './analysis/hash';
+import { contentHash } from '../core/hash';
 
 export interface DiagnosticsState {
   resultId: string;

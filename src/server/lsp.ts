@@ -1,8 +1,8 @@
 // Conversions between the core's offset-based plain data and LSP types.
 
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position, Range } from 'vscode-languageserver';
-import { LineIndex } from './analysis/lines';
-import { Article, Finding, Severity, TextRange } from './analysis/types';
+import { LineIndex } from '../core/lines';
+import { Article, Finding, Severity, TextRange } from '../core/types';
 
 const lineIndexes = new WeakMap<Article, LineIndex>();
 

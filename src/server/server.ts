@@ -9,32 +9,32 @@ import {
   TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from './analysis/lines';
-import { Article, Finding } from './analysis/types';
-import { Analysis } from './analysis/analyse';
+import { LineIndex } from '../core/lines';
+import { Article, Finding } from '../core/types';
+import { Analysis } from '../core/analyse';
 import { codeActionsFor, SourcesDocument } from './features/codeActions';
 import { entityActions, KnowledgeDocument } from './features/entityActions';
-import { KNOWLEDGE_FILE } from './io/knowledge';
+import { KNOWLEDGE_FILE } from '../host/knowledge';
 import { suppressActions } from './features/suppressActions';
-import { suppressionsPath } from './io/suppressions';
+import { suppressionsPath } from '../host/suppressions';
 import { hoverAt } from './features/hover';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
 import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
-import { SOURCES_FILE_NAMES } from './io/loader';
-import { isWithin, readTextFile } from './io/safeRead';
-import { SUPPRESSIONS_FILE } from './io/suppressions';
-import { MAX_YAML_BYTES } from './analysis/yamlSafe';
-import { fileUri, normaliseUri, uriToPath } from './io/uris';
+import { SOURCES_FILE_NAMES } from '../host/loader';
+import { isWithin, readTextFile } from '../host/safeRead';
+import { SUPPRESSIONS_FILE } from '../host/suppressions';
+import { MAX_YAML_BYTES } from '../core/yamlSafe';
+import { fileUri, normaliseUri, uriToPath } from '../host/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
-import { ArticleSummary, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from './protocol';
+import { ArticleSummary, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from '../shared/protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
-import { readSettings, workerCount } from './settings';
-import { Analyser } from './analyser';
-import { AnalysisCache } from './io/cache';
-import { AnalysisPool } from './pool';
-import { CorpusHost, FileEventKind, Logger } from './workspace';
+import { readSettings, workerCount } from '../host/settings';
+import { Analyser } from '../host/analyser';
+import { AnalysisCache } from '../host/cache';
+import { AnalysisPool } from '../host/pool';
+import { CorpusHost, FileEventKind, Logger } from '../host/workspace';
 import { DiagnosticsCache, resultIdOf } from './diagnosticsCache';
 
 /** The only files Sourcelens reads as YAML and that its quick fixes write. */

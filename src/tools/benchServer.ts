@@ -9,7 +9,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
-import type { EntitySummary, EntityDetail, LspRange } from '../server/protocol';
+import type { EntitySummary, EntityDetail, LspRange } from '../shared/protocol';
 import { median, medianOfRuns, percentile } from './benchStats';
 
 /** How long an edit may take before it counts as timed out (its late answer is still awaited, up to DRAIN_MS). */

@@ -32,14 +32,14 @@
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { Corpus } from '../server/analysis/corpus';
-import { Article } from '../server/analysis/types';
-import { DEFAULT_GLOBS } from '../server/io/discover';
-import { indexRoots } from '../server/io/indexer';
-import { SourcesCache } from '../server/io/loader';
-import { uriToPath } from '../server/io/uris';
-import { foldText } from '../server/analysis/fold';
-import { countryOf } from '../server/analysis/meetings/places';
+import { Corpus } from '../core/corpus';
+import { Article } from '../core/types';
+import { DEFAULT_GLOBS } from '../host/discover';
+import { indexRoots } from '../host/indexer';
+import { SourcesCache } from '../host/loader';
+import { uriToPath } from '../host/uris';
+import { foldText } from '../core/fold';
+import { countryOf } from '../core/meetings/places';
 
 const REPO = path.resolve(__dirname, '..');
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fingerprint } from '../../src/server/analysis/suppressions';
+import { fingerprint } from '../../src/core/suppressions';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/basic');

@@ -9,7 +9,7 @@ import {
   WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { serverForSuite, TestClient } from './lspClient';
-import type { EntityDetail, EntitySummary } from '../../src/server/protocol';
+import type { EntityDetail, EntitySummary } from '../../src/shared/protocol';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/basic');
 

@@ -1,9 +1,9 @@
 // The article parser: headline, boilerplate, paragraphs, sentences, tokens and publication date.
 
 import * as assert from 'node:assert/strict';
-import { parseArticle } from '../../src/server/analysis/article';
-import { classifyLine } from '../../src/server/analysis/boilerplate';
-import { Article, POS_TAGS } from '../../src/server/analysis/types';
+import { parseArticle } from '../../src/core/article';
+import { classifyLine } from '../../src/core/boilerplate';
+import { Article, POS_TAGS } from '../../src/core/types';
 
 function parse(text: string, externalMeta = {}): Article {
   return parseArticle({ uri: 'file:///corpus/test.txt', text, externalMeta });

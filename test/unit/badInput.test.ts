@@ -4,14 +4,14 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Corpus } from '../../src/server/analysis/corpus';
-import { LineIndex } from '../../src/server/analysis/lines';
-import { parseArticle } from '../../src/server/analysis/article';
-import { decodeBytes } from '../../src/server/io/decode';
-import { DEFAULT_GLOBS, discoverFiles } from '../../src/server/io/discover';
-import { indexRoots, sourcesFindings } from '../../src/server/io/indexer';
-import { loadArticle, SourcesCache } from '../../src/server/io/loader';
-import { fileUri } from '../../src/server/io/uris';
+import { Corpus } from '../../src/core/corpus';
+import { LineIndex } from '../../src/core/lines';
+import { parseArticle } from '../../src/core/article';
+import { decodeBytes } from '../../src/host/decode';
+import { DEFAULT_GLOBS, discoverFiles } from '../../src/host/discover';
+import { indexRoots, sourcesFindings } from '../../src/host/indexer';
+import { loadArticle, SourcesCache } from '../../src/host/loader';
+import { fileUri } from '../../src/host/uris';
 
 const GOOD = 'Talks resume in Castora\n\nThe minister arrived on Tuesday. She left on Wednesday.\n';
 

@@ -1,8 +1,8 @@
 // Exact boilerplate entries match however the page pads them: the length shortcut must not reject a padded line.
 
 import * as assert from 'node:assert/strict';
-import rulePack from '../../src/server/analysis/rules/boilerplate.yaml';
-import { classifyLine } from '../../src/server/analysis/boilerplate';
+import rulePack from '../../src/core/rules/boilerplate.yaml';
+import { classifyLine } from '../../src/core/boilerplate';
 
 const entries = (rulePack as { rules: { exact?: string[] }[] }).rules.flatMap((r) => r.exact ?? []);
 

@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Analyser } from '../../src/server/analyser';
-import { analyse } from '../../src/server/analysis/analyse';
-import { AnalysisCache } from '../../src/server/io/cache';
-import { AnalysisPool } from '../../src/server/pool';
+import { Analyser } from '../../src/host/analyser';
+import { analyse } from '../../src/core/analyse';
+import { AnalysisCache } from '../../src/host/cache';
+import { AnalysisPool } from '../../src/host/pool';
 
 const WORKER = path.resolve(__dirname, '../../../dist/worker.js');
 const input = (n: number) => ({ uri: `file:///c/a${n}.txt`, text: `Talks resume ${n}\n\nPolice arrested 320 people on Saturday. "We agree," he said.\n`, externalMeta: { published: '2016-11-27' } });

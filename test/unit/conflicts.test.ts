@@ -2,8 +2,8 @@
 // the year the corpus says something began. Each rule has near-misses that must stay quiet.
 
 import * as assert from 'node:assert/strict';
-import { Corpus } from '../../src/server/analysis/corpus';
-import { Finding } from '../../src/server/analysis/types';
+import { Corpus } from '../../src/core/corpus';
+import { Finding } from '../../src/core/types';
 
 function corpus(articles: Record<string, [string, string | undefined]>): Corpus {
   const c = new Corpus();

@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import { exitCodeFor } from '../../src/cli/exitCode';
-import { Severity } from '../../src/server/analysis/types';
+import { Severity } from '../../src/core/types';
 
 describe('CLI exit code', () => {
   it('is 1 when a finding reaches --fail-on, else 0', () => {

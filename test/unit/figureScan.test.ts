@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIGURE, figureMatches } from '../../src/server/analysis/figures/extract';
+import { FIGURE, figureMatches } from '../../src/core/figures/extract';
 import { seededRandom } from './seededRandom';
 
 function assertSame(text: string): void {

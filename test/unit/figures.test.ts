@@ -2,10 +2,10 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseArticle } from '../../src/server/analysis/article';
-import { compatible, extractFigures, Figure } from '../../src/server/analysis/figures/extract';
-import { parseNumber } from '../../src/server/analysis/figures/numbers';
-import { extractTimes, resolveDayMonth, resolveMonth, resolveWeekday } from '../../src/server/analysis/time/extract';
+import { parseArticle } from '../../src/core/article';
+import { compatible, extractFigures, Figure } from '../../src/core/figures/extract';
+import { parseNumber } from '../../src/core/figures/numbers';
+import { extractTimes, resolveDayMonth, resolveMonth, resolveWeekday } from '../../src/core/time/extract';
 
 function article(body: string, published?: string) {
   return parseArticle({ uri: 'file:///x/a.txt', text: `Headline\n\n${body}\n`, externalMeta: published ? { published } : {} });

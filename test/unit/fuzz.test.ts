@@ -3,9 +3,9 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyse, Analysis } from '../../src/server/analysis/analyse';
-import { Corpus } from '../../src/server/analysis/corpus';
-import { TextRange } from '../../src/server/analysis/types';
+import { analyse, Analysis } from '../../src/core/analyse';
+import { Corpus } from '../../src/core/corpus';
+import { TextRange } from '../../src/core/types';
 import { SHAPES } from '../hostile/shapes';
 
 /** Characters of the smaller text in the linearity check; the larger is twice this. */

@@ -2,8 +2,8 @@
 // figure (or anything it says); synonyms, demonyms, capitals and rounded figures are near-misses that must pass.
 
 import * as assert from 'node:assert/strict';
-import { analyse } from '../../src/server/analysis/analyse';
-import { headlineFindings, headlineOverstated } from '../../src/server/analysis/findings/headlines';
+import { analyse } from '../../src/core/analyse';
+import { headlineFindings, headlineOverstated } from '../../src/core/findings/headlines';
 
 function check(headline: string, body: string): string[] {
   const a = analyse({ uri: 'file:///h/a.txt', text: `${headline}\n\n${body}\n`, externalMeta: { published: '2031-03-05' } });

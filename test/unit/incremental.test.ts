@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { Corpus } from '../../src/server/analysis/corpus';
-import { parseSourcesYaml } from '../../src/server/analysis/metadata';
-import { ArticleInput, ArticleMeta, Finding } from '../../src/server/analysis/types';
+import { Corpus } from '../../src/core/corpus';
+import { parseSourcesYaml } from '../../src/core/metadata';
+import { ArticleInput, ArticleMeta, Finding } from '../../src/core/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

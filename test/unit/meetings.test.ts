@@ -2,10 +2,10 @@
 // including the confusable near-misses that must stay apart (same people, other day, place or kind).
 
 import * as assert from 'node:assert/strict';
-import { analyse, Analysis } from '../../src/server/analysis/analyse';
-import { meetingLabel, MeetingIndex } from '../../src/server/analysis/meetings/cluster';
-import { extractAccounts, ParticipantMention } from '../../src/server/analysis/meetings/extract';
-import { capitalOf, countryOf, countryOfCapital } from '../../src/server/analysis/meetings/places';
+import { analyse, Analysis } from '../../src/core/analyse';
+import { meetingLabel, MeetingIndex } from '../../src/core/meetings/cluster';
+import { extractAccounts, ParticipantMention } from '../../src/core/meetings/extract';
+import { capitalOf, countryOf, countryOfCapital } from '../../src/core/meetings/places';
 
 // A stand-in for the entity layer: exact names to entity keys.
 const PEOPLE: Record<string, string> = {

@@ -2,8 +2,8 @@
 // the worker pool and the persistent cache all rely on one article meaning one analysis.
 
 import * as assert from 'node:assert/strict';
-import { analyse } from '../../src/server/analysis/analyse';
-import { segment } from '../../src/server/analysis/nlp';
+import { analyse } from '../../src/core/analyse';
+import { segment } from '../../src/core/nlp';
 
 const tokens = (text: string) => segment(text, { start: 0, end: text.length }).flatMap((s) => s.tokens.map((t) => text.slice(t.start, t.end)));
 

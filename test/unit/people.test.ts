@@ -2,10 +2,10 @@
 // each with the near-misses that must not fire.
 
 import * as assert from 'node:assert/strict';
-import { parseArticle } from '../../src/server/analysis/article';
-import { Corpus } from '../../src/server/analysis/corpus';
-import { parseKnowledge, withAcceptedTitle, withAlias, withDistinct } from '../../src/server/analysis/people/knowledge';
-import { parseRole, recogniseEntities } from '../../src/server/analysis/people/recognise';
+import { parseArticle } from '../../src/core/article';
+import { Corpus } from '../../src/core/corpus';
+import { parseKnowledge, withAcceptedTitle, withAlias, withDistinct } from '../../src/core/people/knowledge';
+import { parseRole, recogniseEntities } from '../../src/core/people/recognise';
 
 const people = (body: string) =>
   recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: `Headline\n\n${body}\n` }))

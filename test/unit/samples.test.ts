@@ -2,12 +2,12 @@
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { Corpus } from '../../src/server/analysis/corpus';
-import { meetingLabel } from '../../src/server/analysis/meetings/cluster';
-import { Article } from '../../src/server/analysis/types';
-import { DEFAULT_GLOBS } from '../../src/server/io/discover';
-import { indexRoots } from '../../src/server/io/indexer';
-import { SourcesCache } from '../../src/server/io/loader';
+import { Corpus } from '../../src/core/corpus';
+import { meetingLabel } from '../../src/core/meetings/cluster';
+import { Article } from '../../src/core/types';
+import { DEFAULT_GLOBS } from '../../src/host/discover';
+import { indexRoots } from '../../src/host/indexer';
+import { SourcesCache } from '../../src/host/loader';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
 

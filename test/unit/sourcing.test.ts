@@ -2,9 +2,9 @@
 // variants — with the near-misses that must stay quiet (a claim attributed two sentences earlier, a scare quote).
 
 import * as assert from 'node:assert/strict';
-import { analyse } from '../../src/server/analysis/analyse';
-import { Corpus } from '../../src/server/analysis/corpus';
-import { sourcingFindings, wordDiff } from '../../src/server/analysis/sourcing/findings';
+import { analyse } from '../../src/core/analyse';
+import { Corpus } from '../../src/core/corpus';
+import { sourcingFindings, wordDiff } from '../../src/core/sourcing/findings';
 import { cueCard } from '../../src/server/features/quotes';
 
 const read = (body: string) => analyse({ uri: 'file:///q/a.txt', text: `Headline\n\n${body}\n` });

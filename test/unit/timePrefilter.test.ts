@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { en as chronoEn } from 'chrono-node';
-import { parseCasual, PREFILTER_ACTIVE } from '../../src/server/analysis/time/prefilter';
+import { parseCasual, PREFILTER_ACTIVE } from '../../src/core/time/prefilter';
 import { seededRandom } from './seededRandom';
 
 const ref = { instant: new Date(Date.UTC(2024, 4, 15, 12)), timezone: 0 };

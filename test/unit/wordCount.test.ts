@@ -1,7 +1,7 @@
 // wordCount counts without building the matches: it must agree with the regex it stands for.
 
 import * as assert from 'node:assert/strict';
-import { wordCount, wordCountByRegex } from '../../src/server/analysis/boilerplate';
+import { wordCount, wordCountByRegex } from '../../src/core/boilerplate';
 import { seededRandom } from './seededRandom';
 
 describe('wordCount', () => {

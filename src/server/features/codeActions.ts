@@ -3,11 +3,11 @@
 
 import * as path from 'node:path';
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { setSourcesField } from '../analysis/metadata';
-import { explicitDates } from '../analysis/pubdate';
-import { Article, FixIntent } from '../analysis/types';
-import { fileUri, uriToPath } from '../io/uris';
-import { LineIndex } from '../analysis/lines';
+import { setSourcesField } from '../../core/metadata';
+import { explicitDates } from '../../core/pubdate';
+import { Article, FixIntent } from '../../core/types';
+import { fileUri, uriToPath } from '../../host/uris';
+import { LineIndex } from '../../core/lines';
 
 export interface SourcesDocument {
   uri: string;

@@ -2,14 +2,14 @@
 // appear, which meetings), go to definition, references, highlights and symbols.
 
 import { DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
-import type { Corpus } from '../analysis/corpus';
-import { Entity, EntityMention } from '../analysis/people/identity';
-import { Mention } from '../analysis/people/recognise';
-import { meetingLabel } from '../analysis/meetings/cluster';
-import { rolesOn } from '../analysis/people/knowledge';
+import type { Corpus } from '../../core/corpus';
+import { Entity, EntityMention } from '../../core/people/identity';
+import { Mention } from '../../core/people/recognise';
+import { meetingLabel } from '../../core/meetings/cluster';
+import { rolesOn } from '../../core/people/knowledge';
 import { lineIndexOf, toRange } from '../lsp';
 import { OPEN_ACCOUNT_COMMAND } from './meetings';
-import { groupBy, pushTo } from '../analysis/groups';
+import { groupBy, pushTo } from '../../core/groups';
 
 /** Past this many articles, the entity card summarises by outlet instead of listing every article. */
 const MAX_ARTICLE_ROWS = 25;

@@ -2,9 +2,9 @@
 // spellings are different people, accept a title variant. Each is a visible, undoable edit of that file.
 
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { Corpus } from '../analysis/corpus';
-import { LineIndex } from '../analysis/lines';
-import { withAcceptedTitle, withAlias, withDistinct } from '../analysis/people/knowledge';
+import type { Corpus } from '../../core/corpus';
+import { LineIndex } from '../../core/lines';
+import { withAcceptedTitle, withAlias, withDistinct } from '../../core/people/knowledge';
 
 export interface KnowledgeDocument {
   uri: string;

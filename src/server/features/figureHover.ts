@@ -1,9 +1,9 @@
 // Hover cards for figures and time expressions.
 
-import { Analysis } from '../analysis/analyse';
-import type { Corpus } from '../analysis/corpus';
-import { Figure } from '../analysis/figures/extract';
-import { TimeExpression } from '../analysis/time/extract';
+import { Analysis } from '../../core/analyse';
+import type { Corpus } from '../../core/corpus';
+import { Figure } from '../../core/figures/extract';
+import { TimeExpression } from '../../core/time/extract';
 
 const KIND_LABEL: Record<Figure['kind'], string> = {
   count: 'count', money: 'money', percent: 'percentage', ordinal: 'ordinal (counts events)', duration: 'duration',

@@ -1,13 +1,13 @@
 // Hover cards. Foundation: the article card on the headline, and an explanation on boilerplate.
 
 import { Hover, MarkupKind } from 'vscode-languageserver';
-import { Analysis } from '../analysis/analyse';
-import type { Corpus } from '../analysis/corpus';
-import { Article, Finding } from '../analysis/types';
+import { Analysis } from '../../core/analyse';
+import type { Corpus } from '../../core/corpus';
+import { Article, Finding } from '../../core/types';
 import { figureCard, timeCard } from './figureHover';
 import { cueCard, quoteCard } from './quotes';
-import { boilerplateLabel } from '../analysis/findings/structure';
-import { LineIndex } from '../analysis/lines';
+import { boilerplateLabel } from '../../core/findings/structure';
+import { LineIndex } from '../../core/lines';
 import { toRange } from '../lsp';
 
 export function hoverAt(analysis: Analysis, offset: number, findings: Finding[], index: LineIndex, corpus: Corpus): Hover | null {

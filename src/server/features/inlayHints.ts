@@ -1,8 +1,8 @@
 // Inlay hints: the calendar date a relative expression resolves to ("on Saturday" 2016-11-26).
 
 import { InlayHint, InlayHintKind, Range } from 'vscode-languageserver';
-import { Analysis } from '../analysis/analyse';
-import { LineIndex } from '../analysis/lines';
+import { Analysis } from '../../core/analyse';
+import { LineIndex } from '../../core/lines';
 
 export function dateInlayHints(analysis: Analysis, index: LineIndex, range: Range): InlayHint[] {
   const from = index.offsetAt(range.start);

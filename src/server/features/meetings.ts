@@ -2,11 +2,11 @@
 // meeting card shown on hover.
 
 import { CodeLens } from 'vscode-languageserver';
-import { Corpus } from '../analysis/corpus';
-import { Meeting, meetingLabel } from '../analysis/meetings/cluster';
-import { EventAccount } from '../analysis/meetings/extract';
+import { Corpus } from '../../core/corpus';
+import { Meeting, meetingLabel } from '../../core/meetings/cluster';
+import { EventAccount } from '../../core/meetings/extract';
 import { lineIndexOf, toRange } from '../lsp';
-import { MeetingSummary } from '../protocol';
+import { MeetingSummary } from '../../shared/protocol';
 
 export const OPEN_ACCOUNT_COMMAND = 'sourcelens.openAccount';
 export const SHOW_MEETING_COMMAND = 'sourcelens.showMeeting';

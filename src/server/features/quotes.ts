@@ -2,11 +2,11 @@
 // the quotes in the outline.
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import { Analysis } from '../analysis/analyse';
-import { Quote } from '../analysis/sourcing/extract';
-import type { Corpus } from '../analysis/corpus';
-import { quoteVariants, wordDiff } from '../analysis/sourcing/findings';
-import { LineIndex } from '../analysis/lines';
+import { Analysis } from '../../core/analyse';
+import { Quote } from '../../core/sourcing/extract';
+import type { Corpus } from '../../core/corpus';
+import { quoteVariants, wordDiff } from '../../core/sourcing/findings';
+import { LineIndex } from '../../core/lines';
 import { toRange } from '../lsp';
 
 const TYPE: Record<string, string> = {

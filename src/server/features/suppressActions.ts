@@ -3,10 +3,10 @@
 
 import * as path from 'node:path';
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { LineIndex } from '../analysis/lines';
-import { fingerprint, withSuppression } from '../analysis/suppressions';
-import { Article } from '../analysis/types';
-import { fileUri, uriToPath } from '../io/uris';
+import { LineIndex } from '../../core/lines';
+import { fingerprint, withSuppression } from '../../core/suppressions';
+import { Article } from '../../core/types';
+import { fileUri, uriToPath } from '../../host/uris';
 
 export function suppressActions(article: Article, diagnostics: Diagnostic[], suppressionsFile: string, existing: string | undefined): CodeAction[] {
   const articlePath = uriToPath(article.uri);

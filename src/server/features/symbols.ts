@@ -1,10 +1,10 @@
 // Document outline (headline, then paragraphs) and workspace symbols (articles by headline, outlet or file name).
 
 import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
-import { Analysis } from '../analysis/analyse';
+import { Analysis } from '../../core/analyse';
 import { quoteSymbols } from './quotes';
-import { Article } from '../analysis/types';
-import { LineIndex } from '../analysis/lines';
+import { Article } from '../../core/types';
+import { LineIndex } from '../../core/lines';
 import { toRange } from '../lsp';
 
 const PREVIEW_WORDS = 8;

@@ -2,10 +2,10 @@
 // Shared by the language server and the CLI so both see exactly the same corpus.
 
 import * as path from 'node:path';
-import { fileName } from '../analysis/article';
-import { parseSourcesYaml, SourcesFile } from '../analysis/metadata';
-import { ArticleInput, ArticleMeta, InputProblem } from '../analysis/types';
-import { MAX_YAML_BYTES } from '../analysis/yamlSafe';
+import { fileName } from '../core/article';
+import { parseSourcesYaml, SourcesFile } from '../core/metadata';
+import { ArticleInput, ArticleMeta, InputProblem } from '../core/types';
+import { MAX_YAML_BYTES } from '../core/yamlSafe';
 import { decodeBytes } from './decode';
 import { readRegularFile, readTextFile, resolvesInside } from './safeRead';
 import { fileUri } from './uris';

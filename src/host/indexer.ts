@@ -1,8 +1,8 @@
 // Bulk indexing of corpus roots (CLI, and the server's cold start): discover, read, analyse.
 
-import { Analyser, forEachLimited } from '../analyser';
-import { Corpus } from '../analysis/corpus';
-import { Finding } from '../analysis/types';
+import { Analyser, forEachLimited } from './analyser';
+import { Corpus } from '../core/corpus';
+import { Finding } from '../core/types';
 import { CorpusGlobs, discoverFiles } from './discover';
 import { isGone, loadArticle, LoadOptions, SourcesCache } from './loader';
 

@@ -1,10 +1,10 @@
 // Where a per-article analysis comes from: the persistent cache if it has this exact input, else a worker
 // thread (or this thread when there is no pool). Shared by the server and the CLI.
 
-import { analyse, Analysis } from './analysis/analyse';
-import { inputHash } from './analysis/article';
-import { ArticleInput } from './analysis/types';
-import { AnalysisCache } from './io/cache';
+import { analyse, Analysis } from '../core/analyse';
+import { inputHash } from '../core/article';
+import { ArticleInput } from '../core/types';
+import { AnalysisCache } from './cache';
 import { AnalysisPool } from './pool';
 
 const MAIN_THREAD_FIRST = 4;

@@ -2,8 +2,8 @@
 
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseSuppressionsFile } from '../analysis/suppressions';
-import { MAX_YAML_BYTES } from '../analysis/yamlSafe';
+import { parseSuppressionsFile } from '../core/suppressions';
+import { MAX_YAML_BYTES } from '../core/yamlSafe';
 import { clearYamlReports, reportYamlFile } from './loader';
 import { readTextFile } from './safeRead';
 import { fileUri } from './uris';

@@ -1,8 +1,8 @@
 // The `sourcelens.*` settings as the server reads them, with defaults matching package.json.
 
 import { availableParallelism } from 'node:os';
-import { RuleSettings, isRuleLevel } from './analysis/config';
-import { CorpusGlobs, DEFAULT_GLOBS } from './io/discover';
+import { RuleSettings, isRuleLevel } from '../core/config';
+import { CorpusGlobs, DEFAULT_GLOBS } from './discover';
 
 export interface Settings {
   corpus: CorpusGlobs & { maxFileSizeMB: number; followLinksOutside: boolean };

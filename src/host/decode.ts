@@ -1,7 +1,7 @@
 // Bytes on disk -> the text an editor would show, plus a clear problem when the bytes are not text, or are text in
 // an encoding Sourcelens does not read (then nothing is guessed: the file is named, not misread).
 
-import { InputProblem } from '../analysis/types';
+import { InputProblem } from '../core/types';
 
 export interface Decoded {
   text: string;

@@ -5,8 +5,8 @@
 // heap and NLP model).
 
 import { Worker } from 'node:worker_threads';
-import { analyse, Analysis } from './analysis/analyse';
-import { ArticleInput } from './analysis/types';
+import { analyse, Analysis } from '../core/analyse';
+import { ArticleInput } from '../core/types';
 import type { WorkRequest, WorkResponse } from './worker';
 
 interface Job {

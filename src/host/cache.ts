@@ -5,8 +5,8 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { Analysis } from '../analysis/analyse';
-import { ANALYSER_VERSION } from '../analysis/article';
+import { Analysis } from '../core/analyse';
+import { ANALYSER_VERSION } from '../core/article';
 
 const FORMAT = 1;
 

@@ -2,8 +2,8 @@
 
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { EMPTY_KNOWLEDGE, Knowledge, parseKnowledge } from '../analysis/people/knowledge';
-import { MAX_YAML_BYTES } from '../analysis/yamlSafe';
+import { EMPTY_KNOWLEDGE, Knowledge, parseKnowledge } from '../core/people/knowledge';
+import { MAX_YAML_BYTES } from '../core/yamlSafe';
 import { clearYamlReports, reportYamlFile } from './loader';
 import { readTextFile } from './safeRead';
 

@@ -2,15 +2,15 @@
 // text of open documents (unsaved edits count). Knows nothing of LSP messages: the server wires it up.
 
 import * as path from 'node:path';
-import { Corpus } from './analysis/corpus';
-import { Finding } from './analysis/types';
-import { corpusMatcher, Matcher } from './io/discover';
-import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './io/loader';
-import { analyseFiles, discoverRoots, sourcesFindings } from './io/indexer';
+import { Corpus } from '../core/corpus';
+import { Finding } from '../core/types';
+import { corpusMatcher, Matcher } from './discover';
+import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './loader';
+import { analyseFiles, discoverRoots, sourcesFindings } from './indexer';
 import { Analyser } from './analyser';
-import { fileUri, normaliseUri, uriToPath } from './io/uris';
-import { KNOWLEDGE_FILE, loadKnowledge } from './io/knowledge';
-import { loadSuppressions, SUPPRESSIONS_FILE } from './io/suppressions';
+import { fileUri, normaliseUri, uriToPath } from './uris';
+import { KNOWLEDGE_FILE, loadKnowledge } from './knowledge';
+import { loadSuppressions, SUPPRESSIONS_FILE } from './suppressions';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
 export interface Logger {

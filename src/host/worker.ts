@@ -2,8 +2,8 @@
 // The per-article pass is pure and independent, so it parallelises without coordination.
 
 import { parentPort } from 'node:worker_threads';
-import { analyse } from './analysis/analyse';
-import { ArticleInput } from './analysis/types';
+import { analyse } from '../core/analyse';
+import { ArticleInput } from '../core/types';
 
 export interface WorkRequest {
   id: number;
