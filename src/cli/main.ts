@@ -159,7 +159,7 @@ async function run(options: CliOptions): Promise<number> {
 }
 
 function renderArticles(list: Article[], format: string, cwd: string): string {
-  const rows = list.map((a) => ({
+  const rows = list.map((a) => ({ a, lines: new LineIndex(a.text) })).map(({ a, lines }) => ({
     file: displayPath(a.uri, cwd),
     outlet: a.meta.outlet ?? null,
     published: a.published?.iso ?? null,
@@ -168,7 +168,7 @@ function renderArticles(list: Article[], format: string, cwd: string): string {
     words: a.wordCount,
     paragraphs: a.paragraphs.length,
     sentences: a.sentences.length,
-    boilerplate: a.boilerplate.map((b) => ({ kind: b.kind, line: new LineIndex(a.text).positionAt(b.range.start).line + 1, text: a.text.slice(b.range.start, b.range.end).slice(0, 80) })),
+    boilerplate: a.boilerplate.map((b) => ({ kind: b.kind, line: lines.positionAt(b.range.start).line + 1, text: a.text.slice(b.range.start, b.range.end).slice(0, 80) })),
     problems: a.problems.map((p) => p.message),
   }));
   if (format === 'json') return JSON.stringify(rows, null, 2);

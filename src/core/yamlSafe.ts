@@ -33,12 +33,24 @@ export function parseYamlSafely(source: string, toJs = true): SafeYaml {
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   // uniqueKeys: false: the library compares every key with every other key of its map (600,000 entries took more
   // than ten minutes); duplicates are found below with a set per map.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack, or anything else the library throws on.
+    return { doc: parseDocument(''), data: undefined, problems: [{ message: `could not be read (${firstLine(error instanceof Error ? error.message : String(error))})` }] };
+  }
   for (const error of doc.errors) problems.push({ message: firstLine(error.message), range: posRange(error.pos) });
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') problems.push({ message: `${firstLine(warning.message)}: custom tags are not read`, range: posRange(warning.pos) });
   }
-  if (problems.length === 0) duplicateKeys(doc, problems);
+  if (problems.length === 0) {
+    try {
+      duplicateKeys(doc, problems);
+    } catch (error) {
+      problems.push({ message: `could not be read (${firstLine(error instanceof Error ? error.message : String(error))})` });
+    }
+  }
   if (problems.length > 0 || !toJs) return { doc, data: undefined, problems };
   try {
     return { doc, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };

@@ -5,10 +5,10 @@
 
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { CodeAction, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { buildHostileCorpus, HostileCorpus } from '../hostile/corpus';
 import { serverForSuite, TestClient } from './lspClient';
@@ -159,5 +159,51 @@ describe('hostile folder: the CLI', function () {
     if (existsSync(path.join(corpus.root, 'special', 'passwd.txt'))) assert.match(r.stdout, /^special\/passwd\.txt:1:1 warning structure\/outside-folder/m);
     assert.doesNotMatch(r.stdout, /root:x:0:0/);
     assert.match(r.stdout, /^sourcelens\.entities\.yaml:1:1 warning structure\/invalid-metadata .*aliases/m);
+  });
+});
+
+describe('hostile folder: quick fixes write only inside the workspace', function () {
+  this.timeout(300_000);
+  let client: TestClient;
+  let outside: string;
+  const suite = serverForSuite(() => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sourcelens-fixes-'));
+    outside = mkdtempSync(path.join(tmpdir(), 'sourcelens-outside-'));
+    mkdirSync(path.join(root, 'plain'));
+    writeFileSync(path.join(root, 'plain', 'a.txt'), 'A headline without a date\n\nIlsa Kendrow met Otto Brisk in Ankara on Tuesday.\n');
+    writeFileSync(path.join(outside, 'b.txt'), 'Another headline without a date\n\nIlsa Kendrow met Otto Brisk in Ankara on Tuesday.\n');
+    symlinkSync(outside, path.join(root, 'linked'));
+    return root;
+  });
+  before(() => ({ client } = suite));
+  after(() => rmSync(outside, { recursive: true, force: true }));
+
+  const actionsFor = async (uri: string) => {
+    const diagnostic = await client.waitFor(() => client.diagnostics.get(uri)?.find((d) => d.code === 'structure/no-date'), 60_000, `no-date on ${uri}`);
+    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  };
+  const targets = (actions: CodeAction[]) =>
+    actions.flatMap((a) => [
+      ...Object.keys(a.edit?.changes ?? {}),
+      ...(a.edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument.uri : 'uri' in c ? c.uri : c.oldUri)),
+    ]);
+
+  it('offers the sources.yaml fix for an article in the folder', async () => {
+    const actions = await actionsFor(client.uri('plain/a.txt'));
+    assert.ok(actions.some((a) => a.title.startsWith('Add publication date to sources.yaml')), actions.map((a) => a.title).join(' | '));
+  });
+
+  it('never targets a file that resolves outside the workspace (an article opened through a linked folder)', async () => {
+    // The linked folder is not walked; the reader opens a file through it anyway.
+    const uri = client.uri('linked/b.txt');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: readFileSync(path.join(outside, 'b.txt'), 'utf8') } });
+    const actions = await actionsFor(uri);
+    assert.ok(!actions.some((a) => a.title.startsWith('Add publication date to sources.yaml')), actions.map((a) => a.title).join(' | '));
+    const realRoot = realpathSync(client.root);
+    for (const target of targets(actions)) {
+      const p = fsPathOf(target);
+      const real = existsSync(p) ? realpathSync(p) : path.join(realpathSync(path.dirname(p)), path.basename(p));
+      assert.ok(!path.relative(realRoot, real).startsWith('..'), `an action writes ${real}, outside ${realRoot}`);
+    }
   });
 });
