@@ -126,8 +126,8 @@ function zeroPattern(bytes: Uint8Array, n: number) {
 }
 
 /**
- * Whether bytes after a UTF-16 BOM are UTF-16: no unpaired surrogate, and either some unit is ASCII/Latin-1 (a
- * zero high byte: spaces, line ends, digits) or the text is short. Latin-1 text has no zero bytes at all.
+ * Whether bytes after a UTF-16 BOM are UTF-16: no unpaired surrogate, and some unit is ASCII/Latin-1 (a zero high
+ * byte: spaces, line ends, digits — text in any script has them). Latin-1 text has no zero bytes at all.
  */
 function looksLikeUtf16(body: Uint8Array, order: 'le' | 'be'): boolean {
   const n = Math.min(body.length, SNIFF_BYTES * 4) & ~1;
@@ -141,7 +141,7 @@ function looksLikeUtf16(body: Uint8Array, order: 'le' | 'be'): boolean {
       i += 2;
     } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
   }
-  return latin > 0 || n <= 32;
+  return latin > 0;
 }
 
 function countReplacement(text: string): number {

@@ -2,7 +2,7 @@
 // read forever, /dev/zero never ends), never more than a limit (a file can grow while it is read, and /proc files
 // report size 0), and inside the corpus folder unless the reader allows links out of it.
 
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 
 export type ReadResult =
@@ -70,6 +70,27 @@ export function resolvesInside(file: string, folder: string): boolean {
     realFolder = path.resolve(folder);
   }
   return isWithin(real, realFolder);
+}
+
+/**
+ * Whether a quick fix may write this path: its name is one of `names`, and once `..` and every link in it are
+ * resolved it lies inside one of the roots (the file need not exist yet; its folder must).
+ */
+export function isWritableTarget(file: string, roots: string[], names: readonly string[]): boolean {
+  if (!path.isAbsolute(file) || !names.includes(path.basename(file))) return false;
+  let real: string;
+  try {
+    real = existsSync(file) ? realpathSync(file) : path.join(realpathSync(path.dirname(file)), path.basename(file));
+  } catch {
+    return false;
+  }
+  return roots.some((root) => {
+    try {
+      return isWithin(real, realpathSync(root));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Whether `child` is `parent` or under it (both absolute and resolved). */

@@ -1,7 +1,7 @@
 // The language server: adapts the corpus host and the analysis core to LSP. Works with any client: VS Code (IPC,
 // pull diagnostics), Neovim and others (stdio, pushed diagnostics, odd URI spellings).
 
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
@@ -23,7 +23,7 @@ import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from '../host/loader';
-import { isWithin, readTextFile } from '../host/safeRead';
+import { isWritableTarget as isWritableFile, readTextFile } from '../host/safeRead';
 import { SUPPRESSIONS_FILE } from '../host/suppressions';
 import { MAX_YAML_BYTES } from '../core/yamlSafe';
 import { fileUri, normaliseUri, uriToPath } from '../host/uris';
@@ -278,20 +278,7 @@ export function startServer(connection: Connection): void {
    */
   function isWritableTarget(uri: string): boolean {
     const p = uriToPath(uri);
-    if (!p || !YAML_FILE_NAMES.includes(path.basename(p))) return false;
-    let real: string;
-    try {
-      real = existsSync(p) ? realpathSync(p) : path.join(realpathSync(path.dirname(p)), path.basename(p));
-    } catch {
-      return false;
-    }
-    return host.getRoots().some((root) => {
-      try {
-        return isWithin(real, realpathSync(root));
-      } catch {
-        return false;
-      }
-    });
+    return !!p && isWritableFile(p, host.getRoots(), YAML_FILE_NAMES);
   }
 
   /** Drops any action whose edit would touch a file other than a Sourcelens YAML file inside the workspace. */
