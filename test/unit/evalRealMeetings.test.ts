@@ -1,6 +1,17 @@
 // The real-meetings scorer's maths on tiny made-up gold: pairs, accounts, place, date, merges, B³.
 import * as assert from 'node:assert/strict';
-import { dateMatches, GoldMeeting, MeetingsGold, placeMatches, PredictedMeeting, prf, scoreMeetingsCorpus } from '../../src/tools/evalReal/meetingsScore';
+import {
+  dateMatches,
+  GoldConflict,
+  GoldMeeting,
+  MeetingsGold,
+  placeMatches,
+  PredictedMeeting,
+  prf,
+  scoreDateConflicts,
+  scoreFigureAlarms,
+  scoreMeetingsCorpus,
+} from '../../src/tools/evalReal/meetingsScore';
 
 const meeting = (id: string, over: Partial<GoldMeeting> = {}): GoldMeeting => ({
   id,
@@ -80,6 +91,8 @@ describe('eval:real meetings scorer', () => {
     assert.equal(s.goldAccounts, 5);
     // pairs: a-b, a-c, b-c (M) and c-d (R): 4 gold pairs
     assert.deepEqual([s.pairs.tp, s.pairs.fp, s.pairs.fn], [4, 0, 0]);
+    // main accounts only: c.txt's mention of M is left out on both sides, so a-b and c-d remain
+    assert.deepEqual([s.mainPairs.tp, s.mainPairs.fp, s.mainPairs.fn], [2, 0, 0]);
     assert.equal(s.accountsFoundRate, 1);
     assert.equal(s.placeRightRate, 1);
     assert.equal(s.dateRightRate, 1);
@@ -99,6 +112,8 @@ describe('eval:real meetings scorer', () => {
     const s = scoreMeetingsCorpus(gold, predicted, 'dev');
     // all 6 article pairs linked; gold has 4 (a-b, a-c, b-c, c-d): a-d and b-d are false
     assert.deepEqual([s.pairs.tp, s.pairs.fp, s.pairs.fn], [4, 2, 0]);
+    // main accounts only: gold a-b, c-d; predicted links all four articles (c.txt's account falls on R, a main one)
+    assert.deepEqual([s.mainPairs.tp, s.mainPairs.fp, s.mainPairs.fn], [2, 4, 0]);
     assert.equal(s.confusableWrongMerges, 1);
     assert.equal(s.wrongMerges, 1);
     // c.txt's mention of M (200-240) is not overlapped: 4 of 5 accounts found
@@ -122,5 +137,26 @@ describe('eval:real meetings scorer', () => {
     const all = scoreMeetingsCorpus(gold, [], 'all');
     assert.equal(all.articles, 5);
     assert.equal(all.pairs.fn, 4);
+  });
+
+  it('counts a gold date conflict as caught only when a finding links files with different days', () => {
+    const conflicts: GoldConflict[] = [
+      { kind: 'date', meeting: 'M', values: [{ file: 'a.txt', span: [0, 5], value: '2030-05-01' }, { file: 'b.txt', span: [0, 5], value: '2030-05-02' }, { file: 'c.txt', span: [0, 5], value: '2030-05-02' }] },
+    ];
+    // b and c agree: a finding linking them is not this conflict
+    assert.equal(scoreDateConflicts(conflicts, [{ file: 'b.txt', relatedFiles: ['c.txt'] }]).caught, 0);
+    const s = scoreDateConflicts(conflicts, [{ file: 'c.txt', relatedFiles: ['a.txt'] }, { file: 'z.txt', relatedFiles: ['a.txt'] }]);
+    assert.deepEqual([s.gold, s.caught, s.findings, s.findingsOutsideGold], [1, 1, 2, 1]);
+    // restricted to a split whose files take no part in the conflict
+    assert.equal(scoreDateConflicts(conflicts, [], new Set(['z.txt'])).gold, 0);
+  });
+
+  it('counts a figure-conflict between figures the gold marks as agreeing as a false alarm', () => {
+    const groups = [{ meeting: 'M', quantity: 'length', compatible: true as const, values: [{ file: 'a.txt', span: [10, 20] as [number, number], value: '3 hours' }, { file: 'b.txt', span: [30, 40] as [number, number], value: 'about 3 hours' }] }];
+    const onBoth = { file: 'a.txt', start: 12, end: 15, related: [{ file: 'b.txt', start: 30, end: 35 }] };
+    const elsewhere = { file: 'a.txt', start: 50, end: 55, related: [{ file: 'b.txt', start: 30, end: 35 }] };
+    const s = scoreFigureAlarms(groups, [onBoth, elsewhere]);
+    assert.deepEqual([s.groups, s.falseAlarms, s.findings], [1, 1, 2]);
+    assert.equal(scoreFigureAlarms(groups, [onBoth], new Set(['c.txt'])).findings, 0);
   });
 });

@@ -4,18 +4,29 @@
 // splits separately, twice: from the page text alone (as a reader who saved the pages has it) and with each page's
 // URL given as metadata (the URL often carries the date; nothing else is added).
 //
-// Shaped like the eval:real framework's RealCorpus (src/tools/evalReal/framework.ts, branch evalreal); the types
-// used here are declared structurally so this module builds on its own and can also run alone:
-//   node dist/evalRealMeetings.js [--split dev|check] [--examples N]
+// Shaped like the eval:real framework's RealCorpus (src/tools/evalReal/framework.ts, branch evalreal): the types
+// used here are declared structurally, so this module builds on its own and is a drop-in `corpus` for main.ts. No
+// side effects on import; src/tools/evalRealMeetings.ts runs it alone:
+//   node dist/evalRealMeetings.js [--split dev|check|all] [--examples N]
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { Corpus } from '../../core/corpus';
 import { ArticleInput, ArticleMeta } from '../../core/types';
 import { fileUri } from '../../host/uris';
-import { MeetingsGold, MeetingsSplitScore, PredictedMeeting, scoreMeetingsCorpus, Split } from './meetingsScore';
+import {
+  MeetingsGold,
+  MeetingsSplitScore,
+  PredictedConflict,
+  PredictedFigureConflict,
+  PredictedMeeting,
+  scoreDateConflicts,
+  scoreFigureAlarms,
+  scoreMeetingsCorpus,
+  Split,
+} from './meetingsScore';
 
 export interface MeetingsRunContext {
   /** <real-data root>/meetings */
@@ -59,18 +70,25 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Checks the saved pages: true when every file is there with its recorded sha256, else why not. */
+/** The saved pages: true when every file is there, else why not. */
 export function checkPages(dir: string, rebuild: RebuildEntry[]): true | string {
   if (!existsSync(dir)) return `no folder ${dir}`;
   const missing = rebuild.filter((e) => !existsSync(path.join(dir, e.file)));
   if (missing.length) return `${missing.length} of ${rebuild.length} pages missing in ${dir} (first: ${missing[0].file})`;
-  const changed = rebuild.filter((e) => sha256(readFileSync(path.join(dir, e.file), 'utf8')) !== e.sha256);
-  if (changed.length) return `${changed.length} pages differ from their recorded sha256 (first: ${changed[0].file})`;
   return true;
 }
 
-/** Runs the current analysis in this process over the saved pages and returns its meetings in scorer form. */
-export function predictMeetings(dir: string, rebuild: RebuildEntry[], withUrl: boolean): PredictedMeeting[] {
+/** Files whose text differs from the recorded sha256 (scored anyway: spans after a difference may be off by a few characters). */
+export function changedPages(dir: string, rebuild: RebuildEntry[]): string[] {
+  return rebuild.filter((e) => sha256(readFileSync(path.join(dir, e.file), 'utf8')) !== e.sha256).map((e) => e.file);
+}
+
+/** Runs the current analysis in this process over the saved pages: its meetings and date-conflict findings in scorer form. */
+export function predictMeetings(
+  dir: string,
+  rebuild: RebuildEntry[],
+  withUrl: boolean,
+): { meetings: PredictedMeeting[]; dateConflicts: PredictedConflict[]; figureConflicts: PredictedFigureConflict[] } {
   const corpus = new Corpus();
   const fileOf = new Map<string, string>();
   corpus.deferCrossDocument(true);
@@ -82,7 +100,7 @@ export function predictMeetings(dir: string, rebuild: RebuildEntry[], withUrl: b
     corpus.update(input);
   }
   corpus.deferCrossDocument(false);
-  return corpus
+  const meetings = corpus
     .meetings()
     .all()
     .map((m) => ({
@@ -91,6 +109,23 @@ export function predictMeetings(dir: string, rebuild: RebuildEntry[], withUrl: b
       date: dateOf(m.date?.iso, m.date?.precision),
       accounts: m.accounts.map((a) => ({ file: fileOf.get(a.uri) ?? a.uri, start: a.span.start, end: a.span.end })),
     }));
+  const dateConflicts: PredictedConflict[] = [];
+  const figureConflicts: PredictedFigureConflict[] = [];
+  for (const [uri, findings] of corpus.allFindings()) {
+    const file = fileOf.get(uri) ?? uri;
+    for (const f of findings) {
+      if (f.code === 'date-conflict') dateConflicts.push({ file, relatedFiles: f.related.map((r) => fileOf.get(r.uri) ?? r.uri) });
+      if (f.code === 'figure-conflict') {
+        figureConflicts.push({
+          file,
+          start: f.range.start,
+          end: f.range.end,
+          related: f.related.map((r) => ({ file: fileOf.get(r.uri) ?? r.uri, start: r.range.start, end: r.range.end })),
+        });
+      }
+    }
+  }
+  return { meetings, dateConflicts, figureConflicts };
 }
 
 function dateOf(iso: string | undefined, precision: string | undefined): string | null {
@@ -114,6 +149,9 @@ export function scoreRows(scores: MeetingsSplitScore[]): (string | number | null
     row('pairs R', (s) => r3(s.pairs.recall)),
     row('pairs F1', (s) => r3(s.pairs.f1)),
     row('pairs tp/fp/fn', (s) => `${s.pairs.tp}/${s.pairs.fp}/${s.pairs.fn}`),
+    row('main-account pairs P', (s) => r3(s.mainPairs.precision)),
+    row('main-account pairs R', (s) => r3(s.mainPairs.recall)),
+    row('main-account pairs F1', (s) => r3(s.mainPairs.f1)),
     row('accounts found %', (s) => pct(s.accountsFoundRate)),
     row('place right % (of found)', (s) => pct(s.placeRightRate)),
     row('date right or honestly unknown %', (s) => pct(s.dateRightRate)),
@@ -127,21 +165,34 @@ export function scoreRows(scores: MeetingsSplitScore[]): (string | number | null
 
 export async function runMeetings(ctx: MeetingsRunContext): Promise<{ tables: MeetingsTable[]; json: unknown }> {
   const { gold, rebuild } = loadGold(ctx.repo);
-  const splits: Split[] = ctx.split === 'dev' || ctx.split === 'check' ? [ctx.split] : ['dev', 'check'];
+  const splits: (Split | 'all')[] = ctx.split === 'dev' || ctx.split === 'check' ? [ctx.split] : ctx.split === 'all' ? ['dev', 'check', 'all'] : ['dev', 'check'];
   const tables: MeetingsTable[] = [];
-  const json: Record<string, unknown> = { articles: gold.articles.length, meetings: gold.meetings.length };
+  const changed = changedPages(ctx.dir, rebuild);
+  if (changed.length) ctx.log(`meetings: ${changed.length} pages differ from their recorded sha256 (${changed.slice(0, 3).join(', ')}…); scored anyway`);
+  const json: Record<string, unknown> = { articles: gold.articles.length, meetings: gold.meetings.length, changedPages: changed };
   for (const withUrl of [false, true]) {
-    const predicted = predictMeetings(ctx.dir, rebuild, withUrl);
+    const { meetings: predicted, dateConflicts, figureConflicts } = predictMeetings(ctx.dir, rebuild, withUrl);
     const scores = splits.map((s) => scoreMeetingsCorpus(gold, predicted, s));
+    const filesOf = (s: Split | 'all'): Set<string> | undefined => (s === 'all' ? undefined : new Set(gold.articles.filter((a) => a.split === s).map((a) => a.file)));
+    const conflictScores = splits.map((s) => scoreDateConflicts(gold.conflicts ?? [], dateConflicts, filesOf(s)));
+    const figureScores = splits.map((s) => scoreFigureAlarms(gold.figures ?? [], figureConflicts, filesOf(s)));
     const label = withUrl ? 'with each page URL as metadata' : 'page text only';
     tables.push({
       title: `Meetings, real corpus (${label})`,
       columns: ['metric', ...splits],
-      rows: scoreRows(scores),
-      note: 'pairs: two articles report a common meeting (back-references included); accounts: right article, overlapping span',
-      examples: ctx.examples > 0 ? scores.flatMap((s) => s.errors.slice(0, ctx.examples).map((e) => `[${s.split}] ${e}`)) : undefined,
+      rows: [
+        ...scoreRows(scores),
+        ['date conflicts caught (gold)', ...conflictScores.map((c) => `${c.caught}/${c.gold}`)],
+        ['date-conflict findings off gold conflicts', ...conflictScores.map((c) => `${c.findingsOutsideGold}/${c.findings}`)],
+        ['figure-conflict on agreeing figures / all', ...figureScores.map((c) => `${c.falseAlarms}/${c.findings}`)],
+      ],
+      note: 'pairs: two articles report a common meeting (back-references included; main-account pairs: without them); accounts: right article, overlapping span',
+      examples:
+        ctx.examples > 0
+          ? scores.flatMap((s, i) => [...s.errors, ...conflictScores[i].errors, ...figureScores[i].errors].slice(0, ctx.examples).map((e) => `[${s.split}] ${e}`))
+          : undefined,
     });
-    json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s) => [s.split, { ...s, errors: s.errors }]));
+    json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s, i) => [s.split, { ...s, dateConflicts: conflictScores[i], figureAlarms: figureScores[i] }]));
   }
   return { tables, json };
 }
@@ -163,50 +214,3 @@ export const corpus = {
   },
   run: runMeetings,
 };
-
-// ---- standalone runner (until the eval:real framework registers this module) ----
-
-function formatTable(t: MeetingsTable): string {
-  const cell = (v: string | number | null): string => (v === null ? '–' : String(v));
-  const body = t.rows.map((r) => r.map(cell));
-  const widths = t.columns.map((c, i) => Math.max(c.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  const out = [`\n${t.title}`, line(t.columns), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
-  if (t.note) out.push(`  (${t.note})`);
-  for (const e of t.examples ?? []) out.push(`    - ${e}`);
-  return out.join('\n');
-}
-
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const opt = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const repo = path.resolve(__dirname, '..');
-  const root = process.env.SOURCELENS_REAL_DIR ?? path.join(repo, '.real');
-  const ctx: MeetingsRunContext = {
-    dir: path.join(root, 'meetings'),
-    repo,
-    split: opt('--split'),
-    examples: Number(opt('--examples') ?? 0),
-    log: (m) => console.error(m),
-  };
-  const ok = corpus.available(ctx);
-  if (ok !== true) {
-    console.log(`meetings corpus not available: ${ok}\n  ${corpus.howToGet(ctx)}`);
-    return;
-  }
-  const { tables, json } = await corpus.run(ctx);
-  for (const t of tables) console.log(formatTable(t));
-  mkdirSync(path.join(repo, 'test-results'), { recursive: true });
-  writeFileSync(path.join(repo, 'test-results', 'eval-real-meetings.json'), JSON.stringify(json, null, 1));
-}
-
-// Bundled into dist/evalReal.js too, where `module` is that bundle's: run only as dist/evalRealMeetings.js.
-if (require.main === module && path.basename(process.argv[1] ?? '').startsWith('evalRealMeetings')) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}

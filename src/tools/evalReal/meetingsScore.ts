@@ -10,7 +10,8 @@
 // in one split):
 // - pairs: over unordered pairs of the split's articles, "these two articles report a common meeting". Gold: they
 //   have accounts of one gold meeting (any role, back-references included). Predicted: one predicted meeting has
-//   accounts in both.
+//   accounts in both. mainPairs: the same with gold mentions left out, and the predicted accounts whose best gold
+//   account is a mention (a predicted account on no gold account still counts).
 // - accounts found: gold accounts with an overlapping predicted account.
 // - place right: of the found accounts, the predicted meeting's place names the gold place (or an accepted alias;
 //   gold null = no place: right when the prediction has none).
@@ -47,15 +48,116 @@ export interface GoldAccount {
   spans: [number, number][];
 }
 
+/** A meeting participant named in an article: the name as printed and the title printed right before it. */
+export interface GoldPersonMention {
+  name: string;
+  span: [number, number];
+  title?: [number, number];
+}
+
 export interface GoldArticle {
   file: string;
   split: Split;
   accounts: GoldAccount[];
+  /** Every mention by name of a gold meeting's participant (not scored here; for the people and title work). */
+  people?: GoldPersonMention[];
+}
+
+/** Outlets that disagree on a meeting's day: each value with the span that states it. */
+export interface GoldConflict {
+  kind: 'date';
+  meeting: string;
+  values: { file: string; span: [number, number]; value: string }[];
+}
+
+/** One quantity that several outlets give for one meeting, in wordings that agree (a figure-conflict between them is false). */
+export interface GoldFigureGroup {
+  meeting: string;
+  quantity: string;
+  compatible: true;
+  values: { file: string; span: [number, number]; value: string }[];
 }
 
 export interface MeetingsGold {
   meetings: GoldMeeting[];
   articles: GoldArticle[];
+  conflicts?: GoldConflict[];
+  figures?: GoldFigureGroup[];
+}
+
+/** A date-conflict finding of the analysis: the file it is reported in and the files its related locations name. */
+export interface PredictedConflict {
+  file: string;
+  relatedFiles: string[];
+}
+
+export interface ConflictScore {
+  gold: number;
+  caught: number;
+  /** Findings on files that take part in no gold conflict (a proxy for false alarms: the gold lists the disagreements the annotator found). */
+  findingsOutsideGold: number;
+  findings: number;
+  errors: string[];
+}
+
+export interface FigureAlarmScore {
+  /** Gold groups of agreeing figures in scope. */
+  groups: number;
+  /** figure-conflict findings whose file and a related file both give a figure of one agreeing group, and overlap them. */
+  falseAlarms: number;
+  findings: number;
+  errors: string[];
+}
+
+/** A figure-conflict finding: where it is reported and what its related locations point at. */
+export interface PredictedFigureConflict {
+  file: string;
+  start: number;
+  end: number;
+  related: { file: string; start: number; end: number }[];
+}
+
+/** Counts figure-conflict findings raised between two outlets' figures that the gold marks as agreeing. */
+export function scoreFigureAlarms(gold: GoldFigureGroup[], findings: PredictedFigureConflict[], files?: Set<string>): FigureAlarmScore {
+  const groups = gold.filter((g) => !files || g.values.some((v) => files.has(v.file)));
+  const touches = (v: { file: string; span: [number, number] }, file: string, start: number, end: number): boolean =>
+    v.file === file && start < v.span[1] && end > v.span[0];
+  const scoped = findings.filter((f) => !files || files.has(f.file));
+  const errors: string[] = [];
+  let falseAlarms = 0;
+  for (const f of scoped) {
+    const g = groups.find((gr) => gr.values.some((v) => touches(v, f.file, f.start, f.end)) && f.related.some((r) => gr.values.some((v) => touches(v, r.file, r.start, r.end))));
+    if (g) {
+      falseAlarms++;
+      errors.push(`figure-conflict between agreeing figures (${g.meeting}, ${g.quantity}): ${f.file}`);
+    }
+  }
+  return { groups: groups.length, falseAlarms, findings: scoped.length, errors };
+}
+
+/**
+ * A gold date conflict is caught when a date-conflict finding sits in a file whose value differs from another
+ * file's in that conflict and names (in the file itself or its related locations) a file with the other value.
+ */
+export function scoreDateConflicts(gold: GoldConflict[], findings: PredictedConflict[], files?: Set<string>): ConflictScore {
+  const inScope = (c: GoldConflict): boolean => !files || c.values.some((v) => files.has(v.file));
+  const conflicts = gold.filter((c) => c.kind === 'date' && inScope(c));
+  const conflictFiles = new Set(conflicts.flatMap((c) => c.values.map((v) => v.file)));
+  const errors: string[] = [];
+  let caught = 0;
+  for (const c of conflicts) {
+    const valueOf = new Map(c.values.map((v) => [v.file, v.value]));
+    const hit = findings.some((f) => {
+      const mine = valueOf.get(f.file);
+      return mine !== undefined && f.relatedFiles.some((r) => valueOf.has(r) && valueOf.get(r) !== mine);
+    });
+    if (hit) caught++;
+    else errors.push(`date conflict not reported: ${c.meeting} (${c.values.map((v) => `${v.file} ${v.value}`).join(' / ')})`);
+  }
+  const scoped = findings.filter((f) => !files || files.has(f.file));
+  const outside = scoped.filter((f) => !conflictFiles.has(f.file));
+  for (const f of outside) errors.push(`date-conflict on a file with no gold conflict: ${f.file}`);
+  return { gold: conflicts.length, caught, findingsOutsideGold: outside.length, findings: scoped.length, errors };
 }
 
 export interface PredictedAccount {
@@ -87,6 +189,8 @@ export interface MeetingsSplitScore {
   meetings: number;
   goldAccounts: number;
   pairs: PRF;
+  /** The same over main accounts only: gold mentions (back-references) and the predicted accounts that fall on them are left out. */
+  mainPairs: PRF;
   accountsFound: number;
   accountsFoundRate: number | null;
   placeRight: number;
@@ -223,35 +327,41 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
     else errors.push(`date: ${r.key}: got ${hit.meeting.date ?? 'none'}, want ${r.meeting.date ?? 'none'}${r.account.datable ? '' : ' (or none)'}`);
   }
 
-  // Pairwise over the split's articles.
-  const goldMeetingsOf = new Map<string, Set<string>>();
-  for (const a of articles) goldMeetingsOf.set(a.file, new Set(a.accounts.map((x) => x.meeting)));
-  const predMeetingsOf = new Map<string, Set<string>>();
-  for (const pm of predicted) {
-    for (const pa of pm.accounts) {
-      if (!files.has(pa.file)) continue;
-      predMeetingsOf.set(pa.file, (predMeetingsOf.get(pa.file) ?? new Set()).add(pm.id));
-    }
-  }
-  const fileList = [...files].sort();
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const intersects = (x: Set<string> | undefined, y: Set<string> | undefined): boolean => !!x && !!y && [...x].some((v) => y.has(v));
-  for (let i = 0; i < fileList.length; i++) {
-    for (let j = i + 1; j < fileList.length; j++) {
-      const g = intersects(goldMeetingsOf.get(fileList[i]), goldMeetingsOf.get(fileList[j]));
-      const p = intersects(predMeetingsOf.get(fileList[i]), predMeetingsOf.get(fileList[j]));
-      if (g && p) tp++;
-      else if (p) {
-        fp++;
-        errors.push(`pair linked wrongly: ${fileList[i]} + ${fileList[j]}`);
-      } else if (g) {
-        fn++;
-        errors.push(`pair not linked: ${fileList[i]} / ${fileList[j]}`);
+  // Pairwise over the split's articles (all accounts; main accounts only).
+  const pairScore = (mainOnly: boolean, log: boolean): PRF => {
+    const goldMeetingsOf = new Map<string, Set<string>>();
+    for (const a of articles) goldMeetingsOf.set(a.file, new Set(a.accounts.filter((x) => !mainOnly || x.role === 'main').map((x) => x.meeting)));
+    const predMeetingsOf = new Map<string, Set<string>>();
+    for (const pm of predicted) {
+      for (const pa of pm.accounts) {
+        if (!files.has(pa.file)) continue;
+        if (mainOnly && goldOfPredictedAccount.get(pa)?.account.role === 'mention') continue;
+        predMeetingsOf.set(pa.file, (predMeetingsOf.get(pa.file) ?? new Set()).add(pm.id));
       }
     }
-  }
+    const fileList = [...files].sort();
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    const intersects = (x: Set<string> | undefined, y: Set<string> | undefined): boolean => !!x && !!y && [...x].some((v) => y.has(v));
+    for (let i = 0; i < fileList.length; i++) {
+      for (let j = i + 1; j < fileList.length; j++) {
+        const g = intersects(goldMeetingsOf.get(fileList[i]), goldMeetingsOf.get(fileList[j]));
+        const p = intersects(predMeetingsOf.get(fileList[i]), predMeetingsOf.get(fileList[j]));
+        if (g && p) tp++;
+        else if (p) {
+          fp++;
+          if (log) errors.push(`pair linked wrongly: ${fileList[i]} + ${fileList[j]}`);
+        } else if (g) {
+          fn++;
+          if (log) errors.push(`pair not linked: ${fileList[i]} / ${fileList[j]}`);
+        }
+      }
+    }
+    return prf(tp, fp, fn);
+  };
+  const pairs = pairScore(false, true);
+  const mainPairs = pairScore(true, false);
 
   // Merges of different gold meetings in one predicted meeting.
   let confusableWrongMerges = 0;
@@ -297,7 +407,8 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
     articles: articles.length,
     meetings: gold.meetings.filter((m) => inSplit(m.split)).length,
     goldAccounts: refs.length,
-    pairs: prf(tp, fp, fn),
+    pairs,
+    mainPairs,
     accountsFound: found,
     accountsFoundRate: rate(found, refs.length),
     placeRight,
