@@ -7,6 +7,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { CorpusChangedParams, METHODS } from '../shared/protocol';
 import { ArticlesProvider } from './articlesTree';
 import { EntitiesProvider } from './entitiesTree';
+import { registerImportPages } from './importPages';
 import { registerMeetingCommands } from './meetingCommands';
 import { MeetingsProvider } from './meetingsTree';
 
@@ -28,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'sourcelens',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm}'),
         vscode.workspace.createFileSystemWatcher('**/sources.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/sourcelens.entities.yaml'),
         vscode.workspace.createFileSystemWatcher('**/sourcelens.suppressions.yaml'),
@@ -50,6 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const entities = new EntitiesProvider(() => client);
   const meetingsView = vscode.window.createTreeView('sourcelens.meetings', { treeDataProvider: meetings, showCollapseAll: true });
   registerMeetingCommands(context, () => client, meetings, meetingsView);
+  registerImportPages(context, log, async () => {
+    await client?.sendRequest(METHODS.reindex);
+  });
   const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Sourcelens';
   status.text = '$(loading~spin) Sourcelens: indexing…';

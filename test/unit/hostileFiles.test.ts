@@ -56,10 +56,10 @@ describe('hostile files', () => {
   it('does not read an article that links outside the corpus folder, unless allowed', async () => {
     writeFileSync(path.join(outside, 'secret.txt'), 'Secret headline\n\nNot part of the corpus.\n');
     symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'link.txt'));
-    const refused = await loadArticle(path.join(dir, 'link.txt'), new SourcesCache(), { maxFileSizeMB: 5, roots: [dir] });
+    const refused = (await loadArticle(path.join(dir, 'link.txt'), new SourcesCache(), { maxFileSizeMB: 5, roots: [dir] }))!;
     assert.equal(refused.text, '');
     assert.equal(refused.inputProblems?.[0].code, 'structure/outside-folder');
-    const allowed = await loadArticle(path.join(dir, 'link.txt'), new SourcesCache(), { maxFileSizeMB: 5, roots: [dir], followLinksOutside: true });
+    const allowed = (await loadArticle(path.join(dir, 'link.txt'), new SourcesCache(), { maxFileSizeMB: 5, roots: [dir], followLinksOutside: true }))!;
     assert.match(allowed.text, /Secret headline/);
   });
 

@@ -21,6 +21,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'structure/unreadable', severity: 'warning', description: 'The file could not be read (permissions, deleted while indexing, a FIFO or device rather than a regular file).' },
   { code: 'structure/outside-folder', severity: 'warning', description: 'A link that resolves outside the corpus folder; it is not followed (sourcelens.corpus.followLinksOutside allows it).' },
   { code: 'structure/invalid-metadata', severity: 'warning', description: 'The front matter (or sourcelens.entities.yaml / sourcelens.suppressions.yaml) is malformed, never closed, or has invalid values.' },
+  { code: 'structure/page-not-imported', severity: 'information', description: 'A saved web page (.html) holding an article that has not been imported yet: import it (Sourcelens: Import saved pages, or `sourcelens import`) to analyse it as a readable .md beside it.' },
   { code: 'structure/invalid-sources', severity: 'warning', description: 'A sources.yaml file is malformed or has invalid values.' },
   { code: 'figure-conflict', severity: 'warning', description: 'Two accounts of the same meeting give incompatible figures for the same quantity (qualifiers taken into account).' },
   { code: 'figure-inconsistent', severity: 'warning', description: 'A figure contradicts a date anchor (an age or duration that does not fit the year the corpus says it began).' },

@@ -138,9 +138,26 @@ describe('Sourcelens in the extension host', function () {
     assert.ok(conflict.relatedInformation[0].location.uri.path.endsWith('x-wire.txt'));
   });
 
+  it('imports a saved page from the Explorer command: the .md becomes the article, the page stops asking to be imported', async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const html = vscode.Uri.joinPath(folder, 'saved', 'storm.html');
+    const page = require('fs').readFileSync(require('path').join(__dirname, '../../fixtures/pages/saved/amp-story.html'));
+    await vscode.workspace.fs.writeFile(html, page);
+    const codeOf = (d) => String(typeof d.code === 'object' ? d.code.value : d.code);
+    await poll(() => vscode.languages.getDiagnostics(html).find((d) => codeOf(d) === 'structure/page-not-imported'), 'structure/page-not-imported on the page');
+    await vscode.commands.executeCommand('sourcelens.importPages', html, [html]);
+    const md = vscode.Uri.joinPath(folder, 'saved', 'storm.md');
+    const text = Buffer.from(await vscode.workspace.fs.readFile(md)).toString();
+    assert.match(text, /^---\noutlet: Velor Daily\npublished: 2031-11-14\n/);
+    assert.match(text, /\n# Storm floods coastal towns as river bursts its banks\n/);
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(html)), page, 'the page is never changed');
+    await poll(() => !vscode.languages.getDiagnostics(html).some((d) => codeOf(d) === 'structure/page-not-imported'), 'the page reminder to go');
+    await poll(() => vscode.languages.getDiagnostics(md).some((d) => codeOf(d) === 'unattributed-claim'), 'findings on the imported article');
+  });
+
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['sourcelens.reindex', 'sourcelens.showLog', 'sourcelens.nextAccount', 'sourcelens.previousAccount', 'sourcelens.compareAccounts', 'sourcelens.showMeeting']) {
+    for (const c of ['sourcelens.reindex', 'sourcelens.importPages', 'sourcelens.showLog', 'sourcelens.nextAccount', 'sourcelens.previousAccount', 'sourcelens.compareAccounts', 'sourcelens.showMeeting']) {
       assert.ok(commands.includes(c), c);
     }
   });
