@@ -216,7 +216,9 @@ export function startServer(connection: Connection): void {
    * one whose document was edited while it waited (the answer would describe text that is gone).
    */
   async function ready(token: CancellationToken, uri?: string): Promise<void> {
-    if (uri) flushEdit(norm(uri)); // an edit waiting in a burst is analysed first: the answer is about this text
+    // An edit waiting in a burst is analysed first: the answer is about the text the client has now.
+    if (uri) flushEdit(norm(uri));
+    else for (const waiting of [...pendingEdits.keys()]) flushEdit(waiting);
     const version = uri ? documents.get(uri)?.version : undefined;
     if ((!uri || !host.corpus.has(norm(uri))) && !token.isCancellationRequested) {
       // A request cancelled while it waits is refused at once, not after the index is in. (One cancelled before it
