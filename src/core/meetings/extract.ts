@@ -3,48 +3,10 @@
 // this module only knows about events.
 
 import rulePack from '../rules/meetings.yaml';
-import { Analysis } from '../analyse';
-import { TextRange } from '../types';
+import type { Analysis } from '../model';
 import { capitalOf, countryOf } from './places';
-
-export type EventKind = 'meeting' | 'visit' | 'call' | 'press-conference' | 'summit';
-export type EventStatus = 'past' | 'ongoing' | 'scheduled';
-
-/** A person, organisation or place mentioned in a sentence, as the entity layer resolved it. */
-export interface ParticipantMention {
-  /** Cross-document entity key (stable, e.g. 'person:mevlut cavusoglu'). */
-  key: string;
-  name: string;
-  kind: 'person' | 'organisation' | 'place';
-  range: TextRange;
-  /** The role as written in this article ("Turkish Foreign Minister"), if any. */
-  title?: string;
-}
-
-export interface EventDate {
-  /** Resolved calendar date (YYYY-MM-DD) when the article's publication date allowed it. */
-  iso?: string;
-  precision?: 'day' | 'week' | 'month' | 'year';
-  /** Comparable form even when unresolved ('weekday:6', 'month:8'). */
-  key: string;
-  text: string;
-  range: TextRange;
-}
-
-export interface EventAccount {
-  /** `${uri}#${offset}`: stable for the same text. */
-  id: string;
-  uri: string;
-  kind: EventKind;
-  status: EventStatus;
-  participants: ParticipantMention[];
-  place?: { name: string; range?: TextRange };
-  date?: EventDate;
-  trigger: { text: string; range: TextRange };
-  /** From the first to the last sentence of the account. */
-  span: TextRange;
-  sentences: number[];
-}
+import type { EventKind, ParticipantMention, EventDate, EventAccount } from '../model';
+export type { EventKind, EventStatus, ParticipantMention, EventDate, EventAccount } from '../model';
 
 interface RawPack {
   triggers: { kind: EventKind; pattern: string }[];

@@ -1,6 +1,6 @@
 // title-conflict, name-variant and title-missing: what a careful editor notices about people across articles.
 
-import type { Corpus } from '../corpus';
+import type { CorpusView } from '../view';
 import { foldText } from '../fold';
 import { IndexedRule } from '../partitions';
 import { Finding } from '../types';
@@ -12,7 +12,7 @@ import { groupBy } from '../groups';
 /** Roles held at dates this far apart may both be true (people change jobs): not compared. */
 const MAX_DAYS_APART = 180;
 
-function outlet(corpus: Corpus, uri: string): string {
+function outlet(corpus: CorpusView, uri: string): string {
   const a = corpus.get(uri);
   return a ? (a.meta.outlet ? `${a.meta.outlet} (${a.name})` : a.name) : uri;
 }
@@ -30,7 +30,7 @@ export function rolesConflict(a: Role, b: Role): boolean {
   return !!a.country && !!b.country && a.country !== b.country;
 }
 
-function comparableDates(corpus: Corpus, x: EntityMention, y: EntityMention): boolean {
+function comparableDates(corpus: CorpusView, x: EntityMention, y: EntityMention): boolean {
   if (x.uri === y.uri) return true;
   const a = corpus.get(x.uri)?.published?.iso;
   const b = corpus.get(y.uri)?.published?.iso;
@@ -52,7 +52,7 @@ export const entityRule: IndexedRule = {
   },
 };
 
-function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
+function titleConflicts(corpus: CorpusView, entity: Entity): Finding[] {
   const accepted = new Set(corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0])?.accept.map((t) => t.toLowerCase()) ?? []);
   const titled = entity.mentions.filter((m) => m.mention.role?.office && !m.mention.descriptive && m.mention.roleRange && !accepted.has((m.mention.roleText ?? '').toLowerCase()));
   const out: Finding[] = [];
@@ -75,7 +75,7 @@ function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
 }
 
 /** Spellings that fold to the same name but are written differently ("Erdoğan" / "Erdogan"), per outlet. */
-function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
+function nameVariants(corpus: CorpusView, entity: Entity): Finding[] {
   const surname = (text: string) => text.split(/\s+/).pop()!;
   const spellings = groupBy(entity.mentions.filter((m) => !m.mention.descriptive), (m) => surname(m.mention.text));
   // Case alone ("GlobalCom"/"Globalcom", "COMPASS") is typography, not spelling.
@@ -114,7 +114,7 @@ function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
  * `title-missing`: a person introduced with no title or description at all, whom other articles do describe
  * (so the role exists and this outlet left it out). People nobody titles — a witness, a player — are not flagged.
  */
-function titleMissing(corpus: Corpus, entity: Entity): Finding[] {
+function titleMissing(corpus: CorpusView, entity: Entity): Finding[] {
   const out: Finding[] = [];
   const titled = entity.mentions.find((m) => m.mention.roleText && m.mention.role?.office);
   if (!titled) return out;
@@ -138,7 +138,7 @@ function describeKnown(r: KnownRole): string {
 }
 
 /** `title-anachronism`: a title the knowledge file says the person did not hold on the article's date. */
-function anachronisms(corpus: Corpus, entity: Entity): Finding[] {
+function anachronisms(corpus: CorpusView, entity: Entity): Finding[] {
   const known = corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0]);
   if (!known || known.roles.length === 0) return [];
   const out: Finding[] = [];

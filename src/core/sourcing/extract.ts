@@ -7,46 +7,8 @@ import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
 import { groupBy } from '../groups';
-
-export type SourceType = 'named-person' | 'named-institution' | 'state-media' | 'anonymous' | 'none';
-
-export interface Source {
-  name: string;
-  type: SourceType;
-  range?: TextRange;
-  /** Entity key when the source is a recognised person or organisation. */
-  key?: string;
-}
-
-export interface Quote {
-  /** Including the quote marks (or the whole paragraph for a block quote). */
-  range: TextRange;
-  content: string;
-  kind: 'direct' | 'scare' | 'block';
-  speaker?: Source;
-}
-
-export interface Attribution {
-  sentence: number;
-  source: Source;
-  cue: string;
-  cueRange: TextRange;
-  /** Carried over from an earlier sentence ("He added …", the next paragraph of a quote). */
-  inherited: boolean;
-}
-
-export interface Claim {
-  sentence: number;
-  kind: string;
-  trigger: string;
-  triggerRange: TextRange;
-}
-
-export interface Sourcing {
-  quotes: Quote[];
-  attributions: Attribution[];
-  claims: Claim[];
-}
+import type { Source, Quote, Attribution, Claim, Sourcing } from '../model';
+export type { SourceType, Source, Quote, Attribution, Claim, Sourcing } from '../model';
 
 interface RawPack {
   cues: string[];

@@ -8,22 +8,8 @@ import { en as chronoEn } from 'chrono-node';
 import { isValidDate } from '../metadata';
 import { parseCasual } from './prefilter';
 import { Article, TextRange } from '../types';
-
-export type TimePrecision = 'day' | 'week' | 'month' | 'year';
-export type TimeKind = 'weekday' | 'date' | 'month' | 'year' | 'relative' | 'event-relative';
-export type Tense = 'past' | 'future' | 'unknown';
-
-export interface TimeExpression {
-  range: TextRange;
-  text: string;
-  sentence: number;
-  kind: TimeKind;
-  /** Comparable even when unresolved: two accounts that both say "on Saturday" share 'weekday:6'. */
-  key: string;
-  resolved?: { iso: string; precision: TimePrecision; end?: string };
-  tense: Tense;
-  qualifier?: 'early' | 'late' | 'mid';
-}
+import type { TimePrecision, Tense, TimeExpression } from '../model';
+export type { TimePrecision, TimeKind, Tense, TimeExpression } from '../model';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const FUTURE = /\b(?:will|shall|'ll|(?:is|are|was|were) (?:scheduled|due|expected|set|slated|planned|to be held|going) to|(?:is|are) to|plans? to|intends? to|upcoming|next|tomorrow|would (?:travel|visit|meet|hold|attend))\b/i;
