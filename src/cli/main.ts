@@ -10,6 +10,7 @@ import { loadKnowledge } from '../host/knowledge';
 import { loadSuppressions } from '../host/suppressions';
 import { Corpus } from '../core/corpus';
 import { isRuleLevel, RuleSettings } from '../core/config';
+import { isRuleKey, RULE_FAMILY_KEYS, RULES } from '../core/rules';
 import { Article, Finding } from '../core/types';
 import { DEFAULT_GLOBS } from '../host/discover';
 import { indexRoots, sourcesFindings } from '../host/indexer';
@@ -76,6 +77,7 @@ function parseArgs(argv: string[]): CliOptions {
       case '--rule': {
         const [code, level] = value().split('=');
         if (!code || !isRuleLevel(level)) throw new UsageError('--rule takes CODE=LEVEL (error|warning|information|hint|off)');
+        if (!isRuleKey(code)) throw new UsageError(`Unknown rule code: ${code} (codes: ${RULES.map((r) => r.code).join(', ')}; families: ${RULE_FAMILY_KEYS.join(', ')})`);
         options.rules[code] = level;
         break;
       }
