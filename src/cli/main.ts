@@ -18,7 +18,7 @@ import { SourcesCache } from '../host/loader';
 import { exitCodeFor, FailOn } from './exitCode';
 import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
 import { LineIndex } from '../core/lines';
-import { summariseMeeting } from '../server/features/meetings';
+import { summariseMeeting } from '../host/summaries';
 
 const VERSION = '0.1.0';
 

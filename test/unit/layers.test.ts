@@ -74,5 +74,14 @@ describe('layers', () => {
       importsOf(f).local.filter((t) => !allowed.some((a) => t.startsWith(a + path.sep))).map((t) => `${f} -> ${t}`));
     assert.deepEqual(outside('core', ['core']), []);
     assert.deepEqual(outside('host', ['core', 'host', 'shared']), []);
+    assert.deepEqual(outside('shared', ['shared']), []);
+  });
+
+  it('the CLI and the tools use host/ and core/, never the server; the client talks to the server only through shared/', () => {
+    const outside = (dir: string, allowed: string[]) => sourceFiles(dir).flatMap((f) =>
+      importsOf(f).local.filter((t) => !allowed.some((a) => t.startsWith(a + path.sep))).map((t) => `${f} -> ${t}`));
+    assert.deepEqual(outside('cli', ['core', 'host', 'shared', 'cli']), []);
+    assert.deepEqual(outside('tools', ['core', 'host', 'shared', 'tools']), []);
+    assert.deepEqual(outside('client', ['shared', 'client']), []);
   });
 });

@@ -1,74 +1,15 @@
-// Meetings for the protocol: summaries for the tree view and scripts, code lenses above each account, and the
-// meeting card shown on hover.
+// Meetings in the editor: code lenses above each account, the meeting card shown on hover, and the other outlets'
+// headlines for the headline hover. Summaries for the tree view and the CLI are in host/summaries.ts.
 
 import { CodeLens } from 'vscode-languageserver';
 import { Corpus } from '../../core/corpus';
 import { Meeting, meetingLabel } from '../../core/meetings/cluster';
 import { EventAccount } from '../../core/meetings/extract';
 import { lineIndexOf, toRange } from '../lsp';
-import { MeetingSummary } from '../../shared/protocol';
+import { conflictsOf } from '../../core/meetings/conflicts';
 
 export const OPEN_ACCOUNT_COMMAND = 'sourcelens.openAccount';
 export const SHOW_MEETING_COMMAND = 'sourcelens.showMeeting';
-
-export function summariseMeeting(meeting: Meeting, corpus: Corpus): MeetingSummary {
-  const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? null;
-  const nameOf = (uri: string) => corpus.get(uri)?.name ?? uri;
-  return {
-    id: meeting.id,
-    label: meetingLabel(meeting),
-    kind: meeting.kind,
-    status: meeting.status,
-    date: meeting.date?.iso ?? null,
-    dateText: meeting.date?.text ?? null,
-    place: meeting.place ?? null,
-    participants: meeting.participants.map((p) => ({
-      key: p.key,
-      name: p.name,
-      titles: p.titles.map((t) => ({ outlet: outletOf(t.uri), name: nameOf(t.uri), title: t.title })),
-    })),
-    accounts: meeting.accounts.flatMap((a) => {
-      const article = corpus.get(a.uri);
-      if (!article) return [];
-      return [{
-        id: a.id,
-        uri: a.uri,
-        name: article.name,
-        outlet: article.meta.outlet ?? null,
-        headline: article.headline?.text ?? null,
-        range: toRange(lineIndexOf(article), a.span),
-        firstWords: firstWords(article.text.slice(a.span.start, a.span.end)),
-      }];
-    }),
-    conflicts: meetingConflicts(meeting, corpus),
-  };
-}
-
-const CONFLICT_CODES = new Set(['figure-conflict', 'date-conflict', 'title-conflict', 'quote-variant']);
-
-/**
- * What the accounts of one meeting disagree on: conflict findings raised inside an account, or pointing from one
- * account's article to another's. Each disagreement is reported once, from the first account's side.
- */
-export function meetingConflicts(meeting: Meeting, corpus: Corpus): { code: string; message: string }[] {
-  const uris = new Set(meeting.accounts.map((a) => a.uri));
-  const out: { code: string; message: string }[] = [];
-  const seen = new Set<string>();
-  for (const account of meeting.accounts) {
-    const outlet = corpus.get(account.uri)?.meta.outlet ?? corpus.get(account.uri)?.name ?? account.uri;
-    for (const f of corpus.findings(account.uri)) {
-      if (!CONFLICT_CODES.has(f.code)) continue;
-      const inside = f.range.start >= account.span.start && f.range.end <= account.span.end;
-      const other = f.related.find((r) => uris.has(r.uri) && r.uri !== account.uri);
-      if (!inside || !other) continue;
-      const pair = [`${account.uri}#${f.range.start}`, `${other.uri}#${other.range.start}`].sort().join('|') + f.code;
-      if (seen.has(pair)) continue;
-      seen.add(pair);
-      out.push({ code: f.code, message: `${outlet}: ${f.message}` });
-    }
-  }
-  return out;
-}
 
 /** "Also reported by Tasnim (001-….txt), …" above each account; one click jumps to the other account. */
 export function meetingCodeLenses(uri: string, corpus: Corpus): CodeLens[] {
@@ -104,7 +45,7 @@ export function meetingCard(meeting: Meeting, account: EventAccount, corpus: Cor
   lines.push(`| Place | ${meeting.place ?? '_not stated_'} |`);
   lines.push(`| Date | ${meeting.date ? `${meeting.date.iso ?? '_unresolved_'} (“${meeting.date.text}”)` : '_not stated_'} |`);
   lines.push(`| Status | ${meeting.status} |`);
-  const conflicts = meetingConflicts(meeting, corpus);
+  const conflicts = conflictsOf(meeting, corpus);
   if (conflicts.length) {
     lines.push('', 'Open conflicts:', '');
     for (const c of conflicts) lines.push(`- \`${c.code}\` ${c.message}`);
@@ -116,11 +57,6 @@ export function meetingCard(meeting: Meeting, account: EventAccount, corpus: Cor
     lines.push(`- ${article?.meta.outlet ?? 'unknown outlet'} — \`${article?.name ?? a.uri}\`${here}`);
   }
   return lines.join('\n');
-}
-
-function firstWords(text: string, n = 10): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > n ? `${words.slice(0, n).join(' ')}…` : words.join(' ');
 }
 
 const STANCE = /\b(wants?|pledges?|vows?|slams?|rejects?|urges?|calls? for|warns?|backs?|accuses?|denies?|admits?|first since|hails?|praises?|condemns?|threatens?|seeks?|agrees?|refuses?)\b/gi;
