@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { ArticleSummary, METHODS } from '../shared/protocol';
+import { ArticleSummary, CorpusRequest } from '../shared/protocol';
 
 export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -16,7 +16,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
   async refresh(): Promise<void> {
     const client = this.client();
     if (!client || !client.isRunning()) return;
-    const snapshot = JSON.stringify(await client.sendRequest<ArticleSummary[]>(METHODS.corpus));
+    const snapshot = JSON.stringify(await client.sendRequest(CorpusRequest));
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
     this.changed.fire();
@@ -25,7 +25,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
   async getChildren(element?: ArticleSummary): Promise<ArticleSummary[]> {
     const client = this.client();
     if (element || !client || !client.isRunning()) return [];
-    const articles = await client.sendRequest<ArticleSummary[]>(METHODS.corpus);
+    const articles = await client.sendRequest(CorpusRequest);
     this.snapshot = JSON.stringify(articles);
     return articles.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.name.localeCompare(b.name));
   }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import {
   CancellationToken, ClientCapabilities, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult, LSPErrorCodes, ResponseError,
-  TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
+  RequestType0, TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core/lines';
@@ -26,7 +26,10 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from '../host/loader';
 import { fileUri, normaliseUri, uriToPath } from '../host/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
-import { ArticleSummary, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from '../shared/protocol';
+import {
+  ArticleSummary, CorpusChangedNotification, CorpusChangedParams, CorpusRequest, EntitiesRequest, EntityDetail, EntityRequest, EntitySummary,
+  MeetingAtRequest, MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest, WATCHER_GLOBS,
+} from '../shared/protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from '../host/settings';
 import { Analyser } from '../host/analyser';
@@ -99,7 +102,7 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,TXT,MD}' }, { globPattern: '**/sources.{yaml,yml}' }, { globPattern: '**/sourcelens.entities.yaml' }, { globPattern: '**/sourcelens.suppressions.yaml' }, { globPattern: '**/' }],
+        watchers: WATCHER_GLOBS.map((globPattern) => ({ globPattern })),
       });
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -176,8 +179,8 @@ export function startServer(connection: Connection): void {
    * A custom request that takes no params. Clients send it without params (vscode-jsonrpc then hands the handler
    * only the token) or with null (the token comes second): take the token from wherever it is.
    */
-  function onRequestWithoutParams<R>(method: string, handler: (token: CancellationToken) => Promise<R>): void {
-    connection.onRequest(method, (...args: unknown[]) => handler(args.find((a): a is CancellationToken => CancellationToken.is(a)) ?? CancellationToken.None));
+  function onRequestWithoutParams<R>(type: RequestType0<R, void>, handler: (token: CancellationToken) => Promise<R>): void {
+    connection.onRequest(type.method, (...args: unknown[]) => handler(args.find((a): a is CancellationToken => CancellationToken.is(a)) ?? CancellationToken.None));
   }
 
   /**
@@ -216,7 +219,7 @@ export function startServer(connection: Connection): void {
       }
       const counts = diagnosticsCache.total(allDiagnosticUris());
       const params: CorpusChangedParams = { articles: host.corpus.size, findings: counts, indexing: !indexed };
-      void connection.sendNotification(METHODS.corpusChanged, params);
+      void connection.sendNotification(CorpusChangedNotification, params);
       if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
     }, changedUri ? 150 : 0);
   }
@@ -414,7 +417,7 @@ export function startServer(connection: Connection): void {
   });
 
   let entitySummaries: { version: number; list: EntitySummary[] } | undefined;
-  onRequestWithoutParams(METHODS.entities, async (token): Promise<EntitySummary[]> => {
+  onRequestWithoutParams(EntitiesRequest, async (token): Promise<EntitySummary[]> => {
     await ready(token);
     if (entitySummaries?.version !== host.corpus.version) {
       const list = host.corpus.entities().entities().map((e) => ({
@@ -425,7 +428,7 @@ export function startServer(connection: Connection): void {
     return entitySummaries.list;
   });
 
-  connection.onRequest(METHODS.entity, async (params: { id: string }, token: CancellationToken): Promise<EntityDetail | null> => {
+  connection.onRequest(EntityRequest, async (params, token): Promise<EntityDetail | null> => {
     await ready(token);
     const e = host.corpus.entities().get(params.id);
     if (!e) return null;
@@ -440,18 +443,18 @@ export function startServer(connection: Connection): void {
     return { id: e.id, kind: e.kind, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentions.length, articleCount: byUri.size, articles: [...byUri.values()] };
   });
 
-  onRequestWithoutParams(METHODS.meetings, async (token): Promise<MeetingSummary[]> => {
+  onRequestWithoutParams(MeetingsRequest, async (token): Promise<MeetingSummary[]> => {
     await ready(token);
     return host.corpus.meetings().all().map((m) => summariseMeeting(m, host.corpus));
   });
 
-  connection.onRequest(METHODS.meeting, async (params: { id: string }, token: CancellationToken): Promise<MeetingSummary | null> => {
+  connection.onRequest(MeetingRequest, async (params, token): Promise<MeetingSummary | null> => {
     await ready(token);
     const meeting = host.corpus.meetings().get(params.id);
     return meeting ? summariseMeeting(meeting, host.corpus) : null;
   });
 
-  connection.onRequest(METHODS.meetingAt, async (params: { uri: string; position: Position }, token: CancellationToken) => {
+  connection.onRequest(MeetingAtRequest, async (params, token) => {
     await ready(token);
     const article = host.corpus.get(norm(params.uri));
     if (!article) return null;
@@ -562,7 +565,7 @@ export function startServer(connection: Connection): void {
     return { uri: fileUri(path.join(folder, 'sources.yaml')), text: undefined };
   }
 
-  onRequestWithoutParams(METHODS.corpus, async (token): Promise<ArticleSummary[]> => {
+  onRequestWithoutParams(CorpusRequest, async (token): Promise<ArticleSummary[]> => {
     await ready(token);
     syncDiagnostics();
     return host.corpus.all().map((a) => {
@@ -572,7 +575,7 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onRequest(METHODS.reindex, async () => {
+  connection.onRequest(ReindexRequest, async () => {
     await reindex('requested');
     return { articles: host.corpus.size };
   });

@@ -8,6 +8,7 @@ import { explicitDates } from '../../core/pubdate';
 import { Article, FixIntent } from '../../core/types';
 import { fileUri, uriToPath } from '../../host/uris';
 import { LineIndex } from '../../core/lines';
+import { COMMANDS } from '../../shared/protocol';
 
 export interface SourcesDocument {
   uri: string;
@@ -15,7 +16,7 @@ export interface SourcesDocument {
   text: string | undefined;
 }
 
-export const REVEAL_SOURCES_COMMAND = 'sourcelens.revealSourcesEntry';
+export const REVEAL_SOURCES_COMMAND = COMMANDS.revealSourcesEntry;
 
 export function codeActionsFor(
   article: Article,

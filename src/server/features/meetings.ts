@@ -7,9 +7,10 @@ import { Meeting, meetingLabel } from '../../core/meetings/cluster';
 import { EventAccount } from '../../core/meetings/extract';
 import { lineIndexOf, toRange } from '../lsp';
 import { conflictsOf } from '../../core/meetings/conflicts';
+import { COMMANDS } from '../../shared/protocol';
 
-export const OPEN_ACCOUNT_COMMAND = 'sourcelens.openAccount';
-export const SHOW_MEETING_COMMAND = 'sourcelens.showMeeting';
+export const OPEN_ACCOUNT_COMMAND = COMMANDS.openAccount;
+export const SHOW_MEETING_COMMAND = COMMANDS.showMeeting;
 
 /** "Also reported by Tasnim (001-….txt), …" above each account; one click jumps to the other account. */
 export function meetingCodeLenses(uri: string, corpus: Corpus): CodeLens[] {
