@@ -56,10 +56,6 @@ export class LineIndex {
     if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
-
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
-  }
 }
 
 /** A line of text with its content range (line break excluded). */

@@ -125,11 +125,6 @@ export class FindingStore {
     if (!own) return [];
     return [...own.keys()].sort().flatMap((group) => own.get(group)!);
   }
-
-  clear(): void {
-    this.groups.clear();
-    this.byUri.clear();
-  }
 }
 
 function sameFindings(a: Finding[], b: Finding[]): boolean {

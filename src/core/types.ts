@@ -103,7 +103,6 @@ export const POS_TAGS = [
   'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ',
   'SYM', 'VERB', 'X', 'SPACE',
 ] as const;
-export type PosTag = (typeof POS_TAGS)[number];
 
 export type PublicationDateHow = MetaOrigin;
 

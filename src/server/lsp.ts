@@ -1,6 +1,6 @@
 // Conversions between the core's offset-based plain data and LSP types.
 
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position, Range } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
 import { LineIndex, lineIndexOf } from '../core/lines';
 
 export { lineIndexOf };
@@ -8,10 +8,6 @@ import { Finding, Severity, TextRange } from '../core/types';
 
 export function toRange(index: LineIndex, range: TextRange): Range {
   return { start: index.positionAt(range.start), end: index.positionAt(range.end) };
-}
-
-export function toOffset(index: LineIndex, position: Position): number {
-  return index.offsetAt(position);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -247,14 +247,14 @@ export function startServer(connection: Connection): void {
   function diagnosticsFor(uri: string, quick = false): Diagnostic[] {
     const article = host.corpus.get(uri);
     if (article) return (quick ? host.corpus.quickFindings(uri) : host.corpus.findings(uri)).map((f) => toDiagnostic(f, lineIndexOf(article), lineIndexForUri));
-    const problems = host.sourcesFindings().filter((f) => f.uri === uri);
+    const problems = host.sourcesProblems().filter((f) => f.uri === uri);
     if (!problems.length) return [];
     const index = lineIndexForUri(uri) ?? new LineIndex('');
     return problems.map((f) => toDiagnostic(f, index, lineIndexForUri));
   }
 
   function allDiagnosticUris(): string[] {
-    return [...new Set([...host.corpus.uris(), ...host.sourcesFindings().map((f) => f.uri)])];
+    return [...new Set([...host.corpus.uris(), ...host.sourcesProblems().map((f) => f.uri)])];
   }
 
   /** Articles whose diagnostics changed and have not been pushed since (push mode), or 'all'. */
@@ -268,7 +268,7 @@ export function startServer(connection: Connection): void {
    */
   function syncDiagnostics(): void {
     const changed = host.corpus.takeChangedUris();
-    const sources = host.sourcesFindings();
+    const sources = host.sourcesProblems();
     if (changed !== 'all' && sources !== knownSourceProblems) {
       for (const f of [...knownSourceProblems, ...sources]) changed.add(f.uri);
     }

@@ -11,7 +11,6 @@ import { Article, TextRange } from '../types';
 import type { TimePrecision, Tense, TimeExpression } from '../model';
 export type { TimePrecision, TimeKind, Tense, TimeExpression } from '../model';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const FUTURE = /\b(?:will|shall|'ll|(?:is|are|was|were) (?:scheduled|due|expected|set|slated|planned|to be held|going) to|(?:is|are) to|plans? to|intends? to|upcoming|next|tomorrow|would (?:travel|visit|meet|hold|attend))\b/i;
 const EVENT_RELATIVE = /\b(?:(?:later|earlier) (?:in|that) (?:the )?(?:day|week|evening|morning)|that (?:day|evening|morning|night)|(?:a|one|two|three|the|\d+) (?:day|days|week|weeks|month|months|year|years) (?:after|before|later|earlier)|the (?:day|week|month|year) (?:before|after)|the next day|the previous day|the following day|the same day)\b/i;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
@@ -183,5 +182,3 @@ function interpret(result: ChronoResult, range: TextRange, sentence: number, ten
   }
   return undefined; // times of day alone ("at 3 p.m.") and other fragments are not dates
 }
-
-export const WEEKDAY_NAMES = WEEKDAYS;

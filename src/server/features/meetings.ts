@@ -8,6 +8,7 @@ import { EventAccount } from '../../core/meetings/extract';
 import { lineIndexOf, toRange } from '../lsp';
 import { conflictsOf } from '../../core/meetings/conflicts';
 import { COMMANDS } from '../../shared/protocol';
+import { escapeMarkdown } from '../../shared/markdown';
 
 export const OPEN_ACCOUNT_COMMAND = COMMANDS.openAccount;
 export const SHOW_MEETING_COMMAND = COMMANDS.showMeeting;
@@ -71,7 +72,7 @@ export function otherHeadlines(uri: string, corpus: Corpus): string | undefined 
       const other = corpus.get(a.uri);
       if (!other || a.uri === uri || seen.has(a.uri) || !other.headline) continue;
       seen.add(a.uri);
-      const text = other.headline.text.replace(/([\\`*_{}[\]<>|])/g, '\\$1').replace(STANCE, '**$1**');
+      const text = escapeMarkdown(other.headline.text).replace(STANCE, '**$1**');
       lines.push(`- ${other.meta.outlet ?? other.name}: ${text} _(${meetingLabel(meeting)})_`);
     }
   }
