@@ -1,0 +1,216 @@
+// The real meetings corpus (issue 12, corpus 4) as a module of `npm run eval:real`: page texts saved from the
+// search tool's `pages` corpus under <SOURCELENS_REAL_DIR>/meetings (never in git), span-only gold and the rebuild
+// list in test/real/meetings/. Scores meeting extraction and clustering with ./meetingsScore, on the dev and check
+// splits separately, twice: from the page text alone (as a reader who saved the pages has it) and with each page's
+// URL given as metadata (the URL often carries the date; nothing else is added).
+//
+// Shaped like the eval:real framework's RealCorpus (src/tools/evalReal/framework.ts, branch evalreal): the types
+// used here are declared structurally, so this module builds on its own and is a drop-in `corpus` for main.ts. No
+// side effects on import; src/tools/evalRealMeetings.ts runs it alone:
+//   node dist/evalRealMeetings.js [--split dev|check|all] [--examples N]
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { Corpus } from '../../core/corpus';
+import { ArticleInput, ArticleMeta } from '../../core/types';
+import { fileUri } from '../../host/uris';
+import {
+  MeetingsGold,
+  MeetingsSplitScore,
+  PredictedConflict,
+  PredictedFigureConflict,
+  PredictedMeeting,
+  scoreDateConflicts,
+  scoreFigureAlarms,
+  scoreMeetingsCorpus,
+  Split,
+} from './meetingsScore';
+
+export interface MeetingsRunContext {
+  /** <real-data root>/meetings */
+  dir: string;
+  /** Repository root (for test/real/meetings). */
+  repo: string;
+  split?: string;
+  examples: number;
+  log: (message: string) => void;
+}
+
+export interface MeetingsTable {
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+  note?: string;
+  examples?: string[];
+}
+
+interface RebuildEntry {
+  id: string;
+  file: string;
+  url: string;
+  query: string;
+  rank: number;
+  sha256: string;
+  edits: string;
+}
+
+export function goldDir(repo: string): string {
+  return path.join(repo, 'test', 'real', 'meetings');
+}
+
+export function loadGold(repo: string): { gold: MeetingsGold; rebuild: RebuildEntry[] } {
+  const g = parse(readFileSync(path.join(goldDir(repo), 'gold.yaml'), 'utf8')) as MeetingsGold;
+  const r = parse(readFileSync(path.join(goldDir(repo), 'rebuild.yaml'), 'utf8')) as { files: RebuildEntry[] };
+  return { gold: g, rebuild: r.files };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The saved pages: true when every file is there, else why not. */
+export function checkPages(dir: string, rebuild: RebuildEntry[]): true | string {
+  if (!existsSync(dir)) return `no folder ${dir}`;
+  const missing = rebuild.filter((e) => !existsSync(path.join(dir, e.file)));
+  if (missing.length) return `${missing.length} of ${rebuild.length} pages missing in ${dir} (first: ${missing[0].file})`;
+  return true;
+}
+
+/** Files whose text differs from the recorded sha256 (scored anyway: spans after a difference may be off by a few characters). */
+export function changedPages(dir: string, rebuild: RebuildEntry[]): string[] {
+  return rebuild.filter((e) => sha256(readFileSync(path.join(dir, e.file), 'utf8')) !== e.sha256).map((e) => e.file);
+}
+
+/** Runs the current analysis in this process over the saved pages: its meetings and date-conflict findings in scorer form. */
+export function predictMeetings(
+  dir: string,
+  rebuild: RebuildEntry[],
+  withUrl: boolean,
+): { meetings: PredictedMeeting[]; dateConflicts: PredictedConflict[]; figureConflicts: PredictedFigureConflict[] } {
+  const corpus = new Corpus();
+  const fileOf = new Map<string, string>();
+  corpus.deferCrossDocument(true);
+  for (const e of rebuild) {
+    const uri = fileUri(path.join(dir, e.file));
+    fileOf.set(uri, e.file);
+    const meta: ArticleMeta | undefined = withUrl ? { url: e.url } : undefined;
+    const input: ArticleInput = { uri, text: readFileSync(path.join(dir, e.file), 'utf8'), externalMeta: meta };
+    corpus.update(input);
+  }
+  corpus.deferCrossDocument(false);
+  const meetings = corpus
+    .meetings()
+    .all()
+    .map((m) => ({
+      id: m.id,
+      place: m.place ?? null,
+      date: dateOf(m.date?.iso, m.date?.precision),
+      accounts: m.accounts.map((a) => ({ file: fileOf.get(a.uri) ?? a.uri, start: a.span.start, end: a.span.end })),
+    }));
+  const dateConflicts: PredictedConflict[] = [];
+  const figureConflicts: PredictedFigureConflict[] = [];
+  for (const [uri, findings] of corpus.allFindings()) {
+    const file = fileOf.get(uri) ?? uri;
+    for (const f of findings) {
+      if (f.code === 'date-conflict') dateConflicts.push({ file, relatedFiles: f.related.map((r) => fileOf.get(r.uri) ?? r.uri) });
+      if (f.code === 'figure-conflict') {
+        figureConflicts.push({
+          file,
+          start: f.range.start,
+          end: f.range.end,
+          related: f.related.map((r) => ({ file: fileOf.get(r.uri) ?? r.uri, start: r.range.start, end: r.range.end })),
+        });
+      }
+    }
+  }
+  return { meetings, dateConflicts, figureConflicts };
+}
+
+function dateOf(iso: string | undefined, precision: string | undefined): string | null {
+  if (!iso) return null;
+  if (precision === 'month') return iso.slice(0, 7);
+  if (precision === 'year') return iso.slice(0, 4);
+  if (precision === 'week') return `${iso.slice(0, 10)}/w`;
+  return iso.slice(0, 10);
+}
+
+const pct = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 10);
+const r3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
+
+export function scoreRows(scores: MeetingsSplitScore[]): (string | number | null)[][] {
+  const row = (label: string, f: (s: MeetingsSplitScore) => string | number | null) => [label, ...scores.map(f)];
+  return [
+    row('articles', (s) => s.articles),
+    row('meetings', (s) => s.meetings),
+    row('gold accounts', (s) => s.goldAccounts),
+    row('pairs P', (s) => r3(s.pairs.precision)),
+    row('pairs R', (s) => r3(s.pairs.recall)),
+    row('pairs F1', (s) => r3(s.pairs.f1)),
+    row('pairs tp/fp/fn', (s) => `${s.pairs.tp}/${s.pairs.fp}/${s.pairs.fn}`),
+    row('main-account pairs P', (s) => r3(s.mainPairs.precision)),
+    row('main-account pairs R', (s) => r3(s.mainPairs.recall)),
+    row('main-account pairs F1', (s) => r3(s.mainPairs.f1)),
+    row('accounts found %', (s) => pct(s.accountsFoundRate)),
+    row('place right % (of found)', (s) => pct(s.placeRightRate)),
+    row('date right or honestly unknown %', (s) => pct(s.dateRightRate)),
+    row('confusable wrong merges', (s) => s.confusableWrongMerges),
+    row('all wrong merges', (s) => s.wrongMerges),
+    row('B³ P', (s) => r3(s.b3.precision)),
+    row('B³ R', (s) => r3(s.b3.recall)),
+    row('B³ F1', (s) => r3(s.b3.f1)),
+  ];
+}
+
+export async function runMeetings(ctx: MeetingsRunContext): Promise<{ tables: MeetingsTable[]; json: unknown }> {
+  const { gold, rebuild } = loadGold(ctx.repo);
+  const splits: (Split | 'all')[] = ctx.split === 'dev' || ctx.split === 'check' ? [ctx.split] : ctx.split === 'all' ? ['dev', 'check', 'all'] : ['dev', 'check'];
+  const tables: MeetingsTable[] = [];
+  const changed = changedPages(ctx.dir, rebuild);
+  if (changed.length) ctx.log(`meetings: ${changed.length} pages differ from their recorded sha256 (${changed.slice(0, 3).join(', ')}…); scored anyway`);
+  const json: Record<string, unknown> = { articles: gold.articles.length, meetings: gold.meetings.length, changedPages: changed };
+  for (const withUrl of [false, true]) {
+    const { meetings: predicted, dateConflicts, figureConflicts } = predictMeetings(ctx.dir, rebuild, withUrl);
+    const scores = splits.map((s) => scoreMeetingsCorpus(gold, predicted, s));
+    const filesOf = (s: Split | 'all'): Set<string> | undefined => (s === 'all' ? undefined : new Set(gold.articles.filter((a) => a.split === s).map((a) => a.file)));
+    const conflictScores = splits.map((s) => scoreDateConflicts(gold.conflicts ?? [], dateConflicts, filesOf(s)));
+    const figureScores = splits.map((s) => scoreFigureAlarms(gold.figures ?? [], figureConflicts, filesOf(s)));
+    const label = withUrl ? 'with each page URL as metadata' : 'page text only';
+    tables.push({
+      title: `Meetings, real corpus (${label})`,
+      columns: ['metric', ...splits],
+      rows: [
+        ...scoreRows(scores),
+        ['date conflicts caught (gold)', ...conflictScores.map((c) => `${c.caught}/${c.gold}`)],
+        ['date-conflict findings off gold conflicts', ...conflictScores.map((c) => `${c.findingsOutsideGold}/${c.findings}`)],
+        ['figure-conflict on agreeing figures / all', ...figureScores.map((c) => `${c.falseAlarms}/${c.findings}`)],
+      ],
+      note: 'pairs: two articles report a common meeting (back-references included; main-account pairs: without them); accounts: right article, overlapping span',
+      examples:
+        ctx.examples > 0
+          ? scores.flatMap((s, i) => [...s.errors, ...conflictScores[i].errors, ...figureScores[i].errors].slice(0, ctx.examples).map((e) => `[${s.split}] ${e}`))
+          : undefined,
+    });
+    json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s, i) => [s.split, { ...s, dateConflicts: conflictScores[i], figureAlarms: figureScores[i] }]));
+  }
+  return { tables, json };
+}
+
+/** The eval:real module (structurally a RealCorpus). */
+export const corpus = {
+  name: 'meetings',
+  title: 'Real meetings corpus (issue 12, corpus 4)',
+  available(ctx: MeetingsRunContext): true | string {
+    if (!existsSync(path.join(goldDir(ctx.repo), 'gold.yaml'))) return 'no test/real/meetings/gold.yaml';
+    return checkPages(ctx.dir, loadGold(ctx.repo).rebuild);
+  },
+  howToGet(ctx: MeetingsRunContext): string {
+    return [
+      `The page texts are not in git. Rebuild them into ${ctx.dir} as test/real/meetings/README.md says:`,
+      'for each entry of test/real/meetings/rebuild.yaml, run its query with the search tool (corpus "pages"),',
+      'take the result with its url, save the excerpt byte for byte as <file> and check its sha256.',
+    ].join('\n  ');
+  },
+  run: runMeetings,
+};
