@@ -5,6 +5,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { analyserVersion } from './scripts/analyser-version.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -30,6 +31,9 @@ const common = {
   // Node has had Unicode property escapes (\p{Lu}) since 10, but esbuild's node table lowers them to
   // `new RegExp(…)` calls, rebuilt on every evaluation: a regex literal in a hot function then costs a compile per call.
   supported: { 'regexp-unicode-property-escapes': true },
+  // Cache keys name the analyser by a hash of src/core and its rule packs (scripts/analyser-version.mjs). In --watch
+  // mode it is computed once at start: restart the watch after editing the core if you rely on the disk cache.
+  define: { __SOURCELENS_ANALYSER__: JSON.stringify(analyserVersion('.')) },
 };
 
 const builds = [

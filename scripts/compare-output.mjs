@@ -4,6 +4,7 @@
 //
 //   node scripts/compare-output.mjs record  [--dir DIR]   # write snapshots from the current dist/cli.js
 //   node scripts/compare-output.mjs compare [--dir DIR]   # exit 1 and name each output that differs
+//   … [--cli PATH]                                          # run another build's cli.js
 //
 // DIR defaults to $SOURCELENS_COMPARE_DIR or .compare-output/ (git-ignored). Build first (`node esbuild.mjs`).
 // Each corpus is run from its own root with the path `.`, so the snapshots do not depend on where the repo lives.
@@ -15,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(REPO, '../shared/corpora/ecbplus');
-const CLI = path.join(REPO, 'dist', 'cli.js');
+const cliArg = process.argv.indexOf('--cli');
+// --cli: a copy of dist/cli.js (with its worker.js beside it), so a comparison can run while the tree is rebuilt.
+const CLI = path.resolve(cliArg >= 0 ? process.argv[cliArg + 1] : path.join(REPO, 'dist', 'cli.js'));
 
 const [mode] = process.argv.slice(2);
 const dirArg = process.argv.indexOf('--dir');

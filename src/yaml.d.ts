@@ -9,3 +9,6 @@ declare module 'write-good' {
   function writeGood(text: string): { index: number; offset: number; reason: string }[];
   export = writeGood;
 }
+
+/** The analyser's version and a hash of src/core and its rule packs; defined by esbuild.mjs. */
+declare const __SOURCELENS_ANALYSER__: string;

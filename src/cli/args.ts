@@ -3,6 +3,7 @@
 
 import { closest, distance } from 'fastest-levenshtein';
 import { isRuleLevel, RuleSettings } from '../core/config';
+import { isRuleKey, RULE_FAMILY_KEYS, RULES } from '../core/rules';
 import { FailOn } from './exitCode';
 
 export type Command = 'check' | 'articles' | 'meetings' | 'import';
@@ -210,6 +211,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--rule': {
         const [code, level] = value().split('=');
         if (!code || !isRuleLevel(level)) throw new UsageError('--rule takes CODE=LEVEL (error|warning|information|hint|off)', command);
+        if (!isRuleKey(code)) {
+          const near = suggest(code, [...RULES.map((r) => r.code), ...RULE_FAMILY_KEYS]);
+          throw new UsageError(`Unknown rule code: ${code}${near ? `; did you mean ${near}?` : ''} (codes: ${RULES.map((r) => r.code).join(', ')}; families: ${RULE_FAMILY_KEYS.join(', ')})`, command);
+        }
         options.rules[code] = level;
         break;
       }

@@ -2,7 +2,7 @@
 
 import * as path from 'node:path';
 import { LineIndex } from '../core/lines';
-import { RULES } from '../core/findings/catalog';
+import { ruleInfo, RULES } from '../core/rules';
 import { Article, Finding, Severity } from '../core/types';
 import { uriToPath } from '../host/uris';
 
@@ -107,7 +107,7 @@ export function formatJson(findings: LocatedFinding[]): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function formatSarif(findings: LocatedFinding[], articles: Map<string, Article>, version: string): string {
-  const ruleIds = RULES.map((r) => r.code);
+  const ruleIds: string[] = RULES.map((r) => r.code);
   for (const f of findings) if (!ruleIds.includes(f.code)) ruleIds.push(f.code);
   const indexes = new Map<string, LineIndex>();
   const region = (uri: string, start: number, end: number) => {
@@ -127,7 +127,7 @@ export function formatSarif(findings: LocatedFinding[], articles: Map<string, Ar
           version,
           informationUri: 'https://example.invalid/sourcelens',
           rules: ruleIds.map((id) => {
-            const info = RULES.find((r) => r.code === id);
+            const info = ruleInfo(id);
             return {
               id,
               shortDescription: { text: info?.description ?? id },

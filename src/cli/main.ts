@@ -21,7 +21,7 @@ import { fileUri } from '../host/uris';
 import { CliOptions, parseArgs, usage, UsageError } from './args';
 import { findPages, importPage, ImportOutcome } from '../host/pages';
 import { version } from '../../package.json';
-import { summariseMeeting } from '../server/features/meetings';
+import { summariseMeeting } from '../host/summaries';
 
 const VERSION: string = version;
 

@@ -2,7 +2,8 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { ArticleSummary, METHODS } from '../shared/protocol';
+import { ArticleSummary, CorpusRequest } from '../shared/protocol';
+import { escapeMarkdown } from '../shared/markdown';
 
 export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -16,7 +17,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
   async refresh(): Promise<void> {
     const client = this.client();
     if (!client || !client.isRunning()) return;
-    const snapshot = JSON.stringify(await client.sendRequest<ArticleSummary[]>(METHODS.corpus));
+    const snapshot = JSON.stringify(await client.sendRequest(CorpusRequest));
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
     this.changed.fire();
@@ -25,7 +26,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
   async getChildren(element?: ArticleSummary): Promise<ArticleSummary[]> {
     const client = this.client();
     if (element || !client || !client.isRunning()) return [];
-    const articles = await client.sendRequest<ArticleSummary[]>(METHODS.corpus);
+    const articles = await client.sendRequest(CorpusRequest);
     this.snapshot = JSON.stringify(articles);
     return articles.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.name.localeCompare(b.name));
   }
@@ -38,16 +39,16 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
     item.description = [article.outlet ?? 'unknown outlet', article.published ?? 'no date', `${share}% attributed`, `${total} finding${total === 1 ? '' : 's'}`].join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${escape(article.headline ?? '(no headline)')}**`,
+        `**${escapeMarkdown(article.headline ?? '(no headline)')}**`,
         '',
         `File: \`${article.name}\``,
-        `Outlet: ${escape(article.outlet ?? 'unknown')}`,
+        `Outlet: ${escapeMarkdown(article.outlet ?? 'unknown')}`,
         `Published: ${article.published ? `${article.published} (from ${article.publishedFrom})` : 'unknown'}`,
         `${article.wordCount} words · ${article.boilerplate} boilerplate lines`,
         `Findings: ${article.findings.error} errors, ${article.findings.warning} warnings, ${article.findings.information} info, ${article.findings.hint} hints`,
         `Sourcing: ${article.sourcing.attributed} of ${article.sourcing.sentences} sentences attributed (${article.sourcing.anonymous} to vague or anonymous sources); ${article.sourcing.unattributedClaims} claim(s) nobody is cited for`,
-        `Sources cited: ${article.sourcing.sources.map(escape).join(', ') || 'none'}`,
-        ...article.problems.map((p) => `⚠ ${escape(p)}`),
+        `Sources cited: ${article.sourcing.sources.map(escapeMarkdown).join(', ') || 'none'}`,
+        ...article.problems.map((p) => `⚠ ${escapeMarkdown(p)}`),
       ].join('  \n'),
     );
     item.resourceUri = vscode.Uri.parse(article.uri);
@@ -59,8 +60,4 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
     item.command = { title: 'Open article', command: 'vscode.open', arguments: [item.resourceUri, { selection, preview: true }] };
     return item;
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 }

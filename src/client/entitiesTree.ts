@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { EntityDetail, EntitySummary, METHODS } from '../shared/protocol';
+import { COMMANDS, EntitiesRequest, EntityDetail, EntitySummary, EntityRequest } from '../shared/protocol';
 
 type Article = EntityDetail['articles'][number];
 type Node =
@@ -34,7 +34,7 @@ export class EntitiesProvider implements vscode.TreeDataProvider<Node> {
   async refresh(): Promise<void> {
     const client = this.client();
     if (!client || !client.isRunning()) return;
-    const snapshot = JSON.stringify(await client.sendRequest<EntitySummary[]>(METHODS.entities));
+    const snapshot = JSON.stringify(await client.sendRequest(EntitiesRequest));
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
     this.changed.fire();
@@ -44,7 +44,7 @@ export class EntitiesProvider implements vscode.TreeDataProvider<Node> {
     const client = this.client();
     if (!client || !client.isRunning()) return [];
     if (!node) {
-      const entities = await client.sendRequest<EntitySummary[]>(METHODS.entities);
+      const entities = await client.sendRequest(EntitiesRequest);
       this.snapshot = JSON.stringify(entities);
       return GROUPS.map((g) => ({ type: 'group' as const, kind: g.kind, entities: entities.filter((e) => e.kind === g.kind) })).filter((g) => g.entities.length);
     }
@@ -54,7 +54,7 @@ export class EntitiesProvider implements vscode.TreeDataProvider<Node> {
       return shown;
     }
     if (node.type === 'entity') {
-      const detail = await client.sendRequest<EntityDetail | null>(METHODS.entity, { id: node.entity.id });
+      const detail = await client.sendRequest(EntityRequest, { id: node.entity.id });
       return (detail?.articles ?? []).map((article) => ({ type: 'article', entity: node.entity, article }));
     }
     if (node.type === 'article') return node.article.mentions.map((_, index) => ({ type: 'mention', entity: node.entity, article: node.article, index }));
@@ -99,7 +99,7 @@ export class EntitiesProvider implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(m.text, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.entity.id}/${node.article.uri}#${m.range.start.line}:${m.range.start.character}`;
         item.description = m.title ?? `line ${m.range.start.line + 1}`;
-        item.command = { title: 'Open mention', command: 'sourcelens.openAccount', arguments: [node.article.uri, m.range] };
+        item.command = { title: 'Open mention', command: COMMANDS.openAccount, arguments: [node.article.uri, m.range] };
         return item;
       }
     }

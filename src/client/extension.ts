@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CorpusChangedParams, METHODS } from '../shared/protocol';
+import { COMMANDS, CorpusChangedNotification, ReindexRequest } from '../shared/protocol';
 import { ArticlesProvider } from './articlesTree';
 import { EntitiesProvider } from './entitiesTree';
 import { registerImportPages } from './importPages';
@@ -28,12 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'sourcelens',
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm}'),
-        vscode.workspace.createFileSystemWatcher('**/sources.{yaml,yml}'),
-        vscode.workspace.createFileSystemWatcher('**/sourcelens.entities.yaml'),
-        vscode.workspace.createFileSystemWatcher('**/sourcelens.suppressions.yaml'),
-      ],
+      // No fileEvents here: the server registers its watchers (shared/protocol.ts WATCHER_GLOBS) once; watching here
+      // as well made VS Code deliver every change twice.
     },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration('sourcelens'),
@@ -41,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     outputChannel: log,
     // Hover cards link to other mentions and accounts through this one command.
-    markdown: { isTrusted: { enabledCommands: ['sourcelens.openAccount'] } },
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.openAccount] } },
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
   };
   client = new LanguageClient('sourcelens', 'Sourcelens', serverOptions, clientOptions);
@@ -52,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const meetingsView = vscode.window.createTreeView('sourcelens.meetings', { treeDataProvider: meetings, showCollapseAll: true });
   registerMeetingCommands(context, () => client, meetings, meetingsView);
   registerImportPages(context, log, async () => {
-    await client?.sendRequest(METHODS.reindex);
+    await client?.sendRequest(ReindexRequest);
   });
   const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Sourcelens';
@@ -66,16 +62,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     meetingsView,
     vscode.window.registerTreeDataProvider('sourcelens.articles', articles),
     vscode.window.registerTreeDataProvider('sourcelens.entities', entities),
-    vscode.commands.registerCommand('sourcelens.reindex', async () => {
+    vscode.commands.registerCommand(COMMANDS.reindex, async () => {
       status.text = '$(loading~spin) Sourcelens: indexing…';
-      await client?.sendRequest(METHODS.reindex);
+      await client?.sendRequest(ReindexRequest);
     }),
-    vscode.commands.registerCommand('sourcelens.showLog', () => log.show()),
-    vscode.commands.registerCommand('sourcelens.revealSourcesEntry', revealSourcesEntry),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.revealSourcesEntry, revealSourcesEntry),
     { dispose: () => void client?.stop() },
   );
 
-  client.onNotification(METHODS.corpusChanged, (params: CorpusChangedParams) => {
+  client.onNotification(CorpusChangedNotification, (params) => {
     status.text = `$(book) Sourcelens: ${params.articles} article${params.articles === 1 ? '' : 's'} · ${params.findings} finding${params.findings === 1 ? '' : 's'}`;
     status.tooltip = 'Sourcelens: open the Articles view';
     void articles.refresh();

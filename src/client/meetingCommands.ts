@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { LspRange, MeetingSummary, METHODS } from '../shared/protocol';
+import { COMMANDS, LspRange, MeetingAtRequest, MeetingSummary } from '../shared/protocol';
 import { MeetingNode, MeetingsProvider } from './meetingsTree';
 
 export function toVsRange(r: LspRange): vscode.Range {
@@ -21,7 +21,7 @@ export async function openAccount(uri: string, range: LspRange, column?: vscode.
 async function accountAtCursor(client: LanguageClient, provider: MeetingsProvider): Promise<{ meeting: MeetingSummary; index: number } | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const found = await client.sendRequest<{ meetingId: string; accountId: string } | null>(METHODS.meetingAt, {
+  const found = await client.sendRequest(MeetingAtRequest, {
     uri: editor.document.uri.toString(),
     position: editor.selection.active,
   });
@@ -53,12 +53,12 @@ export function registerMeetingCommands(
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('sourcelens.openAccount', (uri: string, range: LspRange) => openAccount(uri, range)),
+    vscode.commands.registerCommand(COMMANDS.openAccount, (uri: string, range: LspRange) => openAccount(uri, range)),
     vscode.commands.registerCommand('sourcelens.meetings.hideSingle', () => provider.setSingleHidden(true)),
     vscode.commands.registerCommand('sourcelens.meetings.showSingle', () => provider.setSingleHidden(false)),
-    vscode.commands.registerCommand('sourcelens.nextAccount', () => step(1)),
-    vscode.commands.registerCommand('sourcelens.previousAccount', () => step(-1)),
-    vscode.commands.registerCommand('sourcelens.showMeeting', async (id?: string) => {
+    vscode.commands.registerCommand(COMMANDS.nextAccount, () => step(1)),
+    vscode.commands.registerCommand(COMMANDS.previousAccount, () => step(-1)),
+    vscode.commands.registerCommand(COMMANDS.showMeeting, async (id?: string) => {
       const c = client();
       const meetingId = id ?? (c ? (await accountAtCursor(c, provider))?.meeting.id : undefined);
       const meeting = meetingId ? await provider.meeting(meetingId) : undefined;
@@ -68,7 +68,7 @@ export function registerMeetingCommands(
       }
       await view.reveal({ type: 'meeting', meeting }, { select: true, focus: true, expand: true });
     }),
-    vscode.commands.registerCommand('sourcelens.compareAccounts', async () => {
+    vscode.commands.registerCommand(COMMANDS.compareAccounts, async () => {
       const c = client();
       const here = c && (await accountAtCursor(c, provider));
       if (!here || here.meeting.accounts.length < 2) {
@@ -93,7 +93,7 @@ export function registerMeetingCommands(
       timer = setTimeout(async () => {
         const c = client();
         if (!c || !c.isRunning()) return;
-        const found = await c.sendRequest<{ meetingId: string; accountId: string } | null>(METHODS.meetingAt, {
+        const found = await c.sendRequest(MeetingAtRequest, {
           uri: event.textEditor.document.uri.toString(),
           position: event.selections[0].active,
         });

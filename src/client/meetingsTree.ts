@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { MeetingAccountSummary, MeetingSummary, METHODS } from '../shared/protocol';
+import { COMMANDS, MeetingAccountSummary, MeetingsRequest, MeetingSummary } from '../shared/protocol';
 
 export type MeetingNode =
   | { type: 'single-group'; count: number }
@@ -40,7 +40,7 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   async refresh(): Promise<void> {
     const client = this.client();
     if (!client || !client.isRunning()) return;
-    const next = client.sendRequest<MeetingSummary[]>(METHODS.meetings);
+    const next = client.sendRequest(MeetingsRequest);
     const snapshot = JSON.stringify(await next);
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
@@ -52,7 +52,7 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   async all(): Promise<MeetingSummary[]> {
     const client = this.client();
     if (!client || !client.isRunning()) return [];
-    this.loaded ??= client.sendRequest<MeetingSummary[]>(METHODS.meetings).then((m) => {
+    this.loaded ??= client.sendRequest(MeetingsRequest).then((m) => {
       this.snapshot = JSON.stringify(m);
       return m;
     });
@@ -137,7 +137,7 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
         item.tooltip = [a.headline, a.datedBy, a.ranges.length > 1 ? `${a.ranges.length} passages of the article tell this meeting` : ''].filter(Boolean).join('\n') || undefined;
         item.iconPath = new vscode.ThemeIcon('file-text');
         item.contextValue = 'sourcelens.account';
-        item.command = { title: 'Open account', command: 'sourcelens.openAccount', arguments: [a.uri, a.range] };
+        item.command = { title: 'Open account', command: COMMANDS.openAccount, arguments: [a.uri, a.range] };
         return item;
       }
     }

@@ -2,28 +2,16 @@
 // One place lists the layers, so the corpus, the worker pool and the cache all produce the same thing.
 
 import { parseArticle } from './article';
-import { extractFigures, Figure } from './figures/extract';
-import { EventAccount, extractAccounts } from './meetings/extract';
+import { extractFigures } from './figures/extract';
+import { extractAccounts } from './meetings/extract';
 import { participantsBySentence } from './meetings/participants';
-import { Mention, recogniseEntities } from './people/recognise';
-import { extractSourcing, Sourcing } from './sourcing/extract';
-import { extractTimes, TimeExpression } from './time/extract';
+import { recogniseEntities } from './people/recognise';
+import { extractSourcing } from './sourcing/extract';
+import { extractTimes } from './time/extract';
 import { articleFindings } from './findings/article';
-import { Article, ArticleInput, Finding } from './types';
+import type { Analysis, ArticleInput, EventAccount, Finding } from './model';
 
-export interface Analysis {
-  article: Article;
-  times: TimeExpression[];
-  figures: Figure[];
-  /** People, organisations and places, with titles. */
-  mentions: Mention[];
-  /** Accounts of meetings, visits and calls in this article. */
-  accounts: EventAccount[];
-  /** Quotations, who says what, and the claims nobody is cited for. */
-  sourcing: Sourcing;
-  /** Findings about this article alone (structure, headline, sourcing): computed here, where the work is parallel. */
-  findings: Finding[];
-}
+export type { Analysis } from './model';
 
 export function analyse(input: ArticleInput): Analysis {
   const article = parseArticle(input);

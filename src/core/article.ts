@@ -12,8 +12,9 @@ import {
   PublicationDate, Sentence, TextRange, TokenTable,
 } from './types';
 
-/** Bumped whenever analysis output changes shape or meaning: persistent caches key on it. */
-export const ANALYSER_VERSION = 3;
+/** The package version and a hash of every core source and rule pack, injected at build time
+ *  (scripts/analyser-version.mjs): persistent caches key on it, so no number needs bumping by hand. */
+export const ANALYSER_VERSION: string = __SOURCELENS_ANALYSER__;
 
 /** A headline is a short line; a line ending in a full stop is the first paragraph unless it is very short. */
 const HEADLINE_MAX_WORDS = 30;
@@ -76,7 +77,7 @@ export function parseArticle(input: ArticleInput): Article {
 export function inputHash(input: ArticleInput): string {
   // The URI is part of it: an analysis names its article (accounts, findings), so two files with the same text
   // (one wire story saved twice) must not share one.
-  return contentHash(String(ANALYSER_VERSION), input.uri, input.text, JSON.stringify(input.externalMeta ?? {}), JSON.stringify(input.inputProblems ?? []));
+  return contentHash(ANALYSER_VERSION, input.uri, input.text, JSON.stringify(input.externalMeta ?? {}), JSON.stringify(input.inputProblems ?? []));
 }
 
 function mergeMeta(external: ArticleMeta | undefined, front: ArticleMeta | undefined) {

@@ -7,7 +7,7 @@ export type RuleLevel = Severity | 'off';
 /** Rule code (or a family prefix such as `structure/*`) -> level. The most specific entry wins. */
 export type RuleSettings = Record<string, RuleLevel>;
 
-const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
+export const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function isRuleLevel(value: unknown): value is RuleLevel {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);

@@ -20,6 +20,7 @@ import { loadedTermRule } from './sourcing/loaded';
 import { fingerprint } from './suppressions';
 import { Article, ArticleInput, Finding } from './types';
 import { groupBy } from './groups';
+import type { CorpusView } from './view';
 
 const INDEXED_RULES: IndexedRule[] = [meetingConflicts, eventFigureConflicts, entityRule];
 
@@ -34,7 +35,7 @@ export interface UpdateResult {
   changed: boolean;
 }
 
-export class Corpus {
+export class Corpus implements CorpusView {
   private readonly analyses = new Map<string, Analysis>();
   private sortedUris: string[] | undefined;
   private readonly quotes = new Partitions(quoteVariantRule.contribute);

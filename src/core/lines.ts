@@ -1,5 +1,7 @@
 // Offset <-> line/character conversion that treats LF, CRLF and lone CR as line ends, exactly as LSP does.
 
+import type { Article } from './types';
+
 export interface LinePosition {
   line: number;
   character: number;
@@ -54,10 +56,6 @@ export class LineIndex {
     if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
-
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
-  }
 }
 
 /** A line of text with its content range (line break excluded). */
@@ -81,4 +79,16 @@ export function splitLines(text: string): Line[] {
     }
   }
   return lines;
+}
+
+/** One line index per article object, built on first use. */
+const lineIndexes = new WeakMap<Article, LineIndex>();
+
+export function lineIndexOf(article: Article): LineIndex {
+  let index = lineIndexes.get(article);
+  if (!index) {
+    index = new LineIndex(article.text);
+    lineIndexes.set(article, index);
+  }
+  return index;
 }

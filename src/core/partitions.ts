@@ -6,8 +6,8 @@
 // re-checks only the groups the changed article was or is in. A 10,000-article corpus then costs an edit a few
 // groups, not 10,000 articles.
 
-import type { Analysis } from './analyse';
-import type { Corpus } from './corpus';
+import type { Analysis } from './model';
+import type { CorpusView } from './view';
 import { Finding } from './types';
 import { groupBy } from './groups';
 
@@ -23,15 +23,15 @@ export interface PartitionedRule<T> {
   /** What one article contributes, by partition key, in the article's order. Pure; called once per article version. */
   contribute(analysis: Analysis): Map<string, T[]>;
   /** Findings for one partition, given its members in URI order. */
-  check(key: string, members: PartitionMember<T>[], corpus: Corpus): Finding[];
+  check(key: string, members: PartitionMember<T>[], corpus: CorpusView): Finding[];
 }
 
 /** A rule over groups an incremental index already maintains (meetings, entities): the index names what changed. */
 export interface IndexedRule {
   id: string;
   /** Keys whose groups changed since the last call. Each call hands them over once. */
-  takeChanged(corpus: Corpus): Iterable<string>;
-  check(key: string, corpus: Corpus): Finding[];
+  takeChanged(corpus: CorpusView): Iterable<string>;
+  check(key: string, corpus: CorpusView): Finding[];
 }
 
 /**
@@ -124,11 +124,6 @@ export class FindingStore {
     const own = this.byUri.get(uri);
     if (!own) return [];
     return [...own.keys()].sort().flatMap((group) => own.get(group)!);
-  }
-
-  clear(): void {
-    this.groups.clear();
-    this.byUri.clear();
   }
 }
 

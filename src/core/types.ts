@@ -7,7 +7,9 @@ export interface TextRange {
   end: number;
 }
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { RuleCode, Severity } from './rules';
+
+export type { RuleCode, Severity } from './rules';
 
 /** What is known about an article besides its text. Every field is optional: unknown outlets and dates are normal. */
 export interface ArticleMeta {
@@ -27,7 +29,7 @@ export type MetaOrigin = 'front-matter' | 'sources.yaml' | 'text';
 
 /** A problem with the input itself (encoding, size, malformed metadata), reported as a finding. */
 export interface InputProblem {
-  code: string;
+  code: RuleCode;
   message: string;
   severity: Severity;
   range?: TextRange;
@@ -101,7 +103,6 @@ export const POS_TAGS = [
   'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ',
   'SYM', 'VERB', 'X', 'SPACE',
 ] as const;
-export type PosTag = (typeof POS_TAGS)[number];
 
 export type PublicationDateHow = MetaOrigin;
 
@@ -146,8 +147,8 @@ export interface RelatedLocation {
 export type FixIntent = { kind: 'add-publication-date'; uri: string; date?: string };
 
 export interface Finding {
-  /** Stable rule code, e.g. `structure/no-date`. */
-  code: string;
+  /** Stable rule code, e.g. `structure/no-date`: one of the registry (rules.ts). */
+  code: RuleCode;
   severity: Severity;
   message: string;
   uri: string;

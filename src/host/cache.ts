@@ -1,5 +1,5 @@
 // A persistent cache of per-article analyses, so reopening a large corpus does not re-analyse it.
-// Keyed by the input hash (text + metadata + analyser version); stored in 256 shards of v8-serialised maps.
+// Keyed by the input hash (text + metadata + analyser version, a hash of the core and its rule packs); stored in 256 shards of v8-serialised maps.
 // Anything unreadable, from another analyser version or otherwise odd is discarded, never trusted.
 
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const FORMAT = 1;
 
 interface Shard {
   format: number;
-  analyser: number;
+  analyser: string;
   /** hash -> analysis without its text (the text is the file's own, re-attached on load). */
   entries: Map<string, Analysis>;
 }

@@ -161,10 +161,6 @@ export class CorpusHost {
     return this.refreshFromDisk(uri, fsPath);
   }
 
-  isOpen(uri: string): boolean {
-    return this.open.has(uri);
-  }
-
   /** Files created, changed or deleted on disk (from the client's watcher). Returns whether the corpus changed. */
   fileEvents(events: { uri: string; kind: FileEventKind }[]): Promise<boolean> {
     return this.deferringCrossDocument(() => this.applyFileEvents(events));
@@ -253,7 +249,7 @@ export class CorpusHost {
   }
 
   /** Problems in sources.yaml files, to be shown on those files. */
-  sourcesFindings(): Finding[] {
+  sourcesProblems(): Finding[] {
     return this.sourceProblems;
   }
 

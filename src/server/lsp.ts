@@ -1,26 +1,13 @@
 // Conversions between the core's offset-based plain data and LSP types.
 
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position, Range } from 'vscode-languageserver';
-import { LineIndex } from '../core/lines';
-import { Article, Finding, Severity, TextRange } from '../core/types';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
+import { LineIndex, lineIndexOf } from '../core/lines';
 
-const lineIndexes = new WeakMap<Article, LineIndex>();
-
-export function lineIndexOf(article: Article): LineIndex {
-  let index = lineIndexes.get(article);
-  if (!index) {
-    index = new LineIndex(article.text);
-    lineIndexes.set(article, index);
-  }
-  return index;
-}
+export { lineIndexOf };
+import { Finding, Severity, TextRange } from '../core/types';
 
 export function toRange(index: LineIndex, range: TextRange): Range {
   return { start: index.positionAt(range.start), end: index.positionAt(range.end) };
-}
-
-export function toOffset(index: LineIndex, position: Position): number {
-  return index.offsetAt(position);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

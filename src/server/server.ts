@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import {
   CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult, ErrorCodes, LSPErrorCodes, ResponseError,
-  TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
+  RequestType0, TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core/lines';
@@ -20,7 +20,8 @@ import { suppressionsPath } from '../host/suppressions';
 import { hoverAt } from './features/hover';
 import { eventAt, eventCard } from './features/events';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
-import { meetingCard, meetingCodeLenses, otherHeadlines, roleParticipantCard, summariseMeeting } from './features/meetings';
+import { meetingCard, meetingCodeLenses, otherHeadlines, roleParticipantCard } from './features/meetings';
+import { summariseMeeting } from '../host/summaries';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from '../host/loader';
@@ -29,7 +30,10 @@ import { SUPPRESSIONS_FILE } from '../host/suppressions';
 import { MAX_YAML_BYTES } from '../core/yamlSafe';
 import { fileUri, normaliseUri, uriToPath } from '../host/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
-import { ArticleSummary, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from '../shared/protocol';
+import {
+  ArticleSummary, CorpusChangedNotification, CorpusChangedParams, CorpusRequest, EntitiesRequest, EntityDetail, EntityRequest, EntitySummary,
+  MeetingAtRequest, MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest, WATCHER_GLOBS,
+} from '../shared/protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from '../host/settings';
 import { Analyser } from '../host/analyser';
@@ -105,7 +109,7 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,TXT,MD}' }, { globPattern: '**/sources.{yaml,yml}' }, { globPattern: '**/sourcelens.entities.yaml' }, { globPattern: '**/sourcelens.suppressions.yaml' }, { globPattern: '**/' }],
+        watchers: WATCHER_GLOBS.map((globPattern) => ({ globPattern })),
       });
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -182,8 +186,8 @@ export function startServer(connection: Connection): void {
    * A custom request that takes no params. Clients send it without params (vscode-jsonrpc then hands the handler
    * only the token) or with null (the token comes second): take the token from wherever it is.
    */
-  function onRequestWithoutParams<R>(method: string, handler: (token: CancellationToken) => Promise<R>): void {
-    connection.onRequest(method, (...args: unknown[]) => handler(args.find((a): a is CancellationToken => CancellationToken.is(a)) ?? CancellationToken.None));
+  function onRequestWithoutParams<R>(type: RequestType0<R, void>, handler: (token: CancellationToken) => Promise<R>): void {
+    connection.onRequest(type.method, (...args: unknown[]) => handler(args.find((a): a is CancellationToken => CancellationToken.is(a)) ?? CancellationToken.None));
   }
 
   /**
@@ -249,7 +253,7 @@ export function startServer(connection: Connection): void {
       }
       const counts = diagnosticsCache.total(allDiagnosticUris());
       const params: CorpusChangedParams = { articles: host.corpus.size, findings: counts, indexing: !indexed };
-      void connection.sendNotification(METHODS.corpusChanged, params);
+      void connection.sendNotification(CorpusChangedNotification, params);
       if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
     }, changedUri ? 150 : 0);
   }
@@ -301,14 +305,14 @@ export function startServer(connection: Connection): void {
   function diagnosticsFor(uri: string, quick = false): Diagnostic[] {
     const article = host.corpus.get(uri);
     if (article) return (quick ? host.corpus.quickFindings(uri) : host.corpus.findings(uri)).map((f) => toDiagnostic(f, lineIndexOf(article), lineIndexForUri));
-    const problems = host.sourcesFindings().filter((f) => f.uri === uri);
+    const problems = host.sourcesProblems().filter((f) => f.uri === uri);
     if (!problems.length) return [];
     const index = lineIndexForUri(uri) ?? new LineIndex('');
     return problems.map((f) => toDiagnostic(f, index, lineIndexForUri));
   }
 
   function allDiagnosticUris(): string[] {
-    return [...new Set([...host.corpus.uris(), ...host.sourcesFindings().map((f) => f.uri)])];
+    return [...new Set([...host.corpus.uris(), ...host.sourcesProblems().map((f) => f.uri)])];
   }
 
   /** Articles whose diagnostics changed and have not been pushed since (push mode), or 'all'. */
@@ -322,7 +326,7 @@ export function startServer(connection: Connection): void {
    */
   function syncDiagnostics(): void {
     const changed = host.corpus.takeChangedUris();
-    const sources = host.sourcesFindings();
+    const sources = host.sourcesProblems();
     if (changed !== 'all' && sources !== knownSourceProblems) {
       for (const f of [...knownSourceProblems, ...sources]) changed.add(f.uri);
     }
@@ -513,7 +517,7 @@ export function startServer(connection: Connection): void {
   });
 
   let entitySummaries: { version: number; list: EntitySummary[] } | undefined;
-  onRequestWithoutParams(METHODS.entities, async (token): Promise<EntitySummary[]> => {
+  onRequestWithoutParams(EntitiesRequest, async (token): Promise<EntitySummary[]> => {
     await ready(token);
     if (entitySummaries?.version !== host.corpus.version) {
       const list = host.corpus.entities().entities().map((e) => ({
@@ -524,7 +528,7 @@ export function startServer(connection: Connection): void {
     return entitySummaries.list;
   });
 
-  connection.onRequest(METHODS.entity, async (params: { id: string }, token: CancellationToken): Promise<EntityDetail | null> => {
+  connection.onRequest(EntityRequest, async (params, token): Promise<EntityDetail | null> => {
     checkParams(params, 'id');
     await ready(token);
     const e = host.corpus.entities().get(params.id);
@@ -540,19 +544,19 @@ export function startServer(connection: Connection): void {
     return { id: e.id, kind: e.kind, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentions.length, articleCount: byUri.size, articles: [...byUri.values()] };
   });
 
-  onRequestWithoutParams(METHODS.meetings, async (token): Promise<MeetingSummary[]> => {
+  onRequestWithoutParams(MeetingsRequest, async (token): Promise<MeetingSummary[]> => {
     await ready(token);
     return host.corpus.meetings().all().map((m) => summariseMeeting(m, host.corpus));
   });
 
-  connection.onRequest(METHODS.meeting, async (params: { id: string }, token: CancellationToken): Promise<MeetingSummary | null> => {
+  connection.onRequest(MeetingRequest, async (params, token): Promise<MeetingSummary | null> => {
     checkParams(params, 'id');
     await ready(token);
     const meeting = host.corpus.meetings().get(params.id);
     return meeting ? summariseMeeting(meeting, host.corpus) : null;
   });
 
-  connection.onRequest(METHODS.meetingAt, async (params: { uri: string; position: Position }, token: CancellationToken) => {
+  connection.onRequest(MeetingAtRequest, async (params, token) => {
     checkParams(params, 'uri', 'position');
     await ready(token);
     const article = host.corpus.get(norm(params.uri));
@@ -662,7 +666,7 @@ export function startServer(connection: Connection): void {
     return { uri: fileUri(path.join(folder, 'sources.yaml')), text: undefined };
   }
 
-  onRequestWithoutParams(METHODS.corpus, async (token): Promise<ArticleSummary[]> => {
+  onRequestWithoutParams(CorpusRequest, async (token): Promise<ArticleSummary[]> => {
     await ready(token);
     syncDiagnostics();
     return host.corpus.all().map((a) => {
@@ -672,7 +676,7 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onRequest(METHODS.reindex, async () => {
+  connection.onRequest(ReindexRequest, async () => {
     await reindex('requested');
     return { articles: host.corpus.size };
   });

@@ -1,28 +1,63 @@
-// Custom LSP messages, shared by the server and the VS Code client (plain types and names only).
-// Documented in the README so other editors and scripts can use them.
+// Custom LSP messages, typed once: the server, the VS Code client, the bench and the tests import these (in the manner
+// of rust-analyzer's lsp_ext.ts). Also the command ids and the file-watcher globs. Documented in the README so other
+// editors and scripts can use them.
 
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+
+/** Request, no params -> every article in the corpus with its metadata. */
+export const CorpusRequest = new RequestType0<ArticleSummary[], void>('sourcelens/corpus');
+/** Request, no params -> re-reads the whole corpus from disk. */
+export const ReindexRequest = new RequestType0<{ articles: number }, void>('sourcelens/reindex');
+/** Request, no params -> every meeting in the corpus, by date. */
+export const MeetingsRequest = new RequestType0<MeetingSummary[], void>('sourcelens/meetings');
+/** Request { id } -> one meeting, or null. */
+export const MeetingRequest = new RequestType<{ id: string }, MeetingSummary | null, void>('sourcelens/meeting');
+/** Request { uri, position } -> the meeting account at a position, or null. */
+export const MeetingAtRequest = new RequestType<{ uri: string; position: LspPosition }, { meetingId: string; accountId: string } | null, void>('sourcelens/meetingAt');
+/** Request, no params -> people, organisations and places across the corpus, most mentioned first. */
+export const EntitiesRequest = new RequestType0<EntitySummary[], void>('sourcelens/entities');
+/** Request { id } -> one entity with its articles and mentions, or null. */
+export const EntityRequest = new RequestType<{ id: string }, EntityDetail | null, void>('sourcelens/entity');
+/** Notification from the server: the corpus or its findings changed. */
+export const CorpusChangedNotification = new NotificationType<CorpusChangedParams>('sourcelens/corpusChanged');
+
+/** The method names, for scripts and tests that send raw messages. */
 export const METHODS = {
-  /** Request, no params -> ArticleSummary[]: every article in the corpus with its metadata. */
-  corpus: 'sourcelens/corpus',
-  /** Request, no params -> { articles: number }: re-reads the whole corpus from disk. */
-  reindex: 'sourcelens/reindex',
-  /** Request, no params -> MeetingSummary[]: every meeting in the corpus, by date. */
-  meetings: 'sourcelens/meetings',
-  /** Request { id } -> MeetingSummary | null. */
-  meeting: 'sourcelens/meeting',
-  /** Request { uri, position } -> { meetingId, accountId } | null: the meeting account at a position. */
-  meetingAt: 'sourcelens/meetingAt',
-  /** Request, no params -> EntitySummary[]: people, organisations and places across the corpus, most mentioned first. */
-  entities: 'sourcelens/entities',
-  /** Request, { id } -> EntityDetail | null: one entity with its articles and mentions. */
-  entity: 'sourcelens/entity',
-  /** Notification from the server: the corpus or its findings changed. */
-  corpusChanged: 'sourcelens/corpusChanged',
+  corpus: CorpusRequest.method,
+  reindex: ReindexRequest.method,
+  meetings: MeetingsRequest.method,
+  meeting: MeetingRequest.method,
+  meetingAt: MeetingAtRequest.method,
+  entities: EntitiesRequest.method,
+  entity: EntityRequest.method,
+  corpusChanged: CorpusChangedNotification.method,
 } as const;
 
+/** Command ids contributed in package.json (server code lenses and hovers use openAccount and showMeeting). */
+export const COMMANDS = {
+  reindex: 'sourcelens.reindex',
+  showLog: 'sourcelens.showLog',
+  revealSourcesEntry: 'sourcelens.revealSourcesEntry',
+  nextAccount: 'sourcelens.nextAccount',
+  previousAccount: 'sourcelens.previousAccount',
+  compareAccounts: 'sourcelens.compareAccounts',
+  showMeeting: 'sourcelens.showMeeting',
+  openAccount: 'sourcelens.openAccount',
+} as const;
+
+/** The files the server watches (registered once, by the server): articles, metadata, knowledge, suppressions, and
+ *  folders (a deleted folder takes its articles with it). */
+export const WATCHER_GLOBS: readonly string[] = ['**/*.{txt,md,html,htm,TXT,MD,HTML,HTM}', '**/sources.{yaml,yml}', '**/sourcelens.entities.yaml', '**/sourcelens.suppressions.yaml', '**/'];
+
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+
 export interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
+  start: LspPosition;
+  end: LspPosition;
 }
 
 export interface ArticleSummary {

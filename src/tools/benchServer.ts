@@ -9,7 +9,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
-import type { EntitySummary, EntityDetail, LspRange } from '../shared/protocol';
+import { CorpusChangedNotification, EntitiesRequest, EntityDetail, EntityRequest, EntitySummary, LspRange, MeetingsRequest } from '../shared/protocol';
 import { median, medianOfRuns, percentile } from './benchStats';
 
 /** How long an edit may take before it counts as timed out (its late answer is still awaited, up to DRAIN_MS). */
@@ -94,7 +94,7 @@ async function serverRun(root: string, edits: number) {
     publishWaiters = publishWaiters.filter((w) => w.uri !== p.uri);
   });
   // Sent after the (batched) cross-document pass has re-published every file's diagnostics.
-  connection.onNotification('sourcelens/corpusChanged', (p: { indexing: boolean }) => {
+  connection.onNotification(CorpusChangedNotification.method, (p: { indexing: boolean }) => {
     if (p.indexing) return;
     const waiting = indexedWaiters;
     indexedWaiters = [];
@@ -123,12 +123,12 @@ async function serverRun(root: string, edits: number) {
 
     // The entities view, and from it real mention positions to hover and to go to definition from.
     const e = performance.now();
-    const entities = await connection.sendRequest<EntitySummary[]>('sourcelens/entities', null);
+    const entities = await connection.sendRequest<EntitySummary[]>(EntitiesRequest.method, null);
     const entitiesMs = Math.round(performance.now() - e);
     // Mentions of the most mentioned entities (the view fetches an entity's mentions when it is expanded).
     const mentions = new Map<string, LspRange[]>();
     for (const entity of entities.slice(0, 200)) {
-      const detail = await connection.sendRequest<EntityDetail | null>('sourcelens/entity', { id: entity.id });
+      const detail = await connection.sendRequest<EntityDetail | null>(EntityRequest.method, { id: entity.id });
       for (const a of detail?.articles ?? []) mentions.set(a.uri, [...(mentions.get(a.uri) ?? []), ...a.mentions.map((m) => m.range)]);
     }
     // The first article in path order with a few mentions and a finding to type at: the same source text at every
@@ -189,7 +189,7 @@ async function serverRun(root: string, edits: number) {
     const meetingTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
       const m = performance.now();
-      await connection.sendRequest('sourcelens/meetings', null);
+      await connection.sendRequest(MeetingsRequest.method, null);
       meetingTimes.push(performance.now() - m);
     }
     const meetingsMs = +median(meetingTimes).toFixed(1);

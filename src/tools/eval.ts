@@ -277,7 +277,7 @@ function scoreEntitiesAndSourcing(gold: GoldFile, corpus: Corpus, articles: Map<
       for (const w of want) claimErrors.push(`${name}: missed “${w}”`);
     }
     if (expected.headlineIssues) {
-      const got = [...new Set(corpus.findings(analysis.article.uri).filter((f) => f.code.startsWith('headline-')).map((f) => f.code))];
+      const got = [...new Set(corpus.findings(analysis.article.uri).filter((f) => f.code.startsWith('headline-')).map((f): string => f.code))];
       for (const code of got) {
         if (expected.headlineIssues.includes(code)) headlineIssues.tp++;
         else {

@@ -123,6 +123,10 @@ describe('sourcelens CLI', function () {
 
   it('honours --rule levels and the editor\'s sourcelens.suppressions.yaml', () => {
     assert.doesNotMatch(run(['check', '.', '--rule', 'structure/*=off'], dir).out, /structure\//);
+    // A misspelt code would silently do nothing: the CLI refuses codes the rule registry does not know.
+    const typo = run(['check', '.', '--rule', 'structure/no-dates=off'], dir);
+    assert.equal(typo.code, 2);
+    assert.match(typo.err, /Unknown rule code: structure\/no-dates/);
     const first = 'A long first line that reads like body text rather than a headline because it goes on and on with many words describing events in detail and ends with a full stop.';
     writeFileSync(path.join(dir, 'sourcelens.suppressions.yaml'), `suppressions:\n  - { file: gamma.txt, rule: structure/missing-headline, fingerprint: ${fingerprint(first)} }\n`);
     assert.doesNotMatch(run(['check', '.'], dir).out, /gamma\.txt:1:1 information structure\/missing-headline/);

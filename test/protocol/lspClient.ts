@@ -9,6 +9,7 @@ import {
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { CorpusChangedNotification } from '../../src/shared/protocol';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
@@ -37,7 +38,7 @@ export class TestClient {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.diagnostics.set(p.uri, p.diagnostics));
     connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
     connection.onNotification('$/progress', (p: unknown) => client.progress.push(p));
-    connection.onNotification('sourcelens/corpusChanged', (params: unknown) => client.notifications.push({ method: 'sourcelens/corpusChanged', params }));
+    connection.onNotification(CorpusChangedNotification.method, (params: unknown) => client.notifications.push({ method: CorpusChangedNotification.method, params }));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
     connection.onRequest('client/registerCapability', () => null);
@@ -70,7 +71,7 @@ export class TestClient {
   /** Resolves once the server says it has indexed the corpus (its corpusChanged notification). */
   async waitForIndex(timeoutMs = 30_000): Promise<{ articles: number; findings: number }> {
     return this.waitFor(() => {
-      const n = this.notifications.filter((x) => x.method === 'sourcelens/corpusChanged').at(-1);
+      const n = this.notifications.filter((x) => x.method === CorpusChangedNotification.method).at(-1);
       return n ? (n.params as { articles: number; findings: number }) : undefined;
     }, timeoutMs, 'corpus index');
   }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Hover } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { serverForSuite, TestClient } from './lspClient';
+import { CorpusRequest } from '../../src/shared/protocol';
 
 const ARTICLE = (i: number) => `Headline ${i}\n\nIlsa Kendrow met Otto Brisk in Ankara on Tuesday. Police arrested ${100 + i} people.\n`;
 
@@ -55,7 +56,7 @@ describe('language server under churn', function () {
     const settle = Date.now() + 60_000;
     let corpus: unknown[] = [];
     while (Date.now() < settle) {
-      corpus = await client.request<unknown[]>('sourcelens/corpus', null);
+      corpus = await client.request<unknown[]>(CorpusRequest.method, null);
       if (corpus.length === 1) break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -76,7 +77,7 @@ describe('language server under churn', function () {
     const settle = Date.now() + 30_000;
     let corpus: { uri: string }[] = [];
     while (Date.now() < settle) {
-      corpus = await client.request<{ uri: string }[]>('sourcelens/corpus', null);
+      corpus = await client.request<{ uri: string }[]>(CorpusRequest.method, null);
       if (corpus.length === 1) break;
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CancellationTokenSource, Hover, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { TestClient } from './lspClient';
+import { CorpusChangedNotification, CorpusRequest, EntitiesRequest } from '../../src/shared/protocol';
 
 const PEOPLE = ['Ilsa Kendrow', 'Otto Brisk', 'Mara Quell', 'Tobias Venn', 'Edda Lorne', 'Pavel Castor'];
 const CITIES = ['Ankara', 'Velor', 'Castora', 'Marnish', 'Tehran'];
@@ -28,7 +29,7 @@ describe('responsiveness while indexing', function () {
   this.timeout(120_000);
   let dir: string;
   let client: TestClient;
-  const indexed = () => client.notifications.some((n) => n.method === 'sourcelens/corpusChanged' && (n.params as { indexing: boolean }).indexing === false);
+  const indexed = () => client.notifications.some((n) => n.method === CorpusChangedNotification.method && (n.params as { indexing: boolean }).indexing === false);
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-busy-'));
@@ -54,7 +55,7 @@ describe('responsiveness while indexing', function () {
   it('refuses a corpus-wide request cancelled while it waits for the index', async () => {
     assert.equal(indexed(), false);
     const source = new CancellationTokenSource();
-    const pending = client.connection.sendRequest('sourcelens/entities', null, source.token);
+    const pending = client.connection.sendRequest(EntitiesRequest.method, null, source.token);
     source.cancel();
     await assert.rejects(pending, (e: ResponseError<unknown>) => e.code === LSPErrorCodes.RequestCancelled);
     assert.equal(indexed(), false, 'the cancelled request was only refused once the index was in');
@@ -71,7 +72,7 @@ describe('responsiveness while indexing', function () {
 
   it('then indexes everything, and answers corpus-wide requests', async () => {
     await client.waitFor(() => indexed() || undefined, 90_000, 'full index');
-    const corpus = await client.request<unknown[]>('sourcelens/corpus', null);
+    const corpus = await client.request<unknown[]>(CorpusRequest.method, null);
     assert.equal(corpus.length, 1501);
   });
 });

@@ -9,7 +9,7 @@ import {
   WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { serverForSuite, TestClient } from './lspClient';
-import type { EntityDetail, EntitySummary } from '../../src/shared/protocol';
+import { CorpusRequest, EntitiesRequest, EntityDetail, EntityRequest, EntitySummary, MeetingAtRequest, MeetingRequest, MeetingsRequest } from '../../src/shared/protocol';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/basic');
 
@@ -41,12 +41,12 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
 
   it('sourcelens/corpus follows an edit at once (summaries are recomputed for the articles that changed)', async () => {
     type Summary = { name: string; boilerplate: number; findings: { hint: number } };
-    const before = (await client.request<Summary[]>('sourcelens/corpus', null)).find((a) => a.name === 'gamma.txt')!;
+    const before = (await client.request<Summary[]>(CorpusRequest.method, null)).find((a) => a.name === 'gamma.txt')!;
     const uri = client.uri('gamma.txt');
     const text = readFileSync(path.join(dir, 'gamma.txt'), 'utf8');
     client.open('gamma.txt', text);
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nShare this article\n` }] });
-    const after = (await client.request<Summary[]>('sourcelens/corpus', null)).find((a) => a.name === 'gamma.txt')!;
+    const after = (await client.request<Summary[]>(CorpusRequest.method, null)).find((a) => a.name === 'gamma.txt')!;
     assert.equal(after.boilerplate, before.boilerplate + 1);
     assert.equal(after.findings.hint, before.findings.hint + 1);
     // Closing drops the unsaved edit: the file on disk is read again (asynchronously), and the summary follows.
@@ -54,7 +54,7 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
     let closed = after;
     for (let i = 0; i < 100 && closed.boilerplate !== before.boilerplate; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      closed = (await client.request<Summary[]>('sourcelens/corpus', null)).find((a) => a.name === 'gamma.txt')!;
+      closed = (await client.request<Summary[]>(CorpusRequest.method, null)).find((a) => a.name === 'gamma.txt')!;
     }
     assert.equal(closed.boilerplate, before.boilerplate, 'closing the unsaved edit goes back to the file on disk');
   });
@@ -99,7 +99,7 @@ describe('language server over stdio (push diagnostics, like Neovim)', function 
   });
 
   it('lists the corpus with metadata through sourcelens/corpus', async () => {
-    const corpus = await client.request<{ name: string; outlet: string | null; published: string | null; publishedFrom: string | null }[]>('sourcelens/corpus', null);
+    const corpus = await client.request<{ name: string; outlet: string | null; published: string | null; publishedFrom: string | null }[]>(CorpusRequest.method, null);
     assert.deepEqual(
       corpus.map((a) => [a.name, a.outlet, a.published, a.publishedFrom]),
       [
@@ -264,7 +264,7 @@ describe('language server: conflicts between accounts of one meeting', function 
   });
 
   it('lists the open conflicts on the meeting', async () => {
-    const [meeting] = await client.request<{ label: string; conflicts: { code: string; message: string }[] }[]>('sourcelens/meetings', null);
+    const [meeting] = await client.request<{ label: string; conflicts: { code: string; message: string }[] }[]>(MeetingsRequest.method, null);
     assert.match(meeting.label, /\(2 accounts\)/);
     assert.deepEqual(meeting.conflicts.map((c) => c.code).sort(), ['date-conflict', 'figure-conflict']);
   });
@@ -286,18 +286,18 @@ describe('language server: meetings', function () {
   interface Meeting { id: string; label: string; accounts: { uri: string; outlet: string | null; range: { start: { line: number } } }[] }
 
   it('groups the two accounts of the Tuesday meeting and keeps the June one apart', async () => {
-    const meetings = await client.request<Meeting[]>('sourcelens/meetings', null);
+    const meetings = await client.request<Meeting[]>(MeetingsRequest.method, null);
     assert.deepEqual(meetings.map((m) => m.label), ['Kendrow · Brisk — Ankara, 2031-03-04 (2 accounts)', 'Kendrow · Brisk — Ankara, 2031-06-09 (1 account)']);
     assert.deepEqual(meetings[0].accounts.map((a) => a.outlet), ['Velorian Daily', 'Marnish Wire']);
-    const one = await client.request<Meeting>('sourcelens/meeting', { id: meetings[0].id });
+    const one = await client.request<Meeting>(MeetingRequest.method, { id: meetings[0].id });
     assert.equal(one.label, meetings[0].label);
   });
 
   it('finds the meeting account at a position', async () => {
-    const at = await client.request<{ meetingId: string } | null>('sourcelens/meetingAt', { uri: client.uri('wire.txt'), position: { line: 2, character: 5 } });
-    const meetings = await client.request<Meeting[]>('sourcelens/meetings', null);
+    const at = await client.request<{ meetingId: string } | null>(MeetingAtRequest.method, { uri: client.uri('wire.txt'), position: { line: 2, character: 5 } });
+    const meetings = await client.request<Meeting[]>(MeetingsRequest.method, null);
     assert.equal(at?.meetingId, meetings[0].id);
-    assert.equal(await client.request('sourcelens/meetingAt', { uri: client.uri('wire.txt'), position: { line: 0, character: 1 } }), null);
+    assert.equal(await client.request(MeetingAtRequest.method, { uri: client.uri('wire.txt'), position: { line: 0, character: 1 } }), null);
   });
 
   it('puts a code lens above each account that jumps to the other outlet', async () => {
@@ -402,25 +402,25 @@ describe('language server: entities on samples/', function () {
 
   it('answers the custom requests without params, as VS Code sends them', async () => {
     // With no params at all, the server's handler receives only the cancellation token.
-    const corpus = (await client.connection.sendRequest('sourcelens/corpus')) as unknown[];
-    const meetings = (await client.connection.sendRequest('sourcelens/meetings')) as unknown[];
-    const entities = (await client.connection.sendRequest('sourcelens/entities')) as unknown[];
+    const corpus = (await client.connection.sendRequest(CorpusRequest.method)) as unknown[];
+    const meetings = (await client.connection.sendRequest(MeetingsRequest.method)) as unknown[];
+    const entities = (await client.connection.sendRequest(EntitiesRequest.method)) as unknown[];
     assert.equal(corpus.length, 5);
     assert.ok(meetings.length > 0 && entities.length > 0);
   });
 
   it('sourcelens/entities lists people with counts, most mentioned first; sourcelens/entity gives one with its articles and mentions', async () => {
-    const entities = await client.request<EntitySummary[]>('sourcelens/entities', null);
+    const entities = await client.request<EntitySummary[]>(EntitiesRequest.method, null);
     const cav = entities.find((e) => e.id === 'person:cavusoglu')!;
     assert.equal(cav.canonical, 'Mevlut Cavusoglu');
     assert.equal(cav.articleCount, 3);
     assert.ok(cav.aliases.includes('Mevlüt Çavuşoğlu'));
     assert.ok(entities.every((e, i) => i === 0 || entities[i - 1].mentionCount >= e.mentionCount));
     assert.equal('articles' in cav, false);
-    const detail = (await client.request<EntityDetail | null>('sourcelens/entity', { id: cav.id }))!;
+    const detail = (await client.request<EntityDetail | null>(EntityRequest.method, { id: cav.id }))!;
     assert.deepEqual(detail.articles.map((a) => a.name), ['000-rouhani-cavusoglu-tehran.txt', '001-tasnim-rouhani-cavusoglu.txt', '002-euronews-zarif-ankara.txt']);
     assert.equal(detail.articles.reduce((n, a) => n + a.mentions.length, 0), cav.mentionCount);
-    assert.equal(await client.request('sourcelens/entity', { id: 'person:nobody' }), null);
+    assert.equal(await client.request(EntityRequest.method, { id: 'person:nobody' }), null);
   });
 
   it('offers to add a spelling as an alias in sourcelens.entities.yaml (an edit of the visible file)', async () => {
@@ -486,7 +486,7 @@ describe('language server: quotes on samples/', function () {
   });
 
   it('summarises each article\'s sourcing for the Articles view', async () => {
-    const corpus = await client.request<{ name: string; sourcing: { sentences: number; attributed: number; anonymous: number; unattributedClaims: number; sources: string[] } }[]>('sourcelens/corpus', null);
+    const corpus = await client.request<{ name: string; sourcing: { sentences: number; attributed: number; anonymous: number; unattributedClaims: number; sources: string[] } }[]>(CorpusRequest.method, null);
     const tasnim = corpus.find((a) => a.name.startsWith('001'))!.sourcing;
     assert.deepEqual([tasnim.sentences, tasnim.anonymous, tasnim.unattributedClaims], [8, 1, 0]);
     assert.ok(tasnim.attributed >= 5 && tasnim.sources.includes('Informed sources'), JSON.stringify(tasnim));

@@ -63,7 +63,7 @@ describe('incremental cross-document findings', () => {
   const inputs = pool();
 
   it('the pool exercises every partitioned rule', () => {
-    const codes = new Set([...fresh(inputs).allFindings().values()].flat().map((f: Finding) => f.code));
+    const codes = new Set<string>([...fresh(inputs).allFindings().values()].flat().map((f: Finding) => f.code));
     for (const code of ['figure-conflict', 'date-conflict', 'name-variant', 'loaded-term', 'quote-variant', 'figure-inconsistent', 'title-missing']) {
       assert.ok(codes.has(code), `no ${code} in the pool`);
     }

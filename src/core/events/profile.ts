@@ -3,7 +3,7 @@
 // body, the kind of event (disaster, attack, arrest, trial, deal, election, announcement, meeting) and the date.
 // Pure and per article: the corpus-wide weighting (how rare a feature is) happens in the index.
 
-import { Analysis } from '../analyse';
+import type { Analysis } from '../model';
 import { POS_TAGS } from '../types';
 
 export type EventType = 'disaster' | 'attack' | 'arrest' | 'trial' | 'deal' | 'election' | 'announcement' | 'meeting' | 'death' | 'sport' | 'other';

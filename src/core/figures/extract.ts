@@ -4,33 +4,8 @@
 
 import { Article, POS_TAGS, TextRange } from '../types';
 import { NUMBER_WORD_PATTERN, ORDINAL_WORD_PATTERN, parseNumber, parseOrdinal } from './numbers';
-
-export type FigureKind = 'count' | 'money' | 'percent' | 'ordinal' | 'duration' | 'age' | 'fraction' | 'range';
-export type Qualifier = 'exact' | 'about' | 'more than' | 'at least' | 'up to' | 'less than' | 'nearly';
-
-export interface Figure {
-  range: TextRange;
-  text: string;
-  sentence: number;
-  kind: FigureKind;
-  value: number;
-  /** Upper bound of a range ("20 to 30"). */
-  high?: number;
-  /** The whole of a fraction ("32 of 208" -> 208). */
-  of?: number;
-  qualifier: Qualifier;
-  /** How the qualifier was written ("some", "over"), for messages. */
-  qualifierText?: string;
-  /** Vague by nature ("dozens", "hundreds"): never the basis of a conflict. */
-  vague: boolean;
-  /** 'USD', 'EUR', 'percent', 'year', 'day', … */
-  unit?: string;
-  /** Head noun of what is counted, lower-case ("terrorists", "diplomats"). */
-  counted?: string;
-  countedRange?: TextRange;
-  /** The verb the figure hangs on ("killed", "arrested"), lower-case. */
-  verb?: string;
-}
+import type { Qualifier, Figure } from '../model';
+export type { FigureKind, Qualifier, Figure } from '../model';
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:^|\s)(?:some|about|around|roughly|approximately|an estimated|estimated|almost|close to|as many as)\s+$/i, 'about'],

@@ -1,7 +1,7 @@
 // Findings that compare the accounts of one meeting (the strongest findings: same event, different outlets)
 // and figures that contradict a date anchor the corpus states.
 
-import { Analysis } from '../analyse';
+import type { Analysis } from '../model';
 import { compatible, Figure } from '../figures/extract';
 import { EventAccount, spansOf } from '../meetings/extract';
 import { IndexedRule, PartitionedRule } from '../partitions';

@@ -1,7 +1,7 @@
 // The rules that look at one article at a time. They run inside the per-article pass (in a worker thread during
 // a cold index), so the main thread only stores their findings.
 
-import type { Analysis } from '../analyse';
+import type { Analysis } from '../model';
 import { Finding } from '../types';
 import { impossibleDates } from './accounts';
 import { headlineFindings, headlineOverstated } from './headlines';

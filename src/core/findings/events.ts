@@ -2,8 +2,8 @@
 // for each quantity (what is counted, as of when), each article's first figure for it is compared with every other
 // article's. Figures inside accounts of a meeting are left to the meeting rule (findings/accounts.ts).
 
-import { Analysis } from '../analyse';
-import type { Corpus } from '../corpus';
+import type { Analysis } from '../model';
+import type { CorpusView } from '../view';
 import { NewsEvent } from '../events/cluster';
 import { compareFigures, FigureContext, quantityOf } from '../figures/compare';
 import { Figure } from '../figures/extract';
@@ -33,7 +33,7 @@ function fmt(n: number): string {
 }
 
 /** "the event “Quake hits …” (3 articles; linked by Qeshm, earthquake, Iran)" */
-export function describeEvent(event: NewsEvent, corpus: Corpus, a: string, b: string, corroboration?: string): string {
+export function describeEvent(event: NewsEvent, corpus: CorpusView, a: string, b: string, corroboration?: string): string {
   const linked = corpus.events().sharedFeatures(a, b, 4);
   return `the event “${event.label}” (${event.uris.length} articles; linked by ${linked.length ? linked.join(', ') : 'their wording'}${corroboration ? `; ${corroboration}` : ''})`;
 }

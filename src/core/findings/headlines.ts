@@ -2,7 +2,7 @@
 // never reports, or the body is about something else. Built for precision: a headline is only flagged for an item
 // that cannot be found in the body in any of its forms (diacritics, demonyms, capitals, the numbers' qualifiers).
 
-import { Analysis } from '../analyse';
+import type { Analysis } from '../model';
 import { compatible, extractFigures, Figure } from '../figures/extract';
 import { foldText } from '../fold';
 import { countryOf, countryOfCapital, capitalOf } from '../meetings/places';

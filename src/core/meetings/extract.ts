@@ -3,69 +3,12 @@
 // this module only knows about events.
 
 import rulePack from '../rules/meetings.yaml';
-import { Analysis } from '../analyse';
-import { TextRange } from '../types';
+import type { Analysis } from '../model';
+import type { TextRange } from '../types';
 import { capitalOf, countryOf, countryOfCapital } from './places';
 import { parseRole } from '../people/recognise';
-
-export type EventKind = 'meeting' | 'visit' | 'call' | 'press-conference' | 'summit';
-export type EventStatus = 'past' | 'ongoing' | 'scheduled';
-
-/** A person, organisation or place mentioned in a sentence, as the entity layer resolved it. */
-export interface ParticipantMention {
-  /** Cross-document entity key (stable, e.g. 'person:mevlut cavusoglu'). */
-  key: string;
-  name: string;
-  kind: 'person' | 'organisation' | 'place';
-  range: TextRange;
-  /** The role as written in this article ("Turkish Foreign Minister"), if any. */
-  title?: string;
-  /** The role read from the title: office and country ("foreign minister", "China"). */
-  role?: { office?: string; country?: string };
-  /** A participant named by role only ("his Chinese counterpart"): the role it stands for, unresolved in the article. */
-  roleOnly?: boolean;
-  /** How a participant named by role was resolved to a person ("named as Chinese Foreign Minister in this article"). */
-  resolvedBy?: string;
-  /** A lone word the article never names in full: it links two accounts only through a name given in full. */
-  weak?: boolean;
-  /** A second key the same person goes by: the family name written first ("Xi Jinping" is also 'person:xi'). */
-  alt?: string;
-}
-
-export interface EventDate {
-  /** Resolved calendar date (YYYY-MM-DD) when the article's publication date allowed it. */
-  iso?: string;
-  precision?: 'day' | 'week' | 'month' | 'year';
-  /** Comparable form even when unresolved ('weekday:6', 'month:8'). */
-  key: string;
-  text: string;
-  range: TextRange;
-}
-
-export interface EventAccount {
-  /** `${uri}#${offset}`: stable for the same text. */
-  id: string;
-  uri: string;
-  kind: EventKind;
-  status: EventStatus;
-  participants: ParticipantMention[];
-  place?: { name: string; range?: TextRange };
-  date?: EventDate;
-  trigger: { text: string; range: TextRange };
-  /** From the first to the last sentence of the account's first mention. */
-  span: TextRange;
-  /**
-   * Every passage of the article about this meeting (the headline, the lead, a later paragraph): one meeting told
-   * in several places of one article is one account with several spans. The first is `span`.
-   */
-  spans: TextRange[];
-  sentences: number[];
-  /**
-   * The year the article is about when it prints no publication date: the latest year it mentions. Two undated
-   * accounts of the same people from articles about different years are different meetings.
-   */
-  era?: number;
-}
+import type { EventKind, ParticipantMention, EventDate, EventAccount } from '../model';
+export type { EventKind, EventStatus, ParticipantMention, EventDate, EventAccount } from '../model';
 
 /** An account's passages (accounts cached by an older version have only `span`). */
 export function spansOf(account: EventAccount): TextRange[] {

@@ -1,6 +1,6 @@
 // title-conflict, name-variant and title-missing: what a careful editor notices about people across articles.
 
-import type { Corpus } from '../corpus';
+import type { CorpusView } from '../view';
 import { foldText } from '../fold';
 import { IndexedRule } from '../partitions';
 import { Finding } from '../types';
@@ -14,7 +14,7 @@ const PAST_TITLE = /\b(?:former|then|ex|onetime|one-time|erstwhile|late|past|out
 /** Roles held at dates this far apart may both be true (people change jobs): not compared. */
 const MAX_DAYS_APART = 180;
 
-function outlet(corpus: Corpus, uri: string): string {
+function outlet(corpus: CorpusView, uri: string): string {
   const a = corpus.get(uri);
   return a ? (a.meta.outlet ? `${a.meta.outlet} (${a.name})` : a.name) : uri;
 }
@@ -35,7 +35,7 @@ export function rolesConflict(a: Role, b: Role): boolean {
   return !!a.country && !!b.country && a.country !== b.country;
 }
 
-function comparableDates(corpus: Corpus, x: EntityMention, y: EntityMention): boolean {
+function comparableDates(corpus: CorpusView, x: EntityMention, y: EntityMention): boolean {
   if (x.uri === y.uri) return true;
   const a = corpus.get(x.uri)?.published?.iso;
   const b = corpus.get(y.uri)?.published?.iso;
@@ -57,7 +57,7 @@ export const entityRule: IndexedRule = {
   },
 };
 
-function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
+function titleConflicts(corpus: CorpusView, entity: Entity): Finding[] {
   const accepted = new Set(corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0])?.accept.map((t) => t.toLowerCase()) ?? []);
   // Only titles bound to a full name in the body: "President Clinton" alone may be either Clinton, and a
   // title worded as past ("former", "then-", "ex-") is not a current one.
@@ -97,7 +97,7 @@ function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
  * straight versus curly apostrophes ("O'Malley" / "O’Malley") are typography, not spelling; spellings the
  * knowledge file lists for the person are accepted and not reported.
  */
-function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
+function nameVariants(corpus: CorpusView, entity: Entity): Finding[] {
   const surname = (text: string) => text.split(/\s+/).pop()!.replace(/['’]s$/u, '');
   // "al-Assad" / "Assad": an article particle is style, not spelling.
   const typographic = (form: string) => form.replace(/’/g, "'").toLowerCase().replace(/^(?:al|el|ad|as|ash|an)[-‐]/u, '');
@@ -143,7 +143,7 @@ function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
  * `title-missing`: a person introduced with no title or description at all, whom other articles do describe
  * (so the role exists and this outlet left it out). People nobody titles — a witness, a player — are not flagged.
  */
-function titleMissing(corpus: Corpus, entity: Entity): Finding[] {
+function titleMissing(corpus: CorpusView, entity: Entity): Finding[] {
   const out: Finding[] = [];
   const titled = entity.mentions.find((m) => m.mention.roleText && m.mention.role?.office);
   if (!titled) return out;
@@ -167,7 +167,7 @@ function describeKnown(r: KnownRole): string {
 }
 
 /** `title-anachronism`: a title the knowledge file says the person did not hold on the article's date. */
-function anachronisms(corpus: Corpus, entity: Entity): Finding[] {
+function anachronisms(corpus: CorpusView, entity: Entity): Finding[] {
   const known = corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0]);
   if (!known || known.roles.length === 0) return [];
   const out: Finding[] = [];

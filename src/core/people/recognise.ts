@@ -12,35 +12,8 @@ import { countryOf, countryOfCapital } from '../meetings/places';
 import { isGivenName } from './names';
 import { pushTo } from '../groups';
 import { Article, POS_TAGS, TextRange } from '../types';
-
-export type EntityKind = 'person' | 'organisation' | 'place';
-
-export interface Role {
-  /** Normalised office ('foreign minister', 'president', 'chief of staff', …). */
-  office?: string;
-  /** The country the role is of, by its news name ('Turkey'). */
-  country?: string;
-  /** A rank ('general', 'major general'): a facet compatible with any office. */
-  rank?: string;
-  qualifier?: string;
-}
-
-export interface Mention {
-  range: TextRange;
-  /** The name as written ("Mevlüt Çavuşoğlu"), or the description ("the top Iranian diplomat"). */
-  text: string;
-  kind: EntityKind;
-  /** Article-level key: 'person:cavusoglu', 'place:ankara', 'organisation:revolutionary guards'. */
-  key: string;
-  sentence: number;
-  role?: Role;
-  /** The title words as written ("Turkish Foreign Minister", "Turkey's foreign minister"). */
-  roleText?: string;
-  roleRange?: TextRange;
-  /** A description that stands for a person, resolved to one within the article. */
-  descriptive?: boolean;
-  confidence: number;
-}
+import type { Role, Mention } from '../model';
+export type { EntityKind, Role, Mention } from '../model';
 
 interface RawRules {
   offices: Record<string, string[]>;

@@ -8,53 +8,8 @@ import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
 import { groupBy } from '../groups';
 import { countryOf, countryOfCapital } from '../meetings/places';
-
-export type SourceType = 'named-person' | 'named-institution' | 'state-media' | 'anonymous' | 'none';
-
-export interface Source {
-  name: string;
-  type: SourceType;
-  range?: TextRange;
-  /** Entity key when the source is a recognised person or organisation. */
-  key?: string;
-}
-
-export interface Quote {
-  /** Including the quote marks (or the whole paragraph for a block quote). */
-  range: TextRange;
-  content: string;
-  kind: 'direct' | 'scare' | 'block';
-  speaker?: Source;
-  /**
-   * Why a quotation without a named speaker still has one the reader can see, if it does: introduced by a colon
-   * ("Cruz continued:"), a speech verb with a pronoun or common-noun subject ("…,” the senator said"), the
-   * quotation before it continuing, the person the previous paragraph is about; or it is no speech at all (a
-   * title, a fragment woven into the writer's sentence). Only a quotation with none of these is unattributed.
-   */
-  implicit?: 'colon' | 'speech verb' | 'continues' | 'previous paragraph' | 'fragment' | 'title';
-}
-
-export interface Attribution {
-  sentence: number;
-  source: Source;
-  cue: string;
-  cueRange: TextRange;
-  /** Carried over from an earlier sentence ("He added …", the next paragraph of a quote). */
-  inherited: boolean;
-}
-
-export interface Claim {
-  sentence: number;
-  kind: string;
-  trigger: string;
-  triggerRange: TextRange;
-}
-
-export interface Sourcing {
-  quotes: Quote[];
-  attributions: Attribution[];
-  claims: Claim[];
-}
+import type { Source, Quote, Attribution, Claim, Sourcing } from '../model';
+export type { SourceType, Source, Quote, Attribution, Claim, Sourcing } from '../model';
 
 interface RawPack {
   cues: string[];

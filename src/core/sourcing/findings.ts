@@ -1,7 +1,7 @@
 // unattributed-claim, anonymous-source, quote-unattributed (per article) and quote-variant (across articles).
 
 import { diffWords } from 'diff';
-import { Analysis } from '../analyse';
+import type { Analysis } from '../model';
 import { foldText } from '../fold';
 import { PartitionedRule, PartitionMember } from '../partitions';
 import { Finding } from '../types';

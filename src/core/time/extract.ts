@@ -8,24 +8,9 @@ import { en as chronoEn } from 'chrono-node';
 import { isValidDate } from '../metadata';
 import { parseCasual } from './prefilter';
 import { Article, TextRange } from '../types';
+import type { TimePrecision, Tense, TimeExpression } from '../model';
+export type { TimePrecision, TimeKind, Tense, TimeExpression } from '../model';
 
-export type TimePrecision = 'day' | 'week' | 'month' | 'year';
-export type TimeKind = 'weekday' | 'date' | 'month' | 'year' | 'relative' | 'event-relative';
-export type Tense = 'past' | 'future' | 'unknown';
-
-export interface TimeExpression {
-  range: TextRange;
-  text: string;
-  sentence: number;
-  kind: TimeKind;
-  /** Comparable even when unresolved: two accounts that both say "on Saturday" share 'weekday:6'. */
-  key: string;
-  resolved?: { iso: string; precision: TimePrecision; end?: string };
-  tense: Tense;
-  qualifier?: 'early' | 'late' | 'mid';
-}
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const FUTURE = /\b(?:will|shall|'ll|(?:is|are|was|were) (?:scheduled|due|expected|set|slated|planned|to be held|going) to|(?:is|are) to|plans? to|intends? to|upcoming|next|tomorrow|would (?:travel|visit|meet|hold|attend))\b/i;
 const EVENT_RELATIVE = /\b(?:(?:later|earlier) (?:in|that) (?:the )?(?:day|week|evening|morning)|that (?:day|evening|morning|night)|(?:a|one|two|three|the|\d+) (?:day|days|week|weeks|month|months|year|years) (?:after|before|later|earlier)|the (?:day|week|month|year) (?:before|after)|the next day|the previous day|the following day|the same day)\b/i;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
@@ -197,5 +182,3 @@ function interpret(result: ChronoResult, range: TextRange, sentence: number, ten
   }
   return undefined; // times of day alone ("at 3 p.m.") and other fragments are not dates
 }
-
-export const WEEKDAY_NAMES = WEEKDAYS;

@@ -6,8 +6,9 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 
 import { setSourcesField } from '../../core/metadata';
 import { explicitDates } from '../../core/pubdate';
 import { Article, FixIntent } from '../../core/types';
-import { fileUri, uriToPath } from '../../host/uris';
+import { uriToPath } from '../../host/uris';
 import { LineIndex } from '../../core/lines';
+import { COMMANDS } from '../../shared/protocol';
 
 export interface SourcesDocument {
   uri: string;
@@ -15,7 +16,7 @@ export interface SourcesDocument {
   text: string | undefined;
 }
 
-export const REVEAL_SOURCES_COMMAND = 'sourcelens.revealSourcesEntry';
+export const REVEAL_SOURCES_COMMAND = COMMANDS.revealSourcesEntry;
 
 export function codeActionsFor(
   article: Article,
@@ -70,8 +71,4 @@ function action(title: string, diagnostic: Diagnostic, sources: SourcesDocument,
 function wholeRange(text: string) {
   const index = new LineIndex(text);
   return { start: { line: 0, character: 0 }, end: index.positionAt(text.length) };
-}
-
-export function sourcesUriFor(folder: string, existing: string | undefined): string {
-  return fileUri(existing ?? path.join(folder, 'sources.yaml'));
 }

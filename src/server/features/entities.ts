@@ -10,13 +10,10 @@ import { rolesOn } from '../../core/people/knowledge';
 import { lineIndexOf, toRange } from '../lsp';
 import { OPEN_ACCOUNT_COMMAND } from './meetings';
 import { groupBy, pushTo } from '../../core/groups';
+import { escapeMarkdown } from '../../shared/markdown';
 
 /** Past this many articles, the entity card summarises by outlet instead of listing every article. */
 const MAX_ARTICLE_ROWS = 25;
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
-}
 
 function location(corpus: Corpus, m: EntityMention): Location | undefined {
   const article = corpus.get(m.uri);
@@ -26,15 +23,15 @@ function location(corpus: Corpus, m: EntityMention): Location | undefined {
 /** A command link that opens a mention (VS Code renders command: URIs in trusted hovers). */
 function openLink(corpus: Corpus, m: EntityMention, label: string): string {
   const loc = location(corpus, m);
-  if (!loc) return escape(label);
-  return `[${escape(label)}](command:${OPEN_ACCOUNT_COMMAND}?${encodeURIComponent(JSON.stringify([loc.uri, loc.range]))})`;
+  if (!loc) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](command:${OPEN_ACCOUNT_COMMAND}?${encodeURIComponent(JSON.stringify([loc.uri, loc.range]))})`;
 }
 
 export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus): string {
   const article = corpus.get(here.uri);
-  const lines = [`**Sourcelens** · ${entity.kind}: **${escape(entity.canonical)}**`];
+  const lines = [`**Sourcelens** · ${entity.kind}: **${escapeMarkdown(entity.canonical)}**`];
   const ownRole = entity.mentions.find((m) => m.uri === here.uri && m.mention.roleText)?.mention.roleText;
-  if (ownRole) lines.push('', `Here: ${escape(ownRole)}${article?.published ? ` (article of ${article.published.iso})` : ''}`);
+  if (ownRole) lines.push('', `Here: ${escapeMarkdown(ownRole)}${article?.published ? ` (article of ${article.published.iso})` : ''}`);
   const known = corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0]);
   if (known && article?.published) {
     const inForce = rolesOn(known, article.published.iso);
@@ -44,8 +41,8 @@ export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus):
   lines.push('', `${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in ${byUri.size} article${byUri.size === 1 ? '' : 's'}.`, '');
   const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? 'unknown';
   const row = (label: string, ms: EntityMention[], count: string) => {
-    const titles = [...new Set(ms.map((m) => m.mention.roleText).filter(Boolean))].map((t) => escape(t!)).join('; ') || '—';
-    const spellings = [...new Set(ms.filter((m) => !m.mention.descriptive).map((m) => m.mention.text))].map(escape).join(', ') || '—';
+    const titles = [...new Set(ms.map((m) => m.mention.roleText).filter(Boolean))].map((t) => escapeMarkdown(t!)).join('; ') || '—';
+    const spellings = [...new Set(ms.filter((m) => !m.mention.descriptive).map((m) => m.mention.text))].map(escapeMarkdown).join(', ') || '—';
     return `| ${openLink(corpus, ms[0], label)} | ${titles} | ${spellings} | ${count} |`;
   };
   if (byUri.size <= MAX_ARTICLE_ROWS) {
@@ -60,7 +57,7 @@ export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus):
     const meetings = corpus.meetings().withParticipant(entity.id.split('#')[0]);
     if (meetings.length) {
       lines.push('', 'Meetings:', '');
-      for (const m of meetings.slice(0, 10)) lines.push(`- ${escape(meetingLabel(m))}`);
+      for (const m of meetings.slice(0, 10)) lines.push(`- ${escapeMarkdown(meetingLabel(m))}`);
     }
   }
   return lines.join('\n');

@@ -9,6 +9,7 @@ import { cueCard, quoteCard } from './quotes';
 import { boilerplateLabel } from '../../core/findings/structure';
 import { LineIndex } from '../../core/lines';
 import { toRange } from '../lsp';
+import { escapeMarkdown } from '../../shared/markdown';
 
 export function hoverAt(analysis: Analysis, offset: number, findings: Finding[], index: LineIndex, corpus: Corpus): Hover | null {
   const { article } = analysis;
@@ -48,13 +49,13 @@ export function articleCard(article: Article, findings: Finding[]): string {
   const boilerplate = new Map<string, number>();
   for (const b of article.boilerplate) if (b.kind !== 'front-matter') boilerplate.set(boilerplateLabel(b.kind), (boilerplate.get(boilerplateLabel(b.kind)) ?? 0) + 1);
   return [
-    `**Sourcelens** · ${escape(article.headline?.text ?? article.name)}`,
+    `**Sourcelens** · ${escapeMarkdown(article.headline?.text ?? article.name)}`,
     '',
     `| | |`,
     `|---|---|`,
-    `| Outlet | ${escape(article.meta.outlet ?? 'unknown')} |`,
+    `| Outlet | ${escapeMarkdown(article.meta.outlet ?? 'unknown')} |`,
     `| Published | ${date} |`,
-    `| File | \`${escape(article.name)}\` |`,
+    `| File | \`${escapeMarkdown(article.name)}\` |`,
     `| Length | ${article.wordCount} words · ${article.paragraphs.length} paragraphs · ${article.sentences.length} sentences |`,
     `| Boilerplate | ${boilerplate.size ? [...boilerplate].map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'} |`,
     `| Findings | ${findingText} |`,
@@ -63,10 +64,6 @@ export function articleCard(article: Article, findings: Finding[]): string {
 
 function dateSource(article: Article): string {
   const p = article.published!;
-  if (p.how === 'text') return `printed in the article: “${escape(p.evidence ?? '')}”${p.ambiguous ? ', day/month order ambiguous' : ''}`;
+  if (p.how === 'text') return `printed in the article: “${escapeMarkdown(p.evidence ?? '')}”${p.ambiguous ? ', day/month order ambiguous' : ''}`;
   return `from ${p.how}`;
-}
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 }

@@ -1,111 +1,18 @@
-// Meetings for the protocol: summaries for the tree view and scripts, code lenses above each account, and the
-// meeting card shown on hover.
+// Meetings in the editor: code lenses above each account, the meeting card shown on hover, and the other outlets'
+// headlines for the headline hover. Summaries for the tree view and the CLI are in host/summaries.ts.
 
 import { CodeLens } from 'vscode-languageserver';
 import { Corpus } from '../../core/corpus';
 import { Meeting, meetingLabel } from '../../core/meetings/cluster';
-import { EventAccount, spansOf } from '../../core/meetings/extract';
-import { lineIndexOf, toRange } from '../lsp';
-import { MeetingSummary } from '../../shared/protocol';
+import { EventAccount } from '../../core/meetings/extract';
 import { TextRange } from '../../core/types';
+import { lineIndexOf, toRange } from '../lsp';
+import { conflictsOf } from '../../core/meetings/conflicts';
+import { COMMANDS } from '../../shared/protocol';
+import { escapeMarkdown } from '../../shared/markdown';
 
-export const OPEN_ACCOUNT_COMMAND = 'sourcelens.openAccount';
-export const SHOW_MEETING_COMMAND = 'sourcelens.showMeeting';
-
-export function summariseMeeting(meeting: Meeting, corpus: Corpus): MeetingSummary {
-  const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? null;
-  const nameOf = (uri: string) => corpus.get(uri)?.name ?? uri;
-  return {
-    id: meeting.id,
-    label: meetingLabel(meeting),
-    kind: meeting.kind,
-    status: meeting.status,
-    date: meeting.date?.iso ?? null,
-    dateText: meeting.date?.text ?? null,
-    place: meeting.place ?? null,
-    participants: meeting.participants.map((p) => ({
-      key: p.key,
-      name: p.name,
-      titles: p.titles.map((t) => ({ outlet: outletOf(t.uri), name: nameOf(t.uri), title: t.title })),
-      byRole: p.byRole.map((r) => ({ outlet: outletOf(r.uri), name: nameOf(r.uri), written: r.written, why: r.why })),
-    })),
-    accounts: meeting.accounts.flatMap((a) => {
-      const article = corpus.get(a.uri);
-      if (!article) return [];
-      return [{
-        id: a.id,
-        uri: a.uri,
-        name: article.name,
-        outlet: article.meta.outlet ?? null,
-        headline: article.headline?.text ?? null,
-        range: toRange(lineIndexOf(article), a.span),
-        ranges: spansOf(a).map((r) => toRange(lineIndexOf(article), r)),
-        firstWords: firstWords(article.text.slice(a.span.start, a.span.end)),
-        datedBy: datedBy(a, meeting, corpus),
-      }];
-    }),
-    outlets: outletCount(meeting, corpus),
-    conflicts: meetingConflicts(meeting, corpus).map((c) => {
-      const article = corpus.get(c.uri);
-      return { code: c.code, message: c.message, uri: c.uri, range: article ? toRange(lineIndexOf(article), c.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-    }),
-  };
-}
-
-/** Distinct outlets reporting a meeting; an article without an outlet counts as one of its own. */
-export function outletCount(meeting: Meeting, corpus: Corpus): number {
-  return new Set(meeting.accounts.map((a) => corpus.get(a.uri)?.meta.outlet?.toLowerCase() ?? a.uri)).size;
-}
-
-/**
- * How an account's day was found, for the reader to weigh it: the outlet's dateline, a date printed in the account,
- * a weekday or relative day counted from the publication date (and where that came from), a weekday alone, or no
- * day here and the other accounts' day.
- */
-export function datedBy(account: EventAccount, meeting: Meeting, corpus: Corpus): string {
-  const article = corpus.get(account.uri);
-  const outlet = article?.meta.outlet ?? article?.name ?? 'this article';
-  const d = account.date;
-  if (!d) {
-    const other = meeting.accounts.find((a) => a.date?.iso && a.uri !== account.uri);
-    if (other && meeting.date) return `undated here; dated by ${corpus.get(other.uri)?.meta.outlet ?? corpus.get(other.uri)?.name ?? 'another account'} (“${other.date!.text}”)`;
-    return 'undated';
-  }
-  if (!d.iso) return d.key.startsWith('weekday') ? `weekday only (“${d.text}”, no publication date to count from)` : `“${d.text}” only, not resolved`;
-  if (article) {
-    const lineStart = article.text.lastIndexOf('\n', d.range.start - 1) + 1;
-    if (d.range.start - lineStart < 40 && /^\s*\p{Lu}[\p{Lu} .'-]{2,30},?\s*$/u.test(article.text.slice(lineStart, d.range.start))) return `dated by ${outlet}'s dateline`;
-  }
-  if (/\d{4}|\b\d{1,2}\b/.test(d.text) && /[A-Za-z]{3}/.test(d.text)) return `dated in the text (“${d.text}”)`;
-  const from = article?.published ? `${article.published.iso}, ${article.published.how === 'text' ? 'printed on the page' : `from ${article.published.how}`}` : 'the publication date';
-  return `“${d.text}” counted from the publication date (${from})`;
-}
-
-const CONFLICT_CODES = new Set(['figure-conflict', 'date-conflict', 'title-conflict', 'quote-variant']);
-
-/**
- * What the accounts of one meeting disagree on: conflict findings raised inside an account, or pointing from one
- * account's article to another's. Each disagreement is reported once, from the first account's side.
- */
-export function meetingConflicts(meeting: Meeting, corpus: Corpus): { code: string; message: string; uri: string; range: TextRange }[] {
-  const uris = new Set(meeting.accounts.map((a) => a.uri));
-  const out: { code: string; message: string; uri: string; range: TextRange }[] = [];
-  const seen = new Set<string>();
-  for (const account of meeting.accounts) {
-    const outlet = corpus.get(account.uri)?.meta.outlet ?? corpus.get(account.uri)?.name ?? account.uri;
-    for (const f of corpus.findings(account.uri)) {
-      if (!CONFLICT_CODES.has(f.code)) continue;
-      const inside = spansOf(account).some((span) => f.range.start >= span.start && f.range.end <= span.end);
-      const other = f.related.find((r) => uris.has(r.uri) && r.uri !== account.uri);
-      if (!inside || !other) continue;
-      const pair = [`${account.uri}#${f.range.start}`, `${other.uri}#${other.range.start}`].sort().join('|') + f.code;
-      if (seen.has(pair)) continue;
-      seen.add(pair);
-      out.push({ code: f.code, message: `${outlet}: ${f.message}`, uri: account.uri, range: f.range });
-    }
-  }
-  return out;
-}
+export const OPEN_ACCOUNT_COMMAND = COMMANDS.openAccount;
+export const SHOW_MEETING_COMMAND = COMMANDS.showMeeting;
 
 /** "Also reported by Tasnim (001-….txt), …" above each account; one click jumps to the other account. */
 export function meetingCodeLenses(uri: string, corpus: Corpus): CodeLens[] {
@@ -141,7 +48,7 @@ export function meetingCard(meeting: Meeting, account: EventAccount, corpus: Cor
   lines.push(`| Place | ${meeting.place ?? '_not stated_'} |`);
   lines.push(`| Date | ${meeting.date ? `${meeting.date.iso ?? '_unresolved_'} (“${meeting.date.text}”)` : '_not stated_'} |`);
   lines.push(`| Status | ${meeting.status} |`);
-  const conflicts = meetingConflicts(meeting, corpus);
+  const conflicts = conflictsOf(meeting, corpus);
   if (conflicts.length) {
     lines.push('', 'Open conflicts:', '');
     for (const c of conflicts) lines.push(`- \`${c.code}\` ${c.message}`);
@@ -155,11 +62,6 @@ export function meetingCard(meeting: Meeting, account: EventAccount, corpus: Cor
   return lines.join('\n');
 }
 
-function firstWords(text: string, n = 10): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > n ? `${words.slice(0, n).join(' ')}…` : words.join(' ');
-}
-
 const STANCE = /\b(wants?|pledges?|vows?|slams?|rejects?|urges?|calls? for|warns?|backs?|accuses?|denies?|admits?|first since|hails?|praises?|condemns?|threatens?|seeks?|agrees?|refuses?)\b/gi;
 
 /** The other outlets' headlines for the meetings this article reports, stance words in bold (headline hover). */
@@ -171,7 +73,7 @@ export function otherHeadlines(uri: string, corpus: Corpus): string | undefined 
       const other = corpus.get(a.uri);
       if (!other || a.uri === uri || seen.has(a.uri) || !other.headline) continue;
       seen.add(a.uri);
-      const text = other.headline.text.replace(/([\\`*_{}[\]<>|])/g, '\\$1').replace(STANCE, '**$1**');
+      const text = escapeMarkdown(other.headline.text).replace(STANCE, '**$1**');
       lines.push(`- ${other.meta.outlet ?? other.name}: ${text} _(${meetingLabel(meeting)})_`);
     }
   }
