@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const entities = new EntitiesProvider(() => client);
   const meetingsView = vscode.window.createTreeView('sourcelens.meetings', { treeDataProvider: meetings, showCollapseAll: true });
   registerMeetingCommands(context, () => client, meetings, meetingsView);
-  registerImportPages(context, log, async () => {
+  registerImportPages(context, log, () => client, async () => {
     await client?.sendRequest(ReindexRequest);
   });
   const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);

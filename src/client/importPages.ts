@@ -1,17 +1,17 @@
 // Sourcelens: Import saved pages — the Explorer's .html files and folders to readable .md articles beside them.
-// The same import as `sourcelens import` (host/pages.ts); here an edited article is overwritten only when the
-// reader says so.
+// The server does the import (`sourcelens/importPages`, the same host code as `sourcelens import`); here an edited
+// article is overwritten only when the reader says so.
 
 import * as vscode from 'vscode';
-import { version } from '../../package.json';
-import { findPages, importPage, ImportOutcome } from '../host/pages';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ImportOutcomeData as ImportOutcome, ImportPagesRequest } from '../shared/protocol';
 
-export function registerImportPages(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, reindex: () => Promise<void>): void {
+export function registerImportPages(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, client: () => LanguageClient | undefined, reindex: () => Promise<void>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('sourcelens.importPages', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
       const targets = await pickTargets(clicked, selected);
       if (!targets?.length) return;
-      const outcomes = await importAll(targets.map((u) => u.fsPath), false);
+      const outcomes = await importAll(client, targets.map((u) => u.fsPath), false);
       if (outcomes === undefined) {
         void vscode.window.showWarningMessage(`Sourcelens: no saved web pages (.html, .htm) in ${targets.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}.`);
         return;
@@ -26,9 +26,10 @@ export function registerImportPages(context: vscode.ExtensionContext, log: vscod
           'Keep mine',
         );
         if (choice === 'Overwrite') {
-          for (const o of kept) {
-            const again = await importPage(o.page, { force: true, version });
-            outcomes[outcomes.indexOf(o)] = again;
+          const again = (await client()?.sendRequest(ImportPagesRequest, { paths: kept.map((o) => o.page), force: true })) ?? [];
+          for (const o of again) {
+            const i = outcomes.findIndex((x) => x.page === o.page);
+            if (i >= 0) outcomes[i] = o;
           }
         }
       }
@@ -59,17 +60,14 @@ async function pickTargets(clicked?: vscode.Uri, selected?: vscode.Uri[]): Promi
   });
 }
 
-async function importAll(paths: string[], force: boolean): Promise<ImportOutcome[] | undefined> {
-  const { pages } = await findPages(paths);
-  if (!pages.length) return undefined;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Sourcelens: importing saved pages' }, async (progress) => {
-    const outcomes: ImportOutcome[] = [];
-    for (const page of pages) {
-      progress.report({ message: vscode.workspace.asRelativePath(page), increment: 100 / pages.length });
-      outcomes.push(await importPage(page, { force, version }));
-    }
-    return outcomes;
-  });
+async function importAll(client: () => LanguageClient | undefined, paths: string[], force: boolean): Promise<ImportOutcome[] | undefined> {
+  const c = client();
+  if (!c) return undefined;
+  const outcomes = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Sourcelens: importing saved pages' },
+    () => c.sendRequest(ImportPagesRequest, { paths, force }),
+  );
+  return outcomes ?? undefined;
 }
 
 async function report(outcomes: ImportOutcome[], log: vscode.LogOutputChannel): Promise<void> {

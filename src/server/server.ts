@@ -22,6 +22,8 @@ import { eventAt, eventCard } from './features/events';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
 import { meetingCard, meetingCodeLenses, otherHeadlines, roleParticipantCard } from './features/meetings';
 import { summariseMeeting } from '../host/summaries';
+import { findPages, importPage } from '../host/pages';
+import { version as VERSION } from '../../package.json';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from '../host/loader';
@@ -32,7 +34,7 @@ import { fileUri, normaliseUri, uriToPath } from '../host/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
 import {
   ArticleSummary, CorpusChangedNotification, CorpusChangedParams, CorpusRequest, EntitiesRequest, EntityDetail, EntityRequest, EntitySummary,
-  MeetingAtRequest, MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest, WATCHER_GLOBS,
+  ImportOutcomeData, ImportPagesRequest, MeetingAtRequest, MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest, WATCHER_GLOBS,
 } from '../shared/protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from '../host/settings';
@@ -674,6 +676,19 @@ export function startServer(connection: Connection): void {
       if (!summary) summaries.set(a.article.uri, (summary = summarise(a, host.corpus.findings(a.article.uri))));
       return summary;
     });
+  });
+
+  // Import runs here, not in the client: extraction is host code the CLI shares, and the client only starts the
+  // server and shows what it answers. Pages are read and .md files written inside the workspace only.
+  connection.onRequest(ImportPagesRequest, async (params) => {
+    if (!params || !Array.isArray(params.paths) || !params.paths.every((p) => typeof p === 'string')) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'sourcelens/importPages needs { paths: string[], force: boolean }');
+    }
+    const { pages } = await findPages(params.paths);
+    if (!pages.length) return null;
+    const outcomes: ImportOutcomeData[] = [];
+    for (const page of pages) outcomes.push(await importPage(page, { force: params.force === true, version: VERSION }));
+    return outcomes;
   });
 
   connection.onRequest(ReindexRequest, async () => {

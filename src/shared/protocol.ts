@@ -17,6 +17,18 @@ export const MeetingAtRequest = new RequestType<{ uri: string; position: LspPosi
 /** Request, no params -> people, organisations and places across the corpus, most mentioned first. */
 export const EntitiesRequest = new RequestType0<EntitySummary[], void>('sourcelens/entities');
 /** Request { id } -> one entity with its articles and mentions, or null. */
+/** What one saved page's import did (the same outcome `sourcelens import` prints). */
+export interface ImportOutcomeData {
+  page: string;
+  /** The article file (written or not). */
+  target: string;
+  status: 'created' | 'updated' | 'unchanged' | 'not-article' | 'edited' | 'occupied' | 'failed';
+  message: string;
+}
+
+/** Import the saved pages in these files or folders (file system paths) to .md articles beside them; null: no pages there. */
+export const ImportPagesRequest = new RequestType<{ paths: string[]; force: boolean }, ImportOutcomeData[] | null, void>('sourcelens/importPages');
+
 export const EntityRequest = new RequestType<{ id: string }, EntityDetail | null, void>('sourcelens/entity');
 /** Notification from the server: the corpus or its findings changed. */
 export const CorpusChangedNotification = new NotificationType<CorpusChangedParams>('sourcelens/corpusChanged');
