@@ -19,13 +19,13 @@ import { suppressActions } from './features/suppressActions';
 import { suppressionsPath } from '../host/suppressions';
 import { hoverAt } from './features/hover';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
-import { meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
+import { compareForProtocol, meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from '../host/loader';
 import { fileUri, normaliseUri, uriToPath } from '../host/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
-import { ArticleSummary, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from '../shared/protocol';
+import { ArticleSummary, CompareResult, CorpusChangedParams, EntityDetail, EntitySummary, MeetingSummary, METHODS } from '../shared/protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from '../host/settings';
 import { Analyser } from '../host/analyser';
@@ -448,6 +448,12 @@ export function startServer(connection: Connection): void {
     await ready(token);
     const meeting = host.corpus.meetings().get(params.id);
     return meeting ? summariseMeeting(meeting, host.corpus) : null;
+  });
+
+  connection.onRequest(METHODS.compare, async (params: { meetingId: string }, token: CancellationToken): Promise<CompareResult | null> => {
+    await ready(token);
+    const meeting = host.corpus.meetings().get(params.meetingId);
+    return meeting ? compareForProtocol(meeting, host.corpus) : null;
   });
 
   connection.onRequest(METHODS.meetingAt, async (params: { uri: string; position: Position }, token: CancellationToken) => {

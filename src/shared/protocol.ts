@@ -16,6 +16,8 @@ export const METHODS = {
   entities: 'sourcelens/entities',
   /** Request, { id } -> EntityDetail | null: one entity with its articles and mentions. */
   entity: 'sourcelens/entity',
+  /** Request { meetingId } -> CompareResult | null: the accounts of one meeting as columns, aligned by what they report. */
+  compare: 'sourcelens/compare',
   /** Notification from the server: the corpus or its findings changed. */
   corpusChanged: 'sourcelens/corpusChanged',
 } as const;
@@ -85,4 +87,23 @@ export interface EntitySummary {
 
 export interface EntityDetail extends EntitySummary {
   articles: { uri: string; name: string; outlet: string | null; mentions: { range: LspRange; text: string; title: string | null }[] }[];
+}
+
+/** One passage of an account: its text, where it stands, and (for quotes) the word diff against the row's first version. */
+export interface ComparePassage {
+  text: string;
+  uri: string;
+  range: LspRange;
+  diff?: { value: string; op: 'same' | 'added' | 'removed' }[];
+}
+
+export interface CompareResult {
+  meetingId: string;
+  label: string;
+  kind: string;
+  /** One per account (at most one per outlet, at most 8), in meeting order. */
+  columns: { accountId: string; uri: string; name: string; outlet: string | null; headline: string | null; published: string | null; range: LspRange }[];
+  /** Participants (value: the outlet's title), place, date, figures, quotes; `disagreement` when the accounts differ. */
+  rows: { kind: 'participant' | 'place' | 'date' | 'figure' | 'quote'; label: string; disagreement: boolean; cells: { value?: string; passages: ComparePassage[] }[] }[];
+  omitted: number;
 }
