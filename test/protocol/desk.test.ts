@@ -46,6 +46,16 @@ describe('language server: compare accounts (sourcelens/compare)', function () {
     assert.equal(wire.range.start.line, 4);
   });
 
+  it('shows the quote card anywhere inside a quote, not only on its first characters', async () => {
+    const line = '"We have opened a new page in the friendship of our peoples," Kendrow said after the talks.';
+    for (const word of ['friendship', 'peoples']) {
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri('wire.txt') }, position: { line: 4, character: line.indexOf(word) + 2 } });
+      assert.ok(hover, `a hover on “${word}”`);
+      assert.match(hover.contents.value, /quotation/);
+      assert.match(hover.contents.value, /Speaker: \*\*Kendrow\*\*/);
+    }
+  });
+
   it('answers null for an unknown meeting', async () => {
     assert.equal(await client.request('sourcelens/compare', { meetingId: 'nope' }), null);
   });
