@@ -18,6 +18,10 @@ import { exitCodeFor, FailOn } from './exitCode';
 import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
 import { LineIndex } from '../core/lines';
 import { summariseMeeting } from '../server/features/meetings';
+import { coverageData } from '../core/coverage';
+import { compareMeeting } from '../core/meetings/compare';
+import { coverageHtml } from '../host/coverageHtml';
+import { writeFileSync } from 'node:fs';
 
 const VERSION = '0.1.0';
 
@@ -27,6 +31,8 @@ const USAGE = `Usage:
                    [--jobs N] [--cache DIR]
   sourcelens articles [paths…] [--format text|json]
   sourcelens meetings [paths…] [--format text|json]
+  sourcelens compare [paths…] [--format text|json]   (each meeting two or more outlets report, aligned side by side)
+  sourcelens report [paths…] [--format html|json] [--out FILE]   (the coverage page: one self-contained HTML file)
 
 Paths are folders or files (default: the current folder). Rule levels: error, warning, information, hint, off;
 CODE may be a family such as structure/*. --jobs: worker threads (default: one per core, at most 4; 1 = none).
@@ -35,9 +41,10 @@ Exit codes: 0 no finding at or above --fail-on (default: error), 1 findings at o
 
 
 interface CliOptions {
-  command: 'check' | 'articles' | 'meetings';
+  command: 'check' | 'articles' | 'meetings' | 'report' | 'compare';
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'html';
+  out?: string;
   failOn: FailOn;
   rules: RuleSettings;
   maxFileSizeMB: number;
@@ -51,7 +58,7 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'articles' && command !== 'meetings') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
+  if (command !== 'check' && command !== 'articles' && command !== 'meetings' && command !== 'report' && command !== 'compare') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
   const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0 };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -63,7 +70,7 @@ function parseArgs(argv: string[]): CliOptions {
     switch (arg) {
       case '--format': {
         const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format: ${f}`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'html') throw new UsageError(`Unknown format: ${f}`);
         options.format = f;
         break;
       }
@@ -87,6 +94,9 @@ function parseArgs(argv: string[]): CliOptions {
         options.jobs = Number(value());
         if (!Number.isInteger(options.jobs) || options.jobs < 0) throw new UsageError('--jobs takes a whole number (0 = automatic)');
         break;
+      case '--out':
+        options.out = value();
+        break;
       case '--cache':
         options.cache = value();
         break;
@@ -105,6 +115,9 @@ function parseArgs(argv: string[]): CliOptions {
     }
   }
   if (options.paths.length === 0) options.paths.push('.');
+  if (options.command === 'report' && options.format === 'text') options.format = 'html';
+  if (options.format === 'html' && options.command !== 'report') throw new UsageError('--format html is for `report`');
+  if (options.command === 'report' && options.format === 'sarif') throw new UsageError('`report` takes --format html or json');
   return options;
 }
 
@@ -139,6 +152,27 @@ async function run(options: CliOptions): Promise<number> {
   const articles = new Map(corpus.list().map((a) => [a.uri, a]));
   if (options.command === 'articles') {
     process.stdout.write(renderArticles(corpus.list(), options.format, cwd) + '\n');
+    return 0;
+  }
+  if (options.command === 'report') {
+    const data = coverageData(corpus);
+    const output = options.format === 'json' ? JSON.stringify(data, null, 2) : coverageHtml(data, { title: `Sourcelens coverage: ${options.paths.join(', ')}` });
+    if (options.out) {
+      writeFileSync(path.resolve(cwd, options.out), output);
+      process.stderr.write(`sourcelens: wrote ${options.out}\n`);
+    } else process.stdout.write(output + '\n');
+    return 0;
+  }
+  if (options.command === 'compare') {
+    const comparisons = corpus.meetings().all().map((m) => compareMeeting(m, corpus)).filter((c) => c.columns.length > 1);
+    if (options.format === 'json') process.stdout.write(JSON.stringify(comparisons, null, 2) + '\n');
+    else {
+      for (const c of comparisons) {
+        process.stdout.write(`${c.label}\n  ${c.columns.map((col) => col.outlet ?? col.name).join(' | ')}\n`);
+        for (const r of c.rows) process.stdout.write(`  ${r.disagreement ? '≠' : ' '} ${r.label}: ${r.cells.map((cell) => cell.value ?? cell.passages.map((p) => p.text).join('; ') ?? '—').map((v) => v || '—').join(' | ')}\n`);
+      }
+      process.stdout.write(`${comparisons.length} meeting(s) reported by two or more outlets\n`);
+    }
     return 0;
   }
   if (options.command === 'meetings') {

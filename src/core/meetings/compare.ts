@@ -133,8 +133,10 @@ export function compareMeeting(meeting: Meeting, corpus: Corpus): MeetingCompari
   type QuoteRow = { speaker: string; ref: Quote; refWords: Set<string>; quotes: (Quote | undefined)[] };
   const quoteRows: QuoteRow[] = [];
   accounts.forEach((a, i) => {
+    // Outside the account's sentences, a participant's quote belongs to it only when the article reports no other meeting.
+    const onlyMeeting = corpus.meetings().forArticle(a.uri).every((x) => x.meeting.id === meeting.id);
     for (const q of corpus.analysis(a.uri)?.sourcing.quotes ?? []) {
-      if (q.kind === 'scare' || (!inside(q.range, a.span) && !(q.speaker?.key && participantKeys.has(q.speaker.key)))) continue;
+      if (q.kind === 'scare' || (!inside(q.range, a.span) && !(onlyMeeting && q.speaker?.key && participantKeys.has(q.speaker.key)))) continue;
       const words = contentWords(q.content);
       if (words.size < 3) continue;
       const speaker = q.speaker?.name ?? '(no speaker)';
