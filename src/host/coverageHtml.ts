@@ -30,7 +30,7 @@ export function coverageHtml(data: CoverageData, options: CoverageHtmlOptions = 
 
   // Timeline: meetings and events × outlets.
   if (data.accounts.length) {
-    const rows = data.accounts.map((a) => ({ ...a, when: new Date(`${a.date}T12:00:00Z`), link: href(a), state: a.disagrees ? 'disagrees' : a.accounts > 1 ? 'shared' : 'only this outlet' }));
+    const rows = data.accounts.map((a) => ({ ...a, when: new Date(`${a.date}T00:00:00Z`), link: href(a), state: a.disagrees ? 'disagrees' : a.accounts > 1 ? 'shared' : 'only this outlet' }));
     sections.push(`<section id="timeline"><h2>Who reported which meeting, when</h2><p class="note">One mark per account; a meeting several outlets report is joined by a line. Red: this account disagrees with another outlet's (figures, dates, titles or quotes). Click a mark to open the account.</p>${render(() =>
       Plot.plot({
         document, width, marginLeft: 150, height: 60 + 34 * outlets.length,

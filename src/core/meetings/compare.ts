@@ -118,6 +118,8 @@ export function compareMeeting(meeting: Meeting, corpus: Corpus): MeetingCompari
   });
   for (const [key, figures] of figureRows) {
     const reported = figures.filter((f): f is Figure => !!f);
+    // "the two sides", "our two peoples": small counts one account mentions in passing are not worth a row.
+    if (reported.length < 2 && reported.every((f) => (f.high ?? f.value) <= 2 && f.kind !== 'fraction')) continue;
     const counted = key.split('|')[1];
     rows.push({
       kind: 'figure',
