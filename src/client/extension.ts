@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CorpusChangedParams, METHODS } from '../shared/protocol';
+import { CorpusChangedParams, IndexProgressParams, METHODS } from '../shared/protocol';
+import type { CoverageData } from '../core/coverage';
 import { ArticlesProvider } from './articlesTree';
 import { EntitiesProvider } from './entitiesTree';
 import { registerMeetingCommands } from './meetingCommands';
@@ -49,6 +50,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const meetings = new MeetingsProvider(() => client);
   const entities = new EntitiesProvider(() => client);
   const meetingsView = vscode.window.createTreeView('sourcelens.meetings', { treeDataProvider: meetings, showCollapseAll: true });
+  const articlesView = vscode.window.createTreeView('sourcelens.articles', { treeDataProvider: articles });
+  const entitiesView = vscode.window.createTreeView('sourcelens.entities', { treeDataProvider: entities });
+  // While indexing the views say how far it got, never "No articles found" (the welcome text waits for this key).
+  const setIndexing = (message: string | undefined) => {
+    void vscode.commands.executeCommand('setContext', 'sourcelens.indexing', message !== undefined);
+    for (const view of [articlesView, meetingsView, entitiesView]) view.message = message;
+  };
+  setIndexing('Indexing articles…');
   registerMeetingCommands(context, () => client, meetings, meetingsView);
   const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Sourcelens';
@@ -60,10 +69,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log,
     status,
     meetingsView,
-    vscode.window.registerTreeDataProvider('sourcelens.articles', articles),
-    vscode.window.registerTreeDataProvider('sourcelens.entities', entities),
+    articlesView,
+    entitiesView,
+    vscode.commands.registerCommand('sourcelens.showCoverage', async () => {
+      if (!client) return;
+      const data = await client.sendRequest<CoverageData>(METHODS.coverage);
+      // Loaded on first use: the plotting library stays out of activation.
+      const { showCoverage } = await import('./coveragePanel');
+      showCoverage(data, async (uri, start, end) => {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        const selection = new vscode.Range(document.positionAt(start), document.positionAt(end));
+        const editor = await vscode.window.showTextDocument(document, { selection, preview: false, viewColumn: vscode.ViewColumn.Beside });
+        editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      });
+    }),
     vscode.commands.registerCommand('sourcelens.reindex', async () => {
       status.text = '$(loading~spin) Sourcelens: indexing…';
+      setIndexing('Indexing articles…');
       await client?.sendRequest(METHODS.reindex);
     }),
     vscode.commands.registerCommand('sourcelens.showLog', () => log.show()),
@@ -71,7 +93,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     { dispose: () => void client?.stop() },
   );
 
+  client.onNotification(METHODS.indexProgress, (params: IndexProgressParams) => {
+    if (params.done >= params.total) return;
+    const text = `Indexing ${params.done.toLocaleString('en-US')} of ${params.total.toLocaleString('en-US')}…`;
+    status.text = `$(loading~spin) Sourcelens: ${text}`;
+    setIndexing(text);
+  });
+
   client.onNotification(METHODS.corpusChanged, (params: CorpusChangedParams) => {
+    if (!params.indexing) setIndexing(undefined);
     status.text = `$(book) Sourcelens: ${params.articles} article${params.articles === 1 ? '' : 's'} · ${params.findings} finding${params.findings === 1 ? '' : 's'}`;
     status.tooltip = 'Sourcelens: open the Articles view';
     void articles.refresh();

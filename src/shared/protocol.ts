@@ -18,6 +18,10 @@ export const METHODS = {
   entity: 'sourcelens/entity',
   /** Request { meetingId } -> CompareResult | null: the accounts of one meeting as columns, aligned by what they report. */
   compare: 'sourcelens/compare',
+  /** Request, no params -> CoverageData (src/core/coverage.ts): accounts by outlet and date, sourcing profiles, word choices. */
+  coverage: 'sourcelens/coverage',
+  /** Notification from the server while indexing: IndexProgressParams. */
+  indexProgress: 'sourcelens/indexProgress',
   /** Notification from the server: the corpus or its findings changed. */
   corpusChanged: 'sourcelens/corpusChanged',
 } as const;
@@ -106,4 +110,9 @@ export interface CompareResult {
   /** Participants (value: the outlet's title), place, date, figures, quotes; `disagreement` when the accounts differ. */
   rows: { kind: 'participant' | 'place' | 'date' | 'figure' | 'quote'; label: string; disagreement: boolean; cells: { value?: string; passages: ComparePassage[] }[] }[];
   omitted: number;
+}
+
+export interface IndexProgressParams {
+  done: number;
+  total: number;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { serverForSuite, TestClient } from './lspClient';
 import type { CompareResult, MeetingSummary } from '../../src/shared/protocol';
+import type { CoverageData } from '../../src/core/coverage';
 
 describe('language server: compare accounts (sourcelens/compare)', function () {
   let client: TestClient;
@@ -54,6 +55,18 @@ describe('language server: compare accounts (sourcelens/compare)', function () {
       assert.match(hover.contents.value, /quotation/);
       assert.match(hover.contents.value, /Speaker: \*\*Kendrow\*\*/);
     }
+  });
+
+  it('gives the coverage data: accounts by outlet and date, sourcing profile per outlet, word choices', async () => {
+    const data = await client.request<CoverageData>('sourcelens/coverage', null);
+    assert.equal(data.articles, 3);
+    assert.deepEqual(data.outlets.map((o) => o.outlet).sort(), ['Ankara Post', 'Marnish Wire', 'Velorian Daily']);
+    for (const o of data.outlets) assert.ok(o.attributedShare >= 0 && o.attributedShare <= 1 && o.sentences > 0, JSON.stringify(o));
+    assert.equal(data.outlets.find((o) => o.outlet === 'Ankara Post')!.quotesPerArticle, 0);
+    assert.equal(data.outlets.find((o) => o.outlet === 'Marnish Wire')!.quotesPerArticle, 1);
+    assert.equal(data.accounts.length, 3);
+    assert.ok(data.accounts.every((a) => a.date === '2031-03-04' && a.accounts === 3));
+    assert.ok(data.accounts.find((a) => a.outlet === 'Marnish Wire')!.disagrees, '9 agreements against 12');
   });
 
   it('answers null for an unknown meeting', async () => {
