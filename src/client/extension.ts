@@ -12,6 +12,7 @@ import { registerMeetingCommands } from './meetingCommands';
 import { MeetingsProvider } from './meetingsTree';
 
 let client: LanguageClient | undefined;
+const ARTICLE_LANGUAGE = 'news-article';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('Sourcelens', { log: true });
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: ARTICLE_LANGUAGE },
       { scheme: 'file', pattern: '**/*.{txt,md}' },
     ],
     synchronize: {
@@ -92,6 +94,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sourcelens.revealSourcesEntry', revealSourcesEntry),
     { dispose: () => void client?.stop() },
   );
+
+  // Articles open in the `news-article` language, whose configuration default wraps words: one paragraph per line
+  // reads without horizontal scrolling. Only corpus articles switch; the user's other files keep their settings.
+  const switchArticles = () => {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const doc = editor.document;
+      if ((doc.languageId === 'plaintext' || doc.languageId === 'markdown') && articles.uris.has(doc.uri.toString())) {
+        void vscode.languages.setTextDocumentLanguage(doc, ARTICLE_LANGUAGE);
+      }
+    }
+  };
+  context.subscriptions.push(vscode.window.onDidChangeVisibleTextEditors(switchArticles), articles.onDidChangeUris(switchArticles));
 
   client.onNotification(METHODS.indexProgress, (params: IndexProgressParams) => {
     if (params.done >= params.total) return;
