@@ -39,11 +39,33 @@ export function displayPath(uri: string, cwd: string): string {
   return relative.startsWith('..') ? fsPath : relative;
 }
 
-export function formatText(findings: LocatedFinding[]): string {
+export interface TextOptions {
+  /** A count per code and a total at the end (default true). */
+  summary?: boolean;
+  /** Hints left out of the list, named in the total. */
+  hiddenHints?: number;
+}
+
+export function formatText(findings: LocatedFinding[], options: TextOptions = {}): string {
   const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
-  const counts = countBySeverity(findings);
-  lines.push(`${findings.length} finding(s): ${counts.error} error, ${counts.warning} warning, ${counts.information} information, ${counts.hint} hint`);
+  if (options.summary !== false) lines.push(...summaryLines(findings, options.hiddenHints ?? 0));
   return lines.join('\n');
+}
+
+/** A blank line, one line per code (most frequent first: count, severity, code), and the total. */
+export function summaryLines(findings: Finding[], hiddenHints: number): string[] {
+  const byCode = new Map<string, { severity: Severity; count: number }>();
+  for (const f of findings) {
+    const entry = byCode.get(f.code);
+    if (entry) entry.count++;
+    else byCode.set(f.code, { severity: f.severity, count: 1 });
+  }
+  const rows = [...byCode].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  const width = Math.max(1, ...rows.map(([, r]) => String(r.count).length));
+  const counts = countBySeverity(findings);
+  const total = `${findings.length} finding(s): ${counts.error} error, ${counts.warning} warning, ${counts.information} information`;
+  const hints = hiddenHints ? `; ${hiddenHints} hint(s) not shown (--include-hints)` : `, ${counts.hint} hint`;
+  return [...(rows.length ? [''] : []), ...rows.map(([code, r]) => `${String(r.count).padStart(width)} ${r.severity.padEnd(11)} ${code}`), total + hints];
 }
 
 export function formatJson(findings: LocatedFinding[]): string {

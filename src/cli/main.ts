@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// sourcelens check|articles [paths…]: the same analysis as the editor, for the terminal and CI.
+// sourcelens check|articles|meetings|import [paths…]: the same analysis as the editor, for the terminal and CI.
 
 import { availableParallelism } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Analyser } from '../host/analyser';
 import { AnalysisCache } from '../host/cache';
@@ -9,121 +10,29 @@ import { AnalysisPool } from '../host/pool';
 import { loadKnowledge } from '../host/knowledge';
 import { loadSuppressions } from '../host/suppressions';
 import { Corpus } from '../core/corpus';
-import { isRuleLevel, RuleSettings } from '../core/config';
 import { Article, Finding } from '../core/types';
 import { DEFAULT_GLOBS } from '../host/discover';
 import { indexRoots, sourcesFindings } from '../host/indexer';
 import { SourcesCache } from '../host/loader';
-import { exitCodeFor, FailOn } from './exitCode';
+import { exitCodeFor } from './exitCode';
 import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
 import { LineIndex } from '../core/lines';
+import { fileUri } from '../host/uris';
+import { CliOptions, parseArgs, usage, UsageError } from './args';
+import { findPages, importPage, ImportOutcome } from '../host/pages';
+import { version } from '../../package.json';
 import { summariseMeeting } from '../server/features/meetings';
 import { coverageData } from '../core/coverage';
 import { compareMeeting } from '../core/meetings/compare';
 import { coverageHtml } from '../host/coverageHtml';
-import { writeFileSync } from 'node:fs';
 
-const VERSION = '0.1.0';
-
-const USAGE = `Usage:
-  sourcelens check [paths…] [--format text|json|sarif] [--fail-on error|warning|info|never]
-                   [--rule CODE=LEVEL]… [--max-file-size MB] [--include GLOB]… [--exclude GLOB]…
-                   [--jobs N] [--cache DIR]
-  sourcelens articles [paths…] [--format text|json]
-  sourcelens meetings [paths…] [--format text|json]
-  sourcelens compare [paths…] [--format text|json]   (each meeting two or more outlets report, aligned side by side)
-  sourcelens report [paths…] [--format html|json] [--out FILE]   (the coverage page: one self-contained HTML file)
-
-Paths are folders or files (default: the current folder). Rule levels: error, warning, information, hint, off;
-CODE may be a family such as structure/*. --jobs: worker threads (default: one per core, at most 4; 1 = none).
---cache: keep per-article analyses in DIR so a re-run only analyses changed files.
-Exit codes: 0 no finding at or above --fail-on (default: error), 1 findings at or above it, 2 usage error.`;
-
-
-interface CliOptions {
-  command: 'check' | 'articles' | 'meetings' | 'report' | 'compare';
-  paths: string[];
-  format: 'text' | 'json' | 'sarif' | 'html';
-  out?: string;
-  failOn: FailOn;
-  rules: RuleSettings;
-  maxFileSizeMB: number;
-  include: string[];
-  exclude: string[];
-  jobs: number;
-  cache?: string;
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): CliOptions {
-  const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'articles' && command !== 'meetings' && command !== 'report' && command !== 'compare') throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
-  const options: CliOptions = { command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0 };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const value = () => {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    switch (arg) {
-      case '--format': {
-        const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'html') throw new UsageError(`Unknown format: ${f}`);
-        options.format = f;
-        break;
-      }
-      case '--fail-on': {
-        const f = value();
-        if (!['error', 'warning', 'info', 'never'].includes(f)) throw new UsageError(`Unknown --fail-on level: ${f}`);
-        options.failOn = f as FailOn;
-        break;
-      }
-      case '--rule': {
-        const [code, level] = value().split('=');
-        if (!code || !isRuleLevel(level)) throw new UsageError('--rule takes CODE=LEVEL (error|warning|information|hint|off)');
-        options.rules[code] = level;
-        break;
-      }
-      case '--max-file-size':
-        options.maxFileSizeMB = Number(value());
-        if (!(options.maxFileSizeMB > 0)) throw new UsageError('--max-file-size takes a positive number of MB');
-        break;
-      case '--jobs':
-        options.jobs = Number(value());
-        if (!Number.isInteger(options.jobs) || options.jobs < 0) throw new UsageError('--jobs takes a whole number (0 = automatic)');
-        break;
-      case '--out':
-        options.out = value();
-        break;
-      case '--cache':
-        options.cache = value();
-        break;
-      case '--include':
-        options.include.push(value());
-        break;
-      case '--exclude':
-        options.exclude.push(value());
-        break;
-      case '-h':
-      case '--help':
-        throw new UsageError('');
-      default:
-        if (arg.startsWith('-')) throw new UsageError(`Unknown option: ${arg}`);
-        options.paths.push(arg);
-    }
-  }
-  if (options.paths.length === 0) options.paths.push('.');
-  if (options.command === 'report' && options.format === 'text') options.format = 'html';
-  if (options.format === 'html' && options.command !== 'report') throw new UsageError('--format html is for `report`');
-  if (options.command === 'report' && options.format === 'sarif') throw new UsageError('`report` takes --format html or json');
-  return options;
-}
-
+const VERSION: string = version;
 
 async function run(options: CliOptions): Promise<number> {
   const cwd = process.cwd();
+  const missing = options.paths.filter((p) => !existsSync(path.resolve(cwd, p)));
+  if (missing.length) throw new InputError(`no such file or folder: ${missing.join(', ')}`);
+  if (options.command === 'import') return runImport(options);
   const corpus = new Corpus();
   corpus.setRules(options.rules);
   const sources = new SourcesCache();
@@ -143,11 +52,21 @@ async function run(options: CliOptions): Promise<number> {
   const result = await indexRoots(roots, corpus, sources, {
     globs,
     load: { maxFileSizeMB: options.maxFileSizeMB },
-    log: (m) => process.stderr.write(`sourcelens: ${m}\n`),
+    log: (m) => {
+      if (!options.quiet) process.stderr.write(`sourcelens: ${m}\n`);
+    },
     analyser,
   });
   await analyser.close();
-  if (result.files === 0) process.stderr.write(`sourcelens: no article files (${globs.include.join(', ')}) under ${options.paths.join(', ')}\n`);
+  // A folder with nothing to analyse is an input error, not a clean run: CI must not pass on an empty checkout.
+  const pending = corpus.list().filter((a) => a.problems.some((p) => p.code === 'structure/page-not-imported')).length;
+  if (corpus.list().length - pending === 0) {
+    if (pending) {
+      const where = options.paths.join(' ');
+      throw new InputError(`no articles to analyse under ${options.paths.join(', ')}: ${pending} saved page(s) are not imported yet. Run: sourcelens import ${where}`);
+    }
+    throw new InputError(`no articles under ${options.paths.join(', ')} (files matching ${globs.include.join(', ')}${result.files ? '; the saved pages there hold no article' : ''})`);
+  }
 
   const articles = new Map(corpus.list().map((a) => [a.uri, a]));
   if (options.command === 'articles') {
@@ -159,7 +78,7 @@ async function run(options: CliOptions): Promise<number> {
     const output = options.format === 'json' ? JSON.stringify(data, null, 2) : coverageHtml(data, { title: `Sourcelens coverage: ${options.paths.join(', ')}` });
     if (options.out) {
       writeFileSync(path.resolve(cwd, options.out), output);
-      process.stderr.write(`sourcelens: wrote ${options.out}\n`);
+      if (!options.quiet) process.stderr.write(`sourcelens: wrote ${options.out}\n`);
     } else process.stdout.write(output + '\n');
     return 0;
   }
@@ -169,7 +88,7 @@ async function run(options: CliOptions): Promise<number> {
     else {
       for (const c of comparisons) {
         process.stdout.write(`${c.label}\n  ${c.columns.map((col) => col.outlet ?? col.name).join(' | ')}\n`);
-        for (const r of c.rows) process.stdout.write(`  ${r.disagreement ? '≠' : ' '} ${r.label}: ${r.cells.map((cell) => cell.value ?? cell.passages.map((p) => p.text).join('; ') ?? '—').map((v) => v || '—').join(' | ')}\n`);
+        for (const r of c.rows) process.stdout.write(`  ${r.disagreement ? '≠' : ' '} ${r.label}: ${r.cells.map((cell) => cell.value || cell.passages.map((p) => p.text).join('; ') || '—').join(' | ')}\n`);
       }
       process.stdout.write(`${comparisons.length} meeting(s) reported by two or more outlets\n`);
     }
@@ -185,11 +104,44 @@ async function run(options: CliOptions): Promise<number> {
   findings.push(...sourceProblems);
   // sources.yaml files are not articles; give the locator their text so positions are right.
   for (const loaded of await sources.all()) articles.set(loaded.uri, { text: loaded.text } as Article);
-  const located = locate(findings, articles, cwd);
+  // Hints are editor decorations (faded boilerplate, missing titles): text output leaves them out unless asked.
+  const shown = options.format === 'text' && !options.includeHints ? findings.filter((f) => f.severity !== 'hint') : findings;
+  const located = locate(shown, articles, cwd);
   const output =
-    options.format === 'json' ? formatJson(located) : options.format === 'sarif' ? formatSarif(located, articles, VERSION) : formatText(located);
-  process.stdout.write(output + '\n');
+    options.format === 'json'
+      ? formatJson(located)
+      : options.format === 'sarif'
+        ? formatSarif(located, articles, VERSION)
+        : formatText(located, { summary: !options.quiet, hiddenHints: findings.length - shown.length });
+  if (output) process.stdout.write(output + '\n');
   return exitCodeFor(findings, options.failOn);
+}
+
+/** sourcelens import: each saved page to a readable .md beside it (or in --out). */
+async function runImport(options: CliOptions): Promise<number> {
+  const cwd = process.cwd();
+  const { pages } = await findPages(options.paths.map((p) => path.resolve(cwd, p)));
+  if (pages.length === 0) throw new InputError(`no saved web pages (.html, .htm) under ${options.paths.join(', ')}`);
+  const outcomes: ImportOutcome[] = [];
+  for (const page of pages) {
+    const outcome = await importPage(page, { outDir: options.out ? path.resolve(cwd, options.out) : undefined, force: options.force, version: VERSION });
+    outcomes.push(outcome);
+    const shownPath = displayPath(fileUri(page), cwd);
+    const line = outcome.status === 'created' || outcome.status === 'updated'
+      ? `${shownPath} -> ${displayPath(fileUri(outcome.target), cwd)}: ${outcome.message}`
+      : `${shownPath}: ${outcome.message}`;
+    if (!options.quiet || (outcome.status !== 'created' && outcome.status !== 'updated' && outcome.status !== 'unchanged')) process.stdout.write(line + '\n');
+  }
+  const count = (...statuses: ImportOutcome['status'][]) => outcomes.filter((o) => statuses.includes(o.status)).length;
+  const written = count('created', 'updated');
+  const unchanged = count('unchanged');
+  const kept = count('edited', 'occupied');
+  const notArticles = count('not-article');
+  const failed = count('failed');
+  if (!options.quiet) {
+    process.stdout.write(`${pages.length} page(s): ${written} imported, ${unchanged} already up to date, ${notArticles} not an article, ${kept} kept (edited since import)${failed ? `, ${failed} failed` : ''}\n`);
+  }
+  return kept + notArticles + failed > 0 ? 1 : 0;
 }
 
 function renderArticles(list: Article[], format: string, cwd: string): string {
@@ -246,20 +198,35 @@ function countKinds(kinds: string[]): string {
   return [...counts].map(([k, n]) => `${k} ×${n}`).join(', ');
 }
 
+/** A path that does not exist, or nothing to analyse: exit 2, like a usage error, with no usage text. */
+class InputError extends Error {}
+
 async function main(): Promise<void> {
-  let options: CliOptions;
   try {
-    options = parseArgs(process.argv.slice(2));
+    const parsed = parseArgs(process.argv.slice(2));
+    if (parsed.kind === 'version') {
+      process.stdout.write(`${VERSION}\n`);
+      return;
+    }
+    if (parsed.kind === 'help') {
+      process.stdout.write(usage(parsed.command, VERSION) + '\n');
+      return;
+    }
+    process.exitCode = await run(parsed.options);
   } catch (error) {
     if (error instanceof UsageError) {
-      if (error.message) process.stderr.write(`sourcelens: ${error.message}\n\n`);
-      process.stderr.write(USAGE + '\n');
-      process.exitCode = error.message ? 2 : 0;
+      process.stderr.write(`sourcelens: ${error.message}\n`);
+      process.stderr.write(`Run 'sourcelens ${error.command ? `help ${error.command}` : '--help'}' for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`sourcelens: ${error.message}\n`);
+      process.exitCode = 2;
       return;
     }
     throw error;
   }
-  process.exitCode = await run(options);
 }
 
 main().catch((error) => {

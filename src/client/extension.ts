@@ -8,6 +8,7 @@ import { CorpusChangedParams, IndexProgressParams, METHODS } from '../shared/pro
 import type { CoverageData } from '../core/coverage';
 import { ArticlesProvider } from './articlesTree';
 import { EntitiesProvider } from './entitiesTree';
+import { registerImportPages } from './importPages';
 import { registerMeetingCommands } from './meetingCommands';
 import { MeetingsProvider } from './meetingsTree';
 
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'sourcelens',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm}'),
         vscode.workspace.createFileSystemWatcher('**/sources.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/sourcelens.entities.yaml'),
         vscode.workspace.createFileSystemWatcher('**/sourcelens.suppressions.yaml'),
@@ -61,6 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   setIndexing('Indexing articles…');
   registerMeetingCommands(context, () => client, meetings, meetingsView);
+  registerImportPages(context, log, async () => {
+    await client?.sendRequest(METHODS.reindex);
+  });
   const status = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Sourcelens';
   status.text = '$(loading~spin) Sourcelens: indexing…';

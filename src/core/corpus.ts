@@ -7,6 +7,9 @@ import { analyse, Analysis } from './analyse';
 import { levelFor, RuleSettings } from './config';
 import { MeetingIndex } from './meetings/cluster';
 import { anchorInconsistencies, looseFigureConflicts, meetingConflicts } from './findings/accounts';
+import { eventFigureConflicts } from './findings/events';
+import { EventIndex } from './events/cluster';
+import { eventProfile } from './events/profile';
 import { entityRule } from './people/findings';
 import { EntityIndex } from './people/identity';
 import { EMPTY_KNOWLEDGE, Knowledge } from './people/knowledge';
@@ -18,7 +21,7 @@ import { fingerprint } from './suppressions';
 import { Article, ArticleInput, Finding } from './types';
 import { groupBy } from './groups';
 
-const INDEXED_RULES: IndexedRule[] = [meetingConflicts, entityRule];
+const INDEXED_RULES: IndexedRule[] = [meetingConflicts, eventFigureConflicts, entityRule];
 
 /** Figures by the noun they count, for the figure hover's "same quantity elsewhere". */
 function figuresByNoun(analysis: Analysis): Map<string, Figure[]> {
@@ -56,6 +59,9 @@ export class Corpus {
   private deferred = false;
   /** Articles changed since the meeting index was last brought up to date. */
   private readonly meetingsPending = new Set<string>();
+  private readonly eventIndex = new EventIndex();
+  /** Articles changed since the event index was last brought up to date. */
+  private readonly eventsPending = new Set<string>();
   private revision = 0;
 
   /** Increases on every change; consumers use it to know when cached views are stale. */
@@ -93,6 +99,7 @@ export class Corpus {
     for (const { parts } of this.partitioned) parts.put(analysis);
     this.figures.put(analysis);
     this.meetingsPending.add(uri);
+    this.eventsPending.add(uri);
     this.entityIndex.update(uri, analysis.mentions);
     this.changed(uri);
   }
@@ -103,6 +110,7 @@ export class Corpus {
     for (const { parts } of this.partitioned) parts.remove(uri);
     this.figures.remove(uri);
     this.meetingsPending.add(uri);
+    this.eventsPending.add(uri);
     this.entityIndex.remove(uri);
     this.changed(uri);
     return true;
@@ -163,6 +171,24 @@ export class Corpus {
     if (batch) this.meetingIndex.rebuild();
     this.meetingsPending.clear();
     return this.meetingIndex;
+  }
+
+  /**
+   * The real-world events the corpus reports (articles grouped by what they report), brought up to date first:
+   * a few changed articles are re-clustered where they were and where they could go; a large batch from scratch.
+   */
+  events(): EventIndex {
+    if (this.eventsPending.size === 0 || this.deferred) return this.eventIndex;
+    const batch = this.eventsPending.size > Math.max(20, this.analyses.size / 10);
+    for (const uri of [...this.eventsPending].sort()) {
+      const analysis = this.analyses.get(uri);
+      if (!analysis) this.eventIndex.remove(uri);
+      else if (batch) this.eventIndex.stage(eventProfile(analysis));
+      else this.eventIndex.update(eventProfile(analysis));
+    }
+    if (batch) this.eventIndex.rebuild();
+    this.eventsPending.clear();
+    return this.eventIndex;
   }
 
   /**
@@ -241,6 +267,7 @@ export class Corpus {
     if (!this.stale || this.deferred) return;
     this.stale = false;
     this.meetings(); // bring the meeting index up to date: it names the meetings that changed
+    this.events();
     const lookup = (uri: string) => this.analyses.get(uri);
     for (const { rule, parts } of this.partitioned) {
       for (const key of parts.takeDirty()) {

@@ -10,10 +10,14 @@ export interface CorpusGlobs {
   exclude: string[];
 }
 
+/** "Save page as… complete" puts a page's images, styles and frames in `NAME_files/` (`NAME-Dateien`, …): not articles. */
+export const SAVED_PAGE_ASSETS = '**/*{_files,-Dateien,_fichiers,_archivos,_arquivos,_bestanden,_file}/**';
+
 export const DEFAULT_GLOBS: CorpusGlobs = {
-  include: ['**/*.{txt,md}'],
+  // Saved web pages (.html, .htm) are read through the page extractor (pages.ts), not as text.
+  include: ['**/*.{txt,md,html,htm}'],
   // A folder's README, changelog or licence is about the folder, not an article in it.
-  exclude: ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.vscode-test/**', '**/{README,CHANGELOG,LICENSE,CONTRIBUTING}*.md'],
+  exclude: ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.vscode-test/**', '**/{README,CHANGELOG,LICENSE,CONTRIBUTING}*.md', SAVED_PAGE_ASSETS],
 };
 
 export type Matcher = (relativePath: string) => boolean;

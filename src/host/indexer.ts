@@ -5,6 +5,7 @@ import { Corpus } from '../core/corpus';
 import { Finding } from '../core/types';
 import { CorpusGlobs, discoverFiles } from './discover';
 import { isGone, loadArticle, LoadOptions, SourcesCache } from './loader';
+import { fileUri } from './uris';
 
 export interface IndexOptions {
   globs: CorpusGlobs;
@@ -52,7 +53,11 @@ export async function analyseFiles(files: string[], corpus: Corpus, sources: Sou
   await forEachLimited(files, analyser.concurrency, async (file) => {
     if (isCancelled()) return;
     const input = await loadArticle(file, sources, options.load);
-    if (isGone(input)) {
+    if (input === undefined) {
+      // Not an article file (an imported or non-article saved page): out of the corpus if it was in it.
+      const uri = fileUri(file);
+      if (!options.skipUri?.(uri)) corpus.remove(uri);
+    } else if (isGone(input)) {
       options.log?.(`${file} was deleted while indexing; skipped.`);
     } else if (!options.skipUri?.(input.uri) && !corpus.isCurrent(input)) {
       const analysis = await analyser.analyse(input);

@@ -8,6 +8,8 @@ import { parseSourcesYaml, SourcesFile } from '../core/metadata';
 import { ArticleInput, ArticleMeta } from '../core/types';
 import { decodeBytes } from './decode';
 import { fileUri } from './uris';
+import { decodeHtml, importedBeside, isPagePath } from './pages';
+import { extractPage, PageResult } from '../core/page';
 
 export const SOURCES_FILE_NAMES = ['sources.yaml', 'sources.yml'];
 
@@ -87,7 +89,8 @@ async function readSources(folder: string): Promise<LoadedSources | undefined> {
  * Reads one article from disk. Never throws: a file that is too large, binary, undecodable or gone comes back
  * as an input with empty text and a problem that says why.
  */
-export async function loadArticle(filePath: string, sources: SourcesCache, options: LoadOptions = DEFAULT_LOAD_OPTIONS): Promise<ArticleInput> {
+export async function loadArticle(filePath: string, sources: SourcesCache, options: LoadOptions = DEFAULT_LOAD_OPTIONS): Promise<ArticleInput | undefined> {
+  if (isPagePath(filePath)) return loadPage(filePath, options);
   const uri = fileUri(filePath);
   const name = fileName(uri);
   const externalMeta = await sources.metaFor(filePath).catch(() => undefined);
@@ -130,7 +133,56 @@ export async function loadArticle(filePath: string, sources: SourcesCache, optio
   }
 }
 
+/**
+ * A saved web page in the corpus. Its article is read from the `.md` an import writes beside it, so a page imported
+ * that way is not part of the corpus (undefined), and neither is a page that holds no article (an index page, a
+ * paywall, a consent wall). A page with an article that has not been imported yet is not analysed either — findings
+ * need positions in a file the reader can open and edit — but it is listed with a `structure/page-not-imported`
+ * finding that says how to import it.
+ */
+export async function loadPage(filePath: string, options: LoadOptions = DEFAULT_LOAD_OPTIONS): Promise<ArticleInput | undefined> {
+  if (importedBeside(filePath)) return undefined;
+  const uri = fileUri(filePath);
+  const name = fileName(uri);
+  let bytes: Buffer;
+  let key: string;
+  try {
+    const stat = await fs.stat(filePath);
+    if (stat.size > options.maxFileSizeMB * 1024 * 1024 * 4) return undefined; // pages carry markup: allow 4× the text limit
+    key = `${stat.size}:${stat.mtimeMs}`;
+    const known = pageVerdicts.get(filePath);
+    if (known?.key === key) return known.page.kind === 'article' ? pageReminder(uri, name, known.page) : undefined;
+    bytes = await fs.readFile(filePath);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') return undefined;
+    return { uri, text: '', inputProblems: [{ code: 'structure/unreadable', severity: 'warning', message: `${name} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).` }] };
+  }
+  const page = extractPage(decodeHtml(bytes));
+  // Extraction is the costly part (tens of ms a page): a re-index does not repeat it for a page that has not changed.
+  if (pageVerdicts.size > 20_000) pageVerdicts.clear();
+  pageVerdicts.set(filePath, { key, page });
+  if (page.kind !== 'article') return undefined;
+  return pageReminder(uri, name, page);
+}
+
+const pageVerdicts = new Map<string, { key: string; page: PageResult }>();
+
+function pageReminder(uri: string, name: string, page: Extract<PageResult, { kind: 'article' }>): ArticleInput {
+  const about = [page.meta.outlet, page.meta.published].filter(Boolean).join(', ');
+  return {
+    uri,
+    text: '',
+    inputProblems: [{
+      code: 'structure/page-not-imported',
+      severity: 'information',
+      message: `${name} is a saved web page${about ? ` (${about})` : ''} with a ${page.words}-word article that is not analysed until it is imported: run “Sourcelens: Import saved pages” or \`sourcelens import\` to write it as a readable .md beside the page.`,
+    }],
+  };
+}
+
 /** True when the error means the file no longer exists (deleted between listing and reading). */
-export function isGone(input: ArticleInput): boolean {
+export function isGone(input: ArticleInput | undefined): boolean {
+  if (!input) return false;
   return input.inputProblems?.some((p) => p.code === 'structure/unreadable' && p.message.includes('ENOENT')) ?? false;
 }

@@ -1,12 +1,14 @@
 // Keeps the corpus in step with the workspace: the files on disk under the workspace folders, overlaid by the
 // text of open documents (unsaved edits count). Knows nothing of LSP messages: the server wires it up.
 
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../core/corpus';
 import { Finding } from '../core/types';
 import { corpusMatcher, Matcher } from './discover';
 import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './loader';
 import { analyseFiles, discoverRoots, sourcesFindings } from './indexer';
+import { isPagePath } from './pages';
 import { Analyser } from './analyser';
 import { fileUri, normaliseUri, uriToPath } from './uris';
 import { KNOWLEDGE_FILE, loadKnowledge } from './knowledge';
@@ -130,6 +132,8 @@ export class CorpusHost {
 
   /** An open document's text changed (or it was opened). Synchronous: the edit's diagnostics follow at once. */
   updateOpen(uri: string, text: string): boolean {
+    // A saved page's article is what the extractor reads from the file on disk, never the markup in an editor.
+    if (isPagePath(uri)) return false;
     this.open.set(uri, text);
     if (!this.inScope(uri)) return false;
     const fsPath = uriToPath(uri);
@@ -198,6 +202,16 @@ export class CorpusHost {
       if (this.open.has(uri) || !this.inScope(uri)) continue;
       changed = (await this.refreshFromDisk(uri, fsPath)) || changed;
     }
+    // An article .md written, changed or deleted beside a saved page decides whether that page is still to be imported.
+    for (const { uri } of events) {
+      const fsPath = uriToPath(uri);
+      if (!fsPath || !/\.md$/i.test(fsPath)) continue;
+      for (const ext of ['.html', '.htm']) {
+        const page = fsPath.replace(/\.md$/i, ext);
+        const pageUri = normaliseUri(fileUri(page));
+        if (existsSync(page) && this.inScope(pageUri)) changed = (await this.refreshFromDisk(pageUri, page)) || changed;
+      }
+    }
     for (const folder of foldersToReload) {
       this.sources.invalidate(folder);
       for (const known of this.corpus.uris()) {
@@ -229,6 +243,7 @@ export class CorpusHost {
       return this.updateOpen(uri, openText);
     }
     const input = await loadArticle(fsPath, this.sources, { maxFileSizeMB: this.settings.corpus.maxFileSizeMB });
+    if (input === undefined) return this.corpus.remove(uri); // an imported or non-article saved page
     if (isGone(input)) {
       this.log.info(`${fsPath} disappeared before it could be read; dropped from the corpus.`);
       return this.corpus.remove(uri);

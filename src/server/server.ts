@@ -18,6 +18,7 @@ import { KNOWLEDGE_FILE } from '../host/knowledge';
 import { suppressActions } from './features/suppressActions';
 import { suppressionsPath } from '../host/suppressions';
 import { hoverAt } from './features/hover';
+import { eventAt, eventCard } from './features/events';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
 import { compareForProtocol, meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
@@ -412,8 +413,10 @@ export function startServer(connection: Connection): void {
       return { contents: { kind: MarkupKind.Markdown, value: entityCard(entity.entity, here, host.corpus) }, range: toLspRange(analysis.article, entity.mention.range) };
     }
     const found = host.corpus.meetings().at(analysis.article.uri, offset);
-    if (!found) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: meetingCard(found.meeting, found.account, host.corpus) } };
+    if (found) return { contents: { kind: MarkupKind.Markdown, value: meetingCard(found.meeting, found.account, host.corpus) } };
+    const event = eventAt(analysis, offset, host.corpus);
+    if (!event) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: eventCard(event, analysis, host.corpus) } };
   });
 
   connection.onCodeLens(async (params, token) => {

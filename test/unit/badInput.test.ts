@@ -112,7 +112,7 @@ describe('bad input', () => {
     writeFileSync(gone, GOOD);
     const { files } = await discoverFiles(dir, DEFAULT_GLOBS);
     rmSync(gone);
-    const input = await loadArticle(files[0], new SourcesCache());
+    const input = (await loadArticle(files[0], new SourcesCache()))!;
     assert.equal(input.inputProblems?.[0].code, 'structure/unreadable');
     assert.match(input.inputProblems![0].message, /gone\.txt could not be read \(ENOENT/);
   });

@@ -85,7 +85,7 @@ describe('figure-conflict without a meeting', () => {
     });
     const found = codes(c, 'figure-conflict');
     assert.equal(found.length, 2);
-    assert.match(found[0].message, /gives 1,300 fighters; b \(b\.txt\) gives 7,000 fighters for the same event/);
+    assert.match(found[0].message, /gives 1,300 fighters; b \(b\.txt\) gives 7,000 fighters for the event “a\.txt headline” \(2 articles; linked by [^)]*aleppo[^)]*\)/);
   });
 
   it('stays quiet weeks apart, about other places, or within qualifiers', () => {

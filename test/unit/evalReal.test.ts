@@ -2,10 +2,11 @@
 
 import * as assert from 'node:assert/strict';
 import { checkSpans, parseBrat } from '../../src/tools/evalReal/brat';
-import { lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
-import { seededSample } from '../../src/tools/evalReal/framework';
+import { Corpus } from '../../src/core/corpus';
+import { groupByMeetings, lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
+import { formatTable, seededSample } from '../../src/tools/evalReal/framework';
 import { parseBodies, parseStances } from '../../src/tools/evalReal/fnc1';
-import { parseArgs } from '../../src/tools/evalReal/main';
+import { formatChanges, parseArgs } from '../../src/tools/evalReal/main';
 import { carriesClaim, coreNlpSentences, isVagueSource, splitSentences } from '../../src/tools/evalReal/polnear';
 import { bcubed, matchSpans, pairwise, prf } from '../../src/tools/evalReal/scoring';
 
@@ -64,6 +65,25 @@ describe('eval:real scoring maths', () => {
     assert.equal(new Set(seededSample(items, 10)).size, 10);
     assert.notDeepEqual(seededSample(items, 10), items.slice(0, 10));
     assert.equal(seededSample(items, 80).length, 50);
+  });
+});
+
+describe('eval:real event grouping and tables', () => {
+  it('groups articles that share a meeting, transitively; the rest stay alone', () => {
+    const uriOf = new Map(['a', 'b', 'c', 'd', 'e'].map((f) => [f, `file:///x/${f}`]));
+    const meeting = (...files: string[]) => ({ accounts: files.map((f) => ({ uri: `file:///x/${f}` })) });
+    const corpus = { meetings: () => ({ all: () => [meeting('a', 'b'), meeting('b', 'c'), meeting('d')] }) } as unknown as Corpus;
+    const g = groupByMeetings(corpus, uriOf);
+    assert.equal(g.get('a'), g.get('b'));
+    assert.equal(g.get('b'), g.get('c'));
+    assert.notEqual(g.get('a'), g.get('d'));
+    assert.notEqual(g.get('d'), g.get('e'));
+    assert.equal(g.size, 5);
+  });
+
+  it('prints a table with aligned columns, dashes for missing figures and trimmed decimals', () => {
+    const out = formatTable({ title: 'T', columns: ['what', 'n', 'p'], rows: [['one', 3, 0.5], ['two', 12, null]], note: 'a note' });
+    assert.deepEqual(out.split('\n'), ['', 'T', '  what   n    p', '  ----  --  ---', '  one    3  0.5', '  two   12    –', '  (a note)']);
   });
 });
 
@@ -142,6 +162,8 @@ describe('eval:real gold rules', () => {
     assert.deepEqual(nameTokens('Mayor Ruth Keln', 3, 0, lower), ['ruth', 'keln']);
     assert.deepEqual(nameTokens("Keln's", 3, 0, lower), ['keln']);
     assert.deepEqual(nameTokens('He', 0, 0, lower), []);
+    assert.deepEqual(nameTokens('I’m', 5, 0, lower), []);
+    assert.deepEqual(nameTokens("O'Brien", 5, 0, lower), ["o'brien"]);
   });
 });
 
@@ -171,6 +193,14 @@ describe('eval:real command line', () => {
     assert.deepEqual([p.command, p.prepareName, p.from], ['prepare', 'polnear', '/x/repo']);
     assert.deepEqual(parseArgs(['prepare', 'fnc1', '--stances', 'a.csv,b.csv'], '/tmp/real').prepareOptions, { stances: 'a.csv,b.csv' });
     assert.throws(() => parseArgs(['--stances', 'a.csv'], '/tmp/real'), /unknown option/);
+    assert.equal(parseArgs(['--compare', '/tmp/before.json'], '/tmp/real').compare, '/tmp/before.json');
+  });
+
+  it('lists the cells that changed since an earlier run', () => {
+    const before = { title: 'T', columns: ['code', 'P', 'R'], rows: [['a', 0.5, 0.2], ['b', 0.1, null]] };
+    const after = { title: 'T', columns: ['code', 'P', 'R'], rows: [['a', 0.6, 0.2], ['b', 0.1, 0.3], ['c', 1, 1]] };
+    assert.equal(formatChanges(before, after), ['  Δ a / P: 0.5 → 0.6', '  Δ b / R: – → 0.3', '  Δ c / P: new → 1', '  Δ c / R: new → 1'].join('\n'));
+    assert.equal(formatChanges(before, before), '  (no change)');
     assert.throws(() => parseArgs(['--corpus', 'nope'], '/tmp/real'), /unknown corpus/);
     assert.throws(() => parseArgs(['--limit', '0'], '/tmp/real'), /positive/);
     assert.throws(() => parseArgs(['--frobnicate'], '/tmp/real'), /unknown option/);

@@ -61,3 +61,26 @@ describe('headline-overstated', () => {
     assert.deepEqual(over('Brisk admits ministry funded militias', 'Otto Brisk admitted on Monday that the ministry funded militias.'), []);
   });
 });
+
+describe('headline-unsupported on headline shapes that are not claims', () => {
+  const check = async (headline: string, body: string) => {
+    const { analyse } = await import('../../src/core/analyse');
+    return analyse({ uri: 'file:///h/x.txt', text: `${headline}\n\n${body}\n` }).findings.filter((f) => f.code === 'headline-unsupported').map((f) => f.message);
+  };
+  const body = 'The Brackwater council approved a new harbour wall on Monday after two years of debate. Councillors said the wall would protect fishing boats in Brackwater from winter storms. Work on the harbour starts in spring.';
+  it('emphasis in capitals, adjectives, a word inside another word, web addresses and common verbs are not names', async () => {
+    assert.deepEqual(await check('Brackwater council FINALLY APPROVES harbour wall', body), []);
+    assert.deepEqual(await check('Brackwater harbour wall approved after Historic council debate', body), []);
+    assert.deepEqual(await check('Brackwater council approves harbour wall, storms and iPhone users rejoice', body), []);
+    assert.deepEqual(await check('Brackwater council approves harbour wall via www.Harbourwatch.com/News', body), []);
+    assert.deepEqual(await check('Brackwater council approves harbour wall Protecting boats', body), []);
+  });
+  it('still flags a name the body never mentions, and a headline about something else', async () => {
+    assert.match((await check('Brackwater council approves harbour wall pushed by Ulla Marsk', body)).join(' '), /names Ulla Marsk/);
+    assert.match((await check('Celebrity chef opens vegan bakery in old railway station', body)).join(' '), /body does not report what the headline says/);
+  });
+  it('a headline that shares only one of many words with the body is about something else; a paraphrase is not', async () => {
+    assert.match((await check('Mystery illness spreads among penguins at Brackwater zoo aquarium', body)).join(' '), /uses only “brackwater”/);
+    assert.deepEqual(await check('Councillors back new wall to shield Brackwater fishing boats', body), []);
+  });
+});

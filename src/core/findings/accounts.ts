@@ -155,7 +155,6 @@ export const anchorInconsistencies: PartitionedRule<AnchorItem> = {
   },
 };
 
-const NEAR_DAYS = 3;
 const MAX_BUCKET = 200;
 
 interface LooseFigure {
@@ -165,10 +164,10 @@ interface LooseFigure {
 }
 
 /**
- * `figure-conflict` outside meetings: two articles published within three days count the same thing (noun and
- * verb) in sentences that name at least two of the same people or places, and the numbers cannot both hold.
- * Figures inside accounts of meetings are compared by meetingConflicts and skipped here. Partitioned by what is
- * counted: `kind|noun|verb`.
+ * `figure-inconsistent` outside meetings: one article counting the same thing (noun and verb) two incompatible ways
+ * in sentences that name at least two of the same people or places. Figures inside accounts of meetings are left to
+ * meetingConflicts. Partitioned by what is counted in one article: `uri|kind|noun|verb`. (Two articles' figures are compared within
+ * the event both report: findings/events.ts.)
  */
 export const looseFigureConflicts: PartitionedRule<LooseFigure> = {
   id: 'figure',
@@ -180,7 +179,7 @@ export const looseFigureConflicts: PartitionedRule<LooseFigure> = {
       if (!figure.counted || figure.vague || figure.kind === 'ordinal' || inAnyAccount(analysis, figure.range.start)) continue;
       const keys = new Set(analysis.mentions.filter((m) => m.sentence === figure.sentence && m.confidence >= 0.6).map((m) => m.key));
       if (keys.size < 2) continue;
-      const bucket = `${figure.kind}|${figure.counted}|${figure.verb ?? ''}`;
+      const bucket = `${analysis.article.uri}|${figure.kind}|${figure.counted}|${figure.verb ?? ''}`;
       pushTo(out, bucket, { figure, keys });
     }
     return out;
@@ -209,12 +208,7 @@ export const looseFigureConflicts: PartitionedRule<LooseFigure> = {
           }
           continue;
         }
-        const days = Math.abs(Date.parse(x.analysis.article.published!.iso) - Date.parse(y.analysis.article.published!.iso)) / 86_400_000;
-        if (days > NEAR_DAYS) continue;
-        let shared = 0;
-        for (const k of x.keys) if (y.keys.has(k)) shared++;
-        if (shared < 2 || compatible(x.figure, y.figure)) continue;
-        out.push(conflict(x.analysis, x.figure, y.analysis, y.figure, 'for the same event'), conflict(y.analysis, y.figure, x.analysis, x.figure, 'for the same event'));
+        // Across articles, the event grouping (findings/events.ts) compares figures: it knows which articles report one event.
       }
     }
     return out;

@@ -24,6 +24,9 @@ const SYNONYMS: Record<string, string[]> = {
   slams: ['criticised', 'criticized', 'condemned', 'denounced', 'accused'],
   vows: ['pledged', 'promised', 'vowed', 'pledge'],
   us: ['united states', 'u.s.', 'american', 'washington'],
+  america: ['united states', 'u.s.', 'us ', 'american', 'washington'],
+  american: ['united states', 'u.s.', 'us ', 'america', 'washington'],
+  americans: ['united states', 'u.s.', 'us ', 'american', 'washington'],
 };
 
 interface Claim {
@@ -83,8 +86,18 @@ function claimsIn(text: string, offset: number, analysis: Analysis): Claim[] {
     const phrase = m[0].replace(/['’]s\b/gu, '').replace(/[.'’-]+$/u, '');
     const range = { start: offset + m.index!, end: offset + m.index! + phrase.length };
     if (quoted.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+    // Inside another word ("Phone" of "iPhone") or of a web address ("www.Example.com/News"): not a name.
+    if (m.index! > 0 && /[\p{L}\d]/u.test(text[m.index! - 1])) continue;
+    const near = text.slice(Math.max(0, m.index! - 200), m.index);
+    if (/(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net|co|uk)\b)\S*$/i.test(near) || /^[^\s]{0,200}\.(?:com|org|net|co\.uk)\b/i.test(text.slice(m.index!, m.index! + 220))) continue;
     const words = phrase.split(/[\s-]+/).filter((w) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !DATE_WORDS.test(w));
     if (words.length === 0) continue;
+    // Shouting in a mixed-case headline ("so he CHOPS IT OFF") is emphasis, not a name.
+    if (/^[\p{Lu}\s'’.-]+$/u.test(phrase) && /\p{Ll}/u.test(text)) continue;
+    // A single adjective of belief, nation or region ("Islamic", "Nordic", "Sunni-led") describes; it does not name.
+    if (words.length === 1 && /(?:ic|ian|ese|ish|ist)$/i.test(words[0]) && !countryOf(words[0])) continue;
+    // A single capitalised verb or adverb form in headline case ("Leading", "Revealed", "Finally") is a common word.
+    if (words.length === 1 && /(?:ing|ed|ly)$/i.test(words[0])) continue;
     if (words.length === 1 && (countryOf(words[0]) || countryOfCapital(words[0]))) {
       claims.push({ kind: 'place', text: words[0], range });
       continue;
@@ -98,7 +111,8 @@ function claimsIn(text: string, offset: number, analysis: Analysis): Claim[] {
   const shift = offset - pseudo.text.indexOf(text.slice(0, 10));
   const dates = extractTimes(pseudo).map((t) => t.range);
   for (const f of extractFigures(pseudo, dates)) {
-    if (f.vague || (f.kind === 'count' && f.value < 10 && !/\d/.test(f.text))) continue;
+    // Small numbers in words ("a dozen", "three") are loose in headlines: only digits and large counts are claims.
+    if (f.vague || (f.kind === 'count' && f.value < 20 && !/\d/.test(f.text))) continue;
     // A bare number with nothing counted ("8", "13") is too weak a claim to contradict.
     if (!f.counted && f.kind !== 'money' && f.kind !== 'percent') continue;
     claims.push({ kind: 'figure', text: f.text, range: { start: f.range.start + shift, end: f.range.end + shift }, figure: f });
@@ -116,11 +130,12 @@ function unsupported(claim: Claim, foldedBody: string, analysis: Analysis): Prob
   if (claim.kind === 'place') {
     const country = countryOf(claim.text) ?? countryOfCapital(claim.text);
     const forms = [claim.text, country, country && capitalOf(country)].filter((x): x is string => !!x);
-    if (forms.some((f) => mentions(foldedBody, f)) || (country && bodyMentionsCountry(foldedBody, country))) return undefined;
+    if (forms.some((f) => mentions(foldedBody, f)) || (country && bodyMentionsCountry(foldedBody, country)) || (SYNONYMS[claim.text.toLowerCase()] ?? []).some((s) => foldedBody.includes(s))) return undefined;
     return problem(`names ${claim.text}, which the body never mentions.`);
   }
   if (claim.kind === 'name') {
-    if (claim.text.split(' ').some((w) => mentions(foldedBody, w) || countryOf(w))) return undefined;
+    // A plural or possessive form of a name the body has another form of ("Kurds" / "Kurdish") counts as found.
+    if (claim.text.split(' ').some((w) => mentions(foldedBody, w) || (w.length >= 5 && mentions(foldedBody, w.replace(/(?:es|s)$/, ''))) || countryOf(w) || (SYNONYMS[w.toLowerCase()] ?? []).some((s) => foldedBody.includes(s)))) return undefined;
     return problem(`names ${claim.text}, which the body never mentions.`);
   }
   const f = claim.figure!;
@@ -146,21 +161,33 @@ function bodyMentionsCountry(foldedBody: string, country: string): boolean {
   return false;
 }
 
-/** A headline none of whose content words the body uses is about something else. */
+/** Question and modal words a headline uses that say nothing about its topic. */
+const FUNCTION_WORDS = /^(?:who|what|how|why|when|where|did|does|can|could|may|might|just|now|claims?|reports?|video|watch)$/;
+/** Below this share of its content words found in the body, a headline is about something else. */
+const OFF_TOPIC_SHARE = 0.2;
+
+/**
+ * A headline few of whose content words the body uses (as words, by stem: "arrests" finds "arrested") is about
+ * something else. Words count when the body has them at a word start, through the headline synonyms, or as the
+ * country a demonym names.
+ */
 function offTopic(headline: string, foldedBody: string): string | undefined {
-  const words = foldText(headline)
+  const words = [...new Set(foldText(headline)
     .toLowerCase()
     .split(/[^\p{L}\d]+/u)
-    .filter((w) => w.length > 2 && !STOP.has(w) && !DATE_WORDS.test(w) && !/^\d/.test(w));
-  if (words.length < 4) return undefined;
+    .filter((w) => w.length > 2 && !STOP.has(w) && !DATE_WORDS.test(w) && !FUNCTION_WORDS.test(w) && !/^\d/.test(w)))];
+  if (words.length < 3) return undefined;
   const supported = words.filter((w) => {
     const stem = w.replace(/(?:ing|ed|es|s)$/, '');
-    if (stem.length > 2 && foldedBody.includes(stem)) return true;
+    if (stem.length > 2 && mentions(foldedBody, stem)) return true;
     if ((SYNONYMS[w] ?? []).some((s) => foldedBody.includes(s))) return true;
     const country = countryOf(w);
     return !!country && bodyMentionsCountry(foldedBody, country);
   });
-  return supported.length === 0 ? `none of “${words.join('”, “')}” appears in it` : undefined;
+  if (supported.length / words.length >= OFF_TOPIC_SHARE) return undefined;
+  return supported.length === 0
+    ? `none of “${words.join('”, “')}” appears in it`
+    : `of “${words.join('”, “')}” it uses only “${supported.join('”, “')}”`;
 }
 
 const STRONG = /\b(admits?|confirms?|reveals?|proves?|concedes?|acknowledges?|vows?|pledges?|slams?|rejects?|accuses?|declares?|orders?|bans?|agrees?)\b/i;

@@ -22,6 +22,10 @@ export function figureCard(figure: Figure, analysis: Analysis, corpus: Corpus): 
     `| Counts | ${[figure.counted, figure.verb].filter(Boolean).join(' · ') || '_not found_'} |`,
     `| Source | ${sourceOf(figure, analysis)} |`,
   ];
+  const event = corpus.events().of(analysis.article.uri);
+  if (event && event.uris.length > 1) {
+    lines.push('', `Event: “${event.label}” — ${event.uris.length} articles, linked by ${event.shared.join(', ') || 'their wording'}; its figures are compared across outlets (figure-conflict, figure-update).`);
+  }
   const others = sameQuantity(figure, analysis, corpus);
   if (others.length) {
     lines.push('', 'Same quantity elsewhere in the corpus:', '');

@@ -58,7 +58,14 @@ export type EventGrouping = (corpus: Corpus, uriOf: Map<string, string>) => Map<
 
 export const EVENT_GROUPINGS: Record<string, EventGrouping> = {
   meetings: groupByMeetings,
+  events: groupByEvents,
 };
+
+/** The corpus' own event index (core/events): the event each article reports. */
+export function groupByEvents(corpus: Corpus, uriOf: Map<string, string>): Map<string, string> {
+  const events = corpus.events();
+  return new Map([...uriOf].map(([f, u]) => [f, events.of(u)?.id ?? f]));
+}
 
 /** Articles that hold accounts of one meeting are one event (transitively). */
 export function groupByMeetings(corpus: Corpus, uriOf: Map<string, string>): Map<string, string> {
@@ -88,7 +95,8 @@ const TITLE_WORDS = new Set(
 const WORD = /\p{L}[\p{L}'’.-]*/gu;
 
 function words(text: string): { word: string; at: number }[] {
-  return [...text.matchAll(WORD)].map((m) => ({ word: m[0].replace(/['’]s$/u, '').replace(/[.'’-]+$/u, ''), at: m.index! }));
+  // Possessive 's and contractions ("I'm", "they're") come off: what is left is the word itself.
+  return [...text.matchAll(WORD)].map((m) => ({ word: m[0].replace(/['’](?:s|m|re|ll|ve|d)$/iu, '').replace(/[.'’-]+$/u, ''), at: m.index! }));
 }
 
 const fold = (w: string) => foldText(w).toLowerCase();
@@ -143,6 +151,10 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const started = Date.now();
   const { corpus: c, uriOf } = analyseTexts(documents.map((d) => ({ name: d.file, text: texts.get(d.file)! })), '/eval-real/ecbplus');
   ctx.log(`ecbplus: analysed ${documents.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Alignment check: every gold mention's text must be the file's text at its offsets.
+  let misaligned = 0;
+  for (const cl of gold.entityClusters) for (const m of cl.mentions) if (texts.has(m.file) && texts.get(m.file)!.slice(m.start, m.end) !== m.text) misaligned++;
+  if (misaligned) ctx.log(`ecbplus: ${misaligned} gold mentions do not match the text at their offsets`);
   const lowercase = lowercaseVocabulary(texts.values());
   const docOf = new Map(documents.map((d) => [d.file, d]));
   const entities = c.entities();
@@ -244,8 +256,18 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
     'baseline: every article alone': (_c, u) => new Map([...u.keys()].map((f) => [f, f])),
     'baseline: one event per topic': (_c, u) => new Map([...u.keys()].map((f) => [f, `topic ${docOf.get(f)!.topic}`])),
   };
+  const eventExamples: string[] = [];
   for (const [name, group] of Object.entries(groupings)) {
     const system = group(c, uriOf);
+    if (name in EVENT_GROUPINGS) {
+      // Examples: system groups that join articles of different gold events.
+      const members = new Map<string, string[]>();
+      for (const [f, g] of system) members.set(g, [...(members.get(g) ?? []), f]);
+      for (const files of members.values()) {
+        const events = [...new Set(files.map((f) => goldEvents.get(f)))];
+        if (events.length > 1 && eventExamples.length < ctx.examples) eventExamples.push(`${name}: ${files.slice(0, 6).join(' ')}${files.length > 6 ? ' …' : ''} joins events ${events.join(', ')}`);
+      }
+    }
     const b = bcubed(goldEvents, system);
     const pw = pairwise(goldEvents, system);
     eventRows.push(roundRow([name, b.precision, b.recall, b.f1, pw.precision, pw.recall, pw.f1]));
@@ -256,6 +278,7 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
     columns: ['grouping', 'B³ P', 'B³ R', 'B³ F1', 'pair P', 'pair R', 'pair F1'],
     rows: eventRows,
     note: 'register another grouping in EVENT_GROUPINGS (src/tools/evalReal/ecbplus.ts)',
+    examples: eventExamples,
   };
 
   const meetings = c.meetings().all();
@@ -269,16 +292,63 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
     ],
   };
   const findings = findingsTable('ECB+ findings per 100 articles', c, documents.length);
+  const variants = judgeNameVariants(c, uriOf, goldByFile, ctx.examples);
 
-  const json = {
+  const json: Record<string, unknown> = {
     articles: documents.length,
+    misalignedGoldMentions: misaligned,
     names: { all: { ...prf(all), ...all }, body: { ...prf(body), ...body }, headlines: { ...prf(head), ...head } },
     linking: { b3: link, pairwise: linkPairs, crossArticlePairwise: crossPairs },
     events: eventJson,
     meetings: { total: meetings.length, multiArticle: multi.length, multiPer100: per100(multi.length, documents.length) },
     findingsPer100: Object.fromEntries(findings.rows.map((r) => [r[0], r[2]])),
   };
-  return { tables: [names, linking, events, meetingTable, findings], json };
+  json.nameVariant = variants.json;
+  return { tables: [names, linking, events, meetingTable, variants.table, findings], json };
+}
+
+/**
+ * name-variant judged against the ECB+ clusters. A flagged spelling with no name token (nameTokens: "I'm", "He") is
+ * wrong whatever the gold says. Otherwise a finding (a spelling here, other spellings elsewhere) is right when
+ * the flagged mention and one of the other spellings overlap gold mentions of one person cluster; wrong when they
+ * overlap gold mentions of different people, or when a side overlaps only gold mentions that are not people; and
+ * unjudged when neither side has a gold mention (ECB+ annotates only event participants, in selected sentences).
+ */
+function judgeNameVariants(c: Corpus, uriOf: Map<string, string>, goldByFile: Map<string, { start: number; end: number; cluster: string; person: boolean }[]>, examples: number): { table: Table; json: unknown } {
+  const fileOf = new Map([...uriOf].map(([f, u]) => [u, f]));
+  const at = (uri: string, r: { start: number; end: number }) => (goldByFile.get(fileOf.get(uri) ?? '') ?? []).filter((g) => g.start < r.end && r.start < g.end);
+  const counts = { findings: 0, right: 0, notName: 0, differentPeople: 0, notPerson: 0, unjudged: 0 };
+  const wrong: string[] = [];
+  for (const uri of c.uris()) {
+    for (const f of c.findings(uri).filter((x) => x.code === 'name-variant')) {
+      counts.findings++;
+      const here = at(uri, f.range);
+      const there = f.related.flatMap((r) => at(r.uri, r.range));
+      const a = new Set(here.filter((g) => g.person).map((g) => g.cluster));
+      const b = new Set(there.filter((g) => g.person).map((g) => g.cluster));
+      const text = c.get(uri)!.text.slice(f.range.start, f.range.end);
+      if (nameTokens(text, f.range.start, -1, new Set()).length === 0) {
+        counts.notName++;
+        if (counts.notName <= 2) wrong.push(`${fileOf.get(uri)}: "${text}" is not a name`);
+      } else if ([...a].some((x) => b.has(x))) counts.right++;
+      else if (a.size && b.size) {
+        counts.differentPeople++;
+        wrong.push(`${fileOf.get(uri)}: "${text}" is another person than its variants`);
+      } else if ((here.length && !a.size) || (there.length && !b.size)) {
+        counts.notPerson++;
+        wrong.push(`${fileOf.get(uri)}: "${text}" or a variant is not a person in the gold`);
+      } else counts.unjudged++;
+    }
+  }
+  const judged = counts.right + counts.notName + counts.differentPeople + counts.notPerson;
+  const table: Table = {
+    title: 'ECB+ name-variant judged against the gold person clusters',
+    columns: ['findings', 'right', 'not a name', 'different people', 'not a person', 'unjudged', 'precision (judged)'],
+    rows: [[counts.findings, counts.right, counts.notName, counts.differentPeople, counts.notPerson, counts.unjudged, judged ? round(counts.right / judged) : null]],
+    note: 'unjudged: no gold mention on either side (ECB+ annotates only event participants); title-conflict needs reading by hand',
+    examples: wrong.slice(0, examples),
+  };
+  return { table, json: { ...counts, precision: judged ? counts.right / judged : null } };
 }
 
 function roundRow(r: (string | number | null)[]): (string | number | null)[] {

@@ -88,7 +88,7 @@ export const corpus: RealCorpus = {
     'Fetch it with the search tool: fetch github:FakeNewsChallenge/fnc-1 (lands in /work/.mirror/FakeNewsChallenge+fnc-1/repo), then\n' +
     `SOURCELENS_REAL_DIR=${ctx.root} node dist/evalReal.js prepare fnc1 --from /work/.mirror/FakeNewsChallenge+fnc-1/repo\n` +
     'The snapshot lacks train_stances.csv (over 4 MiB): take it from a full clone (git clone https://github.com/FakeNewsChallenge/fnc-1)\n' +
-    'and pass --from <clone>, or pass --stances <csv files> holding rows of it (see README, "Accuracy on real news").',
+    'and pass --from <clone>, or pass --stances <csv files> holding rows of it (see test/real/fnc1/README.md).',
   prepare,
   run: async (ctx) => runFnc(ctx),
 };

@@ -124,23 +124,45 @@ describe('Sourcelens in the extension host', function () {
     await poll(() => /001-tasnim/.test(vscode.window.activeTextEditor?.document.uri.path ?? ''), 'the editor to move to 001', 10000);
   });
 
-  it('shows a figure-conflict between two new articles, with related information pointing at the other one', async () => {
+  it('shows a figure-conflict between two outlets reporting one flood (not a meeting), naming the event; the event card on hover', async () => {
     const folder = vscode.workspace.workspaceFolders[0].uri;
     const write = (name, text) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(text));
     await write('sources.yaml', (Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'sources.yaml'))).toString()) +
       'x-ledger.txt:\n  outlet: Velorian Daily\n  published: 2031-03-05\nx-wire.txt:\n  outlet: Marnish Wire\n  published: 2031-03-05\n');
-    await write('x-ledger.txt', 'Kendrow and Brisk sign deals\n\nIlsa Kendrow met Otto Brisk in Ankara on Tuesday. The two sides signed 12 agreements.\n');
-    await write('x-wire.txt', 'Brisk hosts Kendrow\n\nOtto Brisk received Ilsa Kendrow in Ankara on Tuesday. They signed 9 agreements.\n');
+    const lead = 'Floodwaters swept through Varnholm after the Tessel river burst its banks near the old mill, officials in the Orrin province said.';
+    await write('x-ledger.txt', `Deadly flood hits Varnholm\n\n${lead} At least 31 people were killed. Rescue teams searched the Varnholm riverbank.\n`);
+    await write('x-wire.txt', `Varnholm flood toll\n\n${lead} Only 13 people were killed. Rescue teams searched the Varnholm riverbank.\n`);
     const ledger = vscode.Uri.joinPath(folder, 'x-ledger.txt');
     const conflict = await poll(() => vscode.languages.getDiagnostics(ledger).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'figure-conflict'), 'figure-conflict');
-    assert.match(conflict.message, /12 agreements; Marnish Wire \(x-wire\.txt\) gives 9 agreements/);
+    assert.match(conflict.message, /gives at least 31 people; Marnish Wire \(x-wire\.txt\) gives 13 people for the event “[^”]+” \(2 articles; linked by [^)]*varnholm/i);
     assert.equal(conflict.severity, vscode.DiagnosticSeverity.Warning);
     assert.ok(conflict.relatedInformation[0].location.uri.path.endsWith('x-wire.txt'));
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', ledger, new vscode.Position(2, 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /event \(\w+\): “Deadly flood hits Varnholm”/);
+    assert.match(text, /Marnish Wire — x-wire\.txt/);
+  });
+
+  it('imports a saved page from the Explorer command: the .md becomes the article, the page stops asking to be imported', async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const html = vscode.Uri.joinPath(folder, 'saved', 'storm.html');
+    const page = require('fs').readFileSync(require('path').join(__dirname, '../../fixtures/pages/saved/amp-story.html'));
+    await vscode.workspace.fs.writeFile(html, page);
+    const codeOf = (d) => String(typeof d.code === 'object' ? d.code.value : d.code);
+    await poll(() => vscode.languages.getDiagnostics(html).find((d) => codeOf(d) === 'structure/page-not-imported'), 'structure/page-not-imported on the page');
+    await vscode.commands.executeCommand('sourcelens.importPages', html, [html]);
+    const md = vscode.Uri.joinPath(folder, 'saved', 'storm.md');
+    const text = Buffer.from(await vscode.workspace.fs.readFile(md)).toString();
+    assert.match(text, /^---\noutlet: Velor Daily\npublished: 2031-11-14\n/);
+    assert.match(text, /\n# Storm floods coastal towns as river bursts its banks\n/);
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(html)), page, 'the page is never changed');
+    await poll(() => !vscode.languages.getDiagnostics(html).some((d) => codeOf(d) === 'structure/page-not-imported'), 'the page reminder to go');
+    await poll(() => vscode.languages.getDiagnostics(md).some((d) => codeOf(d) === 'unattributed-claim'), 'findings on the imported article');
   });
 
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['sourcelens.reindex', 'sourcelens.showLog', 'sourcelens.nextAccount', 'sourcelens.previousAccount', 'sourcelens.compareAccounts', 'sourcelens.showMeeting']) {
+    for (const c of ['sourcelens.reindex', 'sourcelens.importPages', 'sourcelens.showLog', 'sourcelens.nextAccount', 'sourcelens.previousAccount', 'sourcelens.compareAccounts', 'sourcelens.showMeeting']) {
       assert.ok(commands.includes(c), c);
     }
   });
