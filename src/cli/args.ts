@@ -25,6 +25,10 @@ export interface CliOptions {
   out?: string;
   /** import: overwrite .md files the reader edited. */
   force: boolean;
+  /** meetings: only meetings reported by at least this many articles. */
+  minAccounts: number;
+  /** meetings: only meetings whose accounts disagree. */
+  withConflicts: boolean;
 }
 
 /** What the command line asks for: a run, a help text, or the version. */
@@ -57,6 +61,8 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--exclude', value: 'GLOB', help: 'files and folders left out; repeatable', commands: ANALYSIS },
   { name: '--jobs', value: 'N', help: 'worker threads (default: one per core, at most 4; 1 = none)', commands: ANALYSIS },
   { name: '--cache', value: 'DIR', help: 'keep per-article analyses in DIR so a re-run only analyses changed files', commands: ANALYSIS },
+  { name: '--min-accounts', value: 'N', help: 'only meetings reported by N or more articles (2: what another outlet confirms)', commands: ['meetings'] },
+  { name: '--with-conflicts', help: 'only meetings whose accounts disagree, each disagreement with its file and line', commands: ['meetings'] },
   { name: '--out', value: 'DIR|FILE', help: 'import: write the .md articles into DIR instead of beside each page; report: write the page to FILE', commands: ['import', 'report'] },
   { name: '--force', help: 'overwrite .md files that were edited after import (or not written by an import)', commands: ['import'] },
   { name: '--help', help: 'show this help', commands: COMMANDS },
@@ -150,7 +156,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
 
   const options: CliOptions = {
     command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0,
-    includeHints: false, quiet: false, force: false,
+    includeHints: false, quiet: false, force: false, minAccounts: 1, withConflicts: false,
   };
   const valid = OPTIONS.filter((o) => o.commands.includes(command));
   let onlyPaths = false;
@@ -221,6 +227,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
         break;
       case '--cache':
         options.cache = value();
+        break;
+      case '--min-accounts':
+        options.minAccounts = Number(value());
+        if (!Number.isInteger(options.minAccounts) || options.minAccounts < 1) throw new UsageError('--min-accounts takes a whole number of at least 1', command);
+        break;
+      case '--with-conflicts':
+        options.withConflicts = true;
         break;
       case '--include':
         options.include.push(value());

@@ -95,7 +95,7 @@ async function run(options: CliOptions): Promise<number> {
     return 0;
   }
   if (options.command === 'meetings') {
-    process.stdout.write(renderMeetings(corpus, options.format, cwd) + '\n');
+    process.stdout.write(renderMeetings(corpus, options.format, cwd, options) + '\n');
     return 0;
   }
   const findings: Finding[] = [];
@@ -172,21 +172,29 @@ function renderArticles(list: Article[], format: string, cwd: string): string {
   return out.join('\n');
 }
 
-function renderMeetings(corpus: Corpus, format: string, cwd: string): string {
-  const meetings = corpus.meetings().all().map((m) => summariseMeeting(m, corpus));
+function renderMeetings(corpus: Corpus, format: string, cwd: string, filter: { minAccounts: number; withConflicts: boolean }): string {
+  const meetings = corpus
+    .meetings()
+    .all()
+    .filter((m) => new Set(m.accounts.map((a) => a.uri)).size >= filter.minAccounts)
+    .map((m) => summariseMeeting(m, corpus))
+    .filter((m) => !filter.withConflicts || m.conflicts.length > 0);
   if (format === 'json') return JSON.stringify(meetings, null, 2);
   const out: string[] = [];
   for (const m of meetings) {
-    out.push(`${m.label}${m.kind !== 'meeting' ? ` [${m.kind}]` : ''}${m.status !== 'past' ? ` [${m.status}]` : ''}`);
+    out.push(`${m.label}${m.kind !== 'meeting' ? ` [${m.kind}]` : ''}${m.status !== 'past' ? ` [${m.status}]` : ''}${m.outlets > 1 ? ` · ${m.outlets} outlets` : ''}`);
     for (const p of m.participants) {
       const titles = [...new Set(p.titles.map((t) => `${t.title} (${t.outlet ?? t.name})`))];
       out.push(`  participant: ${p.name}${titles.length ? ` — ${titles.join('; ')}` : ''}`);
+      for (const r of p.byRole) out.push(`    named by role: “${r.written}” (${r.outlet ?? r.name}) — ${r.why}`);
     }
     for (const a of m.accounts) {
       out.push(`  account: ${a.outlet ?? 'unknown outlet'} — ${displayPath(a.uri, cwd)}:${a.range.start.line + 1}  “${a.firstWords}”`);
+      if (a.ranges.length > 1) out.push(`    also at lines ${a.ranges.slice(1).map((r) => r.start.line + 1).join(', ')}`);
+      out.push(`    ${a.datedBy}`);
       if (a.headline) out.push(`    headline: ${a.headline}`);
     }
-    for (const c of m.conflicts) out.push(`  conflict: ${c.code} ${c.message}`);
+    for (const c of m.conflicts) out.push(`  conflict: ${c.code} ${displayPath(c.uri, cwd)}:${c.range.start.line + 1} ${c.message}`);
   }
   out.push(`${meetings.length} meeting(s)`);
   return out.join('\n');

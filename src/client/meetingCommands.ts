@@ -55,6 +55,8 @@ export function registerMeetingCommands(
 
   context.subscriptions.push(
     vscode.commands.registerCommand('sourcelens.openAccount', (uri: string, range: LspRange) => openAccount(uri, range)),
+    vscode.commands.registerCommand('sourcelens.meetings.hideSingle', () => provider.setSingleHidden(true)),
+    vscode.commands.registerCommand('sourcelens.meetings.showSingle', () => provider.setSingleHidden(false)),
     vscode.commands.registerCommand('sourcelens.nextAccount', () => step(1)),
     vscode.commands.registerCommand('sourcelens.previousAccount', () => step(-1)),
     vscode.commands.registerCommand('sourcelens.showMeeting', async (id?: string) => {

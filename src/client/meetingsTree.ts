@@ -1,12 +1,16 @@
-// The Meetings view: each real-world meeting with its participants (and the title each outlet used) and every
-// outlet's account of it. Stable ids and getParent let the view follow the cursor.
+// The Meetings view: each real-world meeting with its open conflicts, its participants (and the title each outlet
+// used) and every outlet's account of it, each saying how it was dated. Meetings that two or more outlets report
+// lead; those only one outlet reports are grouped below (or hidden with the view's filter action). Stable ids and
+// getParent let the view follow the cursor.
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { MeetingAccountSummary, MeetingSummary, METHODS } from '../shared/protocol';
 
 export type MeetingNode =
+  | { type: 'single-group'; count: number }
   | { type: 'meeting'; meeting: MeetingSummary }
+  | { type: 'conflict'; meeting: MeetingSummary; index: number }
   | { type: 'participants'; meeting: MeetingSummary }
   | { type: 'participant'; meeting: MeetingSummary; participant: MeetingSummary['participants'][number] }
   | { type: 'account'; meeting: MeetingSummary; account: MeetingAccountSummary };
@@ -17,6 +21,15 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   private loaded: Promise<MeetingSummary[]> | undefined;
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  /** Whether meetings only one outlet reports are hidden (the view's filter action). */
+  private singleHidden = false;
+
+  setSingleHidden(hidden: boolean): void {
+    this.singleHidden = hidden;
+    void vscode.commands.executeCommand('setContext', 'sourcelens.meetings.singleHidden', hidden);
+    this.changed.fire();
+  }
 
   private snapshot = '';
 
@@ -47,27 +60,55 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   }
 
   async getChildren(node?: MeetingNode): Promise<MeetingNode[]> {
-    if (!node) return (await this.all()).map((meeting) => ({ type: 'meeting', meeting }));
+    if (!node) {
+      const all = await this.all();
+      const shared = all.filter((m) => m.outlets >= 2).map((meeting): MeetingNode => ({ type: 'meeting', meeting }));
+      const single = all.length - shared.length;
+      return single && !this.singleHidden ? [...shared, { type: 'single-group', count: single }] : shared;
+    }
+    if (node.type === 'single-group') return (await this.all()).filter((m) => m.outlets < 2).map((meeting) => ({ type: 'meeting', meeting }));
     if (node.type === 'meeting') {
-      return [{ type: 'participants', meeting: node.meeting }, ...node.meeting.accounts.map((account) => ({ type: 'account' as const, meeting: node.meeting, account }))];
+      return [
+        ...node.meeting.conflicts.map((_, index) => ({ type: 'conflict' as const, meeting: node.meeting, index })),
+        { type: 'participants', meeting: node.meeting },
+        ...node.meeting.accounts.map((account) => ({ type: 'account' as const, meeting: node.meeting, account })),
+      ];
     }
     if (node.type === 'participants') return node.meeting.participants.map((participant) => ({ type: 'participant', meeting: node.meeting, participant }));
     return [];
   }
 
   getParent(node: MeetingNode): MeetingNode | undefined {
-    if (node.type === 'meeting') return undefined;
+    if (node.type === 'single-group') return undefined;
+    if (node.type === 'meeting') return node.meeting.outlets >= 2 || this.singleHidden ? undefined : { type: 'single-group', count: 0 };
     if (node.type === 'participant') return { type: 'participants', meeting: node.meeting };
     return { type: 'meeting', meeting: node.meeting };
   }
 
   getTreeItem(node: MeetingNode): vscode.TreeItem {
     switch (node.type) {
+      case 'single-group': {
+        const item = new vscode.TreeItem(`Reported by one outlet (${node.count})`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'single-group';
+        item.iconPath = new vscode.ThemeIcon('filter');
+        item.tooltip = 'Meetings only one article of the corpus reports: nothing to compare them with. Hide them with the filter action.';
+        return item;
+      }
+      case 'conflict': {
+        const c = node.meeting.conflicts[node.index];
+        const item = new vscode.TreeItem(c.message, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.meeting.id}/c/${node.index}`;
+        item.description = c.code;
+        item.tooltip = `${c.code}: ${c.message}`;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.command = { title: 'Open conflict', command: 'sourcelens.openAccount', arguments: [c.uri, c.range] };
+        return item;
+      }
       case 'meeting': {
         const m = node.meeting;
         const item = new vscode.TreeItem(m.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = m.id;
-        item.description = [m.kind !== 'meeting' ? m.kind : '', m.status !== 'past' ? m.status : '', m.conflicts.length ? `${m.conflicts.length} conflict${m.conflicts.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
+        item.description = [m.outlets >= 2 ? `${m.outlets} outlets` : '', m.kind !== 'meeting' ? m.kind : '', m.status !== 'past' ? m.status : '', m.conflicts.length ? `${m.conflicts.length} conflict${m.conflicts.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(m.conflicts.length ? 'warning' : m.kind === 'call' ? 'call-outgoing' : 'organization');
         item.tooltip = new vscode.MarkdownString([`**${m.label}**`, '', ...m.conflicts.map((c) => `⚠ \`${c.code}\` ${c.message}`)].join('  \n'));
         item.contextValue = 'sourcelens.meeting';
@@ -85,15 +126,15 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
         item.id = `${node.meeting.id}/p/${p.key}`;
         const titles = [...new Set(p.titles.map((t) => t.title))];
         item.description = titles.join(' · ');
-        item.tooltip = p.titles.map((t) => `${t.outlet ?? t.name}: ${t.title}`).join('\n') || undefined;
+        item.tooltip = [...p.titles.map((t) => `${t.outlet ?? t.name}: ${t.title}`), ...p.byRole.map((r) => `${r.outlet ?? r.name} names them by role only, “${r.written}”: ${r.why}`)].join('\n') || undefined;
         return item;
       }
       case 'account': {
         const a = node.account;
         const item = new vscode.TreeItem(`${a.outlet ?? 'unknown outlet'} — ${a.name}`, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.meeting.id}/a/${a.id}`;
-        item.description = a.firstWords;
-        item.tooltip = a.headline ?? undefined;
+        item.description = `${a.datedBy} · ${a.firstWords}`;
+        item.tooltip = [a.headline, a.datedBy, a.ranges.length > 1 ? `${a.ranges.length} passages of the article tell this meeting` : ''].filter(Boolean).join('\n') || undefined;
         item.iconPath = new vscode.ThemeIcon('file-text');
         item.contextValue = 'sourcelens.account';
         item.command = { title: 'Open account', command: 'sourcelens.openAccount', arguments: [a.uri, a.range] };

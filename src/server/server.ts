@@ -20,7 +20,7 @@ import { suppressionsPath } from '../host/suppressions';
 import { hoverAt } from './features/hover';
 import { eventAt, eventCard } from './features/events';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
-import { compareForProtocol, meetingCard, meetingCodeLenses, otherHeadlines, summariseMeeting } from './features/meetings';
+import { compareForProtocol, meetingCard, meetingCodeLenses, otherHeadlines, roleParticipantCard, summariseMeeting } from './features/meetings';
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from '../host/loader';
@@ -407,6 +407,8 @@ export function startServer(connection: Connection): void {
       if (others) (hover.contents as { value: string }).value += `\n${others}`;
     }
     if (hover) return hover;
+    const role = roleParticipantCard(analysis.article.uri, offset, host.corpus);
+    if (role) return { contents: { kind: MarkupKind.Markdown, value: role.value }, range: toLspRange(analysis.article, role.range) };
     const entity = host.corpus.entities().at(analysis.article.uri, offset);
     if (entity) {
       const here = entity.entity.mentions.find((m) => m.mention === entity.mention)!;

@@ -61,7 +61,11 @@ export interface MeetingAccountSummary {
   outlet: string | null;
   headline: string | null;
   range: LspRange;
+  /** Every passage of the article about this meeting (headline, lead, later paragraphs); the first is `range`. */
+  ranges: LspRange[];
   firstWords: string;
+  /** How this account's day was found: "dated by Xinhua's dateline", "weekday only", "undated here; …". */
+  datedBy: string;
 }
 
 export interface MeetingSummary {
@@ -74,9 +78,17 @@ export interface MeetingSummary {
   /** The words the accounts used when the date is not resolved ("on Saturday"). */
   dateText: string | null;
   place: string | null;
-  participants: { key: string; name: string; titles: { outlet: string | null; name: string; title: string }[] }[];
+  participants: {
+    key: string;
+    name: string;
+    titles: { outlet: string | null; name: string; title: string }[];
+    /** Accounts that name this participant by role only, and why the role is taken to be this person. */
+    byRole: { outlet: string | null; name: string; written: string; why: string }[];
+  }[];
   accounts: MeetingAccountSummary[];
-  conflicts: { code: string; message: string }[];
+  /** How many different outlets (articles without an outlet count one each) report it. */
+  outlets: number;
+  conflicts: { code: string; message: string; uri: string; range: LspRange }[];
 }
 
 /** An entity without its mentions: a 10,000-article corpus lists tens of thousands of these. */

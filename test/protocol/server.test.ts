@@ -318,6 +318,53 @@ describe('language server: meetings', function () {
   });
 });
 
+describe('language server: meetings on real-style coverage (outlets, dating, roles)', function () {
+  let client: TestClient;
+
+  const suite = serverForSuite(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-meet-real-'));
+    writeFileSync(path.join(dir, 'named.txt'), 'Almund meets Vorhaug\n\nBRELLE, April 5 - Chilean Foreign Minister Tarek Almund met Kenyan Foreign Minister Ines Vorhaug in Brelle on Monday.\n');
+    writeFileSync(path.join(dir, 'role.txt'), 'Ministers meet in Brelle\n\nChilean Foreign Minister Tarek Almund met the Kenyan foreign minister in Brelle on Monday, officials said.\n');
+    writeFileSync(path.join(dir, 'undated.txt'), 'Almund and Vorhaug talk trade\n\nTarek Almund met Ines Vorhaug in Brelle to talk about trade.\n');
+    writeFileSync(path.join(dir, 'alone.txt'), 'Almund visits Castel\n\nTarek Almund met Odo Karsk in Castel on Friday.\n');
+    writeFileSync(path.join(dir, 'sources.yaml'), 'named.txt:\n  outlet: First Wire\n  published: 2032-04-06\nrole.txt:\n  outlet: Second Daily\n  published: 2032-04-06\nundated.txt:\n  outlet: Third Post\n  published: 2032-04-07\nalone.txt:\n  outlet: Third Post\n  published: 2032-04-10\n');
+    return dir;
+  });
+  before(() => ({ client } = suite));
+
+  interface Summary {
+    id: string;
+    outlets: number;
+    participants: { name: string; byRole: { outlet: string | null; written: string; why: string }[] }[];
+    accounts: { uri: string; outlet: string | null; datedBy: string; ranges: unknown[] }[];
+  }
+
+  it('reports how many outlets tell each meeting, how each account was dated, and who a role stands for', async () => {
+    await client.waitForIndex();
+    const meetings = await client.request<Summary[]>('sourcelens/meetings', null);
+    const brelle = meetings.find((m) => m.outlets === 3)!;
+    assert.ok(brelle, JSON.stringify(meetings.map((m) => [m.outlets, m.accounts.map((a) => a.outlet)])));
+    assert.deepEqual(brelle.accounts.map((a) => a.outlet).sort(), ['First Wire', 'Second Daily', 'Third Post']);
+    const by = (outlet: string) => brelle.accounts.find((a) => a.outlet === outlet)!;
+    assert.match(by('First Wire').datedBy, /dateline|counted from the publication date/);
+    assert.match(by('Third Post').datedBy, /^undated here; dated by /);
+    assert.ok(brelle.accounts.every((a) => a.ranges.length >= 1));
+    const vorhaug = brelle.participants.find((p) => /Vorhaug/.test(p.name))!;
+    assert.equal(vorhaug.byRole.length, 1);
+    assert.equal(vorhaug.byRole[0].outlet, 'Second Daily');
+    assert.equal(meetings.find((m) => m.id !== brelle.id)?.outlets, 1);
+  });
+
+  it('hover on a participant named by role says who the corpus takes it to be, and why', async () => {
+    const text = readFileSync(path.join(suite.dir, 'role.txt'), 'utf8').split('\n');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('role.txt') }, position: { line: 2, character: text[2].indexOf('Kenyan foreign') + 3 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /named by role/);
+    assert.match(value, /Ines Vorhaug/);
+    assert.match(value, /First Wire/);
+  });
+});
+
 describe('language server: entities on samples/', function () {
   let dir: string;
   let client: TestClient;

@@ -3,7 +3,7 @@
 
 import { Analysis } from '../analyse';
 import { compatible, Figure } from '../figures/extract';
-import { EventAccount } from '../meetings/extract';
+import { EventAccount, spansOf } from '../meetings/extract';
 import { IndexedRule, PartitionedRule } from '../partitions';
 import { Finding, TextRange } from '../types';
 import { pushTo } from '../groups';
@@ -13,7 +13,7 @@ function outletName(a: Analysis): string {
 }
 
 function inSpan(f: Figure, account: EventAccount): boolean {
-  return f.range.start >= account.span.start && f.range.end <= account.span.end;
+  return spansOf(account).some((span) => f.range.start >= span.start && f.range.end <= span.end);
 }
 
 function describe(f: Figure): string {
@@ -217,7 +217,7 @@ export const looseFigureConflicts: PartitionedRule<LooseFigure> = {
 
 /** Whether an offset lies in one of the article's meeting accounts (every account belongs to some meeting). */
 function inAnyAccount(analysis: Analysis, offset: number): boolean {
-  return analysis.accounts.some((a) => offset >= a.span.start && offset <= a.span.end);
+  return analysis.accounts.some((a) => spansOf(a).some((span) => offset >= span.start && offset <= span.end));
 }
 
 /**

@@ -7,7 +7,8 @@
 // shared participants from a changed article are re-clustered.
 
 import { contentHash } from '../hash';
-import { datesCompatible, EventAccount, EventDate, EventKind, EventStatus, kindsCompatible } from './extract';
+import { TextRange } from '../types';
+import { datesCompatible, EventAccount, EventDate, EventKind, EventStatus, kindsCompatible, ParticipantMention, participantsMatch, spansOf } from './extract';
 import { countryOf, countryOfCapital } from './places';
 
 export interface MeetingParticipant {
@@ -15,6 +16,10 @@ export interface MeetingParticipant {
   name: string;
   /** Title each account used for this participant. */
   titles: { uri: string; title: string }[];
+  /** Where an account named this participant by role only, and why that role is taken to be this person. */
+  byRole: { uri: string; written: string; range: TextRange; why: string }[];
+  /** The participant's second key (family name first). */
+  alt?: string;
 }
 
 export interface Meeting {
@@ -75,11 +80,11 @@ export class MeetingIndex {
 
   /** Removes an account from the by-participant table, and a participant nobody else has (names churn with edits). */
   private unlink(account: EventAccount): void {
-    for (const p of account.participants) {
-      const ids = this.byParticipant.get(p.key);
+    for (const k of blockingKeys(account)) {
+      const ids = this.byParticipant.get(k);
       if (!ids) continue;
       ids.delete(account.id);
-      if (ids.size === 0) this.byParticipant.delete(p.key);
+      if (ids.size === 0) this.byParticipant.delete(k);
     }
   }
 
@@ -89,9 +94,9 @@ export class MeetingIndex {
     this.accountsByUri.set(uri, accounts);
     for (const a of accounts) {
       this.accounts.set(a.id, a);
-      for (const p of a.participants) {
-        let set = this.byParticipant.get(p.key);
-        if (!set) this.byParticipant.set(p.key, (set = new Set()));
+      for (const k of blockingKeys(a)) {
+        let set = this.byParticipant.get(k);
+        if (!set) this.byParticipant.set(k, (set = new Set()));
         set.add(a.id);
       }
     }
@@ -132,10 +137,16 @@ export class MeetingIndex {
   at(uri: string, offset: number): { meeting: Meeting; account: EventAccount } | undefined {
     // Spans can nest (a visit's account runs over the clause about another meeting): the narrowest one wins.
     let best: { meeting: Meeting; account: EventAccount } | undefined;
+    let bestWidth = Infinity;
     for (const account of this.accountsByUri.get(uri) ?? []) {
-      if (offset < account.span.start || offset > account.span.end) continue;
-      const meeting = this.meetings.get(this.meetingOf.get(account.id) ?? '');
-      if (meeting && (!best || account.span.end - account.span.start < best.account.span.end - best.account.span.start)) best = { meeting, account };
+      for (const span of spansOf(account)) {
+        if (offset < span.start || offset > span.end) continue;
+        const meeting = this.meetings.get(this.meetingOf.get(account.id) ?? '');
+        if (meeting && span.end - span.start < bestWidth) {
+          best = { meeting, account };
+          bestWidth = span.end - span.start;
+        }
+      }
     }
     return best;
   }
@@ -173,8 +184,8 @@ export class MeetingIndex {
       const account = this.accounts.get(id);
       if (!account) continue;
       out.add(id);
-      for (const p of account.participants) {
-        for (const neighbour of this.byParticipant.get(p.key) ?? []) {
+      for (const k of blockingKeys(account)) {
+        for (const neighbour of this.byParticipant.get(k) ?? []) {
           out.add(neighbour);
           const meeting = this.meetings.get(this.meetingOf.get(neighbour) ?? '');
           if (meeting) for (const member of meeting.accounts) out.add(member.id);
@@ -199,16 +210,17 @@ export class MeetingIndex {
     const groupsByKey = new Map<string, number[]>();
     for (const account of ordered) {
       const candidates = new Set<number>();
-      for (const p of account.participants) for (const g of groupsByKey.get(p.key) ?? []) candidates.add(g);
+      const keys = blockingKeys(account);
+      for (const k of keys) for (const g of groupsByKey.get(k) ?? []) candidates.add(g);
       // Complete link, against a meeting's first accounts only: a story reprinted a thousand times would otherwise
       // cost a million comparisons, and the first accounts already pin the meeting's people, place and day.
       const home = [...candidates].sort((a, b) => a - b).find((g) => groups[g].slice(0, MAX_LINKED).every((member) => this.sameMeeting(member, account)));
       const index = home ?? groups.push([]) - 1;
       groups[index].push(account);
-      for (const p of account.participants) {
-        const list = groupsByKey.get(p.key) ?? [];
+      for (const k of keys) {
+        const list = groupsByKey.get(k) ?? [];
         if (list[list.length - 1] !== index) list.push(index);
-        groupsByKey.set(p.key, list);
+        groupsByKey.set(k, list);
       }
     }
     for (const group of groups) {
@@ -234,21 +246,58 @@ export class MeetingIndex {
   sameMeeting(a: EventAccount, b: EventAccount): boolean {
     if (a.uri === b.uri) return false; // one article's accounts were already merged when they were the same event
     if (!kindsCompatible(a.kind, b.kind)) return false;
-    const shared = a.participants.filter((p) => b.participants.some((q) => q.key === p.key)).length;
+    // A participant named by role only ("the Chinese foreign minister") matches a named one of that role.
+    // Two lone words ("Previous", "Moon") are no evidence that two articles saw the same people meet.
+    const shared = a.participants.filter((p) => b.participants.some((q) => participantsMatch(p, q) && !(p.weak && q.weak))).length;
     if (shared === 0) return false;
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
-    if (a.place && b.place && !placeKnownSame) return false;
+    // Two cities disagree; a country is often what the talks were about, or the country of the city, so it only
+    // counts as agreement, never against ("Russia" and "Sochi").
+    if (a.place && b.place && !placeKnownSame && !countryOf(a.place.name) && !countryOf(b.place.name)) return false;
     if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return false;
     const dayKnownSame = !!a.date && !!b.date && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
     if (!(a.date?.iso && b.date?.iso)) {
+      // An account without a day is anchored at its article's date: it reports something recent. Against the other
+      // article's date, or the other account's own day ("last week" in one, "a day after" in another, weeks apart).
       const pa = this.published.get(a.uri);
       const pb = this.published.get(b.uri);
-      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000) return false;
+      const da = a.date?.iso && a.date.precision !== 'year' ? a.date.iso : undefined;
+      const db = b.date?.iso && b.date.precision !== 'year' ? b.date.iso : undefined;
+      const ta = da ?? pa;
+      const tb = db ?? pb;
+      if (ta && tb && Math.abs(Date.parse(ta) - Date.parse(tb)) > MAX_UNDATED_DAYS * 86_400_000) return false;
+      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !(da && db)) return false;
     }
+    // Pages without a date: the year they are about (the latest they mention) against the other account's year.
+    const yearOf = (x: EventAccount, published: string | undefined) => (x.date?.iso && x.date.precision !== 'year' ? Number(x.date.iso.slice(0, 4)) : published ? Number(published.slice(0, 4)) : undefined);
+    const ya = yearOf(a, this.published.get(a.uri));
+    const yb = yearOf(b, this.published.get(b.uri));
+    if ((ya === undefined && a.era && (yb ?? b.era) && a.era !== (yb ?? b.era)) || (yb === undefined && b.era && ya && b.era !== ya)) return false;
     if (shared >= 2) return true;
+    // A role one account leaves unnamed ("the Kenyan foreign minister") may be the person the other names without a
+    // title: with one named person shared and the place or day agreeing, that is the same meeting.
+    const unnamedRole = (x: EventAccount, y: EventAccount) =>
+      x.participants.some((p) => p.roleOnly && !y.participants.some((q) => participantsMatch(p, q))) &&
+      y.participants.some((q) => !q.roleOnly && !q.role?.country && !x.participants.some((p) => participantsMatch(p, q)));
+    if (shared === 1 && (unnamedRole(a, b) || unnamedRole(b, a)) && (placeKnownSame || dayKnownSame)) return true;
     const single = a.participants.length === 1 || b.participants.length === 1;
     return single && (placeKnownSame || dayKnownSame);
   }
+}
+
+/** The keys an account is found by: its participants, and the role each named participant holds. */
+function blockingKeys(account: EventAccount): string[] {
+  const keys = new Set<string>();
+  for (const p of account.participants) {
+    keys.add(p.key);
+    if (p.alt) keys.add(p.alt);
+    if (p.role?.country) keys.add(roleKey(p));
+  }
+  return [...keys];
+}
+
+function roleKey(p: ParticipantMention): string {
+  return `role-of:${p.role?.country?.toLowerCase()}`;
 }
 
 function byDateThenId(a: Meeting, b: Meeting): number {
@@ -273,12 +322,33 @@ function splitId(id: string): [string, number] {
 
 function summarise(accounts: EventAccount[]): Meeting {
   const participants: MeetingParticipant[] = [];
+  const roles: { account: EventAccount; p: ParticipantMention }[] = [];
   for (const a of accounts) {
     for (const p of a.participants) {
-      let entry = participants.find((x) => x.key === p.key);
-      if (!entry) participants.push((entry = { key: p.key, name: p.name, titles: [] }));
-      if (p.name.length > entry.name.length) entry.name = p.name; // the fullest spelling
+      if (p.roleOnly) {
+        roles.push({ account: a, p });
+        continue;
+      }
+      let entry = participants.find((x) => x.key === p.key || x.key === p.alt || (!!p.alt && x.alt === p.alt) || x.alt === p.key);
+      if (!entry) participants.push((entry = { key: p.key, name: p.name, titles: [], byRole: [], alt: p.alt }));
+      if (p.name.length > entry.name.length && !p.resolvedBy) entry.name = p.name; // the fullest spelling
       if (p.title) entry.titles.push({ uri: a.uri, title: p.title });
+      if (p.resolvedBy) entry.byRole.push({ uri: a.uri, written: p.title ?? p.name, range: p.range, why: p.resolvedBy });
+    }
+  }
+  // A role named in one account ("the Chinese foreign minister") is the one named participant of the meeting who
+  // holds it; with none or several it stays a role.
+  for (const { account, p } of roles) {
+    const holders = [...new Set(accounts.flatMap((a) => a.participants.filter((q) => !q.roleOnly && participantsMatch(p, q)).map((q) => q.key)))];
+    const entry = holders.length === 1 ? participants.find((x) => x.key === holders[0]) : participants.find((x) => x.key === p.key);
+    if (entry && holders.length === 1) {
+      const other = accounts.find((a) => a.uri !== account.uri && a.participants.some((q) => q.key === entry.key));
+      entry.byRole.push({ uri: account.uri, written: p.title ?? p.name, range: p.range, why: `the only ${p.role?.country ?? ''} ${p.role?.office ?? 'participant'} the other accounts of this meeting name${other ? '' : ' (this article)'}`.replace(/\s+/g, ' ') });
+      if (p.title) entry.titles.push({ uri: account.uri, title: p.title });
+    } else if (entry) {
+      if (p.title) entry.titles.push({ uri: account.uri, title: p.title });
+    } else {
+      participants.push({ key: p.key, name: p.name, titles: p.title ? [{ uri: account.uri, title: p.title }] : [], byRole: [], alt: p.alt });
     }
   }
   const places = accounts.map((a) => a.place?.name).filter((p): p is string => !!p);

@@ -5,7 +5,8 @@
 import rulePack from '../rules/meetings.yaml';
 import { Analysis } from '../analyse';
 import { TextRange } from '../types';
-import { capitalOf, countryOf } from './places';
+import { capitalOf, countryOf, countryOfCapital } from './places';
+import { parseRole } from '../people/recognise';
 
 export type EventKind = 'meeting' | 'visit' | 'call' | 'press-conference' | 'summit';
 export type EventStatus = 'past' | 'ongoing' | 'scheduled';
@@ -19,6 +20,16 @@ export interface ParticipantMention {
   range: TextRange;
   /** The role as written in this article ("Turkish Foreign Minister"), if any. */
   title?: string;
+  /** The role read from the title: office and country ("foreign minister", "China"). */
+  role?: { office?: string; country?: string };
+  /** A participant named by role only ("his Chinese counterpart"): the role it stands for, unresolved in the article. */
+  roleOnly?: boolean;
+  /** How a participant named by role was resolved to a person ("named as Chinese Foreign Minister in this article"). */
+  resolvedBy?: string;
+  /** A lone word the article never names in full: it links two accounts only through a name given in full. */
+  weak?: boolean;
+  /** A second key the same person goes by: the family name written first ("Xi Jinping" is also 'person:xi'). */
+  alt?: string;
 }
 
 export interface EventDate {
@@ -41,13 +52,29 @@ export interface EventAccount {
   place?: { name: string; range?: TextRange };
   date?: EventDate;
   trigger: { text: string; range: TextRange };
-  /** From the first to the last sentence of the account. */
+  /** From the first to the last sentence of the account's first mention. */
   span: TextRange;
+  /**
+   * Every passage of the article about this meeting (the headline, the lead, a later paragraph): one meeting told
+   * in several places of one article is one account with several spans. The first is `span`.
+   */
+  spans: TextRange[];
   sentences: number[];
+  /**
+   * The year the article is about when it prints no publication date: the latest year it mentions. Two undated
+   * accounts of the same people from articles about different years are different meetings.
+   */
+  era?: number;
+}
+
+/** An account's passages (accounts cached by an older version have only `span`). */
+export function spansOf(account: EventAccount): TextRange[] {
+  return account.spans?.length ? account.spans : [account.span];
 }
 
 interface RawPack {
-  triggers: { kind: EventKind; pattern: string }[];
+  triggers: { kind: EventKind; pattern: string; caseSensitive?: boolean }[];
+  referenceOnly: string;
   scheduled: string;
   ongoing: string;
   capitalPhrase: string;
@@ -55,13 +82,18 @@ interface RawPack {
 }
 
 const pack = rulePack as RawPack;
-const TRIGGERS = pack.triggers.map((t) => ({ kind: t.kind, global: new RegExp(t.pattern, 'gi') }));
+const TRIGGERS = pack.triggers.map((t) => ({ kind: t.kind, global: new RegExp(t.pattern, t.caseSensitive ? 'gu' : 'giu') }));
+/** Words before a summit that make it the setting or a reference, not the event told ("ahead of the SCO summit"). */
+const REFERENCE_ONLY = new RegExp(`(?:${pack.referenceOnly})\\s+(?:the\\s+|a\\s+|an\\s+|this\\s+|next\\s+|last\\s+|upcoming\\s+)?(?:[\\p{L}\\d'’().-]+\\s+){0,6}$`, 'iu');
 const SCHEDULED = new RegExp(pack.scheduled, 'i');
 const ONGOING = new RegExp(pack.ongoing, 'i');
 const CAPITAL_PHRASE = new RegExp(pack.capitalPhrase);
 const JOINS = new RegExp(pack.joins, 'i');
 /** A sentence that opens with a pronoun or a description ("The top Iranian diplomat …") continues its subject. */
 const PRONOUN_START = /^\s*(?:["“]?\s*)?(?:he|she|they|the two|both|the (?:[\p{L}-]+ ){0,3}(?:minister|ministers|president|general|diplomat|envoy|officials?|leaders?|chief|premier|sides|delegation|visitor|guest|commander))\b/iu;
+
+const AHEAD_OF = /\b(?:ahead of|in the run-up to|in preparation for|to prepare for|before (?:the|a|an|next|this)\b)/i;
+const TWO_OF_THEM = /\b(?:the two|both)(?:\s+(?:top|foreign|defen[cs]e|prime|[\p{L}-]+))?\s+(?:sides|ministers|leaders|presidents|diplomats|men|officials|counterparts|heads of state|premiers|delegations)\b[^.]*$|\b(?:the two|both)\s+$/iu;
 
 export function extractAccounts(analysis: Analysis, mentionsBySentence: ParticipantMention[][]): EventAccount[] {
   const { article } = analysis;
@@ -76,6 +108,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
     datesBySentence.set(t.sentence, list);
   }
   const dateline = datelinePlace(analysis);
+  const everyone = mentionsBySentence.flat().filter((m) => m.kind === 'person');
   let lastSubject: ParticipantMention | undefined;
 
   article.sentences.forEach((sentence, index) => {
@@ -89,7 +122,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       // a clause's own people stand between the previous trigger and the next one.
       const subject = people.filter((p) => p.range.start < clauses[0].triggerAt);
       const from = ci === 0 ? sentence.range.start : clauses[ci - 1].triggerAt + clauses[ci - 1].trigger.length;
-      const own = [...people.filter((p) => p.range.start >= from && p.range.start < clause.end && !subject.includes(p)), ...counterparts(article.text, from, clause.end, people, subject[0] ?? lastSubject)].sort((a, b) => a.range.start - b.range.start);
+      const own = [...people.filter((p) => p.range.start >= from && p.range.start < clause.end && !subject.includes(p)), ...roleParticipants(article.text, from, clause.end, people, subject[0] ?? lastSubject, everyone)].sort((a, b) => a.range.start - b.range.start);
       // "met his Turkish counterpart on Tuesday and Turkey's Defense Minister Canikli on Wednesday": one meeting per day.
       for (const part of splitByDay(own, (datesBySentence.get(index) ?? []).filter((d) => d.range.start >= clause.start && d.range.start < clause.end), clause)) {
       const participants = uniqueByKey([...subject, ...part.own]);
@@ -97,20 +130,28 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       if (subject.length === 0 && lastSubject && (PRONOUN_START.test(text) || /\b(?:he|she)\s+$/i.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 8), clause.triggerAt))) && !participants.some((p) => p.key === lastSubject!.key)) {
         participants.unshift(lastSubject);
       }
+      // "The two ministers met …", "Both leaders held talks": the people of the account being told.
+      const told = current ?? accounts[accounts.length - 1];
+      if (told && participants.length < 2 && TWO_OF_THEM.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 60), clause.triggerAt))) {
+        for (const p of told.participants) if (!participants.some((q) => q.key === p.key)) participants.push(p);
+      }
       const needed = clause.kind === 'visit' || clause.kind === 'summit' ? 1 : 2;
       if (participants.length < needed) continue;
       const clauseText = article.text.slice(clause.start, clause.end);
       const clauseMentions = mentions.filter((m) => m.range.start >= clause.start && m.range.start < clause.end);
       let place = clause.kind === 'call' ? undefined : placeOf(clauseText, clause.start, clause.triggerAt, clause.kind, clauseMentions);
       // A date after "since"/"after"/"before" belongs to another event ("… first meeting since the shooting-down in November").
-      const eligible = (datesBySentence.get(index) ?? []).filter((d) => !/\b(?:since|after|before|until)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
+      // What follows "ahead of" is another event: its day and its future tense are not this meeting's.
+      const ahead = AHEAD_OF.exec(article.text.slice(clause.triggerAt, clause.end));
+      const aheadAt = ahead ? clause.triggerAt + ahead.index : clause.end;
+      const eligible = (datesBySentence.get(index) ?? []).filter((d) => d.range.start < aheadAt && !/\b(?:since|after|before|until)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
       const dates = part.date ? [part.date] : clauses.length === 1 ? eligible : eligible.filter((d) => d.range.start >= clause.start && d.range.start < clause.end);
       // The day of a meeting is the one nearest the person met ("met X on Tuesday and Y on Wednesday").
       const met = part.own.length ? part.own[part.own.length - 1].range.start : clause.triggerAt;
       let date = nearest(dates, met);
       // No place or day of its own: the scene continues from the account it shares most people with
       // ("… during the visit"; ties go to the article's lead event). Failing that, the dateline.
-      const scheduled = SCHEDULED.test(clauseText);
+      const scheduled = SCHEDULED.test(article.text.slice(clause.start, aheadAt));
       const scene = clause.kind === 'call' || scheduled ? undefined : sceneFor(participants, accounts);
       if (scene && (!place || place.name === scene.place?.name)) {
         place ??= scene.place;
@@ -121,17 +162,18 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         id: `${article.uri}#${part.start}`,
         uri: article.uri,
         kind: clause.kind,
-        status: scheduled ? 'scheduled' : ONGOING.test(clauseText) ? 'ongoing' : 'past',
+        status: scheduled ? 'scheduled' : ONGOING.test(article.text.slice(clause.start, aheadAt)) ? 'ongoing' : 'past',
         participants,
         place,
         date,
         trigger: { text: clause.trigger, range: { start: clause.triggerAt, end: clause.triggerAt + clause.trigger.length } },
         // One clause of a two-event sentence is its own span, so the reader's cursor finds the right account.
         span: { start: part.start, end: part.end },
+        spans: [],
         sentences: [index],
       };
       // The account it continues: the current one, or a recent one of this article (a visit, then its talks).
-      const continued = [current, ...accounts.slice(-3).reverse()].find((a) => a && continues(a, account));
+      const continued = [current, ...accounts.slice(-3).reverse()].find((a) => a && continues(a, account) && !toldAsAnother(article.text, a, account));
       if (continued) {
         absorb(continued, account);
         current = continued;
@@ -159,7 +201,88 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
     }
     if (people.length) lastSubject = people[0];
   });
-  return accounts;
+  const merged = mergeRetold(article.text, accounts);
+  if (!article.published && merged.length) {
+    let era: number | undefined;
+    for (const m of article.text.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)) era = Math.max(era ?? 0, Number(m[0]));
+    if (era) for (const a of merged) a.era = era;
+  }
+  return merged;
+}
+
+/** "also met", "separately held talks": a new meeting of some of the same people, not the one told again. */
+const ANOTHER = /\b(?:also|separately|later|earlier|in a separate|another|again|then)\b/i;
+
+/**
+ * One meeting told in several places of the article (the headline, the lead, the talks, a later paragraph) is one
+ * account with several spans. A later mention joins an earlier account when its people are among that account's
+ * (a role-only participant matching a named one of the same role), and place and day do not disagree. A mention
+ * with other people, another place or another day stays a meeting of its own (one trip's stops), and so does a
+ * pair out of a larger meeting told as another ("X also held talks with Y").
+ */
+function mergeRetold(text: string, accounts: EventAccount[]): EventAccount[] {
+  const out: EventAccount[] = [];
+  for (const a of accounts) {
+    a.spans = a.spans?.length ? a.spans : [{ ...a.span }];
+    const home = out.find((b) => retells(text, b, a));
+    if (!home) {
+      out.push(a);
+      continue;
+    }
+    for (const p of a.participants) if (!home.participants.some((q) => participantsMatch(p, q))) home.participants.push(p);
+    // A named participant replaces the role that stood for them ("the Chinese counterpart" is Wang Yi).
+    home.participants = home.participants.filter((p) => !p.roleOnly || !home.participants.some((q) => !q.roleOnly && participantsMatch(p, q)));
+    if (!home.place || (a.place && countryOf(home.place.name) && !countryOf(a.place.name))) home.place = a.place ?? home.place;
+    if (!home.date || (a.date?.iso && !home.date.iso) || (a.date?.precision === 'day' && home.date.precision !== 'day' && a.date.iso)) home.date = a.date ?? home.date;
+    if (home.kind === 'visit' && a.kind === 'meeting') home.kind = 'meeting';
+    if (home.status !== 'past' && a.status === 'past') home.status = 'past';
+    home.sentences.push(...a.sentences);
+    home.spans.push(...a.spans);
+  }
+  for (const a of out) a.spans.sort((x, y) => x.start - y.start);
+  return out;
+}
+
+/** "Vorhaug also held talks with Almund": some of the same people, told as a meeting of their own. */
+function toldAsAnother(text: string, b: EventAccount, a: EventAccount): boolean {
+  const clause = text.slice(Math.max(a.span.start, a.trigger.range.start - 40), a.trigger.range.end);
+  return ANOTHER.test(clause) && a.participants.length >= 2 && a.participants.length < b.participants.length;
+}
+
+/** Whether account `a`, later in the article, tells the meeting of account `b` again. */
+function retells(text: string, b: EventAccount, a: EventAccount): boolean {
+  if (!kindsCompatible(a.kind, b.kind) || (a.kind === 'call') !== (b.kind === 'call')) return false;
+  // "will" somewhere in the lead makes a told meeting look scheduled: the same people in the same named place still
+  // tell one meeting.
+  const samePlace = !!a.place && !!b.place && samePlaceName(a.place.name, b.place.name);
+  if ((a.status === 'scheduled') !== (b.status === 'scheduled') && !samePlace) return false;
+  if (a.place && b.place && !samePlaceName(a.place.name, b.place.name)) return false;
+  if (a.date && b.date && !datesCompatible(a.date, b.date)) return false;
+  const [small, large] = a.participants.length <= b.participants.length ? [a, b] : [b, a];
+  const matched = small.participants.filter((p) => large.participants.some((q) => participantsMatch(p, q)));
+  if (matched.length < small.participants.length || matched.filter((p) => !p.roleOnly).length + matched.filter((p) => p.roleOnly).length === 0) return false;
+  if (matched.length < 2 && large.participants.length >= 2 && small.kind === 'meeting' && !small.place && !small.date) {
+    // One name and a meeting verb, nothing else ("Lavrov met …" with the others unnamed): only the same scene.
+    if (!b.place && !b.date) return false;
+  }
+  // "Cavusoglu also held talks with his Iranian counterpart": a pair out of a larger meeting, told as another one.
+  const clause = text.slice(a.trigger.range.start - 40 < a.span.start ? a.span.start : a.trigger.range.start - 40, a.trigger.range.end);
+  if (ANOTHER.test(clause) && a.participants.length >= 2 && a.participants.length < b.participants.length) return false;
+  if (ANOTHER.test(clause) && a.participants.length >= 2 && !a.place && !a.date && a.participants.length !== b.participants.length) return false;
+  return true;
+}
+
+/** The same participant: one key, or a role-only participant and a named one of that role (office and country). */
+export function participantsMatch(p: ParticipantMention, q: ParticipantMention): boolean {
+  if (p.key === q.key || (p.alt && p.alt === q.key) || (q.alt && q.alt === p.key)) return true;
+  const role = p.roleOnly ? p : q.roleOnly ? q : undefined;
+  const other = role === p ? q : p;
+  if (!role || !role.role?.country || other.roleOnly) return false;
+  return other.role?.country === role.role.country && (!role.role.office || !other.role?.office || role.role.office === other.role.office);
+}
+
+function samePlaceName(a: string, b: string): boolean {
+  return a === b || countryOfCapital(a) === b || countryOfCapital(b) === a;
 }
 
 interface Clause {
@@ -184,6 +307,15 @@ function clausesOf(text: string, offset: number): Clause[] {
       hits.push({ kind: t.kind, index: m.index, text: m[0] });
       if (m[0] === '') global.lastIndex++;
     }
+  }
+  // A summit named as the setting or a reference point ("on the sidelines of the G20 summit", "ahead of the SCO
+  // ministerial meeting") is not an event of its own: the meeting held there is. Alone in a sentence it still is one
+  // ("… attended the summit in Astana"), unless the sentence only looks ahead to it.
+  const referenced = (h: { index: number }) => REFERENCE_ONLY.test(text.slice(Math.max(0, h.index - 80), h.index));
+  const others = hits.some((h) => h.kind !== 'summit');
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i];
+    if (h.kind === 'summit' && referenced(h) && (others || /\b(?:ahead of|before|in preparation for|to prepare for|prepare for)\s/i.test(text.slice(Math.max(0, h.index - 80), h.index)))) hits.splice(i, 1);
   }
   if (hits.length === 0) return [];
   const call = hits.find((h) => h.kind === 'call');
@@ -238,19 +370,66 @@ function splitByDay(own: ParticipantMention[], dates: EventDate[], clause: Claus
   return parts;
 }
 
-/** "his Turkish counterpart" when the entity layer could not name the person: a participant known by description. */
-function counterparts(text: string, from: number, to: number, people: ParticipantMention[], subject: ParticipantMention | undefined): ParticipantMention[] {
+const DEMONYM = "(\\p{Lu}[\\p{L}-]+(?:['’]s)?)";
+/** "his Turkish counterpart", "the Chinese counterpart", "Turkish counterpart". */
+const COUNTERPART = new RegExp(`\\b(?:(?:his|her|their|the)\\s+)?${DEMONYM}\\s+(counterparts?|host)\\b`, 'gu');
+/** "Iran's top diplomat", "the visiting Chinese foreign minister", "Russian FM" — a person named by role only. */
+const ROLE_ONLY = new RegExp(`\\b(?:(?:the|his|her)\\s+)?(?:visiting\\s+|top\\s+)?${DEMONYM}\\s+(top diplomat|chief diplomat|foreign minister|FM|foreign secretary|president|prime minister|premier|defen[cs]e minister|delegation|leader)\\b`, 'giu');
+/** "the foreign ministers of Turkey and Iran", "the presidents of the two countries" is not resolvable; two named countries are. */
+const ROLE_PAIR = /\b(?:the\s+)?(foreign ministers|defen[cs]e ministers|presidents|prime ministers|leaders|top diplomats)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\b/gu;
+
+/**
+ * Participants named by role only ("his Chinese counterpart", "Iran's top diplomat", "the foreign ministers of X and
+ * Y") when the entity layer could not name them: resolved to the one person of the article who holds that role
+ * (office and country), otherwise kept as the role ('role:foreign minister:china'), which the meeting index can match
+ * to a named account of the same meeting.
+ */
+function roleParticipants(text: string, from: number, to: number, people: ParticipantMention[], subject: ParticipantMention | undefined, everyone: ParticipantMention[]): ParticipantMention[] {
   const out: ParticipantMention[] = [];
-  for (const m of text.slice(from, to).matchAll(/\b(?:his|her|their)\s+(\p{Lu}[\p{L}-]+)\s+(counterpart|host)\b/gu)) {
-    const start = from + m.index!;
-    const range = { start, end: start + m[0].length };
-    // Already resolved to a name, or named right after ("his Turkish counterpart Mevlüt Çavuşoğlu").
-    if (people.some((p) => (p.range.start < range.end && range.start < p.range.end) || (p.range.start >= range.end && p.range.start - range.end <= 2))) continue;
+  const slice = text.slice(from, to);
+  const taken = (range: TextRange) =>
+    people.some((p) => (p.range.start < range.end && range.start < p.range.end) || (p.range.start >= range.end && /^[\s,]{0,3}$/.test(text.slice(range.end, p.range.start)))) ||
+    out.some((o) => o.range.start < range.end && range.start < o.range.end);
+  const subjectOffice = subject ? subject.role?.office ?? everyone.find((p) => p.key === subject.key && p.role?.office)?.role?.office : undefined;
+  const add = (range: TextRange, written: string, office: string | undefined, country: string, counterpart: boolean) => {
+    if (taken(range)) return;
+    if (counterpart && subject && countryOfPerson(subject, everyone) === country) return; // one's own side is not a counterpart
+    const holders = office ? [...new Set(everyone.filter((p) => !p.roleOnly && p.role?.office === office && p.role?.country === country && p.key !== subject?.key).map((p) => p.key))] : [];
+    if (holders.length === 1) {
+      const named = everyone.find((p) => p.key === holders[0] && p.title) ?? everyone.find((p) => p.key === holders[0])!;
+      out.push({ key: named.key, name: named.name, kind: 'person', range, title: written, role: { office, country }, resolvedBy: `named in this article as ${named.title ?? 'the ' + office} ${named.name}` });
+      return;
+    }
+    out.push({ key: `role:${office ?? 'counterpart'}:${country.toLowerCase()}${office ? '' : `:${subject?.key ?? '?'}`}`, name: `${country} ${office ?? 'counterpart'}`, kind: 'person', range, title: written, role: { office, country }, roleOnly: true });
+  };
+  for (const m of slice.matchAll(COUNTERPART)) {
     const country = countryOf(m[1]);
     if (!country) continue;
-    out.push({ key: `counterpart:${country.toLowerCase()}:${subject?.key ?? '?'}`, name: `${m[1]} ${m[2]}`, kind: 'person', range, title: m[0] });
+    const start = from + m.index!;
+    add({ start, end: start + m[0].length }, m[0], subjectOffice, country, true);
+  }
+  for (const m of slice.matchAll(ROLE_ONLY)) {
+    const country = countryOf(m[1]);
+    if (!country) continue;
+    const start = from + m.index!;
+    const office = m[2].toLowerCase() === 'delegation' || m[2].toLowerCase() === 'leader' ? m[2].toLowerCase() : parseRole(m[2])?.office;
+    add({ start, end: start + m[0].length }, m[0], office, country, false);
+  }
+  for (const m of slice.matchAll(ROLE_PAIR)) {
+    const office = parseRole(m[1].replace(/s$/, '').replace('ministers', 'minister').replace(/diplomats$/, 'diplomat'))?.office ?? m[1].toLowerCase().replace(/s$/, '');
+    const start = from + m.index!;
+    for (const c of [m[2], m[3]]) {
+      const country = countryOf(c);
+      if (!country) continue;
+      const at = start + m[0].indexOf(c);
+      add({ start: at, end: at + c.length }, m[0], office, country, false);
+    }
   }
   return out;
+}
+
+function countryOfPerson(p: ParticipantMention, everyone: ParticipantMention[]): string | undefined {
+  return p.role?.country ?? everyone.find((q) => q.key === p.key && q.role?.country)?.role?.country;
 }
 
 /** The earlier account of this article a new one continues: most shared people, then the lead event. */
@@ -316,14 +495,30 @@ export function datesCompatible(a: EventDate, b: EventDate): boolean {
  * for visits also "to"/"arrived in". Places before the trigger are usually the topic ("the crises in Iraq and Syria").
  * Cities beat countries.
  */
+const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])/gu;
+/** Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq"). */
+const TOPIC_BEFORE = /\b(?:situation|crisis|war|conflict|developments?|issues?|events|peace|settlement|fighting|ceasefire|truce|operations?|presence|cooperation|stability|security|tensions?|escalation|offensive|invasion|attacks?|strikes?|violence|refugees|troops|forces|reconstruction|elections?|process|future|deal|grain|gas|oil)\s+(?:in|on|over|about|with|for|of|from|into|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
+
 function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[]): EventAccount['place'] {
   const capital = CAPITAL_PHRASE.exec(text);
   if (capital && offset + capital.index >= triggerAt - 40) {
     const city = capitalOf(capital[1]);
     if (city) return { name: city, range: { start: offset + capital.index, end: offset + capital.index + capital[0].length } };
   }
+  // "in the Black Sea resort of Sochi", "in the Russian city of Kazan", "in Russia's Sochi": a venue the entity layer
+  // may not know as a place.
+  for (const m of text.matchAll(VENUE_OF)) {
+    if (offset + m.index! < triggerAt - 40) continue;
+    const name = m[1] ?? m[2];
+    if (countryOf(name)) continue;
+    const at = offset + m.index! + m[0].lastIndexOf(name);
+    return { name, range: { start: at, end: at + name.length } };
+  }
   const candidates = mentions
     .filter((m) => m.kind === 'place' && m.range.start >= triggerAt - (kind === 'visit' ? 20 : 0))
+    .filter((m) => !TOPIC_BEFORE.test(text.slice(Math.max(0, m.range.start - offset - 40), m.range.start - offset)))
+    // A country far from the verb is usually what was discussed, not where ("… talks on trade and the war in Syria").
+    .filter((m) => !countryOf(m.name) || m.range.start - triggerAt <= 60 || kind === 'visit')
     .map((p) => {
       const before = text.slice(Math.max(0, p.range.start - offset - 12), p.range.start - offset);
       const governed = /\b(?:in|at)\s+(?:the\s+)?$/i.test(before) ? 2 : kind === 'visit' && /\b(?:to|in|into|visit(?:ed|ing|s)?)\s+(?:the\s+)?$/i.test(before) ? 2 : 0;

@@ -4,10 +4,11 @@
 import { CodeLens } from 'vscode-languageserver';
 import { Corpus } from '../../core/corpus';
 import { Meeting, meetingLabel } from '../../core/meetings/cluster';
-import { EventAccount } from '../../core/meetings/extract';
+import { EventAccount, spansOf } from '../../core/meetings/extract';
 import { lineIndexOf, toRange } from '../lsp';
 import { CompareResult, MeetingSummary } from '../../shared/protocol';
 import { compareMeeting } from '../../core/meetings/compare';
+import { TextRange } from '../../core/types';
 
 export const OPEN_ACCOUNT_COMMAND = 'sourcelens.openAccount';
 export const SHOW_MEETING_COMMAND = 'sourcelens.showMeeting';
@@ -27,6 +28,7 @@ export function summariseMeeting(meeting: Meeting, corpus: Corpus): MeetingSumma
       key: p.key,
       name: p.name,
       titles: p.titles.map((t) => ({ outlet: outletOf(t.uri), name: nameOf(t.uri), title: t.title })),
+      byRole: p.byRole.map((r) => ({ outlet: outletOf(r.uri), name: nameOf(r.uri), written: r.written, why: r.why })),
     })),
     accounts: meeting.accounts.flatMap((a) => {
       const article = corpus.get(a.uri);
@@ -38,11 +40,46 @@ export function summariseMeeting(meeting: Meeting, corpus: Corpus): MeetingSumma
         outlet: article.meta.outlet ?? null,
         headline: article.headline?.text ?? null,
         range: toRange(lineIndexOf(article), a.span),
+        ranges: spansOf(a).map((r) => toRange(lineIndexOf(article), r)),
         firstWords: firstWords(article.text.slice(a.span.start, a.span.end)),
+        datedBy: datedBy(a, meeting, corpus),
       }];
     }),
-    conflicts: meetingConflicts(meeting, corpus),
+    outlets: outletCount(meeting, corpus),
+    conflicts: meetingConflicts(meeting, corpus).map((c) => {
+      const article = corpus.get(c.uri);
+      return { code: c.code, message: c.message, uri: c.uri, range: article ? toRange(lineIndexOf(article), c.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    }),
   };
+}
+
+/** Distinct outlets reporting a meeting; an article without an outlet counts as one of its own. */
+export function outletCount(meeting: Meeting, corpus: Corpus): number {
+  return new Set(meeting.accounts.map((a) => corpus.get(a.uri)?.meta.outlet?.toLowerCase() ?? a.uri)).size;
+}
+
+/**
+ * How an account's day was found, for the reader to weigh it: the outlet's dateline, a date printed in the account,
+ * a weekday or relative day counted from the publication date (and where that came from), a weekday alone, or no
+ * day here and the other accounts' day.
+ */
+export function datedBy(account: EventAccount, meeting: Meeting, corpus: Corpus): string {
+  const article = corpus.get(account.uri);
+  const outlet = article?.meta.outlet ?? article?.name ?? 'this article';
+  const d = account.date;
+  if (!d) {
+    const other = meeting.accounts.find((a) => a.date?.iso && a.uri !== account.uri);
+    if (other && meeting.date) return `undated here; dated by ${corpus.get(other.uri)?.meta.outlet ?? corpus.get(other.uri)?.name ?? 'another account'} (“${other.date!.text}”)`;
+    return 'undated';
+  }
+  if (!d.iso) return d.key.startsWith('weekday') ? `weekday only (“${d.text}”, no publication date to count from)` : `“${d.text}” only, not resolved`;
+  if (article) {
+    const lineStart = article.text.lastIndexOf('\n', d.range.start - 1) + 1;
+    if (d.range.start - lineStart < 40 && /^\s*\p{Lu}[\p{Lu} .'-]{2,30},?\s*$/u.test(article.text.slice(lineStart, d.range.start))) return `dated by ${outlet}'s dateline`;
+  }
+  if (/\d{4}|\b\d{1,2}\b/.test(d.text) && /[A-Za-z]{3}/.test(d.text)) return `dated in the text (“${d.text}”)`;
+  const from = article?.published ? `${article.published.iso}, ${article.published.how === 'text' ? 'printed on the page' : `from ${article.published.how}`}` : 'the publication date';
+  return `“${d.text}” counted from the publication date (${from})`;
 }
 
 const CONFLICT_CODES = new Set(['figure-conflict', 'date-conflict', 'title-conflict', 'quote-variant']);
@@ -51,21 +88,21 @@ const CONFLICT_CODES = new Set(['figure-conflict', 'date-conflict', 'title-confl
  * What the accounts of one meeting disagree on: conflict findings raised inside an account, or pointing from one
  * account's article to another's. Each disagreement is reported once, from the first account's side.
  */
-export function meetingConflicts(meeting: Meeting, corpus: Corpus): { code: string; message: string }[] {
+export function meetingConflicts(meeting: Meeting, corpus: Corpus): { code: string; message: string; uri: string; range: TextRange }[] {
   const uris = new Set(meeting.accounts.map((a) => a.uri));
-  const out: { code: string; message: string }[] = [];
+  const out: { code: string; message: string; uri: string; range: TextRange }[] = [];
   const seen = new Set<string>();
   for (const account of meeting.accounts) {
     const outlet = corpus.get(account.uri)?.meta.outlet ?? corpus.get(account.uri)?.name ?? account.uri;
     for (const f of corpus.findings(account.uri)) {
       if (!CONFLICT_CODES.has(f.code)) continue;
-      const inside = f.range.start >= account.span.start && f.range.end <= account.span.end;
+      const inside = spansOf(account).some((span) => f.range.start >= span.start && f.range.end <= span.end);
       const other = f.related.find((r) => uris.has(r.uri) && r.uri !== account.uri);
       if (!inside || !other) continue;
       const pair = [`${account.uri}#${f.range.start}`, `${other.uri}#${other.range.start}`].sort().join('|') + f.code;
       if (seen.has(pair)) continue;
       seen.add(pair);
-      out.push({ code: f.code, message: `${outlet}: ${f.message}` });
+      out.push({ code: f.code, message: `${outlet}: ${f.message}`, uri: account.uri, range: f.range });
     }
   }
   return out;
@@ -160,4 +197,51 @@ export function compareForProtocol(meeting: Meeting, corpus: Corpus): CompareRes
       cells: r.cells.map((cell) => ({ ...cell, passages: cell.passages.map((p) => ({ ...p, range: range(p.uri, p.range) })) })),
     })),
   };
+}
+
+/**
+ * Hover on a participant named by role only ("his Chinese counterpart", "Iran's top diplomat"): who the article or
+ * the corpus takes it to be, and why — the one holder of that role named in the article, the one named by the other
+ * accounts of the meeting, or the people the corpus names in that role when it cannot tell.
+ */
+export function roleParticipantCard(uri: string, offset: number, corpus: Corpus): { value: string; range: TextRange } | undefined {
+  for (const { meeting, account } of corpus.meetings().forArticle(uri)) {
+    const p = account.participants.find((x) => (x.roleOnly || x.resolvedBy) && offset >= x.range.start && offset <= x.range.end);
+    if (!p) continue;
+    const role = [p.role?.country, p.role?.office].filter(Boolean).join(' ') || 'role';
+    const lines = [`**Sourcelens** · named by role: “${p.title ?? p.name}”`, ''];
+    if (p.resolvedBy) {
+      lines.push(`Taken to be **${p.name}**: ${p.resolvedBy}.`);
+    } else {
+      const entry = meeting.participants.find((e) => e.byRole.some((r) => r.uri === uri && r.range.start === p.range.start));
+      if (entry && !entry.key.startsWith('role:')) {
+        const others = meeting.accounts.filter((a) => a.uri !== uri && a.participants.some((q) => q.key === entry.key)).map((a) => corpus.get(a.uri)?.meta.outlet ?? corpus.get(a.uri)?.name ?? a.uri);
+        lines.push(`Taken to be **${entry.name}**: the only ${role} the other accounts of this meeting name (${[...new Set(others)].join(', ')}).`);
+      } else {
+        const holders = new Map<string, { name: string; articles: Set<string> }>();
+        for (const m of corpus.meetings().all()) {
+          for (const a of m.accounts) {
+            for (const q of a.participants) {
+              if (q.roleOnly || q.role?.country !== p.role?.country || (p.role?.office && q.role?.office !== p.role.office)) continue;
+              const h = holders.get(q.key) ?? { name: q.name, articles: new Set<string>() };
+              if (q.name.length > h.name.length) h.name = q.name;
+              h.articles.add(a.uri);
+              holders.set(q.key, h);
+            }
+          }
+        }
+        if (holders.size === 0) lines.push(`Nobody in the corpus is named as ${role}: it stays a role, and can match a named account of the same meeting.`);
+        else if (holders.size === 1) {
+          const [h] = holders.values();
+          lines.push(`Probably **${h.name}**: the only ${role} the corpus names (${h.articles.size} article${h.articles.size === 1 ? '' : 's'}), though no account of this meeting names them.`);
+        } else {
+          lines.push(`Not resolved: the corpus names ${holders.size} people as ${role}:`, '');
+          for (const h of holders.values()) lines.push(`- ${h.name} (${h.articles.size} article${h.articles.size === 1 ? '' : 's'})`);
+        }
+      }
+    }
+    lines.push('', `Meeting: ${meetingLabel(meeting)}`);
+    return { value: lines.join('\n'), range: p.range };
+  }
+  return undefined;
 }

@@ -143,6 +143,42 @@ describe('Sourcelens in the extension host', function () {
     assert.match(text, /Marnish Wire — x-wire\.txt/);
   });
 
+  it('walks a meeting told by three outlets with Next and Previous account', async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const write = (name, text) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(text));
+    await write('sources.yaml', (Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'sources.yaml'))).toString()) +
+      'y-first.txt:\n  outlet: First Wire\n  published: 2032-04-06\ny-second.txt:\n  outlet: Second Daily\n  published: 2032-04-06\ny-third.txt:\n  outlet: Third Post\n  published: 2032-04-07\n');
+    await write('y-first.txt', 'Almund meets Vorhaug in Brelle\n\nChilean Foreign Minister Tarek Almund met Kenyan Foreign Minister Ines Vorhaug in Brelle on Monday.\n');
+    await write('y-second.txt', 'Ministers talk trade in Brelle\n\nTarek Almund held talks with Ines Vorhaug in Brelle on Monday, officials said.\n');
+    await write('y-third.txt', 'Vorhaug hosts Almund\n\nInes Vorhaug received Tarek Almund in Brelle on Monday to discuss trade.\n');
+    const names = ['y-first.txt', 'y-second.txt', 'y-third.txt'];
+    const first = vscode.Uri.joinPath(folder, 'y-first.txt');
+    // The code lens above the first account names the other two outlets once the meeting is formed (code lenses
+    // are asked of an open document).
+    await vscode.window.showTextDocument(first);
+    await poll(async () => {
+      const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', first);
+      const titles = (l || []).map((x) => (x.command ? x.command.title : '')).join(' | ');
+      return /Second Daily/.test(titles) && /Third Post/.test(titles);
+    }, 'code lenses naming the two other outlets', 60000);
+    const editor = await vscode.window.showTextDocument(first);
+    editor.selection = new vscode.Selection(2, 10, 2, 10);
+    const current = () => (vscode.window.activeTextEditor ? vscode.window.activeTextEditor.document.uri.path.split('/').pop() : '');
+    const seen = [current()];
+    for (let i = 0; i < 3; i++) {
+      const before = current();
+      await vscode.commands.executeCommand('sourcelens.nextAccount');
+      await poll(() => current() !== before, `Next account from ${before}`, 10000);
+      seen.push(current());
+    }
+    assert.deepEqual([...new Set(seen.slice(0, 3))].sort(), names, seen.join(' > '));
+    assert.equal(seen[3], seen[0], `three steps come back to the first account: ${seen.join(' > ')}`);
+    const here = current();
+    await vscode.commands.executeCommand('sourcelens.previousAccount');
+    await poll(() => current() !== here, 'Previous account', 10000);
+    assert.equal(current(), seen[2], 'Previous goes back the way Next came');
+  });
+
   it('imports a saved page from the Explorer command: the .md becomes the article, the page stops asking to be imported', async () => {
     const folder = vscode.workspace.workspaceFolders[0].uri;
     const html = vscode.Uri.joinPath(folder, 'saved', 'storm.html');
@@ -162,7 +198,7 @@ describe('Sourcelens in the extension host', function () {
 
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['sourcelens.reindex', 'sourcelens.importPages', 'sourcelens.showLog', 'sourcelens.nextAccount', 'sourcelens.previousAccount', 'sourcelens.compareAccounts', 'sourcelens.showMeeting']) {
+    for (const c of ['sourcelens.reindex', 'sourcelens.importPages', 'sourcelens.showLog', 'sourcelens.nextAccount', 'sourcelens.previousAccount', 'sourcelens.compareAccounts', 'sourcelens.showMeeting', 'sourcelens.meetings.hideSingle', 'sourcelens.meetings.showSingle']) {
       assert.ok(commands.includes(c), c);
     }
   });

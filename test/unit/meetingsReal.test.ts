@@ -1,0 +1,192 @@
+// The classes of phrasing real coverage uses for meetings, each in made-up sentences about made-up people (no page
+// text): frames, participants named by role, venues against topics, one meeting told several times, dates and
+// their anchors, outlets that are not participants, glued words, trips and repeats, kinds and nesting. These run
+// the whole per-article pipeline (entity layer included), as the corpus does.
+
+import * as assert from 'node:assert/strict';
+import { analyse } from '../../src/core/analyse';
+import { MeetingIndex } from '../../src/core/meetings/cluster';
+import { EventAccount } from '../../src/core/meetings/extract';
+import { cleanName, notAPerson } from '../../src/core/meetings/participants';
+
+function accountsOf(body: string, published?: string, name = 'a.txt', outlet = 'Test Outlet'): { accounts: EventAccount[]; uri: string; published?: string } {
+  const uri = `file:///real/${name}`;
+  const a = analyse({ uri, text: body, externalMeta: published ? { published, outlet } : { outlet } });
+  return { accounts: a.accounts, uri, published: a.article.published?.iso };
+}
+
+function cluster(...articles: ReturnType<typeof accountsOf>[]) {
+  const idx = new MeetingIndex();
+  for (const a of articles) idx.stage(a.uri, a.accounts, a.published);
+  idx.rebuild();
+  return idx.all();
+}
+
+const names = (a: EventAccount) => a.participants.map((p) => p.name).join(' | ');
+
+describe('real coverage: frames the extractor missed', () => {
+  it('reads "held bilateral talks", "in a meeting with", "after meeting in" and "during their meeting in"', () => {
+    for (const sentence of [
+      'Chilean Foreign Minister Tarek Almund held bilateral talks with Kenyan Foreign Minister Ines Vorhaug in Brelle on Monday.',
+      'Tarek Almund said in a meeting with Ines Vorhaug in Brelle on Monday that trade would grow.',
+      'After meeting in Brelle on Monday, Tarek Almund and Ines Vorhaug signed a customs accord.',
+      'Tarek Almund praised Ines Vorhaug during their meeting in Brelle on Monday.',
+    ]) {
+      const { accounts } = accountsOf(`Ministers in Brelle\n\n${sentence}\n`, '2032-04-07');
+      assert.equal(accounts.length, 1, sentence);
+      assert.match(names(accounts[0]), /Almund/, sentence);
+      assert.match(names(accounts[0]), /Vorhaug/, sentence);
+    }
+  });
+
+  it('takes "the two ministers met" as the people of the meeting being told', () => {
+    const { accounts } = accountsOf('Talks in Brelle\n\nTarek Almund arrived in Brelle on Monday to see Ines Vorhaug. The two ministers met for three hours.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.match(names(accounts[0]), /Vorhaug/);
+  });
+});
+
+describe('real coverage: participants named by role', () => {
+  it('resolves "his Kenyan counterpart" to the one Kenyan foreign minister the article names', () => {
+    const { accounts } = accountsOf(
+      'Almund in Brelle\n\nChilean Foreign Minister Tarek Almund met his Kenyan counterpart in Brelle on Monday. Kenyan Foreign Minister Ines Vorhaug later said the talks were frank.\n',
+      '2032-04-07',
+    );
+    const role = accounts.flatMap((a) => a.participants).find((p) => p.title?.includes('counterpart'));
+    assert.ok(role, accounts.map(names).join(' / '));
+    assert.equal(role!.name, 'Ines Vorhaug');
+    assert.match(role!.resolvedBy ?? '', /this article names/);
+  });
+
+  it('keeps an unnamed role as the role, and links it to the named account of the same meeting', () => {
+    const named = accountsOf('Almund meets Vorhaug\n\nChilean Foreign Minister Tarek Almund met Kenyan Foreign Minister Ines Vorhaug in Brelle on Monday.\n', '2032-04-07', 'named.txt', 'First Wire');
+    const byRole = accountsOf('Ministers meet\n\nChilean Foreign Minister Tarek Almund met the Kenyan foreign minister in Brelle on Monday.\n', '2032-04-07', 'role.txt', 'Second Daily');
+    const role = byRole.accounts[0].participants.find((p) => p.roleOnly);
+    assert.ok(role, names(byRole.accounts[0]));
+    assert.equal(role!.key, 'role:foreign minister:kenya');
+    const meetings = cluster(named, byRole);
+    assert.equal(meetings.length, 1);
+    const vorhaug = meetings[0].participants.find((p) => p.name === 'Ines Vorhaug')!;
+    assert.equal(vorhaug.byRole.length, 1);
+    assert.match(vorhaug.byRole[0].why, /only .*foreign minister/);
+  });
+
+  it('reads "the foreign ministers of X and Y" as two participants', () => {
+    const { accounts } = accountsOf('Ministers meet\n\nThe foreign ministers of Norvia and Kenyan met in Brelle on Monday.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].participants.length, 2);
+  });
+});
+
+describe('real coverage: venue against topic', () => {
+  it('takes "the resort city of X" as the venue and not the country the talks were about', () => {
+    const { accounts } = accountsOf('Talks\n\nTarek Almund hosted Ines Vorhaug in the seaside resort of Ostrava-Nell on Monday for talks on the war in Syria.\n', '2032-04-07');
+    assert.equal(accounts[0].place?.name, 'Ostrava-Nell');
+  });
+
+  it('does not take a country named as the topic for the venue', () => {
+    const { accounts } = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug on Monday and discussed the situation in Syria and trade routes.\n', '2032-04-07');
+    assert.notEqual(accounts[0].place?.name, 'Syria');
+  });
+
+  it('a dateline gives the venue when the sentence names none', () => {
+    const { accounts } = accountsOf('Talks\n\nBRELLE (Chilean Wire) - Tarek Almund met Ines Vorhaug on Monday.\n', '2032-04-07');
+    assert.equal(accounts[0].place?.name, 'Brelle');
+  });
+});
+
+describe('real coverage: one meeting, several mentions in one article', () => {
+  it('the headline, the lead and a later paragraph are one account with several spans', () => {
+    const { accounts } = accountsOf(
+      'Almund meets Vorhaug in Brelle\n\nChilean Foreign Minister Tarek Almund met Kenyan Foreign Minister Ines Vorhaug in Brelle on Monday.\n\nPrices of grain rose in the region.\n\nAt their meeting in Brelle, Almund and Vorhaug also agreed to reopen a consulate.\n',
+      '2032-04-07',
+    );
+    assert.equal(accounts.length, 1, accounts.map(names).join(' / '));
+    const later = 'Almund meets Vorhaug in Brelle\n\nChilean Foreign Minister Tarek Almund met Kenyan Foreign Minister Ines Vorhaug in Brelle on Monday.\n\nPrices of grain rose in the region.\n\nAt their meeting in Brelle, Almund and Vorhaug also agreed to reopen a consulate.\n'.indexOf('consulate');
+    assert.ok(accounts[0].spans.some((s) => s.start <= later && later <= s.end), JSON.stringify(accounts[0].spans));
+  });
+
+  it('a pair out of a larger meeting told with "also" stays its own meeting', () => {
+    const { accounts } = accountsOf(
+      'Visit\n\nChilean President Odo Karsk received Kenyan Foreign Minister Ines Vorhaug and Chilean Foreign Minister Tarek Almund in Brelle on Monday.\n\nVorhaug also held talks with Almund on Monday.\n',
+      '2032-04-07',
+    );
+    assert.equal(accounts.length, 2, accounts.map(names).join(' / '));
+  });
+});
+
+describe('real coverage: dates and anchors', () => {
+  it('what follows "ahead of" is another event: neither its day nor its future tense', () => {
+    const { accounts } = accountsOf('Talks\n\nTarek Almund held talks with Ines Vorhaug in Brelle on Sunday ahead of a regional summit next week.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].status, 'past');
+    assert.equal(accounts[0].kind, 'meeting');
+  });
+
+  it('never merges an undated account with a meeting weeks away from its article', () => {
+    const dated = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on 3 March 2032.\n', '2032-03-04', 'dated.txt', 'First Wire');
+    const later = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle.\n', '2032-05-20', 'later.txt', 'Second Daily');
+    assert.equal(cluster(dated, later).length, 2);
+  });
+
+  it('pages without a date about different years stay apart', () => {
+    const a = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle. Trade reached a record in 2029.\n', undefined, 'one.txt', 'First Wire');
+    const b = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle. Trade reached a record in 2031.\n', undefined, 'two.txt', 'Second Daily');
+    assert.equal(cluster(a, b).length, 2);
+  });
+
+  it('an account without a day joins the dated accounts of its week, and says so', () => {
+    const dated = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on Monday.\n', '2032-04-07', 'dated.txt', 'First Wire');
+    const undated = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle.\n', '2032-04-08', 'undated.txt', 'Second Daily');
+    assert.equal(cluster(dated, undated).length, 1);
+  });
+});
+
+describe('real coverage: outlets, agencies and countries are not participants', () => {
+  it('drops agencies, outlets, bodies and buildings the entity layer took for people', () => {
+    for (const name of ['Anadolu Agency', 'IRNA', 'Daily Sabah', 'Political Bureau', 'Great Hall', 'Tianjin Summit', 'Reuters']) assert.ok(notAPerson(name), name);
+    for (const name of ['Ines Vorhaug', 'Tarek Almund']) assert.ok(!notAPerson(name), name);
+  });
+
+  it('a sentence crediting an agency has the people only', () => {
+    const { accounts } = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on Monday, Reuters reported.\n', '2032-04-07');
+    assert.ok(!accounts[0].participants.some((p) => /Reuters/.test(p.name)), names(accounts[0]));
+  });
+});
+
+describe('real coverage: glued words', () => {
+  it('cuts title and organisation words and camel-glued words off a name', () => {
+    assert.equal(cleanName('Presidents Odo Karsk'), 'Odo Karsk');
+    assert.equal(cleanName('Federation Tarek Almund'), 'Tarek Almund');
+    assert.equal(cleanName('AlmundChilean'), 'Almund');
+  });
+});
+
+describe('real coverage: trips and repeats', () => {
+  it('one trip\'s stops on consecutive days are separate meetings', () => {
+    const { accounts } = accountsOf(
+      'Tour\n\nTarek Almund met Ines Vorhaug in Brelle on Sunday. Tarek Almund met Odo Karsk in Castel on Monday.\n',
+      '2032-04-07',
+    );
+    assert.equal(accounts.length, 2);
+  });
+
+  it('the same pair meeting again a year later is a new meeting', () => {
+    const first = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on Monday.\n', '2031-04-08', 'first.txt', 'First Wire');
+    const again = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on Monday.\n', '2032-04-07', 'again.txt', 'Second Daily');
+    assert.equal(cluster(first, again).length, 2);
+  });
+});
+
+describe('real coverage: kinds and nesting', () => {
+  it('a call is not a meeting of the same people', () => {
+    const met = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on Monday.\n', '2032-04-07', 'met.txt', 'First Wire');
+    const call = accountsOf('Call\n\nTarek Almund spoke by phone with Ines Vorhaug on Monday.\n', '2032-04-07', 'call.txt', 'Second Daily');
+    assert.equal(cluster(met, call).length, 2);
+  });
+
+  it('a meeting on the sidelines of a summit is a meeting, not the summit', () => {
+    const { accounts } = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug on the sidelines of the Brelle summit on Monday.\n', '2032-04-07');
+    assert.deepEqual(accounts.map((a) => a.kind), ['meeting']);
+  });
+});
