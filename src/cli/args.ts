@@ -63,7 +63,8 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--cache', value: 'DIR', help: 'keep per-article analyses in DIR so a re-run only analyses changed files', commands: ANALYSIS },
   { name: '--min-accounts', value: 'N', help: 'only meetings reported by N or more articles (2: what another outlet confirms)', commands: ['meetings'] },
   { name: '--with-conflicts', help: 'only meetings whose accounts disagree, each disagreement with its file and line', commands: ['meetings'] },
-  { name: '--out', value: 'DIR|FILE', help: 'import: write the .md articles into DIR instead of beside each page; report: write the page to FILE', commands: ['import', 'report'] },
+  { name: '--out', value: 'DIR', help: 'write the .md articles into DIR instead of beside each page', commands: ['import'] },
+  { name: '--out', value: 'FILE', help: 'write the page to FILE (default: standard output)', commands: ['report'] },
   { name: '--force', help: 'overwrite .md files that were edited after import (or not written by an import)', commands: ['import'] },
   { name: '--help', help: 'show this help', commands: COMMANDS },
 ];
