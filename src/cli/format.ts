@@ -39,6 +39,23 @@ export function displayPath(uri: string, cwd: string): string {
   return relative.startsWith('..') ? fsPath : relative;
 }
 
+/**
+ * Text that is safe to print on a terminal: control characters (ESC sequences could recolour, retitle or rewrite the
+ * terminal), line breaks (a file named "a\nb.txt" would forge a line of output), C1 controls and the bidi
+ * overrides and isolates (which reorder what is shown) are written as escapes: \n, \t, \x1b, \u202e.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export interface TextOptions {
   /** A count per code and a total at the end (default true). */
   summary?: boolean;
@@ -47,7 +64,7 @@ export interface TextOptions {
 }
 
 export function formatText(findings: LocatedFinding[], options: TextOptions = {}): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+  const lines = findings.map((f) => `${terminalSafe(f.file)}:${f.line}:${f.column} ${f.severity} ${f.code} ${terminalSafe(f.message)}`);
   if (options.summary !== false) lines.push(...summaryLines(findings, options.hiddenHints ?? 0));
   return lines.join('\n');
 }

@@ -15,7 +15,7 @@ import { DEFAULT_GLOBS } from '../host/discover';
 import { indexRoots, sourcesFindings } from '../host/indexer';
 import { SourcesCache } from '../host/loader';
 import { exitCodeFor } from './exitCode';
-import { displayPath, formatJson, formatSarif, formatText, locate } from './format';
+import { displayPath, formatJson, formatSarif, formatText, locate, terminalSafe } from './format';
 import { LineIndex } from '../core/lines';
 import { fileUri } from '../host/uris';
 import { CliOptions, parseArgs, usage, UsageError } from './args';
@@ -99,9 +99,9 @@ async function run(options: CliOptions): Promise<number> {
     return 0;
   }
   const findings: Finding[] = [];
-  for (const [, list] of corpus.allFindings()) findings.push(...list);
-  const sourceProblems = await sourcesFindings(sources);
-  findings.push(...sourceProblems);
+  // Loops, not push(...): one file of 130,000 boilerplate lines has more findings than a call can take arguments.
+  for (const [, list] of corpus.allFindings()) for (const f of list) findings.push(f);
+  for (const f of await sourcesFindings(sources)) findings.push(f);
   // sources.yaml files are not articles; give the locator their text so positions are right.
   for (const loaded of await sources.all()) articles.set(loaded.uri, { text: loaded.text } as Article);
   // Hints are editor decorations (faded boilerplate, missing titles): text output leaves them out unless asked.
@@ -145,7 +145,7 @@ async function runImport(options: CliOptions): Promise<number> {
 }
 
 function renderArticles(list: Article[], format: string, cwd: string): string {
-  const rows = list.map((a) => ({
+  const rows = list.map((a) => ({ a, lines: new LineIndex(a.text) })).map(({ a, lines }) => ({
     file: displayPath(a.uri, cwd),
     outlet: a.meta.outlet ?? null,
     published: a.published?.iso ?? null,
@@ -154,7 +154,7 @@ function renderArticles(list: Article[], format: string, cwd: string): string {
     words: a.wordCount,
     paragraphs: a.paragraphs.length,
     sentences: a.sentences.length,
-    boilerplate: a.boilerplate.map((b) => ({ kind: b.kind, line: new LineIndex(a.text).positionAt(b.range.start).line + 1, text: a.text.slice(b.range.start, b.range.end).slice(0, 80) })),
+    boilerplate: a.boilerplate.map((b) => ({ kind: b.kind, line: lines.positionAt(b.range.start).line + 1, text: a.text.slice(b.range.start, b.range.end).slice(0, 80) })),
     problems: a.problems.map((p) => p.message),
   }));
   if (format === 'json') return JSON.stringify(rows, null, 2);
@@ -169,7 +169,7 @@ function renderArticles(list: Article[], format: string, cwd: string): string {
     for (const p of r.problems) out.push(`  problem: ${p}`);
   }
   out.push(`${rows.length} article(s)`);
-  return out.join('\n');
+  return out.map(terminalSafe).join('\n');
 }
 
 function renderMeetings(corpus: Corpus, format: string, cwd: string, filter: { minAccounts: number; withConflicts: boolean }): string {
@@ -197,7 +197,7 @@ function renderMeetings(corpus: Corpus, format: string, cwd: string, filter: { m
     for (const c of m.conflicts) out.push(`  conflict: ${c.code} ${displayPath(c.uri, cwd)}:${c.range.start.line + 1} ${c.message}`);
   }
   out.push(`${meetings.length} meeting(s)`);
-  return out.join('\n');
+  return out.map(terminalSafe).join('\n');
 }
 
 function countKinds(kinds: string[]): string {

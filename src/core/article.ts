@@ -31,9 +31,11 @@ export function parseArticle(input: ArticleInput): Article {
   const problems: InputProblem[] = [...(input.inputProblems ?? [])];
   const frontMatter = parseFrontMatter(text);
   if (frontMatter) problems.push(...frontMatter.problems);
+  // Front matter that never closes has an empty range: its text is body text.
+  const frontRange = frontMatter && frontMatter.range.end > 0 ? frontMatter.range : undefined;
   const { meta, metaOrigin } = mergeMeta(input.externalMeta, frontMatter?.meta);
 
-  const bodyStart = frontMatter?.range.end ?? 0;
+  const bodyStart = frontRange?.end ?? 0;
   const lines = splitLines(text).filter((l) => l.start >= bodyStart);
   const verdicts = findBoilerplateLines(lines, text);
   const headlineLine = pickHeadline(lines, verdicts);
@@ -41,7 +43,7 @@ export function parseArticle(input: ArticleInput): Article {
   if (headline) markRepeatedHeadline(lines, headlineLine!, verdicts);
 
   const boilerplate: Boilerplate[] = [];
-  if (frontMatter) boilerplate.push({ range: frontMatter.range, kind: 'front-matter', rule: 'front-matter' });
+  if (frontRange) boilerplate.push({ range: frontRange, kind: 'front-matter', rule: 'front-matter' });
   for (const line of lines) {
     const verdict = verdicts.get(line.index);
     if (verdict) boilerplate.push({ range: trimmedRange(line), kind: verdict.kind, rule: verdict.rule });
@@ -58,7 +60,7 @@ export function parseArticle(input: ArticleInput): Article {
     text,
     meta,
     metaOrigin,
-    frontMatter: frontMatter?.range,
+    frontMatter: frontRange,
     headline,
     boilerplate,
     paragraphs,

@@ -98,7 +98,7 @@ export function segment(text: string, range: TextRange): SegmentedSentence[] {
  * large corpus). A sentence's tokens are contiguous in the columns, and so are consecutive sentences'.
  */
 export function segmentInto(text: string, range: TextRange, columns: TokenColumns): SentenceSpan[] {
-  const slice = foldText(text.slice(range.start, range.end));
+  const slice = breakLongRuns(foldText(text.slice(range.start, range.end)));
   if (!slice.trim()) return [];
   const w = engine();
   const doc = w.readDoc(slice);
@@ -131,13 +131,78 @@ export function segmentInto(text: string, range: TextRange, columns: TokenColumn
   return mergeDanglingClosers(sentences, text);
 }
 
+/**
+ * The longest run of characters wink sees without a space. wink's tokenizer matches each space-separated chunk
+ * against patterns that are quadratic in its length (a 100,000-character base64 blob or rule of dashes took
+ * seconds to minutes); no word or URL in prose is this long, so a longer run is cut into pieces of this length.
+ */
+export const MAX_TOKEN_LENGTH = 100;
+
+/** Characters wink's splitter splits on (its `splitter` pattern); any of them ends a run. */
+function isSplitter(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xa0 || (code >= 0x2002 && code <= 0x2005) || code === 0x2009 || code === 0x200a || code === 0x202f || code === 0x205f;
+}
+
+/**
+ * A run of this many punctuation marks ("''''", "-----", "=====", "#####") is a rule or debris, not prose: wink would
+ * make a token of every mark. It is blanked in the copy wink reads, so it yields no tokens.
+ */
+export const MAX_PUNCTUATION_RUN = 64;
+
+const PUNCTUATION_EXTRA = new Set([...'“”‘’«»‹›—–…•·'].map((c) => c.charCodeAt(0)));
+
+function isPunctuation(code: number): boolean {
+  if (code < 0x80) return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+  return PUNCTUATION_EXTRA.has(code);
+}
+
+/**
+ * A one-for-one copy of the text (offsets stay valid) that wink can tokenise in linear time: a run of more than
+ * MAX_TOKEN_LENGTH non-space characters gets a space after every MAX_TOKEN_LENGTH characters (a surrogate pair
+ * becomes two spaces, never half of one), and a run of MAX_PUNCTUATION_RUN or more punctuation marks becomes spaces.
+ */
+export function breakLongRuns(text: string): string {
+  let run = 0;
+  let punctuationFrom = -1;
+  let chars: string[] | undefined;
+  const copy = (): string[] => (chars ??= Array.from({ length: text.length }, (_, k) => text[k]));
+  const endPunctuation = (at: number) => {
+    if (punctuationFrom >= 0 && at - punctuationFrom >= MAX_PUNCTUATION_RUN) {
+      const c = copy();
+      for (let k = punctuationFrom; k < at; k++) c[k] = ' ';
+    }
+    punctuationFrom = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isPunctuation(code)) {
+      if (punctuationFrom < 0) punctuationFrom = i;
+    } else endPunctuation(i);
+    if (isSplitter(code)) {
+      run = 0;
+      continue;
+    }
+    if (++run <= MAX_TOKEN_LENGTH || (code >= 0xdc00 && code <= 0xdfff)) continue;
+    const c = copy();
+    c[i] = ' ';
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) c[++i] = ' ';
+    run = 0;
+  }
+  endPunctuation(text.length);
+  return chars ? chars.join('') : text;
+}
+
 /** Finds a token's text at or shortly after the cursor; wink skips whitespace only, so the window is small. */
 function locate(slice: string, value: string, cursor: number): number {
   if (slice.startsWith(value, cursor)) return cursor;
-  const at = slice.indexOf(value, cursor);
-  if (at >= 0 && at - cursor < 64) return at;
+  // Search a bounded window only: an unbounded indexOf for a token wink rewrote would scan the rest of the text
+  // for every such token.
+  const at = slice.slice(cursor, cursor + LOCATE_WINDOW + value.length).indexOf(value);
+  if (at >= 0) return cursor + at;
   return cursor; // not found: a zero-length token at the cursor, dropped by the caller
 }
+
+const LOCATE_WINDOW = 64;
 
 /**
  * A "sentence" that is only closing punctuation (a quote mark or bracket wink split off) belongs to the

@@ -74,6 +74,8 @@ export function readDate(text: string): FoundDate | undefined {
   for (const result of chronoStrict.parse(text)) {
     const c = result.start;
     if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
+    // chrono reads the first four digits of "12 March 12345" as the year: a year runs on into more digits there.
+    if (/^\d/.test(text.slice(result.index + result.text.length, result.index + result.text.length + 1))) continue;
     const y = c.get('year')!;
     const m = c.get('month')!;
     const d = c.get('day')!;

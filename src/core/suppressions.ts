@@ -7,6 +7,8 @@
 
 import { Document, isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 import { contentHash } from './hash';
+import { InputProblem } from './types';
+import { parseYamlSafely } from './yamlSafe';
 
 export interface SuppressionEntry {
   /** Path relative to the suppressions file's folder. */
@@ -21,15 +23,26 @@ export function fingerprint(text: string): string {
 }
 
 export function parseSuppressions(text: string): SuppressionEntry[] {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length) return [];
-  const data = (doc.toJS() ?? {}) as { suppressions?: unknown };
-  const out: SuppressionEntry[] = [];
+  return parseSuppressionsFile(text).entries;
+}
+
+/** The entries, and what is wrong with the file (malformed, alias bomb, custom tags): then it has no entries. */
+export function parseSuppressionsFile(text: string): { entries: SuppressionEntry[]; problems: InputProblem[] } {
+  const parsed = parseYamlSafely(text);
+  const problems: InputProblem[] = parsed.problems.map((p) => ({
+    code: 'structure/invalid-metadata',
+    severity: 'warning',
+    message: `Malformed sourcelens.suppressions.yaml: ${p.message}. No finding is suppressed until it is fixed.`,
+    range: p.range ?? { start: 0, end: 1 },
+  }));
+  const raw = parsed.data ?? {};
+  const data = (typeof raw === 'object' ? raw : {}) as { suppressions?: unknown };
+  const entries: SuppressionEntry[] = [];
   for (const raw of Array.isArray(data.suppressions) ? data.suppressions : []) {
     const e = raw as Record<string, unknown>;
-    if (typeof e?.file === 'string' && typeof e.rule === 'string' && typeof e.fingerprint === 'string') out.push({ file: e.file, rule: e.rule, fingerprint: e.fingerprint });
+    if (typeof e?.file === 'string' && typeof e.rule === 'string' && typeof e.fingerprint === 'string') entries.push({ file: e.file, rule: e.rule, fingerprint: e.fingerprint });
   }
-  return out;
+  return { entries, problems };
 }
 
 /** The file's new text with one more suppression (comments kept; an identical entry is not added twice). */

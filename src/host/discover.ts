@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { isWithin } from './safeRead';
 
 export interface CorpusGlobs {
   include: string[];
@@ -26,9 +27,17 @@ export function corpusMatcher(globs: CorpusGlobs): Matcher {
   const include = picomatch(globs.include, { dot: false, nocase: true });
   const exclude = picomatch(globs.exclude, { dot: true });
   return (relative) => {
-    const p = relative.split(path.sep).join('/');
+    const p = globPath(relative.split(path.sep).join('/'));
     return include(p) && !exclude(p);
   };
+}
+
+/**
+ * picomatch never matches a path with a line break in it (its `*` stops there), so a folder named "a\nb" hid every
+ * file under it: line breaks are matched as if they were an ordinary character.
+ */
+function globPath(p: string): string {
+  return /[\r\n]/.test(p) ? p.replace(/[\r\n]/g, '_') : p;
 }
 
 export interface DiscoverResult {
@@ -37,10 +46,15 @@ export interface DiscoverResult {
   skipped: { path: string; reason: string }[];
 }
 
-/** Walks a root (or takes a single file) and returns matching files in a stable order. */
-export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 200_000): Promise<DiscoverResult> {
+/**
+ * Walks a root (or takes a single file) and returns matching files in a stable order. A linked folder that
+ * resolves outside the root is not walked (it is listed as skipped) unless followLinksOutside; a linked file
+ * outside is listed, and the loader reports it instead of reading it.
+ */
+export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 200_000, followLinksOutside = false): Promise<DiscoverResult> {
   const matches = corpusMatcher(globs);
-  const excludeDir = picomatch(globs.exclude, { dot: true });
+  const excludeGlob = picomatch(globs.exclude, { dot: true });
+  const excludeDir = (p: string) => excludeGlob(globPath(p));
   const files: string[] = [];
   const skipped: DiscoverResult['skipped'] = [];
   const seen = new Set<string>();
@@ -52,6 +66,12 @@ export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 20
     return { files, skipped: [{ path: root, reason: reason(error) }] };
   }
   if (rootStat.isFile()) return { files: [path.resolve(root)], skipped };
+  let rootReal: string;
+  try {
+    rootReal = await fs.realpath(root);
+  } catch (error) {
+    return { files, skipped: [{ path: root, reason: reason(error) }] };
+  }
 
   const walk = async (dir: string): Promise<void> => {
     let real: string;
@@ -82,6 +102,13 @@ export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 20
           const st = await fs.stat(full);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (isDir && !followLinksOutside) {
+            const target = await fs.realpath(full);
+            if (!isWithin(target, rootReal)) {
+              skipped.push({ path: full, reason: `a link to ${target}, outside the corpus folder: not followed (sourcelens.corpus.followLinksOutside)` });
+              continue;
+            }
+          }
         } catch (error) {
           skipped.push({ path: full, reason: reason(error) });
           continue;

@@ -27,17 +27,18 @@ export interface IndexResult {
 }
 
 export async function indexRoots(roots: string[], corpus: Corpus, sources: SourcesCache, options: IndexOptions): Promise<IndexResult> {
-  const { files, skipped } = await discoverRoots(roots, options.globs, options.log);
-  await analyseFiles(files, corpus, sources, options);
+  const { files, skipped } = await discoverRoots(roots, options.globs, options.log, options.load.followLinksOutside);
+  // Files are read only inside the roots (after resolving links) unless the caller says otherwise.
+  await analyseFiles(files, corpus, sources, { ...options, load: { roots, ...options.load } });
   return { files: files.length, skipped };
 }
 
 /** Every corpus file under the roots, each once, and the paths skipped (each logged). */
-export async function discoverRoots(roots: string[], globs: CorpusGlobs, log?: (message: string) => void): Promise<{ files: string[]; skipped: IndexResult['skipped'] }> {
+export async function discoverRoots(roots: string[], globs: CorpusGlobs, log?: (message: string) => void, followLinksOutside = false): Promise<{ files: string[]; skipped: IndexResult['skipped'] }> {
   const files = new Set<string>();
   const skipped: IndexResult['skipped'] = [];
   for (const root of roots) {
-    const found = await discoverFiles(root, globs);
+    const found = await discoverFiles(root, globs, undefined, followLinksOutside);
     // Loops, not push(...): a folder can hold more files than a call can take arguments.
     for (const f of found.files) files.add(f);
     for (const s of found.skipped) skipped.push(s);

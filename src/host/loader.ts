@@ -1,12 +1,14 @@
 // Reads article files and their folders' sources.yaml into ArticleInputs for the analysis core.
 // Shared by the language server and the CLI so both see exactly the same corpus.
 
-import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileName } from '../core/article';
 import { parseSourcesYaml, SourcesFile } from '../core/metadata';
-import { ArticleInput, ArticleMeta } from '../core/types';
+import { ArticleInput, ArticleMeta, InputProblem } from '../core/types';
+import { MAX_YAML_BYTES } from '../core/yamlSafe';
 import { decodeBytes } from './decode';
+import { readRegularFile, readTextFile, resolvesInside } from './safeRead';
 import { fileUri } from './uris';
 import { decodeHtml, importedBeside, isPagePath } from './pages';
 import { extractPage, PageResult } from '../core/page';
@@ -15,6 +17,12 @@ export const SOURCES_FILE_NAMES = ['sources.yaml', 'sources.yml'];
 
 export interface LoadOptions {
   maxFileSizeMB: number;
+  /**
+   * The corpus folders. A file whose links resolve outside all of them is not read (it gets a
+   * structure/outside-folder finding) unless followLinksOutside is set.
+   */
+  roots?: string[];
+  followLinksOutside?: boolean;
 }
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxFileSizeMB: 5 };
@@ -57,11 +65,29 @@ export class SourcesCache {
     }
   }
 
-  /** Every sources.yaml read so far, for reporting its problems. */
+  /** Every sources.yaml read so far, and the knowledge and suppressions files with problems, for reporting them. */
   async all(): Promise<LoadedSources[]> {
     const loaded = await Promise.all(this.folders.values());
-    return loaded.filter((s): s is LoadedSources => s !== undefined);
+    return [...loaded.filter((s): s is LoadedSources => s !== undefined), ...otherYamlFiles.values()];
   }
+}
+
+/**
+ * The knowledge and suppressions files, when they have problems: reported with the sources.yaml files, on the file
+ * itself, by the server and the CLI alike. One process reads one set of them at a time.
+ */
+const otherYamlFiles = new Map<string, LoadedSources>();
+
+/** Records (or, with no problems, clears) the problems of a Sourcelens YAML file other than sources.yaml. */
+export function reportYamlFile(file: string, text: string, problems: InputProblem[]): void {
+  const uri = fileUri(file);
+  if (problems.length === 0) otherYamlFiles.delete(uri);
+  else otherYamlFiles.set(uri, { path: file, uri, text, file: { entries: new Map(), problems: problems.map((p) => ({ ...p, range: p.range ?? { start: 0, end: 0 } })) } });
+}
+
+/** Forgets every recorded problem of files of this name (before they are read again). */
+export function clearYamlReports(name: string): void {
+  for (const [uri, loaded] of otherYamlFiles) if (path.basename(loaded.path) === name) otherYamlFiles.delete(uri);
 }
 
 export interface LoadedSources {
@@ -74,63 +100,44 @@ export interface LoadedSources {
 async function readSources(folder: string): Promise<LoadedSources | undefined> {
   for (const name of SOURCES_FILE_NAMES) {
     const full = path.join(folder, name);
-    let text: string;
-    try {
-      text = await fs.readFile(full, 'utf8');
-    } catch {
-      continue;
+    const read = readTextFile(full, MAX_YAML_BYTES);
+    if (!read.ok && read.code === 'ENOENT') continue;
+    if (!read.ok) {
+      // A FIFO, a device, a huge file or an unreadable one: reported on the file, the articles read without it.
+      const problem = { code: 'structure/invalid-sources' as const, severity: 'warning' as const, message: `${name} ${read.message}; its metadata is not read.`, range: { start: 0, end: 0 } };
+      return { path: full, uri: fileUri(full), text: '', file: { entries: new Map(), problems: [problem] } };
     }
-    return { path: full, uri: fileUri(full), text, file: parseSourcesYaml(text) };
+    return { path: full, uri: fileUri(full), text: read.text, file: parseSourcesYaml(read.text) };
   }
   return undefined;
 }
 
 /**
- * Reads one article from disk. Never throws: a file that is too large, binary, undecodable or gone comes back
- * as an input with empty text and a problem that says why.
+ * Reads one article from disk. Never throws nor blocks: a file that is too large, binary, undecodable, gone, not a
+ * regular file (a FIFO, a device) or a link out of the corpus folder comes back as an input with empty text and a
+ * problem that says why.
  */
 export async function loadArticle(filePath: string, sources: SourcesCache, options: LoadOptions = DEFAULT_LOAD_OPTIONS): Promise<ArticleInput | undefined> {
   if (isPagePath(filePath)) return loadPage(filePath, options);
   const uri = fileUri(filePath);
   const name = fileName(uri);
   const externalMeta = await sources.metaFor(filePath).catch(() => undefined);
-  let fd: number | undefined;
-  try {
-    // Synchronous on purpose: articles are small local files (and capped by maxFileSizeMB), and the promise API's
-    // per-file overhead was five times the read itself on a 10,000-file index. One open; the size from the handle.
-    fd = openSync(filePath, 'r');
-    const stat = fstatSync(fd);
-    const limit = options.maxFileSizeMB * 1024 * 1024;
-    if (stat.size > limit) {
-      return {
-        uri,
-        text: '',
-        externalMeta,
-        inputProblems: [{
-          code: 'structure/too-large',
-          severity: 'warning',
-          message: `${name} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${options.maxFileSizeMB} MB limit (sourcelens.corpus.maxFileSizeMB); it is not analysed.`,
-        }],
-      };
-    }
-    const bytes = readFileSync(fd);
-    const decoded = decodeBytes(bytes, name);
-    return { uri, text: decoded.text, externalMeta, inputProblems: decoded.problems.length ? decoded.problems : undefined };
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    return {
-      uri,
-      text: '',
-      externalMeta,
-      inputProblems: [{
-        code: 'structure/unreadable',
-        severity: 'warning',
-        message: `${name} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`,
-      }],
-    };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+  const empty = (code: InputProblem['code'], message: string): ArticleInput => ({ uri, text: '', externalMeta, inputProblems: [{ code, severity: 'warning', message }] });
+  if (options.roots?.length && !options.followLinksOutside && !options.roots.some((root) => resolvesInside(filePath, root))) {
+    return empty('structure/outside-folder', `${name} is a link to a file outside the corpus folder; it is not read (set sourcelens.corpus.followLinksOutside to read it).`);
   }
+  // Synchronous on purpose: articles are small local files (and capped by maxFileSizeMB), and the promise API's
+  // per-file overhead was five times the read itself on a 10,000-file index. One open; the type and size from the handle.
+  const limit = options.maxFileSizeMB * 1024 * 1024;
+  const read = readRegularFile(filePath, limit);
+  if (read.ok) {
+    const decoded = decodeBytes(read.bytes, name);
+    return { uri, text: decoded.text, externalMeta, inputProblems: decoded.problems.length ? decoded.problems : undefined };
+  }
+  if (read.reason === 'too-large') {
+    return empty('structure/too-large', `${name} ${read.message} (sourcelens.corpus.maxFileSizeMB); it is not analysed.`);
+  }
+  return empty('structure/unreadable', `${name} ${read.message}.`);
 }
 
 /**
@@ -146,13 +153,22 @@ export async function loadPage(filePath: string, options: LoadOptions = DEFAULT_
   const name = fileName(uri);
   let bytes: Buffer;
   let key: string;
+  if (options.roots?.length && !options.followLinksOutside && !options.roots.some((root) => resolvesInside(filePath, root))) {
+    return { uri, text: '', inputProblems: [{ code: 'structure/outside-folder', severity: 'warning', message: `${name} is a link to a file outside the corpus folder; it is not read (set sourcelens.corpus.followLinksOutside to read it).` }] };
+  }
   try {
-    const stat = await fs.stat(filePath);
+    const stat = statSync(filePath);
     if (stat.size > options.maxFileSizeMB * 1024 * 1024 * 4) return undefined; // pages carry markup: allow 4× the text limit
     key = `${stat.size}:${stat.mtimeMs}`;
     const known = pageVerdicts.get(filePath);
     if (known?.key === key) return known.page.kind === 'article' ? pageReminder(uri, name, known.page) : undefined;
-    bytes = await fs.readFile(filePath);
+    // A regular file only, read with a cap: a FIFO named page.html must not hang the index.
+    const read = readRegularFile(filePath, options.maxFileSizeMB * 1024 * 1024 * 4);
+    if (!read.ok) {
+      if (read.code === 'ENOENT' || read.reason === 'too-large') return undefined;
+      return { uri, text: '', inputProblems: [{ code: 'structure/unreadable', severity: 'warning', message: `${name} ${read.message}.` }] };
+    }
+    bytes = read.bytes;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') return undefined;

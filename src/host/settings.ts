@@ -5,7 +5,7 @@ import { RuleSettings, isRuleLevel } from '../core/config';
 import { CorpusGlobs, DEFAULT_GLOBS } from './discover';
 
 export interface Settings {
-  corpus: CorpusGlobs & { maxFileSizeMB: number };
+  corpus: CorpusGlobs & { maxFileSizeMB: number; followLinksOutside: boolean };
   rules: RuleSettings;
   inlayHints: { dates: boolean; quotes: boolean };
   /** Worker threads for cold indexing; 0 = automatic (cores - 1, at most 4). */
@@ -13,7 +13,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  corpus: { ...DEFAULT_GLOBS, maxFileSizeMB: 5 },
+  corpus: { ...DEFAULT_GLOBS, maxFileSizeMB: 5, followLinksOutside: false },
   rules: {},
   inlayHints: { dates: true, quotes: false },
   workers: 0,
@@ -33,6 +33,7 @@ export function readSettings(raw: unknown): Settings {
       include: strings(corpus.include, DEFAULT_SETTINGS.corpus.include),
       exclude: strings(corpus.exclude, DEFAULT_SETTINGS.corpus.exclude),
       maxFileSizeMB: size > 0 ? size : DEFAULT_SETTINGS.corpus.maxFileSizeMB,
+      followLinksOutside: corpus.followLinksOutside === true,
     },
     rules,
     inlayHints: { dates: value.inlayHints?.dates !== false, quotes: value.inlayHints?.quotes === true },

@@ -1,8 +1,11 @@
 // Finds sourcelens.suppressions.yaml at the top of a corpus folder and resolves its entries to article URIs.
 
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseSuppressions } from '../core/suppressions';
+import { parseSuppressionsFile } from '../core/suppressions';
+import { MAX_YAML_BYTES } from '../core/yamlSafe';
+import { clearYamlReports, reportYamlFile } from './loader';
+import { readTextFile } from './safeRead';
 import { fileUri } from './uris';
 
 export const SUPPRESSIONS_FILE = 'sourcelens.suppressions.yaml';
@@ -21,15 +24,18 @@ export function suppressionsPath(roots: string[]): string {
   return path.join(isDirectory(first) ? first : path.dirname(first), SUPPRESSIONS_FILE);
 }
 
+/** The suppressions in force. Never throws nor blocks: a bad file is reported on itself and suppresses nothing. */
 export function loadSuppressions(roots: string[]): { uri: string; rule: string; fingerprint: string }[] {
+  clearYamlReports(SUPPRESSIONS_FILE);
   const file = suppressionsPath(roots);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+  const read = readTextFile(file, MAX_YAML_BYTES);
+  if (!read.ok) {
+    if (read.code !== 'ENOENT') reportYamlFile(file, '', [{ code: 'structure/invalid-metadata', severity: 'warning', message: `${SUPPRESSIONS_FILE} ${read.message}; it is not read.` }]);
     return [];
   }
-  return parseSuppressions(text).map((e) => ({ uri: fileUri(path.resolve(path.dirname(file), e.file)), rule: e.rule, fingerprint: e.fingerprint }));
+  const { entries, problems } = parseSuppressionsFile(read.text);
+  reportYamlFile(file, read.text, problems);
+  return entries.map((e) => ({ uri: fileUri(path.resolve(path.dirname(file), e.file)), rule: e.rule, fingerprint: e.fingerprint }));
 }
 
 function isDirectory(p: string): boolean {

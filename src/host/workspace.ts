@@ -97,7 +97,7 @@ export class CorpusHost {
     this.sources.invalidate();
     this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
     this.corpus.setSuppressions(loadSuppressions(this.roots));
-    const found = await discoverRoots(this.roots, this.settings.corpus, (m) => this.log.warn(m));
+    const found = await discoverRoots(this.roots, this.settings.corpus, (m) => this.log.warn(m), this.settings.corpus.followLinksOutside);
     const files = found.files;
     const skipped = found.skipped.length;
     const uris = new Map(files.map((f) => [normaliseUri(fileUri(f)), f]));
@@ -114,7 +114,7 @@ export class CorpusHost {
       this.sources,
       {
         globs: this.settings.corpus,
-        load: { maxFileSizeMB: this.settings.corpus.maxFileSizeMB },
+        load: this.loadOptions(),
         analyser: this.analyser,
         skipUri: (uri) => this.open.has(uri),
         yieldEvery: 25, // keep answering requests while indexing
@@ -138,6 +138,18 @@ export class CorpusHost {
     if (!this.inScope(uri)) return false;
     const fsPath = uriToPath(uri);
     const meta = fsPath ? this.sources.cachedMetaFor(fsPath) : undefined;
+    // The same size cap as for files on disk: a 20 MB document opened in the editor is not analysed on every key.
+    const limit = this.settings.corpus.maxFileSizeMB * 1024 * 1024;
+    if (text.length > limit / 4 && Buffer.byteLength(text, 'utf8') > limit) {
+      const name = path.basename(fsPath ?? uri);
+      const size = (Buffer.byteLength(text, 'utf8') / 1024 / 1024).toFixed(1);
+      return this.corpus.update({
+        uri,
+        text: '',
+        externalMeta: meta,
+        inputProblems: [{ code: 'structure/too-large', severity: 'warning', message: `${name} is ${size} MB, over the ${this.settings.corpus.maxFileSizeMB} MB limit (sourcelens.corpus.maxFileSizeMB); it is not analysed.` }],
+      }).changed;
+    }
     return this.corpus.update({ uri, text, externalMeta: meta }).changed;
   }
 
@@ -171,6 +183,7 @@ export class CorpusHost {
 
   private async applyFileEvents(events: { uri: string; kind: FileEventKind }[]): Promise<boolean> {
     let changed = false;
+    let yamlProblemsChanged = false;
     const foldersToReload = new Set<string>();
     for (const { uri, kind } of events) {
       const fsPath = uriToPath(uri);
@@ -178,11 +191,13 @@ export class CorpusHost {
       if (path.basename(fsPath) === SUPPRESSIONS_FILE) {
         this.corpus.setSuppressions(loadSuppressions(this.roots));
         changed = true;
+        yamlProblemsChanged = true;
         continue;
       }
       if (path.basename(fsPath) === KNOWLEDGE_FILE) {
         this.corpus.setKnowledge(loadKnowledge(this.roots, (m) => this.log.info(m)));
         changed = true;
+        yamlProblemsChanged = true;
         continue;
       }
       if (SOURCES_FILE_NAMES.includes(path.basename(fsPath))) {
@@ -227,8 +242,14 @@ export class CorpusHost {
         }
       }
     }
-    if (foldersToReload.size) this.sourceProblems = await sourcesFindings(this.sources);
+    if (foldersToReload.size || yamlProblemsChanged) this.sourceProblems = await sourcesFindings(this.sources);
     return changed || foldersToReload.size > 0;
+  }
+
+  /** Size cap, and reads only inside the workspace folders (after resolving links) unless the settings allow more. */
+  private loadOptions() {
+    const { maxFileSizeMB, followLinksOutside } = this.settings.corpus;
+    return { maxFileSizeMB, followLinksOutside, roots: this.roots };
   }
 
   /** Problems in sources.yaml files, to be shown on those files. */
@@ -242,7 +263,7 @@ export class CorpusHost {
       await this.sources.forFolder(path.dirname(fsPath));
       return this.updateOpen(uri, openText);
     }
-    const input = await loadArticle(fsPath, this.sources, { maxFileSizeMB: this.settings.corpus.maxFileSizeMB });
+    const input = await loadArticle(fsPath, this.sources, this.loadOptions());
     if (input === undefined) return this.corpus.remove(uri); // an imported or non-article saved page
     if (isGone(input)) {
       this.log.info(`${fsPath} disappeared before it could be read; dropped from the corpus.`);

@@ -1,11 +1,11 @@
 // The language server: adapts the corpus host and the analysis core to LSP. Works with any client: VS Code (IPC,
 // pull diagnostics), Neovim and others (stdio, pushed diagnostics, odd URI spellings).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  CancellationToken, ClientCapabilities, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult, LSPErrorCodes, ResponseError,
+  CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, InitializeParams, InitializeResult, ErrorCodes, LSPErrorCodes, ResponseError,
   TextDocumentSyncKind, TextDocuments, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,6 +24,9 @@ import { compareForProtocol, meetingCard, meetingCodeLenses, otherHeadlines, rol
 import { definitionOf, entityCard, entitySymbols, highlightsOf, peopleSymbols, referencesOf } from './features/entities';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { SOURCES_FILE_NAMES } from '../host/loader';
+import { isWritableTarget as isWritableFile, readTextFile } from '../host/safeRead';
+import { SUPPRESSIONS_FILE } from '../host/suppressions';
+import { MAX_YAML_BYTES } from '../core/yamlSafe';
 import { fileUri, normaliseUri, uriToPath } from '../host/uris';
 import { lineIndexOf, toDiagnostic } from './lsp';
 import { coverageData, CoverageData } from '../core/coverage';
@@ -35,6 +38,9 @@ import { AnalysisCache } from '../host/cache';
 import { AnalysisPool } from '../host/pool';
 import { CorpusHost, FileEventKind, Logger } from '../host/workspace';
 import { DiagnosticsCache, resultIdOf } from './diagnosticsCache';
+
+/** The only files Sourcelens reads as YAML and that its quick fixes write. */
+const YAML_FILE_NAMES = [...SOURCES_FILE_NAMES, KNOWLEDGE_FILE, SUPPRESSIONS_FILE];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -190,12 +196,39 @@ export function startServer(connection: Connection): void {
   }
 
   /**
+   * Refuses params of the wrong shape with InvalidParams (-32602), before a handler dereferences them (which
+   * answered InternalError, -32603). `needs` names what the request must carry.
+   */
+  function checkParams(params: unknown, ...needs: ('textDocument' | 'position' | 'range' | 'id' | 'uri' | 'query' | 'previousResultIds')[]): void {
+    const p = params as Record<string, unknown> | null | undefined;
+    const bad = (what: string) => {
+      throw new ResponseError(ErrorCodes.InvalidParams, `Invalid params: ${what}`);
+    };
+    if (!p || typeof p !== 'object') bad('expected an object');
+    const isPosition = (x: unknown) => {
+      const q = x as { line?: unknown; character?: unknown } | null;
+      return !!q && typeof q === 'object' && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+    };
+    for (const need of needs) {
+      const value = p![need];
+      if (need === 'textDocument' && !(value && typeof value === 'object' && typeof (value as { uri?: unknown }).uri === 'string')) bad('textDocument.uri must be a string');
+      if (need === 'position' && !isPosition(value)) bad('position must be { line, character } with non-negative integers');
+      if (need === 'range' && !(value && typeof value === 'object' && isPosition((value as { start?: unknown }).start) && isPosition((value as { end?: unknown }).end))) bad('range must have start and end positions');
+      if ((need === 'id' || need === 'uri' || need === 'query') && typeof value !== 'string') bad(`${need} must be a string`);
+      if (need === 'previousResultIds' && !Array.isArray(value)) bad('previousResultIds must be an array');
+    }
+  }
+
+  /**
    * Waits until a request can be answered: one about a single document as soon as that document is indexed (open
    * files are indexed first, so the reader's own file answers moments after start-up, not after 10,000 others);
    * anything corpus-wide once the whole index is in. Then refuses a request the client has cancelled meanwhile, or
    * one whose document was edited while it waited (the answer would describe text that is gone).
    */
   async function ready(token: CancellationToken, uri?: string): Promise<void> {
+    // An edit waiting in a burst is analysed first: the answer is about the text the client has now.
+    if (uri) flushEdit(norm(uri));
+    else for (const waiting of [...pendingEdits.keys()]) flushEdit(waiting);
     const version = uri ? documents.get(uri)?.version : undefined;
     if ((!uri || !host.corpus.has(norm(uri))) && !token.isCancellationRequested) {
       // A request cancelled while it waits is refused at once, not after the index is in. (One cancelled before it
@@ -241,12 +274,36 @@ export function startServer(connection: Connection): void {
     const open = documents.get(uri);
     if (open) return open.getText();
     const p = uriToPath(uri);
-    if (!p || !SOURCES_FILE_NAMES.includes(path.basename(p))) return undefined;
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
+    if (!p || !YAML_FILE_NAMES.includes(path.basename(p))) return undefined;
+    return readYaml(p);
+  }
+
+  /** A Sourcelens YAML file's text: a regular file of at most a few MB (never blocks on a FIFO), else undefined. */
+  function readYaml(p: string): string | undefined {
+    const read = readTextFile(p, MAX_YAML_BYTES);
+    return read.ok ? read.text : undefined;
+  }
+
+  /**
+   * Whether a quick fix may write this file: one of the three Sourcelens YAML files, inside a workspace folder once
+   * every link in its path is resolved (the file need not exist yet; its folder must).
+   */
+  function isWritableTarget(uri: string): boolean {
+    const p = uriToPath(uri);
+    return !!p && isWritableFile(p, host.getRoots(), YAML_FILE_NAMES);
+  }
+
+  /** Drops any action whose edit would touch a file other than a Sourcelens YAML file inside the workspace. */
+  function safeActions(actions: CodeAction[]): CodeAction[] {
+    return actions.filter((action) => {
+      const uris: string[] = [...Object.keys(action.edit?.changes ?? {})];
+      for (const change of action.edit?.documentChanges ?? []) {
+        if ('textDocument' in change) uris.push(change.textDocument.uri);
+        else if ('uri' in change) uris.push(change.uri);
+        else if ('oldUri' in change) uris.push(change.oldUri, change.newUri);
+      }
+      return uris.every(isWritableTarget);
+    });
   }
 
   /** Diagnostics for any URI: an article, or a sources.yaml with problems. `quick`: skip the corpus-wide pass. */
@@ -316,6 +373,7 @@ export function startServer(connection: Connection): void {
 
   // Pull diagnostics: one document, or the whole workspace (Problems panel shows files that are not open).
   connection.languages.diagnostics.on(async (params, token) => {
+    checkParams(params, 'textDocument');
     await ready(token, params.textDocument.uri);
     const uri = norm(params.textDocument.uri);
     syncDiagnostics();
@@ -325,6 +383,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => {
+    checkParams(params, 'previousResultIds');
     await ready(token);
     const previous = new Map(params.previousResultIds.map((p) => [norm(p.uri), p.value]));
     const report = () => {
@@ -364,18 +423,52 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  /**
+   * Edits waiting to be analysed, by URI: a burst of didChange (3,000 at once froze the server for 102 s) coalesces
+   * into one analysis of the latest text. The first edit after a quiet spell is analysed at the next turn of the
+   * event loop; while edits keep coming, the next analysis waits as long as the last one took, so analysis takes at
+   * most about half the server's time and messages (and requests) in between are answered.
+   */
+  const pendingEdits = new Map<string, { timer: NodeJS.Timeout; documentUri: string }>();
+  const analysisCost = new Map<string, { ms: number; at: number }>();
+
+  function scheduleEdit(uri: string, documentUri: string): void {
+    if (pendingEdits.has(uri)) return; // the pending analysis reads the latest text when it runs
+    const last = analysisCost.get(uri);
+    const busy = last && performance.now() - last.at < last.ms + 50;
+    const delay = busy ? Math.min(last!.ms, 2_000) : 0;
+    pendingEdits.set(uri, { timer: setTimeout(() => flushEdit(uri), delay), documentUri });
+  }
+
+  function flushEdit(uri: string): void {
+    const pending = pendingEdits.get(uri);
+    if (!pending) return;
+    cancelEdit(uri);
+    const document = documents.get(pending.documentUri);
+    if (!document) return;
+    const started = performance.now();
+    const changed = host.updateOpen(uri, document.getText());
+    const ended = performance.now();
+    analysisCost.set(uri, { ms: ended - started, at: ended });
+    if (changed) corpusChanged(uri);
+  }
+
+  function cancelEdit(uri: string): void {
+    const pending = pendingEdits.get(uri);
+    if (pending) clearTimeout(pending.timer);
+    pendingEdits.delete(uri);
+  }
+
   // Document sync: open documents overlay the files on disk.
   documents.onDidOpen((e) => {
     const uri = norm(e.document.uri);
     if (host.updateOpen(uri, e.document.getText())) corpusChanged(uri);
     else if (!pullDiagnostics && host.corpus.has(uri)) publishChanged([uri]);
   });
-  documents.onDidChangeContent((e) => {
-    const uri = norm(e.document.uri);
-    if (host.updateOpen(uri, e.document.getText())) corpusChanged(uri);
-  });
+  documents.onDidChangeContent((e) => scheduleEdit(norm(e.document.uri), e.document.uri));
   documents.onDidClose(async (e) => {
     const uri = norm(e.document.uri);
+    cancelEdit(uri);
     if (await host.closeDocument(uri)) corpusChanged(uri);
   });
 
@@ -395,6 +488,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onHover(async (params, token) => {
+    checkParams(params, 'textDocument', 'position');
     await ready(token, params.textDocument.uri);
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
     if (!analysis) return null;
@@ -422,6 +516,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeLens(async (params, token) => {
+    checkParams(params, 'textDocument');
     await ready(token, params.textDocument.uri);
     return meetingCodeLenses(norm(params.textDocument.uri), host.corpus);
   });
@@ -439,6 +534,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(METHODS.entity, async (params: { id: string }, token: CancellationToken): Promise<EntityDetail | null> => {
+    checkParams(params, 'id');
     await ready(token);
     const e = host.corpus.entities().get(params.id);
     if (!e) return null;
@@ -459,6 +555,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(METHODS.meeting, async (params: { id: string }, token: CancellationToken): Promise<MeetingSummary | null> => {
+    checkParams(params, 'id');
     await ready(token);
     const meeting = host.corpus.meetings().get(params.id);
     return meeting ? summariseMeeting(meeting, host.corpus) : null;
@@ -476,6 +573,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(METHODS.meetingAt, async (params: { uri: string; position: Position }, token: CancellationToken) => {
+    checkParams(params, 'uri', 'position');
     await ready(token);
     const article = host.corpus.get(norm(params.uri));
     if (!article) return null;
@@ -484,6 +582,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDocumentSymbol(async (params, token) => {
+    checkParams(params, 'textDocument');
     await ready(token, params.textDocument.uri);
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
     if (!analysis) return [];
@@ -500,24 +599,28 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDefinition(async (params, token) => {
+    checkParams(params, 'textDocument', 'position');
     await ready(token);
     const found = entityAt(params.textDocument.uri, params.position);
     return found ? definitionOf(found.entity, host.corpus) ?? null : null;
   });
 
   connection.onReferences(async (params, token) => {
+    checkParams(params, 'textDocument', 'position');
     await ready(token);
     const found = entityAt(params.textDocument.uri, params.position);
     return found ? referencesOf(found.entity, host.corpus) : [];
   });
 
   connection.onDocumentHighlight(async (params, token) => {
+    checkParams(params, 'textDocument', 'position');
     await ready(token, params.textDocument.uri);
     const found = entityAt(params.textDocument.uri, params.position);
     return found ? highlightsOf(found.entity, norm(params.textDocument.uri), host.corpus) : [];
   });
 
   connection.languages.inlayHint.on(async (params, token) => {
+    checkParams(params, 'textDocument', 'range');
     await ready(token, params.textDocument.uri);
     const analysis = host.corpus.analysis(norm(params.textDocument.uri));
     if (!analysis) return [];
@@ -530,29 +633,28 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onWorkspaceSymbol(async (params, token) => {
+    checkParams(params, 'query');
     await ready(token);
     return [...entitySymbols(host.corpus, params.query), ...workspaceSymbols(host.corpus.list(), params.query, lineIndexOf)];
   });
 
   connection.onCodeAction((params) => {
+    checkParams(params, 'textDocument', 'range');
+    if (!Array.isArray((params.context as { diagnostics?: unknown } | undefined)?.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'Invalid params: context.diagnostics must be an array');
     const article = articleFor(params.textDocument.uri);
     if (!article) return [];
     const offset = lineIndexOf(article).offsetAt(params.range.start);
-    return [
+    return safeActions([
       ...codeActionsFor(article, params.context.diagnostics, readSourcesDocument),
       ...entityActions(host.corpus, article.uri, offset, params.context.diagnostics, readKnowledgeDocument()),
       ...suppressActions(article, params.context.diagnostics, suppressionsPath(host.getRoots()), readText(suppressionsPath(host.getRoots()))),
-    ];
+    ]);
   });
 
   function readText(p: string): string | undefined {
     const open = documents.get(fileUri(p));
     if (open) return open.getText();
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readYaml(p);
   }
 
   /** The knowledge file at the top of the first workspace folder (created by the first action that needs it). */
@@ -562,11 +664,7 @@ export function startServer(connection: Connection): void {
     const uri = fileUri(p);
     const open = documents.get(uri);
     if (open) return { uri, text: open.getText() };
-    try {
-      return { uri, text: readFileSync(p, 'utf8') };
-    } catch {
-      return { uri, text: undefined };
-    }
+    return { uri, text: readYaml(p) };
   }
 
   function readSourcesDocument(folder: string): SourcesDocument {
@@ -576,11 +674,9 @@ export function startServer(connection: Connection): void {
       const open = documents.get(uri);
       if (open) return { uri, text: open.getText() };
       if (existsSync(p)) {
-        try {
-          return { uri, text: readFileSync(p, 'utf8') };
-        } catch {
-          // unreadable: fall through and offer to create beside it
-        }
+        const text = readYaml(p);
+        if (text !== undefined) return { uri, text };
+        // unreadable (or a FIFO, or huge): fall through and offer to create beside it
       }
     }
     return { uri: fileUri(path.join(folder, 'sources.yaml')), text: undefined };

@@ -111,12 +111,12 @@ export class TestClient {
  * One server for a mocha suite: before its tests, a folder from `makeRoot` and a server indexed on it; after them,
  * the server stopped and the folder removed. Call it inside `describe`.
  */
-export function serverForSuite(makeRoot: () => string, options: Omit<StartOptions, 'root'> = {}): { client: TestClient; dir: string } {
+export function serverForSuite(makeRoot: () => string, options: Omit<StartOptions, 'root'> & { indexTimeoutMs?: number } = {}): { client: TestClient; dir: string } {
   const suite = {} as { client: TestClient; dir: string };
   before(async () => {
     suite.dir = makeRoot();
     suite.client = await TestClient.start({ ...options, root: suite.dir });
-    await suite.client.waitForIndex();
+    await suite.client.waitForIndex(options.indexTimeoutMs);
   });
   after(async () => {
     await suite.client.stop();

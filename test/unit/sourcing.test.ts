@@ -43,6 +43,26 @@ describe('quotes and speakers', () => {
   it('flags a quotation nobody is said to have spoken', () => {
     assert.deepEqual(codes('"This will change everything for the region and its people."'), ['quote-unattributed']);
   });
+
+  it('finds the speaker a reader sees even when it is not a name', () => {
+    const implicit = (body: string) => read(body).sourcing.quotes.filter((q) => q.kind === 'direct').map((q) => q.implicit ?? q.speaker?.name ?? null);
+    // A pronoun or a common noun with a speech verb after the quotation.
+    assert.deepEqual(codes('"We will keep every road open through the winter," the mayor concluded.'), []);
+    assert.deepEqual(codes('The hearing ran late. "Can anyone here tell me what changed in March?" she asks.'), []);
+    // A colon introduction, in the same paragraph or closing the one before.
+    assert.deepEqual(implicit('Varga put it plainly:\n\n"The budget leaves nothing for the harbour this year."'), ['colon']);
+    // The next sentence of a quotation the sentence before attributed.
+    assert.deepEqual(codes('"The port will reopen in May," said harbour engineer Pell Varga. "Nobody expects the cranes back before then."'), []);
+    // A quotation opening the paragraph after the one about its speaker.
+    assert.deepEqual(implicit('Councillor Norma Quist has fought the closure for a decade.\n\n"I will not stop until the ferry runs again."'), ['previous paragraph']);
+    // A source in brackets after it, as newsletters cite.
+    assert.deepEqual(codes('HARBOUR NEWS "The ferry will run twice a day from next spring on." [Coast Gazette.]'), []);
+  });
+
+  it('does not take titles or fragments woven into a sentence for speech', () => {
+    assert.deepEqual(codes('Voters in the valley rallied behind the slogan "Bread and Bridges For All" last year.'), []);
+    assert.deepEqual(codes('The plan was meant to "lift every harbour town out of decline" within a decade.'), []);
+  });
 });
 
 describe('claims and their sources', () => {
@@ -64,6 +84,30 @@ describe('claims and their sources', () => {
   it('names the vague source a claim rests on', () => {
     const found = sourcingFindings(read('Informed sources said 40 people were arrested.'));
     assert.deepEqual(found.map((f) => [f.code, f.message]), [['anonymous-source', 'Rests on a vague or anonymous source: “Informed sources”.']]);
+  });
+
+  it('takes vague words as a source only when they say, report or believe something', () => {
+    const anon = (body: string) => sourcingFindings(read(body)).filter((f) => f.code === 'anonymous-source').map((f) => f.message.replace(/.*“(.*)”.*/, '$1'));
+    assert.deepEqual(anon('The bridge will close in May, officials said on Monday.'), ['officials']);
+    assert.deepEqual(anon('The toll rises next year, said two sources familiar with the plan.'), ['sources']);
+    assert.deepEqual(anon('Analysts had forecast a smaller loss for the quarter.'), ['Analysts']);
+    // A statistic, an object, a subject of something other than saying, or a vague word tied to a named body.
+    assert.deepEqual(anon('One in four residents lived below the poverty line in 2019.'), []);
+    assert.deepEqual(anon('The mayor met residents of the harbour district on Friday.'), []);
+    assert.deepEqual(anon('Officials started to paint the closure as a matter of safety.'), []);
+    assert.deepEqual(anon('Harbour Authority officials said the cranes would return.'), []);
+    // A country, its people or its capital does not name the body: still vague.
+    assert.deepEqual(anon('The talks went well, Turkish officials said.'), ['officials']);
+    assert.deepEqual(anon('The talks went well, officials in Ankara said.'), ['officials']);
+    assert.deepEqual(anon('Part of the problem, say experts like Dana Ruell, is the soil itself.'), []);
+    // Hedges are no source: "reportedly", "allegedly".
+    assert.deepEqual(anon('The councillor reportedly left the meeting early.'), []);
+  });
+
+  it('takes polls, reports, filings and ads as the source of a claim', () => {
+    assert.deepEqual(codes('A county poll found 300 households had lost power.'), []);
+    assert.deepEqual(codes('The campaign ad claims the mayor funded the blockade.'), []);
+    assert.deepEqual(codes('The mayor funded the blockade.'), ['unattributed-claim']);
   });
 
   it('recognises state media as a source, not an anonymous one', () => {

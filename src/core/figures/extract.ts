@@ -152,7 +152,8 @@ function isStandalone(text: string, at: number, length: number): boolean {
   const next = text[at + length] ?? ' ';
   if (/[\p{L}\d]/u.test(prev) || /[\p{L}\d]/u.test(next)) return false;
   if (prev === '-' && LETTER.test(text[at - 2] ?? '')) return false;
-  if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|:\d)/i.test(text.slice(at + length))) return false;
+  // A short window, not the rest of the sentence: a sentence can be a megabyte of figures.
+  if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|:\d)/i.test(text.slice(at + length, at + length + 16))) return false;
   return true;
 }
 
@@ -223,6 +224,9 @@ function qualifierOf(before: string): { qualifier: Qualifier; qualifierText?: st
 
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 
+/** How far (in tokens) a figure's verb is looked for: keeps a sentence of ten thousand figures and no verb linear. */
+const VERB_WINDOW = 40;
+
 /** The counted noun (the last noun of the phrase after the figure) and the verb the figure hangs on. */
 function attachContext(article: Article, figure: Figure, sentenceIndex: number): void {
   const s = article.sentences[sentenceIndex];
@@ -249,14 +253,14 @@ function attachContext(article: Article, figure: Figure, sentenceIndex: number):
   }
   // Nearest verb before the figure, else after it ("killed over 1,300 …", "… 320 people were arrested").
   let verb: string | undefined;
-  for (let j = i - 1; j >= first; j--) {
+  for (let j = i - 1; j >= Math.max(first, i - VERB_WINDOW); j--) {
     if (POS_TAGS[pos[j]] === 'VERB') {
       verb = article.text.slice(starts[j], ends[j]);
       break;
     }
   }
   if (!verb) {
-    for (let j = i; j < last; j++) {
+    for (let j = i; j < Math.min(last, i + VERB_WINDOW); j++) {
       if (POS_TAGS[pos[j]] === 'VERB') {
         verb = article.text.slice(starts[j], ends[j]);
         break;

@@ -29,7 +29,7 @@ export function structureFindings(article: Article): Finding[] {
   for (const problem of article.problems) {
     findings.push({ code: problem.code, severity: problem.severity, message: problem.message, ...at(problem.range ?? firstLine(article)) });
   }
-  if (article.problems.some((p) => p.code === 'structure/binary-file' || p.code === 'structure/too-large' || p.code === 'structure/unreadable' || p.code === 'structure/page-not-imported')) {
+  if (article.problems.some((p) => p.code === 'structure/binary-file' || p.code === 'structure/too-large' || p.code === 'structure/unreadable' || p.code === 'structure/outside-folder' || p.code === 'structure/page-not-imported' || (p.code === 'structure/encoding' && article.text === ''))) {
     return findings;
   }
   if (article.text.trim().length === 0) {

@@ -9,6 +9,8 @@ import { Role } from './recognise';
 import { KnownRole, rolesOn } from './knowledge';
 import { groupBy } from '../groups';
 
+const PAST_TITLE = /\b(?:former|then|ex|onetime|one-time|erstwhile|late|past|outgoing|retired)\b/i;
+
 /** Roles held at dates this far apart may both be true (people change jobs): not compared. */
 const MAX_DAYS_APART = 180;
 
@@ -25,6 +27,9 @@ function describeRole(r: Role): string {
 export function rolesConflict(a: Role, b: Role): boolean {
   if (!a.office || !b.office) return false;
   if (a.qualifier === 'former' || b.qualifier === 'former') return false;
+  // Successive roles, not rival ones: a deputy or vice becomes the principal (vice president, then president).
+  const principal = (o: string) => o.replace(/^(?:vice|deputy)\s+/, '');
+  if (a.office !== b.office && principal(a.office) === principal(b.office) && (!a.country || !b.country || a.country === b.country)) return false;
   if (a.office === 'minister' || b.office === 'minister') return a.office !== b.office && !/minister$/.test(a.office === 'minister' ? b.office : a.office);
   if (a.office !== b.office) return true;
   return !!a.country && !!b.country && a.country !== b.country;
@@ -54,7 +59,18 @@ export const entityRule: IndexedRule = {
 
 function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
   const accepted = new Set(corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0])?.accept.map((t) => t.toLowerCase()) ?? []);
-  const titled = entity.mentions.filter((m) => m.mention.role?.office && !m.mention.descriptive && m.mention.roleRange && !accepted.has((m.mention.roleText ?? '').toLowerCase()));
+  // Only titles bound to a full name in the body: "President Clinton" alone may be either Clinton, and a
+  // title worded as past ("former", "then-", "ex-") is not a current one.
+  const titled = entity.mentions.filter(
+    (m) =>
+      m.mention.role?.office &&
+      !m.mention.descriptive &&
+      m.mention.roleRange &&
+      m.mention.sentence >= 0 &&
+      /\s/.test(m.mention.text.trim()) &&
+      !PAST_TITLE.test(m.mention.roleText ?? '') &&
+      !accepted.has((m.mention.roleText ?? '').toLowerCase()),
+  );
   const out: Finding[] = [];
   const flagged = new Set<EntityMention>();
   for (const x of titled) {
@@ -74,40 +90,53 @@ function titleConflicts(corpus: Corpus, entity: Entity): Finding[] {
   return out;
 }
 
-/** Spellings that fold to the same name but are written differently ("Erdoğan" / "Erdogan"), per outlet. */
+/**
+ * `name-variant`: one person spelled differently across the corpus ("Erdoğan" / "Erdogan", or transliterations
+ * the knowledge file joined: "Bagheri" / "Baqeri"). One finding per person for the whole corpus, naming every
+ * spelling and the outlets using it, placed on the first mention of the least used spelling. Case ("ERDOGAN") and
+ * straight versus curly apostrophes ("O'Malley" / "O’Malley") are typography, not spelling; spellings the
+ * knowledge file lists for the person are accepted and not reported.
+ */
 function nameVariants(corpus: Corpus, entity: Entity): Finding[] {
-  const surname = (text: string) => text.split(/\s+/).pop()!;
-  const spellings = groupBy(entity.mentions.filter((m) => !m.mention.descriptive), (m) => surname(m.mention.text));
-  // Case alone ("GlobalCom"/"Globalcom", "COMPASS") is typography, not spelling.
-  for (const [form, ms] of [...spellings]) {
-    const same = [...spellings.keys()].find((f) => f !== form && f.toLowerCase() === form.toLowerCase());
-    if (!same || !spellings.has(form)) continue;
-    // Keep the ordinarily cased form ("Erdogan", not "ERDOGAN") as the spelling to report.
-    const [keep, drop] = /^\p{Lu}+$/u.test(form) ? [same, form] : [form, same];
-    spellings.set(keep, [...spellings.get(keep)!, ...(keep === form ? spellings.get(same)! : ms)]);
-    spellings.delete(drop);
-  }
+  const surname = (text: string) => text.split(/\s+/).pop()!.replace(/['’]s$/u, '');
+  // "al-Assad" / "Assad": an article particle is style, not spelling.
+  const typographic = (form: string) => form.replace(/’/g, "'").toLowerCase().replace(/^(?:al|el|ad|as|ash|an)[-‐]/u, '');
+  const known = corpus.knowledge.people.find((p) => p.key === entity.id.split('#')[0]);
+  const accepted = new Set((known ? [known.name, ...known.aliases] : []).map((n) => typographic(surname(n))));
+  const named = entity.mentions.filter((m) => !m.mention.descriptive && m.mention.sentence >= 0);
+  const spellings = groupBy(named, (m) => typographic(surname(m.mention.text)));
+  if (spellings.size < 2) return [];
   const forms = [...spellings.keys()];
-  if (forms.length < 2 || new Set(forms.map((f) => foldText(f).toLowerCase())).size !== 1) return [];
-  const out: Finding[] = [];
-  for (const [form, mentions] of spellings) {
-    const uris = [...new Set(mentions.map((m) => m.uri))];
-    for (const uri of uris) {
-      const first = mentions.find((m) => m.uri === uri)!;
-      const others = [...spellings].filter(([f]) => f !== form);
-      const elsewhere = others.flatMap(([f, ms]) => ms.filter((m) => m.uri !== uri).slice(0, 1).map((m) => ({ f, m })));
-      if (!elsewhere.length) continue;
-      out.push({
-        code: 'name-variant',
-        severity: 'information',
-        message: `“${form}” here; ${elsewhere.map(({ f, m }) => `“${f}” in ${outlet(corpus, m.uri)}`).join(', ')} — the same person (${entity.canonical}).`,
-        uri,
-        range: first.mention.range,
-        related: elsewhere.map(({ f, m }) => ({ uri: m.uri, range: m.mention.range, message: `${outlet(corpus, m.uri)} writes “${f}”` })),
-      });
-    }
-  }
-  return out;
+  // Spelling variants of one name: the same after folding diacritics, or joined by the knowledge file (aliases).
+  if (new Set(forms.map((f) => foldText(f))).size !== 1 && !known) return [];
+  // Spellings the reader accepted in the knowledge file stay visible, faded, but leave the Problems panel.
+  const severity = forms.every((f) => accepted.has(f)) ? 'hint' : 'information';
+  // How each spelling is written (the ordinarily cased form: "Erdogan", not "ERDOGAN").
+  const shown = (ms: EntityMention[]) => {
+    const texts = ms.map((m) => surname(m.mention.text));
+    return texts.find((t) => !/^\p{Lu}+$/u.test(t)) ?? texts[0];
+  };
+  const ordered = [...spellings.values()].sort((a, b) => a.length - b.length || a[0].uri.localeCompare(b[0].uri));
+  const outletsOf = (ms: EntityMention[]) => [...new Set(ms.map((m) => outlet(corpus, m.uri)))];
+  const list = (ms: EntityMention[]) => {
+    const outlets = outletsOf(ms);
+    return `“${shown(ms)}” in ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` and ${outlets.length - 3} more` : ''}`;
+  };
+  const here = ordered[0];
+  const first = [...here].sort((a, b) => a.uri.localeCompare(b.uri) || a.mention.range.start - b.mention.range.start)[0];
+  return [
+    {
+      code: 'name-variant',
+      severity,
+      message: `${entity.canonical} is spelled ${ordered.length} ways across the corpus: ${ordered.map(list).join('; ')}.`,
+      uri: first.uri,
+      range: first.mention.range,
+      related: ordered.slice(1).map((ms) => {
+        const m = ms[0];
+        return { uri: m.uri, range: m.mention.range, message: `${outlet(corpus, m.uri)} writes “${shown(ms)}”` };
+      }),
+    },
+  ];
 }
 
 /**

@@ -10,6 +10,7 @@
 
 import { Document, isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { normaliseDate } from '../metadata';
+import { parseYamlSafely } from '../yamlSafe';
 import { InputProblem } from '../types';
 import { parseRole, personKey } from './recognise';
 
@@ -43,10 +44,11 @@ export const EMPTY_KNOWLEDGE: Knowledge = { people: [], distinct: [], aliasKeys:
 
 export function parseKnowledge(text: string): Knowledge {
   const problems: InputProblem[] = [];
-  const doc = parseDocument(text, { prettyErrors: false });
-  for (const e of doc.errors) problems.push({ code: 'structure/invalid-metadata', severity: 'warning', message: `Malformed sourcelens.entities.yaml: ${e.message.split('\n')[0]}`, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
-  if (doc.errors.length) return { ...EMPTY_KNOWLEDGE, problems };
-  const data = (doc.toJS() ?? {}) as { people?: unknown; distinct?: unknown };
+  const parsed = parseYamlSafely(text);
+  for (const e of parsed.problems) problems.push({ code: 'structure/invalid-metadata', severity: 'warning', message: `Malformed sourcelens.entities.yaml: ${e.message}. The file is ignored until it is fixed.`, range: e.range ?? { start: 0, end: 1 } });
+  if (problems.length) return { ...EMPTY_KNOWLEDGE, problems };
+  const raw = parsed.data ?? {};
+  const data = (typeof raw === 'object' ? raw : {}) as { people?: unknown; distinct?: unknown };
   const distinct: [string, string][] = [];
   for (const pair of Array.isArray(data.distinct) ? data.distinct : []) {
     if (Array.isArray(pair) && pair.length === 2 && pair.every((x) => typeof x === 'string')) distinct.push([pair[0], pair[1]]);

@@ -7,8 +7,10 @@
 // "X, Turkey's foreign minister," and descriptions that stand for a person ("the top Iranian diplomat").
 
 import titleRules from '../rules/roles.yaml';
-import { nameKey } from '../fold';
+import { foldText, nameKey } from '../fold';
 import { countryOf, countryOfCapital } from '../meetings/places';
+import { isGivenName } from './names';
+import { pushTo } from '../groups';
 import { Article, POS_TAGS, TextRange } from '../types';
 
 export type EntityKind = 'person' | 'organisation' | 'place';
@@ -46,6 +48,7 @@ interface RawRules {
   qualifiers: string[];
   relational: string[];
   descriptors: string[];
+  persons: string[];
 }
 
 const rules = titleRules as RawRules;
@@ -61,7 +64,7 @@ const TITLE_WORDS = new Set(
 );
 
 /** Last words that make a capitalised run an organisation ("Cooperation Council", "Revolutionary Guards"). */
-const ORG_WORDS = /^(?:council|agency|ministry|party|corps|forces|guards|army|committee|organi[sz]ation|union|assembly|parliament|court|bank|company|group|front|movement|news|times|post|tv|radio|press|office|university|institute|commission|league|alliance|coalition|association|federation|network|channel|service|tribunal|senate|congress|house|navy|police|government|irna|sana|reuters|afp|euronews|tasnim)$/i;
+const ORG_WORDS = /^(?:department|administration|patrol|council|agency|ministry|party|corps|forces|guards|army|committee|organi[sz]ation|union|assembly|parliament|court|bank|company|group|front|movement|news|times|post|tv|radio|press|office|university|institute|commission|league|alliance|coalition|association|federation|network|channel|service|tribunal|senate|congress|house|navy|police|government|irna|sana|reuters|afp|euronews|tasnim)$/i;
 /** Words that are never names on their own, whatever their capital. */
 const NOT_NAMES = new Set(['share', 'photo', 'copyright', 'advertisement', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'state', 'islamic', 'revolution', 'war', 'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'as', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'after', 'before', 'while', 'when', 'if', 'for', 'with', 'by', 'from', 'to', 'of', 'his', 'her', 'their', 'its', 'our', 'meanwhile', 'however', 'also', 'only', 'some', 'more', 'most', 'many', 'several', 'both', 'all', 'no', 'not', 'just', 'even', 'still', 'so', 'yet', 'new', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'talks', 'talkback', 'tags', 'you', 'your', 'there', 'here', 'what', 'who', 'how', 'why', 'where']);
 /** Lower-case particles inside names: "Bashar al-Assad", "Ahmad bin Ali", "Ursula von der Leyen". */
@@ -70,6 +73,26 @@ const PARTICLE = /^(?:al|el|ad|as|bin|ibn|abu|van|von|de|da|di|du|le|la|del|der|
 // `new RegExp(…)` calls, which would build a fresh regex on every call of a hot loop.
 const CAPITALISED = /^\p{Lu}/u;
 const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+/** Courtesy titles and forms of address in front of a name: "Mr.", "Dr", "Sen.", "Rep.", "Gov.", "Sir". */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|rep|gov|lt|sgt|capt|col|cpl|pvt|rev|fr|msgr|sheikh|ayatollah|judge|justice|senator|governor|mayor|sheriff|prosecutor|attorney|detective|congressman|congresswoman|coach|pope|cardinal|bishop|rabbi|imam|prince|princess|queen|king|ceo|coo|cfo|chairman|chairwoman|actress|actor|singer|rapper|comedian|director|producer|manager|owner|quarterback|officer|deputy|trooper|agent|suspect)\.?$/i;
+/** "Maurice Cheeks, the popular former Sixers player,": a person noun in apposition marks a person. */
+const DESCRIBED_AFTER = new RegExp(`^,\\s+(?:a|an|the|his|her|their|[\\p{Lu}][\\p{L}-]+['’]s)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${rules.persons.join('|')})\\b`, 'u');
+/** "the 36-year-old champion Klitschko", "actress Tara Reid": a person noun right before the name. */
+const PERSON_BEFORE = new RegExp(`\\b(?:${rules.persons.join('|')})\\s+$`, 'u');
+const SPOKEN_AFTER = /^\s+(?:(?:has|had|also|then|later)\s+)?(?:said|says|told|tells|spoke|added|explained|insisted|argued|recalled|admitted|replied|testified|met|meets)\b/;
+/** Verbs whose object is a person: "met X", "arrested X", "charged X", "hired X" (not "sued", which takes companies). */
+const MET_BEFORE = /\b(?:met|meets|meeting|arrested|detained|charged|sentenced|convicted|indicted|jailed|killed|shot|hired|fired|nominated|appointed|elected|interviewed|married|pardoned|executed|kidnapped|abducted)(?:\s+with)?\s+$/;
+/** Passives whose subject is a person: "X was detained", "X has been charged". */
+const PERSON_PASSIVE = /^\s+(?:was|is|has been|had been|will be)\s+(?:arrested|detained|charged|sentenced|convicted|indicted|jailed|killed|shot|wounded|injured|elected|appointed|nominated|hospitali[sz]ed|born|married|executed|kidnapped|abducted|released from (?:jail|prison|custody))\b/;
+/** Contractions are never names, whatever the tagger says: "I'm", "He's", "We'll", "Don't". */
+const CONTRACTION = /^(?:i|you|he|she|it|we|they|that|there|here|what|who|let|don|can|won|isn|didn|doesn|wasn|aren)['’](?:m|s|re|ll|ve|d|t)?$/i;
+const HYPHEN_ONLY = /^(?:al|el|ad|as|la|le|da|de|di|du)$/;
+/** Last words that make a run a place, a thing or an event, not a person, even after a given name ("Rose Garden"). */
+const NOT_PERSON_LAST = /^(?:centers?|centres?|church|act|sea|ocean|river|gulf|lake|bay|street|st|road|avenue|ave|boulevard|county|city|island|islands|mountains?|valley|park|garden|gardens|school|college|hospital|clinic|airport|station|bridge|hall|square|district|province|prison|jail|stadium|arena|club|hotel|award|awards|prize|cup|games|bowl|festival|championship|conference|summit|day|explorer|scale|foundation|fund|project|program|programme|show|series|film|movie|album|magazine|journal|review|report|index|plan|treaty|accord|deal|bill|law|rule|building|tower|plaza|mall|store|market|restaurant|cafe|bar|theater|theatre|museum|library|memorial|monument|bridge|highway|freeway|route|trail|canyon|desert|forest|beach|coast|peninsula|strait|channel|canal|dam|port|harbor|harbour|base|camp|fort|zone|region|state|states|republic|kingdom|empire|province|territory|prefecture|tournament|open|classic|marathon|olympics|league|conference|division|trophy|medal|fire|storm|hurricane|typhoon|earthquake|quake|flood|war|crisis|scandal|affair|case|trial|inc|corp|co|ltd|llc|plc|group|holdings|motors|airlines|airways|systems|technologies|labs|studios|records|pictures|entertainment|media|foods|products|brands|energy|oil|gas|electric|telecom|capital|partners|associates|bros)$/i;
+/** An age or a party and state in apposition mark a person: "Tara Reid, 33,", "Nancy Pelosi (D-Calif.)". */
+const PERSON_APPOSITION = /^(?:,\s*\d{1,3}\s*[,.;)]|\s*\(\s*\d{1,3}\s*\)|\s*\(\s*[DRI]\s*[-–,]\s*\p{Lu})/u;
+const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+const DIRECTION = /^(?:new|north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|central|upper|lower)$/i;
 /** "Turkey's " right before a title or name. */
 const POSSESSIVE_BEFORE = /(\p{Lu}[\p{L}-]+)['’]s\s+$/u;
 
@@ -119,9 +142,13 @@ export function recogniseEntities(article: Article): Mention[] {
       const adjacent = run.length === 0 || starts[i] - ends[run[run.length - 1]] <= 1;
       const capital = CAPITALISED.test(word);
       // Mid-sentence capitals are names even when the tagger reads the word as common ("Quell", "Brisk").
-      const nameLike = capital && (tag === 'PROPN' || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')) || ALL_CAPITALS.test(word));
-      const particle = run.length > 0 && adjacent && (PARTICLE.test(word) || (word === '-' && PARTICLE.test(text.slice(starts[run[run.length - 1]], ends[run[run.length - 1]]))));
-      const connector = run.length > 0 && adjacent && (word === 'of' || word === 'the') && capitalAt(article, i + 1);
+      // A title opening the sentence is tagged as a common noun ("President Obama said"): it still leads a name.
+      const leadingTitle = capital && i === s.firstToken && (TITLE_WORDS.has(word.toLowerCase()) || HONORIFIC.test(word)) && capitalAt(article, i + 1);
+      const nameLike = capital && !CONTRACTION.test(word) && (tag === 'PROPN' || leadingTitle || (i > s.firstToken && (tag === 'NOUN' || tag === 'VERB' || tag === 'ADJ' || tag === 'X')) || ALL_CAPITALS.test(word));
+      // "al-", "as-", "ad-" are particles only when hyphenated: "Benjamin as U.S. Surgeon General" is two runs.
+      const particle = run.length > 0 && adjacent && ((PARTICLE.test(word) && (!HYPHEN_ONLY.test(word) || text[ends[i]] === '-')) || (word === '-' && PARTICLE.test(text.slice(starts[run[run.length - 1]], ends[run[run.length - 1]]))));
+      const connector =
+        run.length > 0 && adjacent && (((word === 'of' || word === 'the') && capitalAt(article, i + 1)) || (word === '-' && starts[i + 1] === ends[i] && capitalAt(article, i + 1))); // "Orrey-Vale"
       if ((nameLike || particle || connector) && adjacent) run.push(i);
       else {
         flush();
@@ -133,6 +160,7 @@ export function recogniseEntities(article: Article): Mention[] {
   readAppositions(article, mentions);
   readDescriptions(article, mentions);
   resolveSurnames(mentions);
+  readHeadline(article, mentions);
   return mentions.sort((a, b) => a.range.start - b.range.start);
 }
 
@@ -150,11 +178,12 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   let cut = -1;
   words.forEach((w, i) => {
     const lower = w.toLowerCase().replace(/\.$/, '');
-    if (i < words.length - 1 && (TITLE_WORDS.has(lower) || countryOf(w) || NOT_NAMES.has(lower))) cut = i;
+    if (i < words.length - 1 && (TITLE_WORDS.has(lower) || HONORIFIC.test(lower) || countryOf(w) || NOT_NAMES.has(lower))) cut = i;
   });
   const nameTokens = run.slice(cut + 1);
   let nameWords = words.slice(cut + 1);
-  while (nameWords.length && (PARTICLE.test(nameWords[nameWords.length - 1]) || nameWords[nameWords.length - 1] === '-' || /^(?:of|the)$/.test(nameWords[nameWords.length - 1]))) {
+  // Particles, connectors and a glued day or month ("… Wasilla Bible Church Friday") end no name.
+  while (nameWords.length && (PARTICLE.test(nameWords[nameWords.length - 1]) || nameWords[nameWords.length - 1] === '-' || /^(?:of|the)$/.test(nameWords[nameWords.length - 1]) || (nameWords.length > 1 && DATE_WORD.test(nameWords[nameWords.length - 1])))) {
     nameWords = nameWords.slice(0, -1);
     nameTokens.pop();
   }
@@ -185,7 +214,19 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
     if (country) out.push({ range: { start: starts[run[i]], end: ends[run[i]] }, text: words[i], kind: 'place', key: `place:${nameKey(country)}`, sentence, confidence: 0.9 });
   }
   const placeBefore = /\b(?:in|at|from|near)\s+(?:(?:eastern|western|northern|southern|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)\s+)?$/i;
-  if (placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) && cut < 0) {
+  const after = text.slice(range.end, range.end + 60);
+  const last = nameWords[nameWords.length - 1].replace(/['’]s$/, '');
+  // The given name may follow initials: "W. Mark Felt", "J. R. Smith".
+  const firstName = nameWords.find((w) => !/^\p{Lu}\.?$/u.test(w)) ?? nameWords[0];
+  // A capitalised descriptor may lead at the start of a sentence: "Moviemaker Gary Ross".
+  const leadingGiven = nameWords.length > 2 && /(?:er|or|ist|ian|ess|ant|ent)$/.test(nameWords[0]) && isGivenName(nameWords[1]);
+  // A number right after is a score or a model ("Creighton Bluejays 65", "Windows 7"), not an age.
+  const given = nameWords.length > 1 && firstName !== nameWords[nameWords.length - 1] && (isGivenName(firstName) || leadingGiven) && !NOT_PERSON_LAST.test(last) && !/^\s+\d/.test(after);
+  const describedBefore = PERSON_BEFORE.test(text.slice(Math.max(0, (titleRange ?? range).start - 40), (titleRange ?? range).start));
+  // A full name as the subject of speech or of a meeting ("Mevlüt Çavuşoğlu said", "… met Mohammad Javad Zarif").
+  const spoken = nameWords.length > 1 && (SPOKEN_AFTER.test(after) || PERSON_PASSIVE.test(after) || MET_BEFORE.test(text.slice(Math.max(0, (titleRange ?? range).start - 16), (titleRange ?? range).start)));
+  const appositive = PERSON_APPOSITION.test(after) || DESCRIBED_AFTER.test(after) || describedBefore || spoken;
+  if (placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) && cut < 0 && !given && !appositive) {
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.6 });
     return;
   }
@@ -194,6 +235,19 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
     return;
   }
   if (!nameWords.every((w) => CAPITALISED.test(w) || PARTICLE.test(w) || w === '-')) return;
+  // "New York", "North Carolina", "East Flatbush": a run led by a compass word or "New" is a place, not "York".
+  if (cut >= 0 && DIRECTION.test(words[cut]) && words.slice(0, cut).every((w) => /^the$/i.test(w)) && !(roleText && parseRole(roleText))) {
+    const whole = { start: starts[run[cut]], end: range.end };
+    out.push({ range: whole, text: text.slice(whole.start, whole.end), kind: 'place', key: `place:${nameKey(text.slice(whole.start, whole.end))}`, sentence, confidence: 0.6 });
+    return;
+  }
+  // "Governor of Alaska", "Department of Criminal Justice": the words after "of" are what the title is of.
+  if (cut > 0 && /^of$/i.test(words[cut]) && words.slice(0, cut).some((w) => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || HONORIFIC.test(w))) return;
+  // A title word ending the run is no name: "Surgeon General", "Attorney General", "Secretary General".
+  const lastLower = nameWords[nameWords.length - 1].toLowerCase().replace(/\.$/, '');
+  if (TITLE_WORDS.has(lastLower) && !PARTICLE.test(lastLower) && !given) return; // "Billy King" stays
+  // "the Red Sox", "The Bluejays", "the Bush administration": a name is not preceded by a bare article.
+  const articleBefore = /\bthe\s+$/i.test(text.slice(Math.max(0, (titleRange ?? range).start - 5), (titleRange ?? range).start));
   let role = roleText ? parseRole(roleText) : undefined;
   if (!role) {
     const described = DESCRIBED_BEFORE.exec(text.slice(Math.max(0, range.start - 40), range.start));
@@ -204,6 +258,14 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
       role = { country: described[1] ? countryOf(described[1]) : undefined, qualifier: described[0].trim().split(/\s+/).pop() };
     }
   }
+  // A capitalised run is a person only on evidence: a title or a form of address, a given name in front
+  // ("Tara Reid"), a speech verb, an age in apposition. Without any, it stays a weak candidate (a team, a product,
+  // an event or a place the gazetteers do not know) that counts only if the article or the corpus names that
+  // person with evidence (promoteByKey, identity.ts).
+  const titled = !!role || (cut >= 0 && words.slice(0, cut + 1).some((w) => HONORIFIC.test(w)));
+  const evidence = titled || given || appositive;
+  const placeLike = nameWords.length > 1 && NOT_PERSON_LAST.test(last);
+  if ((placeLike || articleBefore) && !titled) return;
   out.push({
     range,
     text: name,
@@ -213,7 +275,7 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
     role,
     roleText: role ? roleText : undefined,
     roleRange: role ? roleRange : undefined,
-    confidence: nameWords.length > 1 ? 0.9 : 0.5,
+    confidence: evidence ? (nameWords.length > 1 ? 0.9 : 0.85) : 0.5,
   });
 }
 
@@ -299,12 +361,73 @@ function resolvedRole(m: Mention, all: Mention[]): Role | undefined {
  * keeps a low confidence: the corpus-wide index attaches it to a person named elsewhere, or drops it.
  */
 function resolveSurnames(mentions: Mention[]): void {
-  const full = new Map<string, Mention>();
-  for (const m of mentions) if (m.kind === 'person' && !m.descriptive && /\s/.test(m.text)) full.set(m.key, m);
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i];
-    if (m.kind !== 'person' || m.descriptive || /\s/.test(m.text)) continue;
-    // A lone surname the article never names in full stays a weak candidate: the corpus may know the person.
-    if (full.has(m.key)) m.confidence = 0.85;
+  // Keys the article gives evidence for (a title, a given name, a speech verb, an age): every mention with that
+  // key is the person ("Tara Reid, 33, …", later "Reid").
+  const evidenced = new Map<string, string[]>();
+  for (const m of mentions) if (m.kind === 'person' && !m.descriptive && m.confidence >= 0.6) pushTo(evidenced, m.key, m.text);
+  for (const m of mentions) {
+    if (m.kind !== 'person' || m.descriptive || m.confidence >= 0.6) continue;
+    // A lone surname the article never names with evidence stays a weak candidate: the corpus may know the person.
+    const names = evidenced.get(m.key);
+    if (!names) continue;
+    if (!/\s/.test(m.text)) {
+      m.confidence = 0.85;
+      continue;
+    }
+    // A longer run ending in a name the article gives is that name with words glued on ("Reason Hedge Funds
+    // Support Hillary Clinton" in a title-case line): keep the name only.
+    const suffix = names.filter((n) => /\s/.test(n) && m.text.endsWith(` ${n}`)).sort((a, b) => b.length - a.length)[0];
+    if (suffix) {
+      m.range = { start: m.range.end - suffix.length, end: m.range.end };
+      m.text = suffix;
+      m.confidence = 0.9;
+    } else if (m.text.split(/\s+/).length <= 3) m.confidence = 0.9;
+  }
+}
+
+/**
+ * Names in the headline. Headlines are title case or all capitals ("Lindsay Lohan Checks Into Rehab", "GARY ROSS
+ * REMAINS …"), where capitals say nothing, so a headline names a person when it spells a name (or the surname) the
+ * body gives with evidence. These mentions have sentence -1: they belong to no body sentence.
+ */
+function readHeadline(article: Article, mentions: Mention[]): void {
+  const headline = article.headline;
+  if (!headline) return;
+  const folded = foldText(article.text.slice(headline.range.start, headline.range.end)).toLowerCase();
+  if (folded.length !== headline.range.end - headline.range.start) return; // lower-casing changed the length: offsets would drift
+  const forms = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.kind !== 'person' || m.descriptive || m.confidence < 0.6) continue;
+    const full = foldText(m.text).toLowerCase().replace(/['’]s$/, '');
+    const words = full.split(/\s+/);
+    for (const form of [full, words.length > 1 ? words[words.length - 1] : '']) if (form.length > 2 && !forms.has(form)) forms.set(form, m);
+  }
+  const taken: TextRange[] = [];
+  // A given name and the capitalised word after it ("Gary Ross Won't Direct …"): a person even in a title-case line.
+  for (const g of folded.matchAll(/(?<![\p{L}\d])(\p{L}+)\s+((?:\p{L}\.\s*)?\p{L}[\p{L}'’-]+)/gu)) {
+    const original = article.text.slice(headline.range.start + g.index!, headline.range.start + g.index! + g[0].length);
+    if (!isGivenName(g[1]) || !/^\p{Lu}/u.test(original) || !/\s\p{Lu}/u.test(original) || NOT_PERSON_LAST.test(g[2]) || TITLE_WORDS.has(g[2])) continue;
+    const name = original.replace(/['’]s$/u, '');
+    const range = { start: headline.range.start + g.index!, end: headline.range.start + g.index! + name.length };
+    if (!mentions.some((m) => m.kind === 'person' && m.confidence >= 0.6 && nameKey(m.text) === nameKey(name)) && !forms.has(foldText(name).toLowerCase())) {
+      const key = personKey(name);
+      if (![...forms.values()].some((m) => m.key === key)) {
+        taken.push({ start: range.start - headline.range.start, end: range.end - headline.range.start });
+        mentions.push({ range, text: name, kind: 'person', key, sentence: -1, confidence: 0.85 });
+      }
+    }
+  }
+  for (const [form, m] of [...forms].sort((a, b) => b[0].length - a[0].length)) {
+    let at = folded.indexOf(form);
+    while (at >= 0) {
+      const end = at + form.length;
+      const bounded = !/[\p{L}\d]/u.test(folded[at - 1] ?? ' ') && !/[\p{L}\d]/u.test(folded[end] ?? ' ');
+      if (bounded && !taken.some((r) => r.start < end && at < r.end)) {
+        taken.push({ start: at, end });
+        const range = { start: headline.range.start + at, end: headline.range.start + end };
+        mentions.push({ range, text: article.text.slice(range.start, range.end), kind: 'person', key: m.key, sentence: -1, confidence: 0.85 });
+      }
+      at = folded.indexOf(form, end);
+    }
   }
 }

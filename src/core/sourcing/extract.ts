@@ -7,6 +7,7 @@ import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
 import { groupBy } from '../groups';
+import { countryOf, countryOfCapital } from '../meetings/places';
 
 export type SourceType = 'named-person' | 'named-institution' | 'state-media' | 'anonymous' | 'none';
 
@@ -24,6 +25,13 @@ export interface Quote {
   content: string;
   kind: 'direct' | 'scare' | 'block';
   speaker?: Source;
+  /**
+   * Why a quotation without a named speaker still has one the reader can see, if it does: introduced by a colon
+   * ("Cruz continued:"), a speech verb with a pronoun or common-noun subject ("…,” the senator said"), the
+   * quotation before it continuing, the person the previous paragraph is about; or it is no speech at all (a
+   * title, a fragment woven into the writer's sentence). Only a quotation with none of these is unattributed.
+   */
+  implicit?: 'colon' | 'speech verb' | 'continues' | 'previous paragraph' | 'fragment' | 'title';
 }
 
 export interface Attribution {
@@ -65,6 +73,40 @@ const CUE = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.cues)})(?![\\p{L}])`, '
 const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
+/** A document or survey that reports something: "the poll showed", "a report found", "the filing states", "voters say". */
+const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections)\s+(?:\w+\s+){0,2}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released)\b/i;
+const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
+/** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
+const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
+/** Verbs of saying, reporting or believing that make a vague noun the source ("officials said", "analysts had forecast"). */
+const SOURCE_VERB = /^\s*(?:\([^)]*\)\s*)?(?:[\p{L}’'-]+\s+){0,4}?(?:said|say|says|told|tell|tells|added|say|warned|warn|warns|believe[sd]?|think|thinks|thought|expect(?:s|ed)?|hope[sd]?|fear(?:s|ed)?|estimated?|estimates|forecast|predict(?:s|ed)?|suspect(?:s|ed)?|confirmed?|confirms|denied|denies|claimed|claims?|insisted|insists|acknowledged|noted|described|reported|indicated|suggested|cautioned|argued|contend(?:s|ed)?|announced|disclosed|revealed|according)\b/u;
+
+/**
+ * A vague or anonymous source, if the sentence rests on one: "officials said", "said two sources familiar with",
+ * "according to analysts", "reportedly". The same words as a subject of something else ("officials started to
+ * portray"), as a statistic ("1 in 4 residents lived …") or tied to a named body ("officials with the Justice
+ * Department", "Pentagon officials") are not a vague source.
+ */
+function vagueSource(outside: string): RegExpExecArray | null {
+  for (const m of outside.matchAll(ANONYMOUS_ALL)) {
+    const phrase = m[1];
+    const start = m.index! + m[0].indexOf(phrase);
+    if (IMPERSONAL.test(phrase)) return m as RegExpExecArray;
+    const before = outside.slice(Math.max(0, start - 30), start);
+    const after = outside.slice(start + phrase.length, start + phrase.length + 80);
+    // Tied to a named body: "Pentagon officials", "officials with the Justice Department".
+    // A country or its people does not name the body: "Turkish officials", "officials in Ankara" stay vague.
+    const capitalBefore = /(\p{Lu}[\p{L}.’'-]*)\s+(?:[\p{Ll}-]+\s+)?$/u.exec(before);
+    if (capitalBefore && start > 0 && !/(?:^|[.!?:"“]\s*)\p{Lu}[\p{L}]*\s+$/u.test(before) && !countryOf(capitalBefore[1])) continue;
+    const tiedAfter = /^\s+(?:with|from|at|of|for|like|including|such as)\s+(?:the\s+)?(\p{Lu}[\p{L}.’'-]*)/u.exec(after);
+    if (tiedAfter && !countryOf(tiedAfter[1]) && !countryOfCapital(tiedAfter[1]) && !/familiar/i.test(after.slice(0, 40))) continue;
+    const familiar = /^\s+(?:\w+\s+){0,2}?(?:familiar with|close to|briefed on|with knowledge of|who (?:asked|spoke|requested|were not authori[sz]ed))/i.test(after);
+    const inverted = /\b(?:said|says|say|told|according to|quoted|citing|quoting)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before);
+    const subject = SOURCE_VERB.test(after) && !/^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:of|that|who|which)\b/u.test(after.split(/\b(?:said|say|says|told)\b/)[0] ?? '');
+    if (familiar || inverted || subject) return m as RegExpExecArray;
+  }
+  return null;
+}
 const STATE_MEDIA = new RegExp(`(?:^|[^\\p{L}])(${words(pack.stateMedia)})(?![\\p{L}])`, 'iu');
 const CLAIMS = Object.entries(pack.claims).map(([kind, pattern]) => ({ kind, pattern: new RegExp(pattern, 'i') }));
 const HEDGES = pack.hedges.map((h) => new RegExp(h, 'i'));
@@ -161,8 +203,14 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   // Look only outside quotation marks: the words of the quoted speaker are not the attribution.
   const outside = maskQuotes(article.text, s.range, quotes, (q) => q.kind !== 'block');
   const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
-  const anonymous = ANONYMOUS.exec(outside);
-  if (!cue && !anonymous) return undefined;
+  const anonymous = vagueSource(outside);
+  if (!cue && !anonymous) {
+    // Polls, reports, filings, ads and documents are sources too: "a Gallup poll found", "the ad claims".
+    const doc = DOCUMENT_SOURCE.exec(outside);
+    if (!doc) return undefined;
+    const at = s.range.start + doc.index;
+    return { sentence: index, source: { name: doc[1], type: 'named-institution', range: { start: at, end: at + doc[1].length } }, cue: doc[2], cueRange: { start: at, end: at + doc[0].length }, inherited: false };
+  }
   const state = STATE_MEDIA.exec(outside);
   const cueText = cue ? cue[1] : anonymous![1];
   const cueAt = s.range.start + (cue ? cue.index + cue[0].indexOf(cue[1]) : anonymous!.index + anonymous![0].indexOf(anonymous![1]));
@@ -199,6 +247,11 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
       const at = cueRange.end + after[0].indexOf(after[1]);
       return { sentence: index, source: { name, type: ANONYMOUS.test(` ${name} `) || /\bauthorities\b/i.test(name) ? 'anonymous' : 'named-institution', range: { start: at, end: at + name.length } }, cue: cueText, cueRange, inherited: false };
     }
+  }
+  const doc = DOCUMENT_SOURCE.exec(outside);
+  if (doc) {
+    const at = s.range.start + doc.index;
+    return { sentence: index, source: { name: doc[1], type: 'named-institution', range: { start: at, end: at + doc[1].length } }, cue: cueText, cueRange, inherited: false };
   }
   const institution = INSTITUTION.exec(outside);
   if (institution) {
@@ -287,6 +340,7 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
     const attribution = bySentence.get(sentence) ?? (next && !next.inherited ? next : undefined);
     if (attribution) q.speaker = attribution.source;
   }
+  markImplicitSpeakers(article, quotes, mentions);
   const claims = findClaims(article, figures, quotes);
   return { quotes, attributions, claims };
 }
@@ -312,4 +366,47 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim
     if (figure) claims.push({ sentence: index, kind: 'numeric claim', trigger: figure.text, triggerRange: figure.range });
   });
   return claims;
+}
+
+/** Speech verbs beyond the attribution cues, which name how something was said ("he concluded", "she asks"). */
+const LOOSE_CUE = /\b(?:said|says|saying|told|tells|asks?|asked|answer(?:s|ed)?|concluded?|concludes|continu(?:es|ed)|recall(?:s|ed)|repl(?:ies|ied)|respond(?:s|ed)|remark(?:s|ed)?|observ(?:es|ed)|acknowledg(?:es|ed)|admit(?:s|ted)?|conced(?:es|ed)|joked|jokes|quipped|mused|shouted|chanted|yelled|pointed out|points out|put it|puts it|wrote|writes|reads|read|stated|states|alleged|alleges|suggest(?:s|ed)|predict(?:s|ed)|promis(?:es|ed)|complain(?:s|ed)|recount(?:s|ed)|add(?:s|ed)|note[sd]?|explain(?:s|ed)|insist(?:s|ed)|argu(?:es|ed)|warn(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|declar(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|referr(?:ing|ed)|dubbed|labell?ed|branded|vowed|urged|according to|quoted|quoting|statement|interview|remarks|speech|letter|message|say|tell|telling|adding|claims?|claimed|barked|snapped|retorted|shot back|fired back|went on|goes on|mock(?:s|ed)|boast(?:s|ed)|scoff(?:s|ed)|sa(?:id|ys) of|entitled|titled|headlined|headline|subject line|the line|slogan|motto|chant)\b/i;
+const TITLE_WORD = /^[\p{Lu}\d]/u;
+const MINOR = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|as|but|is|vs\.?)$/i;
+
+function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Mention[]): void {
+  const { text } = article;
+  let previous: Quote | undefined;
+  for (const q of quotes) {
+    if (q.kind !== 'direct' || q.speaker) {
+      previous = q;
+      continue;
+    }
+    const content = q.content.trim();
+    const words = content.split(/\s+/).filter(Boolean);
+    const first = sentenceAt(article, q.range.start);
+    const last = sentenceAt(article, q.range.end - 1);
+    const paragraph = article.sentences[first]?.paragraph ?? 0;
+    const para = article.paragraphs[paragraph];
+    const before = text.slice(para ? para.range.start : 0, q.range.start);
+    const after = text.slice(q.range.end, Math.min(text.length, q.range.end + 80));
+    const outside = (i: number) => (article.sentences[i] ? maskQuotes(text, article.sentences[i].range, quotes, (x) => x.kind !== 'block') : '');
+    const prevPara = para && paragraph > 0 ? article.paragraphs[paragraph - 1] : undefined;
+    const prevParaText = prevPara ? text.slice(prevPara.range.start, prevPara.range.end) : '';
+    const opensParagraph = !/\S/.test(before);
+    if (/^[\p{Ll}….]/u.test(content) || words.length < 4) q.implicit = 'fragment';
+    else if (words.filter((w) => !MINOR.test(w)).every((w) => TITLE_WORD.test(w))) q.implicit = 'title';
+    else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText))) q.implicit = 'colon';
+    // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)") names where it comes from.
+    else if (/^\s*[[(]\s*\p{Lu}/u.test(after)) q.implicit = 'speech verb';
+    else if ([first, last].some((i) => LOOSE_CUE.test(outside(i))) || (opensSentence(article, q, first) && LOOSE_CUE.test(outside(first - 1))) || LOOSE_CUE.test(after.split(/[.!?“"]/)[0].split(/\s+/).slice(0, 8).join(' '))) q.implicit = 'speech verb';
+    else if (previous && previous.kind !== 'scare' && (previous.speaker || (previous.implicit && previous.implicit !== 'fragment' && previous.implicit !== 'title')) && sentenceAt(article, previous.range.end - 1) >= first - 2) q.implicit = 'continues';
+    else if (opensParagraph && prevPara && mentions.some((m) => m.kind === 'person' && m.confidence >= 0.6 && m.range.start >= prevPara.range.start && m.range.end <= prevPara.range.end)) q.implicit = 'previous paragraph';
+    previous = q;
+  }
+}
+
+/** Whether a quotation opens its sentence (so the sentence before may be the one that introduces it). */
+function opensSentence(article: Article, q: Quote, sentence: number): boolean {
+  const s = article.sentences[sentence];
+  return !!s && !/\S/.test(article.text.slice(s.range.start, q.range.start));
 }

@@ -45,7 +45,7 @@ export function sourcingFindings(analysis: Analysis): Finding[] {
     });
   }
   for (const q of sourcing.quotes) {
-    if (q.kind !== 'direct' || q.speaker) continue;
+    if (q.kind !== 'direct' || q.speaker || q.implicit) continue;
     // A speaker named in the sentence before or after ("Smith spoke next. 'We will …'") is a speaker.
     const at = article.sentences.findIndex((s) => s.range.end >= q.range.start);
     if ([at - 1, at, at + 1].some((i) => attributed.has(i))) continue;
