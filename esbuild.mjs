@@ -42,6 +42,8 @@ const builds = [
       evalReal: 'src/tools/evalReal/main.ts', evalRealMeetings: 'src/tools/evalRealMeetings.ts' },
     // write-good (the bench's baseline linter) relies on sloppy-mode globals that break when bundled: load it as is.
     outdir: 'dist', external: ['write-good'] },
+  // Webview scripts run in the browser sandbox of a webview: one self-contained file each, no remote resources.
+  { entryPoints: { 'webview-compare': 'src/webview/compare.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
   { entryPoints: testFiles(), outdir: 'out/test', outbase: 'test',
     packages: 'external', external: ['vscode'] },
 ];

@@ -6,13 +6,13 @@ import { isRuleLevel, RuleSettings } from '../core/config';
 import { isRuleKey, RULE_FAMILY_KEYS, RULES } from '../core/rules';
 import { FailOn } from './exitCode';
 
-export type Command = 'check' | 'articles' | 'meetings' | 'import';
-export const COMMANDS: readonly Command[] = ['check', 'articles', 'meetings', 'import'];
+export type Command = 'check' | 'articles' | 'meetings' | 'compare' | 'report' | 'import';
+export const COMMANDS: readonly Command[] = ['check', 'articles', 'meetings', 'compare', 'report', 'import'];
 
 export interface CliOptions {
   command: Command;
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'html';
   failOn: FailOn;
   rules: RuleSettings;
   maxFileSizeMB: number;
@@ -49,14 +49,14 @@ interface OptionSpec {
   commands: readonly Command[];
 }
 
-const ANALYSIS: readonly Command[] = ['check', 'articles', 'meetings'];
+const ANALYSIS: readonly Command[] = ['check', 'articles', 'meetings', 'compare', 'report'];
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: '--format', value: 'text|json|sarif', help: 'output format (sarif: check only; default text)', commands: ANALYSIS },
+  { name: '--format', value: 'text|json|sarif|html', help: 'output format (sarif: check only; html: report only, its default; default text)', commands: ANALYSIS },
   { name: '--fail-on', value: 'error|warning|info|never', help: 'exit 1 when a finding is at or above this level (default error)', commands: ['check'] },
   { name: '--rule', value: 'CODE=LEVEL', help: 'level for a code or family (structure/*): error, warning, information, hint, off; repeatable', commands: ['check'] },
   { name: '--include-hints', help: 'also print hints (editor decorations such as boilerplate; left out of text output by default)', commands: ['check'] },
-  { name: '--quiet', help: 'print only findings (check) or pages that were not imported (import): no summary, no progress', commands: ['check', 'import'] },
+  { name: '--quiet', help: 'print only findings (check) or pages that were not imported (import): no summary, no progress', commands: ['check', 'import', 'report'] },
   { name: '--max-file-size', value: 'MB', help: 'larger files are not analysed (default 5)', commands: ANALYSIS },
   { name: '--include', value: 'GLOB', help: 'files that are articles (default **/*.{txt,md,html,htm}); repeatable', commands: ANALYSIS },
   { name: '--exclude', value: 'GLOB', help: 'files and folders left out; repeatable', commands: ANALYSIS },
@@ -65,6 +65,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--min-accounts', value: 'N', help: 'only meetings reported by N or more articles (2: what another outlet confirms)', commands: ['meetings'] },
   { name: '--with-conflicts', help: 'only meetings whose accounts disagree, each disagreement with its file and line', commands: ['meetings'] },
   { name: '--out', value: 'DIR', help: 'write the .md articles into DIR instead of beside each page', commands: ['import'] },
+  { name: '--out', value: 'FILE', help: 'write the page to FILE (default: standard output)', commands: ['report'] },
   { name: '--force', help: 'overwrite .md files that were edited after import (or not written by an import)', commands: ['import'] },
   { name: '--help', help: 'show this help', commands: COMMANDS },
 ];
@@ -73,6 +74,8 @@ const SUMMARY: Record<Command, string> = {
   check: 'print every finding for the articles under PATHS (default: the current folder)',
   articles: "list each article's outlet, date (and where it came from), headline, size and boilerplate",
   meetings: 'list the meetings, visits and calls the articles report, grouped across outlets',
+  compare: "show each meeting two or more outlets report side by side: titles, place, date, figures, quotes; ≠ marks disagreements",
+  report: 'write the coverage page: one self-contained HTML file (timeline of meetings × outlets, sourcing profiles, word choices)',
   import: 'write each saved web page (.html, .htm) under PATHS as a readable .md article beside it',
 };
 
@@ -80,6 +83,8 @@ const EXIT_CODES: Record<Command, string> = {
   check: 'Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or input error\n(a path that does not exist, no articles under PATHS).',
   articles: 'Exit codes: 0 listed, 2 usage or input error (a path that does not exist, no articles under PATHS).',
   meetings: 'Exit codes: 0 listed, 2 usage or input error (a path that does not exist, no articles under PATHS).',
+  compare: 'Exit codes: 0 listed, 2 usage or input error (a path that does not exist, no articles under PATHS).',
+  report: 'Exit codes: 0 written, 2 usage or input error (a path that does not exist, no articles under PATHS).',
   import: 'Exit codes: 0 every page imported or already up to date, 1 some pages were not imported (not an article,\nor their .md was edited: see the messages), 2 usage or input error (a path that does not exist, no pages found).',
 };
 
@@ -190,7 +195,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
     switch (arg) {
       case '--format': {
         const f = value();
-        const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+        const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'report' ? ['html', 'json'] : ['text', 'json'];
         if (!formats.includes(f)) {
           const near = suggest(f, formats);
           throw new UsageError(`Unknown format: ${f}${near ? `; did you mean ${near}?` : ''} (${command} writes ${formats.join(', ')})`, command);
@@ -260,6 +265,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (command === 'import') throw new UsageError('import needs the pages to import: files or folders (sourcelens import saved/)', command);
     options.paths.push('.');
   }
+  if (command === 'report' && options.format === 'text') options.format = 'html';
   return { kind: 'run', options };
 }
 

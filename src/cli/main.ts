@@ -2,7 +2,7 @@
 // sourcelens check|articles|meetings|import [paths…]: the same analysis as the editor, for the terminal and CI.
 
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Analyser } from '../host/analyser';
 import { AnalysisCache } from '../host/cache';
@@ -22,6 +22,9 @@ import { CliOptions, parseArgs, usage, UsageError } from './args';
 import { findPages, importPage, ImportOutcome } from '../host/pages';
 import { version } from '../../package.json';
 import { summariseMeeting } from '../host/summaries';
+import { coverageData } from '../core/coverage';
+import { compareMeeting } from '../core/meetings/compare';
+import { coverageHtml } from '../host/coverageHtml';
 
 const VERSION: string = version;
 
@@ -68,6 +71,27 @@ async function run(options: CliOptions): Promise<number> {
   const articles = new Map(corpus.list().map((a) => [a.uri, a]));
   if (options.command === 'articles') {
     process.stdout.write(renderArticles(corpus.list(), options.format, cwd) + '\n');
+    return 0;
+  }
+  if (options.command === 'report') {
+    const data = coverageData(corpus);
+    const output = options.format === 'json' ? JSON.stringify(data, null, 2) : coverageHtml(data, { title: `Sourcelens coverage: ${options.paths.join(', ')}` });
+    if (options.out) {
+      writeFileSync(path.resolve(cwd, options.out), output);
+      if (!options.quiet) process.stderr.write(`sourcelens: wrote ${options.out}\n`);
+    } else process.stdout.write(output + '\n');
+    return 0;
+  }
+  if (options.command === 'compare') {
+    const comparisons = corpus.meetings().all().map((m) => compareMeeting(m, corpus)).filter((c) => c.columns.length > 1);
+    if (options.format === 'json') process.stdout.write(JSON.stringify(comparisons, null, 2) + '\n');
+    else {
+      for (const c of comparisons) {
+        process.stdout.write(`${c.label}\n  ${c.columns.map((col) => col.outlet ?? col.name).join(' | ')}\n`);
+        for (const r of c.rows) process.stdout.write(`  ${r.disagreement ? '≠' : ' '} ${r.label}: ${r.cells.map((cell) => cell.value || cell.passages.map((p) => p.text).join('; ') || '—').join(' | ')}\n`);
+      }
+      process.stdout.write(`${comparisons.length} meeting(s) reported by two or more outlets\n`);
+    }
     return 0;
   }
   if (options.command === 'meetings') {

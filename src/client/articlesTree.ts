@@ -12,12 +12,24 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
   private snapshot = '';
+  /** The corpus' article URIs (as VS Code spells them), for the article language switch. */
+  readonly uris = new Set<string>();
+  private readonly urisChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeUris = this.urisChanged.event;
+
+  private remember(articles: ArticleSummary[]): void {
+    this.uris.clear();
+    for (const a of articles) this.uris.add(vscode.Uri.parse(a.uri).toString());
+    this.urisChanged.fire();
+  }
 
   /** Redraws only when the articles changed (a redraw invalidates the rows' commands mid-click). */
   async refresh(): Promise<void> {
     const client = this.client();
     if (!client || !client.isRunning()) return;
-    const snapshot = JSON.stringify(await client.sendRequest(CorpusRequest));
+    const articles = await client.sendRequest(CorpusRequest);
+    this.remember(articles);
+    const snapshot = JSON.stringify(articles);
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
     this.changed.fire();
@@ -28,6 +40,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleSummary>
     if (element || !client || !client.isRunning()) return [];
     const articles = await client.sendRequest(CorpusRequest);
     this.snapshot = JSON.stringify(articles);
+    this.remember(articles);
     return articles.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.name.localeCompare(b.name));
   }
 

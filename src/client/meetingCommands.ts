@@ -2,7 +2,8 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, LspRange, MeetingAtRequest, MeetingSummary } from '../shared/protocol';
+import { COMMANDS, CompareRequest, LspRange, MeetingAtRequest, MeetingSummary } from '../shared/protocol';
+import { ComparePanel } from './comparePanel';
 import { MeetingNode, MeetingsProvider } from './meetingsTree';
 
 export function toVsRange(r: LspRange): vscode.Range {
@@ -68,19 +69,18 @@ export function registerMeetingCommands(
       }
       await view.reveal({ type: 'meeting', meeting }, { select: true, focus: true, expand: true });
     }),
-    vscode.commands.registerCommand(COMMANDS.compareAccounts, async () => {
+    vscode.commands.registerCommand(COMMANDS.compareAccounts, async (id?: string | { meeting?: MeetingSummary }) => {
       const c = client();
-      const here = c && (await accountAtCursor(c, provider));
-      if (!here || here.meeting.accounts.length < 2) {
-        void vscode.window.showInformationMessage('Sourcelens: put the cursor in an account of a meeting that has at least two accounts.');
+      if (!c) return;
+      // From the Meetings tree (a meeting id or node), or the account under the cursor.
+      const fromTree = typeof id === 'string' ? id : id?.meeting?.id;
+      const meetingId = fromTree ?? (await accountAtCursor(c, provider))?.meeting.id;
+      const data = meetingId ? await c.sendRequest(CompareRequest, { meetingId }) : null;
+      if (!data || data.columns.length < 2) {
+        void vscode.window.showInformationMessage('Sourcelens: put the cursor in an account of a meeting that at least two outlets report.');
         return;
       }
-      const a = here.meeting.accounts[here.index];
-      const b = here.meeting.accounts[(here.index + 1) % here.meeting.accounts.length];
-      await openAccount(a.uri, a.range, vscode.ViewColumn.One);
-      await openAccount(b.uri, b.range, vscode.ViewColumn.Two);
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: comparison(here.meeting, a.id, b.id) });
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Three, preview: true, preserveFocus: true });
+      ComparePanel.show(context.extensionUri, data, (uri, range) => openAccount(uri, range, vscode.ViewColumn.One));
     }),
   );
 
@@ -102,19 +102,4 @@ export function registerMeetingCommands(
       }, 300);
     }),
   );
-}
-
-/** What two accounts of one meeting say, side by side: titles, place, date and the meeting's open conflicts. */
-function comparison(meeting: MeetingSummary, aId: string, bId: string): string {
-  const a = meeting.accounts.find((x) => x.id === aId)!;
-  const b = meeting.accounts.find((x) => x.id === bId)!;
-  const lines = [`# ${meeting.label}`, '', `| | ${a.outlet ?? a.name} | ${b.outlet ?? b.name} |`, '|---|---|---|'];
-  for (const p of meeting.participants) {
-    const title = (acc: typeof a) => p.titles.filter((t) => t.name === acc.name).map((t) => t.title).join('; ') || '—';
-    lines.push(`| ${p.name} | ${title(a)} | ${title(b)} |`);
-  }
-  lines.push('', '## Disagreements', '');
-  if (meeting.conflicts.length === 0) lines.push('None found.');
-  for (const c of meeting.conflicts) lines.push(`- \`${c.code}\` ${c.message}`);
-  return lines.join('\n');
 }

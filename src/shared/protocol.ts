@@ -16,7 +16,6 @@ export const MeetingRequest = new RequestType<{ id: string }, MeetingSummary | n
 export const MeetingAtRequest = new RequestType<{ uri: string; position: LspPosition }, { meetingId: string; accountId: string } | null, void>('sourcelens/meetingAt');
 /** Request, no params -> people, organisations and places across the corpus, most mentioned first. */
 export const EntitiesRequest = new RequestType0<EntitySummary[], void>('sourcelens/entities');
-/** Request { id } -> one entity with its articles and mentions, or null. */
 /** What one saved page's import did (the same outcome `sourcelens import` prints). */
 export interface ImportOutcomeData {
   page: string;
@@ -29,7 +28,19 @@ export interface ImportOutcomeData {
 /** Import the saved pages in these files or folders (file system paths) to .md articles beside them; null: no pages there. */
 export const ImportPagesRequest = new RequestType<{ paths: string[]; force: boolean }, ImportOutcomeData[] | null, void>('sourcelens/importPages');
 
+/** Request { id } -> one entity with its articles and mentions, or null. */
 export const EntityRequest = new RequestType<{ id: string }, EntityDetail | null, void>('sourcelens/entity');
+/** Request { meetingId } -> the accounts of one meeting as columns, aligned by what they report, or null. */
+export const CompareRequest = new RequestType<{ meetingId: string }, CompareResult | null, void>('sourcelens/compare');
+/**
+ * Request, no params -> CoverageData (src/core/coverage.ts): accounts by outlet and date, sourcing profiles, word
+ * choices. Typed loosely here because shared/ imports nothing from the core; the webview reads it as JSON.
+ */
+export const CoverageRequest = new RequestType0<Record<string, unknown>, void>('sourcelens/coverage');
+/** Request { head, tail } -> the Coverage page as HTML, with `head` and `tail` inserted (the webview's CSP and script). */
+export const CoverageHtmlRequest = new RequestType<{ head: string; tail: string }, string, void>('sourcelens/coverageHtml');
+/** Notification from the server while indexing. */
+export const IndexProgressNotification = new NotificationType<IndexProgressParams>('sourcelens/indexProgress');
 /** Notification from the server: the corpus or its findings changed. */
 export const CorpusChangedNotification = new NotificationType<CorpusChangedParams>('sourcelens/corpusChanged');
 
@@ -42,6 +53,11 @@ export const METHODS = {
   meetingAt: MeetingAtRequest.method,
   entities: EntitiesRequest.method,
   entity: EntityRequest.method,
+  compare: CompareRequest.method,
+  coverage: CoverageRequest.method,
+  coverageHtml: CoverageHtmlRequest.method,
+  importPages: ImportPagesRequest.method,
+  indexProgress: IndexProgressNotification.method,
   corpusChanged: CorpusChangedNotification.method,
 } as const;
 
@@ -144,4 +160,28 @@ export interface EntitySummary {
 
 export interface EntityDetail extends EntitySummary {
   articles: { uri: string; name: string; outlet: string | null; mentions: { range: LspRange; text: string; title: string | null }[] }[];
+}
+
+/** One passage of an account: its text, where it stands, and (for quotes) the word diff against the row's first version. */
+export interface ComparePassage {
+  text: string;
+  uri: string;
+  range: LspRange;
+  diff?: { value: string; op: 'same' | 'added' | 'removed' }[];
+}
+
+export interface CompareResult {
+  meetingId: string;
+  label: string;
+  kind: string;
+  /** One per account (at most one per outlet, at most 8), in meeting order. */
+  columns: { accountId: string; uri: string; name: string; outlet: string | null; headline: string | null; published: string | null; range: LspRange }[];
+  /** Participants (value: the outlet's title), place, date, figures, quotes; `disagreement` when the accounts differ. */
+  rows: { kind: 'participant' | 'place' | 'date' | 'figure' | 'quote'; label: string; disagreement: boolean; cells: { value?: string; passages: ComparePassage[] }[] }[];
+  omitted: number;
+}
+
+export interface IndexProgressParams {
+  done: number;
+  total: number;
 }

@@ -135,14 +135,13 @@ describe('quote-variant across outlets', () => {
 });
 
 describe('loaded-term', () => {
-  it('names the verdict and the words other outlets use for the same group', () => {
+  it('names the verdict and the words other outlets use for the same group; wire-neutral words are only named', () => {
     const c = new Corpus();
     c.update({ uri: 'file:///q/a.txt', text: 'A\n\nThe army fought the terrorists near the border.\n', externalMeta: { outlet: 'State TV' } });
     c.update({ uri: 'file:///q/b.txt', text: 'B\n\nThe army fought rebels near the border.\n', externalMeta: { outlet: 'Wire' } });
     const found = [...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term');
     assert.deepEqual(found.map((f) => f.message), [
       '“terrorists” carries a verdict (armed opponents of a government); elsewhere in the corpus: “rebels” (Wire).',
-      '“rebels” carries a verdict (armed opponents of a government); elsewhere in the corpus: “terrorists” (State TV).',
     ]);
   });
 

@@ -7,13 +7,15 @@ import { Article, Finding, TextRange } from '../types';
 import { groupBy } from '../groups';
 
 interface RawPack {
-  groups: { group: string; terms: string[] }[];
+  groups: { group: string; terms: string[]; neutral?: string[] }[];
 }
 
 const pack = rulePack as RawPack;
 const TERMS = pack.groups.flatMap((g) => g.terms.map((t) => ({ term: t, group: g.group }))).sort((a, b) => b.term.length - a.term.length);
 const PATTERN = new RegExp(`(?<![\\p{L}-])(${TERMS.map((t) => t.term.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}-])`, 'giu');
 const GROUP_OF = new Map(TERMS.map((t) => [t.term, t.group]));
+/** Words wire services use neutrally ("rebels", "insurgents"): alternatives in messages, not findings. */
+const NEUTRAL = new Set(pack.groups.flatMap((g) => g.neutral ?? []));
 
 export interface LoadedTerm {
   range: TextRange;
@@ -63,6 +65,7 @@ export const loadedTermRule: PartitionedRule<LoadedTerm> = {
         .filter((w): w is { word: string; use: { at: number; member: number } } => !!w.use)
         .sort((x, y) => x.use.at - y.use.at);
       for (const t of items) {
+        if (NEUTRAL.has(t.term)) continue;
         const alt = usedElsewhere.filter((w) => stem(w.word) !== stem(t.term)).slice(0, 4);
         out.push({
           code: 'loaded-term',

@@ -19,9 +19,10 @@ export function hoverAt(analysis: Analysis, offset: number, findings: Finding[],
   if (time) return markdown(timeCard(time, analysis), time.range);
   const figure = analysis.figures.find((f) => inside(f.range));
   if (figure) return markdown(figureCard(figure, analysis, corpus), figure.range);
-  // On a quotation's marks or its first words (inside, the names and figures it contains keep their own hovers).
-  const quote = analysis.sourcing.quotes.find((q) => q.kind !== 'scare' && offset >= q.range.start && offset <= Math.min(q.range.end, q.range.start + 12));
-  if (quote) return markdown(quoteCard(quote, analysis, corpus), quote.range);
+  // Anywhere inside a quotation; the dates and figures it contains keep their own hovers (above), and so do the
+  // names it contains, past its first words.
+  const quote = analysis.sourcing.quotes.find((q) => q.kind !== 'scare' && inside(q.range));
+  if (quote && (offset <= quote.range.start + 12 || !corpus.entities().at(article.uri, offset))) return markdown(quoteCard(quote, analysis, corpus), quote.range);
   const cue = cueCard(analysis, offset);
   if (cue) return markdown(cue.value, cue.range);
   if (article.headline && inside(article.headline.range)) {

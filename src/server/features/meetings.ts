@@ -5,6 +5,8 @@ import { CodeLens } from 'vscode-languageserver';
 import { Corpus } from '../../core/corpus';
 import { Meeting, meetingLabel } from '../../core/meetings/cluster';
 import { EventAccount } from '../../core/meetings/extract';
+import { CompareResult } from '../../shared/protocol';
+import { compareMeeting } from '../../core/meetings/compare';
 import { TextRange } from '../../core/types';
 import { lineIndexOf, toRange } from '../lsp';
 import { conflictsOf } from '../../core/meetings/conflicts';
@@ -78,6 +80,26 @@ export function otherHeadlines(uri: string, corpus: Corpus): string | undefined 
     }
   }
   return lines.length ? ['', 'Other outlets on the same meeting:', '', ...lines].join('\n') : undefined;
+}
+
+/** The compare panel's data: core's comparison with offsets turned into editor ranges. */
+export function compareForProtocol(meeting: Meeting, corpus: Corpus): CompareResult {
+  const c = compareMeeting(meeting, corpus);
+  const range = (uri: string, span: { start: number; end: number }) => {
+    const article = corpus.get(uri)!;
+    return toRange(lineIndexOf(article), span);
+  };
+  return {
+    meetingId: c.meetingId,
+    label: c.label,
+    kind: c.kind,
+    omitted: c.omitted,
+    columns: c.columns.map(({ span, ...col }) => ({ ...col, range: range(col.uri, span) })),
+    rows: c.rows.map((r) => ({
+      ...r,
+      cells: r.cells.map((cell) => ({ ...cell, passages: cell.passages.map((p) => ({ ...p, range: range(p.uri, p.range) })) })),
+    })),
+  };
 }
 
 /**

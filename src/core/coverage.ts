@@ -1,0 +1,96 @@
+// The coverage at a glance (pure data for the Coverage page and `sourcelens report`): every meeting's accounts by
+// outlet and date, each outlet's sourcing profile, and the words each outlet uses for the groups in rules/loaded.yaml.
+
+import type { Corpus } from './corpus';
+import { meetingLabel } from './meetings/cluster';
+import { findLoadedTerms } from './sourcing/loaded';
+
+const CONFLICTS = new Set(['figure-conflict', 'date-conflict', 'title-conflict', 'quote-variant']);
+
+export interface CoverageAccount {
+  meetingId: string;
+  meeting: string;
+  /** YYYY-MM-DD: the meeting's date, else the article's publication date. */
+  date: string;
+  outlet: string;
+  uri: string;
+  name: string;
+  /** Offsets of the account in its article. */
+  span: { start: number; end: number };
+  /** Another account of the same meeting disagrees with this one (a conflict finding inside it). */
+  disagrees: boolean;
+  accounts: number;
+}
+
+export interface OutletProfile {
+  outlet: string;
+  articles: number;
+  sentences: number;
+  /** Share of sentences attributed to a source (named or not). */
+  attributedShare: number;
+  /** Sentences resting on an anonymous or vague source, per 100 sentences. */
+  anonymousPer100: number;
+  quotesPerArticle: number;
+}
+
+export interface LoadedUse {
+  group: string;
+  outlet: string;
+  term: string;
+  count: number;
+}
+
+export interface CoverageData {
+  articles: number;
+  outlets: OutletProfile[];
+  accounts: CoverageAccount[];
+  loaded: LoadedUse[];
+}
+
+export function coverageData(corpus: Corpus): CoverageData {
+  const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? 'unknown outlet';
+  const profiles = new Map<string, { articles: number; sentences: number; attributed: number; anonymous: number; quotes: number }>();
+  const loaded = new Map<string, LoadedUse>();
+  for (const analysis of corpus.all()) {
+    const outlet = outletOf(analysis.article.uri);
+    const p = profiles.get(outlet) ?? { articles: 0, sentences: 0, attributed: 0, anonymous: 0, quotes: 0 };
+    profiles.set(outlet, p);
+    p.articles++;
+    p.sentences += analysis.article.sentences.length;
+    p.attributed += new Set(analysis.sourcing.attributions.map((a) => a.sentence)).size;
+    p.anonymous += new Set(analysis.sourcing.attributions.filter((a) => a.source.type === 'anonymous').map((a) => a.sentence)).size;
+    p.quotes += analysis.sourcing.quotes.filter((q) => q.kind !== 'scare').length;
+    for (const t of findLoadedTerms(analysis.article)) {
+      const key = `${t.group}\u0000${outlet}\u0000${t.term}`;
+      const use = loaded.get(key) ?? { group: t.group, outlet, term: t.term, count: 0 };
+      use.count++;
+      loaded.set(key, use);
+    }
+  }
+  const accounts: CoverageAccount[] = [];
+  for (const meeting of corpus.meetings().all()) {
+    const label = meetingLabel(meeting);
+    const uris = new Set(meeting.accounts.map((a) => a.uri));
+    for (const a of meeting.accounts) {
+      const article = corpus.get(a.uri);
+      const date = meeting.date?.iso ?? article?.published?.iso;
+      if (!article || !date) continue;
+      const disagrees = corpus.findings(a.uri).some((f) => CONFLICTS.has(f.code) && f.range.start >= a.span.start && f.range.end <= a.span.end && f.related.some((r) => uris.has(r.uri) && r.uri !== a.uri));
+      accounts.push({ meetingId: meeting.id, meeting: label, date, outlet: outletOf(a.uri), uri: a.uri, name: article.name, span: a.span, disagrees, accounts: meeting.accounts.length });
+    }
+  }
+  const outlets = [...profiles].map(([outlet, p]) => ({
+    outlet,
+    articles: p.articles,
+    sentences: p.sentences,
+    attributedShare: p.sentences ? p.attributed / p.sentences : 0,
+    anonymousPer100: p.sentences ? (100 * p.anonymous) / p.sentences : 0,
+    quotesPerArticle: p.articles ? p.quotes / p.articles : 0,
+  })).sort((a, b) => b.articles - a.articles || a.outlet.localeCompare(b.outlet));
+  return {
+    articles: corpus.size,
+    outlets,
+    accounts: accounts.sort((a, b) => a.date.localeCompare(b.date) || a.outlet.localeCompare(b.outlet)),
+    loaded: [...loaded.values()].sort((a, b) => a.group.localeCompare(b.group) || a.outlet.localeCompare(b.outlet) || b.count - a.count),
+  };
+}
