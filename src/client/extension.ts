@@ -72,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     meetingsView,
     articlesView,
     entitiesView,
-    vscode.commands.registerCommand('sourcelens.showCoverage', async () => {
+    vscode.commands.registerCommand(COMMANDS.showCoverage, async () => {
       if (!client) return;
       // Loaded on first use: the plotting library stays out of activation.
       const { showCoverage } = await import('./coveragePanel');

@@ -4,11 +4,11 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ImportOutcomeData as ImportOutcome, ImportPagesRequest } from '../shared/protocol';
+import { COMMANDS, ImportOutcomeData as ImportOutcome, ImportPagesRequest } from '../shared/protocol';
 
 export function registerImportPages(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, client: () => LanguageClient | undefined, reindex: () => Promise<void>): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('sourcelens.importPages', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
+    vscode.commands.registerCommand(COMMANDS.importPages, async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
       const targets = await pickTargets(clicked, selected);
       if (!targets?.length) return;
       const outcomes = await importAll(client, targets.map((u) => u.fsPath), false);

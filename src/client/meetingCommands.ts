@@ -55,8 +55,8 @@ export function registerMeetingCommands(
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.openAccount, (uri: string, range: LspRange) => openAccount(uri, range)),
-    vscode.commands.registerCommand('sourcelens.meetings.hideSingle', () => provider.setSingleHidden(true)),
-    vscode.commands.registerCommand('sourcelens.meetings.showSingle', () => provider.setSingleHidden(false)),
+    vscode.commands.registerCommand(COMMANDS.hideSingleMeetings, () => provider.setSingleHidden(true)),
+    vscode.commands.registerCommand(COMMANDS.showSingleMeetings, () => provider.setSingleHidden(false)),
     vscode.commands.registerCommand(COMMANDS.nextAccount, () => step(1)),
     vscode.commands.registerCommand(COMMANDS.previousAccount, () => step(-1)),
     vscode.commands.registerCommand(COMMANDS.showMeeting, async (id?: string) => {

@@ -71,6 +71,10 @@ export const COMMANDS = {
   compareAccounts: 'sourcelens.compareAccounts',
   showMeeting: 'sourcelens.showMeeting',
   openAccount: 'sourcelens.openAccount',
+  importPages: 'sourcelens.importPages',
+  showCoverage: 'sourcelens.showCoverage',
+  hideSingleMeetings: 'sourcelens.meetings.hideSingle',
+  showSingleMeetings: 'sourcelens.meetings.showSingle',
 } as const;
 
 /** The files the server watches (registered once, by the server): articles, metadata, knowledge, suppressions, and

@@ -89,7 +89,9 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
     // A lone surname the article never names in full ("Xi meets Orban") still takes part: the meeting index links it
     // to the person other accounts name in full. Weaker guesses (other kinds) do not.
     if (confidence < (m.kind === 'person' ? 0.5 : 0.6)) continue;
-    if (confidence < 0.6 && !/^\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?$/u.test(m.text)) continue; // "Aug.", "De", "MC": not a surname
+    // A low-confidence single word must look like a surname ("Aug.", "De", "MC" do not); a low-confidence full name
+    // (no title or known given name: "Tarek Almund") is judged by the meeting it takes part in.
+    if (confidence < 0.6 && !/\s/.test(m.text.trim()) && !/^\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?$/u.test(m.text)) continue;
     const name = m.kind === 'person' ? (m.descriptive ? fullest.get(key) ?? m.text : cleanName(text)) : m.kind === 'place' ? countryOf(m.text) ?? m.text : m.text;
     const role = m.kind === 'person' ? (m.role ?? (m.roleText ? parseRole(m.roleText) : undefined)) : undefined;
     out[m.sentence]?.push({
@@ -100,7 +102,9 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
       title: m.roleText,
       role: role?.office || role?.country ? { office: role.office, country: role.country } : undefined,
       alt: m.kind === 'person' ? altKey(fullest.get(key) ?? name, key) : undefined,
-      weak: confidence < 0.6 ? true : undefined,
+      // Weak means a lone word. A full name without other evidence is still a participant in full: taking part in
+      // a meeting is the evidence ("a full name that meets", people/recognise.ts).
+      weak: confidence < 0.6 && !/\s/.test(text.trim()) ? true : undefined,
       resolvedBy: m.kind === 'person' && m.descriptive && fullest.get(key) ? `the one ${[role?.country, role?.office].filter(Boolean).join(' ') || 'person of that description'} this article names: ${fullest.get(key)}` : undefined,
     });
   }
