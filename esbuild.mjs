@@ -39,7 +39,7 @@ const common = {
 const builds = [
   { entryPoints: { client: 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { entryPoints: { server: 'src/server/main.ts', worker: 'src/host/worker.ts', cli: 'src/cli/main.ts', eval: 'src/tools/eval.ts', evalEvents: 'src/tools/evalEvents.ts', bench: 'src/tools/bench.ts',
-      evalReal: 'src/tools/evalReal/main.ts', evalRealMeetings: 'src/tools/evalRealMeetings.ts' },
+      evalReal: 'src/tools/evalReal/main.ts' },
     // write-good (the bench's baseline linter) relies on sloppy-mode globals that break when bundled: load it as is.
     outdir: 'dist', external: ['write-good'] },
   // Webview scripts run in the browser sandbox of a webview: one self-contained file each, no remote resources.

@@ -6,8 +6,8 @@
 //
 // Shaped like the eval:real framework's RealCorpus (src/tools/evalReal/framework.ts, branch evalreal): the types
 // used here are declared structurally, so this module builds on its own and is a drop-in `corpus` for main.ts. No
-// side effects on import; src/tools/evalRealMeetings.ts runs it alone:
-//   node dist/evalRealMeetings.js [--split dev|check|all] [--examples N]
+// side effects on import; run it alone with `npm run eval:real -- --corpus meetings`:
+//   node dist/evalReal.js --corpus meetings [--split dev|check] [--examples N]
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
