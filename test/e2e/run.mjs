@@ -137,8 +137,9 @@ async function uiScenario(vsix) {
       const rows = page.locator('.markers-panel .monaco-list-row');
       await expectVisible(rows.first(), 30_000, 'a row in the Problems panel', async () => [await page.locator('#status\\.problems').getAttribute('aria-label')]);
       let labels = await rows.evaluateAll((r) => r.map((e) => e.getAttribute('aria-label') ?? ''));
-      // A cross-article finding carries its related location into the panel (name-variant points at the other outlet).
-      if (!labels.some((l) => /name-variant|the same person/.test(l) && /has references to 1 locations/.test(l))) {
+      // A cross-article finding carries its related location into the panel (quote-variant and name-variant point at
+      // the other outlet's article).
+      if (!labels.some((l) => /in other words|the same person|spell/.test(l) && /has references to \d+ locations?/.test(l))) {
         throw new Error(`no finding with related information: ${labels.slice(0, 4).join(' | ')}`);
       }
       // The list is virtualised: filter it to the structure finding, then count. The aria-label carries message and source.

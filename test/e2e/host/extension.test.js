@@ -171,6 +171,9 @@ describe('Sourcelens in the extension host', function () {
       const titles = (l || []).map((x) => (x.command ? x.command.title : '')).join(' | ');
       return /Second Daily/.test(titles) && /Third Post/.test(titles);
     }, 'code lenses naming the two other outlets', 60000);
+    // Corpus articles switch to the word-wrapping `news-article` language once the Articles view knows them; the
+    // switch reopens the document, so place the cursor after it.
+    await poll(() => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.languageId === 'news-article', 'y-first.txt in the news-article language', 30000);
     const editor = await vscode.window.showTextDocument(first);
     editor.selection = new vscode.Selection(2, 10, 2, 10);
     const current = () => (vscode.window.activeTextEditor ? vscode.window.activeTextEditor.document.uri.path.split('/').pop() : '');
