@@ -28,6 +28,11 @@ import { coverageHtml } from '../host/coverageHtml';
 
 const VERSION: string = version;
 
+
+/** A message on stderr; paths in it may hold control or bidi characters (file names), so it is made terminal-safe. */
+function warn(message: string): void {
+  process.stderr.write(`sourcelens: ${terminalSafe(message)}\n`);
+}
 async function run(options: CliOptions): Promise<number> {
   const cwd = process.cwd();
   const missing = options.paths.filter((p) => !existsSync(path.resolve(cwd, p)));
@@ -47,13 +52,13 @@ async function run(options: CliOptions): Promise<number> {
   const jobs = options.jobs || Math.min(4, availableParallelism());
   const analyser = new Analyser(
     jobs > 1 ? new AnalysisPool(path.join(__dirname, 'worker.js'), jobs) : undefined,
-    options.cache ? new AnalysisCache(path.resolve(cwd, options.cache), (m) => process.stderr.write(`sourcelens: ${m}\n`)) : undefined,
+    options.cache ? new AnalysisCache(path.resolve(cwd, options.cache), (m) => warn(m)) : undefined,
   );
   const result = await indexRoots(roots, corpus, sources, {
     globs,
     load: { maxFileSizeMB: options.maxFileSizeMB },
     log: (m) => {
-      if (!options.quiet) process.stderr.write(`sourcelens: ${m}\n`);
+      if (!options.quiet) warn(m);
     },
     analyser,
   });
@@ -78,7 +83,7 @@ async function run(options: CliOptions): Promise<number> {
     const output = options.format === 'json' ? JSON.stringify(data, null, 2) : coverageHtml(data, { title: `Sourcelens coverage: ${options.paths.join(', ')}` });
     if (options.out) {
       writeFileSync(path.resolve(cwd, options.out), output);
-      if (!options.quiet) process.stderr.write(`sourcelens: wrote ${options.out}\n`);
+      if (!options.quiet) warn(`wrote ${options.out}`);
     } else process.stdout.write(output + '\n');
     return 0;
   }
@@ -223,13 +228,13 @@ async function main(): Promise<void> {
     process.exitCode = await run(parsed.options);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`sourcelens: ${error.message}\n`);
+      warn(error.message);
       process.stderr.write(`Run 'sourcelens ${error.command ? `help ${error.command}` : '--help'}' for usage.\n`);
       process.exitCode = 2;
       return;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`sourcelens: ${error.message}\n`);
+      warn(error.message);
       process.exitCode = 2;
       return;
     }

@@ -191,6 +191,13 @@ describe('sourcelens import', function () {
     assert.match(readFileSync(path.join(dir, 'articles', 'amp-story.md'), 'utf8'), /^source: \.\.\/amp-story\.html$/m);
   });
 
+  it('escapes control and bidi characters of a path in its error messages too', () => {
+    const r = run(['check', 'missing-\x1b[31mred\u202e.txt'], dir);
+    assert.equal(r.code, 2, r.err);
+    assert.doesNotMatch(r.err, /[\x1b\u202e]/u, 'no raw ESC or right-to-left override reaches the terminal');
+    assert.match(r.err, /missing-\\x1b\[31mred\\u202e\.txt/);
+  });
+
   it('is an input error without pages or paths', () => {
     assert.equal(run(['import'], dir).code, 2);
     assert.equal(run(['import', 'nowhere'], dir).code, 2);
