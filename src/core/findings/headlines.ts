@@ -151,9 +151,21 @@ function unsupported(claim: Claim, foldedBody: string, analysis: Analysis): Prob
   return problem(`gives the figure “${claim.text}”, which the body does not report.`);
 }
 
+/** The body has the word at the start of a word ("Phone" is not in "iPhone"). A scan, not a RegExp built per word. */
 function mentions(foldedBody: string, word: string): boolean {
-  const w = foldText(word).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\d])${w}`, 'u').test(foldedBody);
+  const w = foldText(word).toLowerCase();
+  if (!w) return true;
+  for (let at = foldedBody.indexOf(w); at >= 0; at = foldedBody.indexOf(w, at + 1)) {
+    if (at === 0 || !WORD_CHAR.test(String.fromCodePoint(foldedBody.codePointAt(at - 1 - (isLowSurrogate(foldedBody, at - 1) ? 1 : 0))!))) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\d]/u;
+
+function isLowSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return i > 0 && c >= 0xdc00 && c <= 0xdfff;
 }
 
 function bodyMentionsCountry(foldedBody: string, country: string): boolean {
