@@ -4,9 +4,8 @@
 // splits separately, twice: from the page text alone (as a reader who saved the pages has it) and with each page's
 // URL given as metadata (the URL often carries the date; nothing else is added).
 //
-// Shaped like the eval:real framework's RealCorpus (src/tools/evalReal/framework.ts, branch evalreal): the types
-// used here are declared structurally, so this module builds on its own and is a drop-in `corpus` for main.ts. No
-// side effects on import; run it alone with `npm run eval:real -- --corpus meetings`:
+// A RealCorpus of the eval:real framework (./framework). No side effects on import; run it alone with
+// `npm run eval:real -- --corpus meetings`:
 //   node dist/evalReal.js --corpus meetings [--split dev|check] [--examples N]
 
 import { createHash } from 'node:crypto';
@@ -27,24 +26,7 @@ import {
   scoreMeetingsCorpus,
   Split,
 } from './meetingsScore';
-
-export interface MeetingsRunContext {
-  /** <real-data root>/meetings */
-  dir: string;
-  /** Repository root (for test/real/meetings). */
-  repo: string;
-  split?: string;
-  examples: number;
-  log: (message: string) => void;
-}
-
-export interface MeetingsTable {
-  title: string;
-  columns: string[];
-  rows: (string | number | null)[][];
-  note?: string;
-  examples?: string[];
-}
+import type { RealCorpus, RunContext, Table } from './framework';
 
 interface RebuildEntry {
   id: string;
@@ -163,10 +145,10 @@ export function scoreRows(scores: MeetingsSplitScore[]): (string | number | null
   ];
 }
 
-export async function runMeetings(ctx: MeetingsRunContext): Promise<{ tables: MeetingsTable[]; json: unknown }> {
+export async function runMeetings(ctx: RunContext): Promise<{ tables: Table[]; json: unknown }> {
   const { gold, rebuild } = loadGold(ctx.repo);
   const splits: (Split | 'all')[] = ctx.split === 'dev' || ctx.split === 'check' ? [ctx.split] : ctx.split === 'all' ? ['dev', 'check', 'all'] : ['dev', 'check'];
-  const tables: MeetingsTable[] = [];
+  const tables: Table[] = [];
   const changed = changedPages(ctx.dir, rebuild);
   if (changed.length) ctx.log(`meetings: ${changed.length} pages differ from their recorded sha256 (${changed.slice(0, 3).join(', ')}…); scored anyway`);
   const json: Record<string, unknown> = { articles: gold.articles.length, meetings: gold.meetings.length, changedPages: changed };
@@ -198,14 +180,14 @@ export async function runMeetings(ctx: MeetingsRunContext): Promise<{ tables: Me
 }
 
 /** The eval:real module (structurally a RealCorpus). */
-export const corpus = {
+export const corpus: RealCorpus = {
   name: 'meetings',
   title: 'Real meetings corpus (issue 12, corpus 4)',
-  available(ctx: MeetingsRunContext): true | string {
+  available(ctx: RunContext): true | string {
     if (!existsSync(path.join(goldDir(ctx.repo), 'gold.yaml'))) return 'no test/real/meetings/gold.yaml';
     return checkPages(ctx.dir, loadGold(ctx.repo).rebuild);
   },
-  howToGet(ctx: MeetingsRunContext): string {
+  howToGet(ctx: RunContext): string {
     return [
       `The page texts are not in git. Rebuild them into ${ctx.dir} as test/real/meetings/README.md says:`,
       'for each entry of test/real/meetings/rebuild.yaml, run its query with the search tool (corpus "pages"),',
