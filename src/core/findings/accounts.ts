@@ -7,9 +7,10 @@ import { EventAccount, spansOf } from '../meetings/extract';
 import { IndexedRule, PartitionedRule } from '../partitions';
 import { Finding, TextRange } from '../types';
 import { pushTo } from '../groups';
+import { outletLabel } from '../outlet';
 
 function outletName(a: Analysis): string {
-  return a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name;
+  return outletLabel(a.article);
 }
 
 function inSpan(f: Figure, account: EventAccount): boolean {

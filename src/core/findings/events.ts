@@ -9,6 +9,7 @@ import { compareFigures, FigureContext, quantityOf } from '../figures/compare';
 import { Figure } from '../figures/extract';
 import { IndexedRule } from '../partitions';
 import { Finding } from '../types';
+import { outletLabel } from '../outlet';
 
 const MAX_ARTICLES_COMPARED = 40;
 /** Only figures of the lead (headline and first sentences) are compared: that is where an article states the event's
@@ -18,7 +19,7 @@ const LEAD_SENTENCES = 5;
 const MIN_PAIR_SIMILARITY = 0.3;
 
 function outletName(a: Analysis): string {
-  return a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name;
+  return outletLabel(a.article);
 }
 
 export function describeFigure(f: Figure): string {

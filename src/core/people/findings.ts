@@ -2,6 +2,7 @@
 
 import type { CorpusView } from '../view';
 import { foldText } from '../fold';
+import { outletLabel } from '../outlet';
 import { IndexedRule } from '../partitions';
 import { Finding } from '../types';
 import { Entity, EntityMention } from './identity';
@@ -16,7 +17,7 @@ const MAX_DAYS_APART = 180;
 
 function outlet(corpus: CorpusView, uri: string): string {
   const a = corpus.get(uri);
-  return a ? (a.meta.outlet ? `${a.meta.outlet} (${a.name})` : a.name) : uri;
+  return a ? outletLabel(a) : uri;
 }
 
 function describeRole(r: Role): string {

@@ -7,6 +7,7 @@ import { PartitionedRule, PartitionMember } from '../partitions';
 import { Finding } from '../types';
 import { Quote } from './extract';
 import { pushTo } from '../groups';
+import { outletLabel } from '../outlet';
 
 export function sourcingFindings(analysis: Analysis): Finding[] {
   const { article, sourcing } = analysis;
@@ -138,7 +139,7 @@ export const quoteVariantRule: PartitionedRule<QuoteEntry> = {
   },
   check(_speaker, members) {
     const out: Finding[] = [];
-    const name = (a: Analysis) => (a.article.meta.outlet ? `${a.article.meta.outlet} (${a.article.name})` : a.article.name);
+    const name = (a: Analysis) => outletLabel(a.article);
     const show = (q: Quote) => q.content.trim().replace(/[,;:.]+$/, '').slice(0, 120);
     for (const { a, qa, b, qb } of quoteVariants(members)) {
       const speaker = qa.speaker!.name;
