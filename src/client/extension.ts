@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'sourcelens',
-      // No fileEvents here: the server registers its watchers (shared/protocol.ts WATCHER_GLOBS) once; watching here
+      // No fileEvents here: the server registers its watchers (shared/protocol.ts FILE_WATCHERS) once; watching here
       // as well made VS Code deliver every change twice.
     },
     initializationOptions: {

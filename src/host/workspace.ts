@@ -1,11 +1,11 @@
 // Keeps the corpus in step with the workspace: the files on disk under the workspace folders, overlaid by the
 // text of open documents (unsaved edits count). Knows nothing of LSP messages: the server wires it up.
 
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../core/corpus';
 import { Finding } from '../core/types';
-import { corpusMatcher, Matcher } from './discover';
+import { corpusMatcher, discoverFiles, Matcher } from './discover';
 import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './loader';
 import { analyseFiles, discoverRoots, sourcesFindings } from './indexer';
 import { isPagePath } from './pages';
@@ -210,6 +210,10 @@ export class CorpusHost {
         }
         continue;
       }
+      if (kind === 'created' && (await isFolder(fsPath))) {
+        changed = (await this.addFolder(fsPath)) || changed;
+        continue;
+      }
       if (this.open.has(uri) || !this.inScope(uri)) continue;
       changed = (await this.refreshFromDisk(uri, fsPath)) || changed;
     }
@@ -242,6 +246,19 @@ export class CorpusHost {
     return changed || foldersToReload.size > 0;
   }
 
+  /** A folder copied or moved in: its articles, which may have come without events of their own. */
+  private async addFolder(folder: string): Promise<boolean> {
+    const found = await discoverFiles(folder, this.settings.corpus, undefined, this.settings.corpus.followLinksOutside);
+    for (const s of found.skipped) this.log.warn(`Skipped ${s.path}: ${s.reason}`);
+    let changed = false;
+    for (const file of found.files) {
+      const uri = normaliseUri(fileUri(file));
+      if (this.open.has(uri) || !this.inScope(uri)) continue;
+      changed = (await this.refreshFromDisk(uri, file)) || changed;
+    }
+    return changed;
+  }
+
   /** Size cap, and reads only inside the workspace folders (after resolving links) unless the settings allow more. */
   private loadOptions() {
     const { maxFileSizeMB, followLinksOutside } = this.settings.corpus;
@@ -267,5 +284,13 @@ export class CorpusHost {
     }
     for (const p of input.inputProblems ?? []) this.log.warn(p.message);
     return this.corpus.update({ ...input, uri }).changed;
+  }
+}
+
+async function isFolder(fsPath: string): Promise<boolean> {
+  try {
+    return (await fs.stat(fsPath)).isDirectory();
+  } catch {
+    return false; // gone again already: nothing to add
   }
 }

@@ -37,7 +37,7 @@ import { coverageHtml } from '../host/coverageHtml';
 import {
   ArticleSummary, CompareRequest, CompareResult, CorpusChangedNotification, CorpusChangedParams, CorpusRequest, CoverageHtmlRequest, CoverageRequest,
   EntitiesRequest, EntityDetail, EntityRequest, EntitySummary, ImportOutcomeData, ImportPagesRequest, IndexProgressNotification, MeetingAtRequest,
-  MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest, WATCHER_GLOBS,
+  MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest, FILE_WATCHERS,
 } from '../shared/protocol';
 import { CodeLensRefreshRequest, MarkupKind, Position } from 'vscode-languageserver';
 import { readSettings, workerCount } from '../host/settings';
@@ -114,7 +114,7 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: WATCHER_GLOBS.map((globPattern) => ({ globPattern })),
+        watchers: [...FILE_WATCHERS],
       });
     }
     if (capabilities.workspace?.workspaceFolders) {

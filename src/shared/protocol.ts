@@ -77,9 +77,16 @@ export const COMMANDS = {
   showSingleMeetings: 'sourcelens.meetings.showSingle',
 } as const;
 
-/** The files the server watches (registered once, by the server): articles, metadata, knowledge, suppressions, and
- *  folders (a deleted folder takes its articles with it). */
-export const WATCHER_GLOBS: readonly string[] = ['**/*.{txt,md,html,htm,TXT,MD,HTML,HTM}', '**/sources.{yaml,yml}', '**/sourcelens.entities.yaml', '**/sourcelens.suppressions.yaml', '**/'];
+/** What the server watches (registered once, by the server): articles, metadata, knowledge, suppressions; and any
+ *  path created or deleted (kind 1 | 4 = Create | Delete), because a folder copied in or deleted often arrives as one
+ *  event for the folder, its files' own events lost (inotify cannot watch a folder before it exists). */
+export const FILE_WATCHERS: readonly { globPattern: string; kind?: number }[] = [
+  { globPattern: '**/*.{txt,md,html,htm,TXT,MD,HTML,HTM}' },
+  { globPattern: '**/sources.{yaml,yml}' },
+  { globPattern: '**/sourcelens.entities.yaml' },
+  { globPattern: '**/sourcelens.suppressions.yaml' },
+  { globPattern: '**/*', kind: 1 | 4 },
+];
 
 
 export interface LspPosition {

@@ -65,6 +65,24 @@ describe('language server under churn', function () {
     await client.waitFor(() => (client.diagnostics.get(last)?.length === 0 ? true : undefined), 10_000, 'burst diagnostics cleared');
   });
 
+  it('a folder copied in as one event (its files sent no events of their own) brings its articles; deleting it takes them away', async () => {
+    const sub = path.join(dir, 'copied', 'inner');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, 'c1.txt'), ARTICLE(1));
+    writeFileSync(path.join(dir, 'copied', 'c2.txt'), ARTICLE(2));
+    writeFileSync(path.join(dir, 'copied', 'picture.png'), 'not an article');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(dir, 'copied')).toString(), type: 1 }] });
+    const inner = URI.file(path.join(sub, 'c1.txt')).toString();
+    await client.waitFor(() => client.diagnostics.get(inner), 20_000, 'article of the copied folder indexed');
+    const corpus = await client.request<{ uri: string }[]>(CorpusRequest.method, null);
+    assert.deepEqual(corpus.map((a) => path.basename(URI.parse(a.uri).fsPath)).filter((n) => n.startsWith('c')).sort(), ['c1.txt', 'c2.txt']);
+    rmSync(path.join(dir, 'copied'), { recursive: true, force: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(dir, 'copied')).toString(), type: 3 }] });
+    await client.waitFor(() => (client.diagnostics.get(inner)?.length === 0 ? true : undefined), 20_000, 'diagnostics of the copied folder cleared');
+    const after = await client.request<unknown[]>(CorpusRequest.method, null);
+    assert.equal(after.length, corpus.length - 2);
+  });
+
   it('drops a workspace folder removed while it is being indexed, and keeps answering', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'sourcelens-folder-'));
     for (let i = 0; i < 300; i++) writeFileSync(path.join(other, `o${i}.txt`), ARTICLE(i));
