@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, MeetingAccountSummary, MeetingsRequest, MeetingSummary } from '../shared/protocol';
+import { COMMANDS, MeetingAccountSummary, MeetingRequest, MeetingsRequest, MeetingSummary } from '../shared/protocol';
 
 export type MeetingNode =
   | { type: 'single-group'; count: number }
@@ -150,7 +150,13 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
     return meeting && account ? { type: 'account', meeting, account } : undefined;
   }
 
+  /** One meeting by id: from the list on screen, or from the server when the list is older than the id (an edit
+   *  re-formed the meeting and the refresh has not arrived yet). */
   async meeting(id: string): Promise<MeetingSummary | undefined> {
-    return (await this.all()).find((m) => m.id === id);
+    const listed = (await this.all()).find((m) => m.id === id);
+    if (listed) return listed;
+    const client = this.client();
+    if (!client || !client.isRunning()) return undefined;
+    return (await client.sendRequest(MeetingRequest, { id })) ?? undefined;
   }
 }
