@@ -59,6 +59,44 @@ describe('quotes and speakers', () => {
     assert.deepEqual(codes('HARBOUR NEWS "The ferry will run twice a day from next spring on." [Coast Gazette.]'), []);
   });
 
+  it('sees a speaker in a tag after the quotation, with rarer speech verbs', () => {
+    // A verb of saying beyond "said": assured, remembered, sings, chiding, tweeting that.
+    assert.deepEqual(codes('"The bridge will be finished by June," the engineer assured the council. "Nobody will wait longer than that."'), []);
+    assert.deepEqual(codes('"We argued about it for weeks and then the money ran out," remembered Tova Renn, who kept the accounts.'), []);
+    assert.deepEqual(codes('As the old ferry song goes, the chorus sings, "Row on home before the tide turns on us."'), []);
+    assert.deepEqual(codes('She cut the councillor short, chiding him, "Where were you when the harbour flooded last spring?"'), []);
+    // A comma closing the quotation hands it to what follows, even with no verb ("…," the mayor from her office).
+    assert.deepEqual(codes('"The ferry runs again from Monday and nobody will pay for it," Mayor Olsk from her office.'), []);
+  });
+
+  it('keeps the speaker through a dialogue, a fragment quoted in between, or lines of one open quotation', () => {
+    // A short quoted title between two quotations by the same speaker does not break the chain.
+    assert.deepEqual(codes('"I cannot say where he stands on the tolls," said Pell Varga before the "Open Roads" meeting. "Some kind of fee is part of his plan, I think."'), []);
+    // Replies and short tags in a dialogue do not count as the writer's own sentences.
+    assert.deepEqual(codes('"Will we close the harbour?" the mayor asked.\n\n"No!"\n\n"Or will we dredge it and keep working?"'), []);
+    // One sentence a line: the quotation opened on one line is closed, with its tag, two lines on.
+    assert.deepEqual(codes('"The tremor lasted about ten seconds along the coast.\n\nShops emptied in minutes," a civil defence spokesman said.'), []);
+  });
+
+  it('sees sources printed as a signature or in brackets, and the speaker a headline introduces', () => {
+    // A signature line under the quotation, as fact checks print them.
+    assert.deepEqual(codes('"Every harbour town has lost half its jobs since the crash."\n\n- Tova Renn.'), []);
+    // A digest item whose source closes the paragraph in brackets.
+    assert.deepEqual(codes('FERRY FARES FROZEN "The council froze ferry fares for a second year on Tuesday." Read more online. [Coast Gazette]'), []);
+    // "Name: ‘…’" headlines introduce the speaker of the quotation the body opens with.
+    const a = analyse({ uri: 'file:///q/h.txt', text: 'Tova Renn: ‘We Will Not Sell The Harbour’\n\n"The harbour is not for sale, and it never will be while I sit on this council."\n' });
+    assert.deepEqual(sourcingFindings(a).map((f) => f.code), []);
+  });
+
+  it('reads quote marks typed the wrong way round where they close', () => {
+    // “…," and "…“ close their quotation: the tag after the first one is outside it.
+    const a = read('“The fund is out of balance," the trade group wrote. "A correction is needed before next year or the trend gets worse.“');
+    assert.equal(a.sourcing.quotes.length, 2);
+    assert.deepEqual(codes('“The fund is out of balance," the trade group wrote. "A correction is needed before next year or the trend gets worse.“'), []);
+    // A quoted figure used as a noun's modifier is no speech: the “90 to 95 percent” figure.
+    assert.deepEqual(codes('The "forty to fifty percent" figure came from the campaign itself.'), []);
+  });
+
   it('does not take titles or fragments woven into a sentence for speech', () => {
     assert.deepEqual(codes('Voters in the valley rallied behind the slogan "Bread and Bridges For All" last year.'), []);
     assert.deepEqual(codes('The plan was meant to "lift every harbour town out of decline" within a decade.'), []);

@@ -20,6 +20,7 @@ interface RawPack {
   claims: Record<string, string>;
   hedges: string[];
   background: string[];
+  speechVerbs: string[];
 }
 
 const pack = rulePack as RawPack;
@@ -83,11 +84,13 @@ function findQuotes(article: Article): Quote[] {
       const ch = text[i];
       if (i === reopenAt) continue;
       if (open) {
-        if (ch === open.close || (open.close === '"' && ch === '”')) {
+        // Typed text mixes its marks: “…," and "…“ close too when the mark sits where a closing one does.
+        if (ch === open.close || (open.close === '"' && ch === '”') || (open.close !== '»' && open.close !== '“' && (ch === '"' || ch === '“' || ch === '”') && closesHere(text, i))) {
           quotes.push(makeQuote(text, open.at, i + 1));
           open = undefined;
         }
-      } else if (OPENERS[ch] && !/[\p{L}\d]/u.test(text[i - 1] ?? ' ')) {
+      } else if (OPENERS[ch] && !/[\p{L}\d]/u.test(text[i - 1] ?? ' ') && !/[ \t]/.test(text[i + 1] ?? ' ')) {
+        // (a mark with a space after it opens nothing: it is a closing one typed loosely, as in ‘…, " Smith said.’)
         open = { at: i, close: OPENERS[ch] };
       }
     }
@@ -112,6 +115,11 @@ function findQuotes(article: Article): Quote[] {
     }
   });
   return quotes.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** A quote mark in closing position: right after a word or punctuation, and not before a letter or digit. */
+function closesHere(text: string, i: number): boolean {
+  return i > 0 && !/\s/.test(text[i - 1]) && !/[\p{L}\d]/u.test(text[i + 1] ?? ' ');
 }
 
 function makeQuote(text: string, start: number, end: number): Quote {
@@ -324,16 +332,19 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim
 }
 
 /** Speech verbs beyond the attribution cues, which name how something was said ("he concluded", "she asks"). */
-const LOOSE_CUE = /\b(?:said|says|saying|told|tells|asks?|asked|answer(?:s|ed)?|concluded?|concludes|continu(?:es|ed)|recall(?:s|ed)|repl(?:ies|ied)|respond(?:s|ed)|remark(?:s|ed)?|observ(?:es|ed)|acknowledg(?:es|ed)|admit(?:s|ted)?|conced(?:es|ed)|joked|jokes|quipped|mused|shouted|chanted|yelled|pointed out|points out|put it|puts it|wrote|writes|reads|read|stated|states|alleged|alleges|suggest(?:s|ed)|predict(?:s|ed)|promis(?:es|ed)|complain(?:s|ed)|recount(?:s|ed)|add(?:s|ed)|note[sd]?|explain(?:s|ed)|insist(?:s|ed)|argu(?:es|ed)|warn(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|declar(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|referr(?:ing|ed)|dubbed|labell?ed|branded|vowed|urged|according to|quoted|quoting|statement|interview|remarks|speech|letter|message|say|tell|telling|adding|claims?|claimed|barked|snapped|retorted|shot back|fired back|went on|goes on|mock(?:s|ed)|boast(?:s|ed)|scoff(?:s|ed)|sa(?:id|ys) of|entitled|titled|headlined|headline|subject line|the line|slogan|motto|chant)\b/i;
+const LOOSE_CUE = new RegExp(`(?:^|[^\\p{L}'’])(?:${words([...pack.speechVerbs, ...pack.cues])})(?![\\p{L}])`, 'iu');
 const TITLE_WORD = /^[\p{Lu}\d]/u;
 const MINOR = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|as|but|is|vs\.?)$/i;
 
 function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Mention[]): void {
   const { text } = article;
+  // The last quotation that is speech with a visible speaker: a quotation soon after it continues it, even with a
+  // fragment or a title quoted in between ("…,” said Hooton, before the “No-B.S.” barbecue. “Some sort of …”).
   let previous: Quote | undefined;
+  const speechWithSpeaker = (q: Quote) => q.kind !== 'scare' && (!!q.speaker || (!!q.implicit && q.implicit !== 'fragment' && q.implicit !== 'title'));
   for (const q of quotes) {
     if (q.kind !== 'direct' || q.speaker) {
-      previous = q;
+      if (q.kind !== 'scare') previous = q;
       continue;
     }
     const content = q.content.trim();
@@ -344,20 +355,82 @@ function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Menti
     const para = article.paragraphs[paragraph];
     const before = text.slice(para ? para.range.start : 0, q.range.start);
     const after = text.slice(q.range.end, Math.min(text.length, q.range.end + 80));
+    const restOfParagraph = para && q.range.end < para.range.end ? text.slice(q.range.end, para.range.end) : '';
     const outside = (i: number) => (article.sentences[i] ? maskQuotes(text, article.sentences[i].range, quotes, (x) => x.kind !== 'block') : '');
     const prevPara = para && paragraph > 0 ? article.paragraphs[paragraph - 1] : undefined;
     const prevParaText = prevPara ? text.slice(prevPara.range.start, prevPara.range.end) : '';
+    const nextPara = article.paragraphs[paragraph + 1];
+    const nextParaText = nextPara ? text.slice(nextPara.range.start, Math.min(nextPara.range.end, nextPara.range.start + 120)) : '';
     const opensParagraph = !/\S/.test(before);
+    const closesParagraph = !/\S/.test(restOfParagraph);
+    const tag = after.split(/[.!?“"]/)[0].split(/\s+/).slice(0, 8).join(' ');
     if (/^[\p{Ll}….]/u.test(content) || words.length < 4) q.implicit = 'fragment';
     else if (words.filter((w) => !MINOR.test(w)).every((w) => TITLE_WORD.test(w))) q.implicit = 'title';
-    else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText))) q.implicit = 'colon';
-    // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)") names where it comes from.
-    else if (/^\s*[[(]\s*\p{Lu}/u.test(after)) q.implicit = 'speech verb';
-    else if ([first, last].some((i) => LOOSE_CUE.test(outside(i))) || (opensSentence(article, q, first) && LOOSE_CUE.test(outside(first - 1))) || LOOSE_CUE.test(after.split(/[.!?“"]/)[0].split(/\s+/).slice(0, 8).join(' '))) q.implicit = 'speech verb';
-    else if (previous && previous.kind !== 'scare' && (previous.speaker || (previous.implicit && previous.implicit !== 'fragment' && previous.implicit !== 'title')) && sentenceAt(article, previous.range.end - 1) >= first - 2) q.implicit = 'continues';
+    // A quoted phrase used as a noun's modifier: "the “90 to 95 percent” figure".
+    else if (!/[.!?,;:]$/.test(content) && /\b(?:the|a|an|this|that|these|those|his|her|their|its|our)\s*$/i.test(before) && /^\s+\p{Ll}/u.test(after)) q.implicit = 'fragment';
+    else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText)) || (opensParagraph && paragraph === firstBodyParagraph(article) && headlineIntroducesSpeaker(article))) q.implicit = 'colon';
+    // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)"), at the end of its paragraph as digests
+    // cite ("HEADLINE “…” Tune in tonight. [AP.]"), or a signature line under it ("— Bernie Sanders.").
+    else if (/^\s*[[(]\s*\p{Lu}/u.test(after) || /[[(]\s*\p{Lu}[^\])]{0,60}[\])]\.?\s*$/u.test(restOfParagraph.slice(-80))) q.implicit = 'speech verb';
+    else if (/^\s*[-–—―]\s*(?:@|\p{Lu})/u.test(closesParagraph ? nextParaText : after)) q.implicit = 'speech verb';
+    // (a sentence opening with a bracket or in lower case is the splitter cutting after “…!”: read the one before too)
+    else if ([first, last].some((i) => LOOSE_CUE.test(outside(i))) || (/^\s*[(\p{Ll}]/u.test(outside(first)) && LOOSE_CUE.test(outside(first - 1))) || (opensSentence(article, q, first) && LOOSE_CUE.test(outside(first - 1))) || LOOSE_CUE.test(tag)) q.implicit = 'speech verb';
+    // A quotation its paragraph leaves open, closed a few paragraphs on by a speech tag (one sentence a line):
+    // ‘“The quake was felt for 15 seconds.¶People ran out," the spokesman said.’
+    else if (!/["”»“]$/.test(text.slice(q.range.start, q.range.end).trimEnd()) && tagAfterClosing(text, article, paragraph)) q.implicit = 'speech verb';
+    // "…,” and a name, noun or pronoun after it: the comma hands the quotation to its speech tag ("…," Trump from his desk).
+    else if (/,$/.test(content) && /^\s*(?:\p{Lu}|(?:the|a|an|he|she|they|one|another)\s)/u.test(after)) q.implicit = 'speech verb';
+    else if (previous && speechWithSpeaker(previous) && closeAfter(article, quotes, sentenceAt(article, previous.range.end - 1), first)) q.implicit = 'continues';
     else if (opensParagraph && prevPara && mentions.some((m) => m.kind === 'person' && m.confidence >= 0.6 && m.range.start >= prevPara.range.start && m.range.end <= prevPara.range.end)) q.implicit = 'previous paragraph';
-    previous = q;
+    if (q.implicit !== 'fragment' && q.implicit !== 'title') previous = q;
   }
+}
+
+/**
+ * Whether a quotation in sentence `first` follows the one ending in sentence `from` closely enough to continue it:
+ * at most one sentence of the writer's own between them; quoted replies and short tags ("Clinton asked.") in a
+ * dialogue do not count. At most six sentences apart.
+ */
+function closeAfter(article: Article, quotes: Quote[], from: number, first: number): boolean {
+  if (first - from > 6) return false;
+  let own = 0;
+  for (let i = from + 1; i < first; i++) {
+    const s = article.sentences[i];
+    const rest = maskQuotes(article.text, s.range, quotes, (x) => x.kind !== 'block');
+    if (rest.trim().split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length >= 5) own++;
+  }
+  return own <= 1;
+}
+
+/**
+ * For a quotation left open at the end of a paragraph: the first quote mark in the next six paragraphs, if it closes
+ * (after a word or punctuation, or loosely after ", ") and a speech tag follows it in its sentence.
+ */
+function tagAfterClosing(text: string, article: Article, paragraph: number): boolean {
+  for (let pi = paragraph + 1; pi <= paragraph + 6 && pi < article.paragraphs.length; pi++) {
+    const p = article.paragraphs[pi];
+    const body = text.slice(p.range.start, p.range.end);
+    const at = body.search(/["”“]/);
+    if (at < 0) continue;
+    const closing = (at > 0 && !/\s/.test(body[at - 1])) || /[,.!?]\s$/.test(body.slice(Math.max(0, at - 2), at));
+    if (!closing) return false;
+    const tag = body.slice(at + 1).split(/[.!?“"]/)[0].split(/\s+/).slice(0, 10).join(' ');
+    return LOOSE_CUE.test(tag);
+  }
+  return false;
+}
+
+/** The paragraph the body starts with (the first one after the headline). */
+function firstBodyParagraph(article: Article): number {
+  const h = article.headline;
+  if (!h) return 0;
+  const i = article.paragraphs.findIndex((p) => p.range.start >= h.range.end);
+  return i < 0 ? 0 : i;
+}
+
+/** A headline in the form "Name: ‘…’" introduces the speaker of the quotation the body opens with. */
+function headlineIntroducesSpeaker(article: Article): boolean {
+  return !!article.headline && /^\s*\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}\s*:\s*[‘'"“]/u.test(article.headline.text);
 }
 
 /** Whether a quotation opens its sentence (so the sentence before may be the one that introduces it). */
