@@ -148,6 +148,33 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('The mayor funded the blockade.'), ['unattributed-claim']);
   });
 
+  it('reads a named subject with a stance verb as that subject\'s account, not the outlet\'s claim', () => {
+    assert.deepEqual(codes('Councillor Pell Varga blamed the harbour board for the 300 lost jobs.'), []);
+    // An apposition and auxiliaries between the subject and the verb.
+    assert.deepEqual(codes('Mr. Olsk, who owns 4 percent of the ferry line, has repeatedly defended the $2 million fare rise.'), []);
+    assert.deepEqual(codes('The campaign has accused the mayor of wasting $40 million on the bridge.'), []);
+    // The same claim with nobody before the verb stays flagged.
+    assert.deepEqual(codes('The harbour board was blamed for the 300 lost jobs.'), ['unattributed-claim']);
+  });
+
+  it('reads the writer\'s own voice and the outlet\'s notes as no unattributed claim', () => {
+    assert.deepEqual(codes('I voted for a Republican for the first time this year.'), []);
+    assert.deepEqual(codes('We have lived through the worst winter the valley has known.'), []);
+    assert.deepEqual(codes('Editor’s note: The mayor has been accused of fraud in two lawsuits. This note is added to every story about her.'), []);
+    assert.deepEqual(codes('Correction: An earlier version of this story gave the ferry fare as $300 million.'), []);
+  });
+
+  it('takes a study or poll as the source even with a long name before its verb', () => {
+    assert.deepEqual(codes('A 2019 study by the Coastal Institute for Harbour Research found that 40 percent of ferries run late.'), []);
+    assert.deepEqual(codes('A Harbour College poll for the Coast Gazette released last week actually showed the mayor at 12 percent.'), []);
+  });
+
+  it('names the claim kind by the word\'s sense: hedge funds fund nothing, a court striking down a law is no strike', () => {
+    assert.deepEqual(codes('Two hedge funds from the coast hold most of the shares.'), []);
+    assert.deepEqual(codes('The court struck down the ferry law on Monday.'), []);
+    assert.deepEqual(codes('Her speech captured the mood of the harbour towns.'), []);
+  });
+
   it('recognises state media as a source, not an anonymous one', () => {
     const a = read('Syrian state media said government forces killed over 1,300 fighters.');
     assert.equal(a.sourcing.attributions[0].source.type, 'state-media');

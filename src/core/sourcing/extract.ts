@@ -21,6 +21,8 @@ interface RawPack {
   hedges: string[];
   background: string[];
   speechVerbs: string[];
+  stanceVerbs: string[];
+  notes: string[];
 }
 
 const pack = rulePack as RawPack;
@@ -30,7 +32,7 @@ const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
 /** A document or survey that reports something: "the poll showed", "a report found", "the filing states", "voters say". */
-const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections)\s+(?:\w+\s+){0,2}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released)\b/i;
+const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections|analysis|analyses|outlook|ranking|calculations?|audit|review|investigation|tally|count)\s+(?:(?:by|for|of|from|and|the|a|released|published|conducted|last|this|week|month|year|actually|also|\p{Lu}[\p{L}.&'’-]*|\d{4})\s+){0,8}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released|pegs|puts|calculates|projects|projected|estimates|estimated)\b/iu;
 const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
 /** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
 const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
@@ -304,17 +306,65 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
     if (attribution) q.speaker = attribution.source;
   }
   markImplicitSpeakers(article, quotes, mentions);
-  const claims = findClaims(article, figures, quotes);
+  const claims = findClaims(article, figures, quotes, mentionsBySentence);
   return { quotes, attributions, claims };
 }
 
-function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim[] {
+const STANCE_ALL = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.stanceVerbs)})(?![\\p{L}])`, 'giu');
+const NOTES = pack.notes.map((n) => new RegExp(n, 'i'));
+/** The writer's own voice: "I", "we" as a subject, as opinion pieces and letters argue. */
+const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|[Ww]e)(?:[’']\p{Ll}+)?\s+(?!the\b)\p{Ll}/u;
+/** Auxiliaries and adverbs between a subject and its verb ("has repeatedly", "also", "is now"). */
+const BETWEEN = /^(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|often|long|never|now|then|once|already|later|since|even|openly|publicly|privately|recently|frequently|quickly|seldom|still|just|first|further|strongly|sharply|broadly|not|n[’']t|has\s+been|have\s+been)\s+){0,3}$/i;
+
+/**
+ * Whether the sentence is someone's account: a stance verb ("blamed", "defended", "wants", "sees") whose subject is
+ * a person or organisation the sentence names, or a pronoun standing for one, with at most an apposition ("Mr. Ubben,
+ * who holds 4 percent, has defended …") and a few auxiliaries or adverbs between them.
+ */
+function someonesAccount(text: string, start: number, mentions: Mention[]): boolean {
+  for (const m of text.matchAll(STANCE_ALL)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    let before = text.slice(0, at);
+    // "Mr. Ubben, who holds a stake, has defended": auxiliaries first, then the apposition before them.
+    const auxFirst = /((?:[\p{L}’']+\s+){0,3})$/u.exec(before)![1];
+    if (BETWEEN.test(auxFirst) && /,[^,]{1,140},\s*$/u.test(before.slice(0, before.length - auxFirst.length))) before = before.slice(0, before.length - auxFirst.length);
+    before = before.replace(/,[^,]{1,140},\s*$/u, ' ').replace(/\s+$/, ' ');
+    const aux = /((?:[\p{L}’']+\s+){0,3})$/u.exec(before)!;
+    for (let cut = 0; cut <= aux[1].length; cut++) {
+      // Try the longest run of auxiliaries first: what is left must end at the subject.
+      const tail = aux[1].slice(cut);
+      if (!BETWEEN.test(tail)) continue;
+      // A passive ("the board was blamed") makes the subject the one blamed, not the one blaming.
+      if (/\b(?:was|were|is|are|been|be)\s+(?:\p{L}+\s+)?$/u.test(tail) && /(?:ed|en|wn|ld|ght)$/i.test(m[1])) break;
+      const head = before.slice(0, before.length - tail.length).replace(/\s+$/, '');
+      if (/(?:^|[^\p{L}])(?:he|she|they|we|I|it)$/iu.test(head) && !/(?:^|[^\p{L}])it$/iu.test(head)) return true;
+      const endAt = start + head.length;
+      if (mentions.some((x) => (x.kind === 'person' || x.kind === 'organisation') && x.range.end === endAt)) return true;
+      // "the campaign", "the senator", "the company", "Washington", "the party": a named or common-noun subject.
+      if (/(?:^|[^\p{L}])(?:the|a|his|her|their|its)\s+(?:[\p{L}-]+\s+)?(?:campaign|party|group|company|committee|administration|government|agency|court|senator|governor|candidate|president|nominee|mayor|lawmakers?|officials?|leaders?|spokes(?:man|woman|person)|team|firm|board|union|council|state|department|ministry|white house|pentagon|kremlin|study|report|poll|survey|analysis|lawsuit|complaint|petition|ad|video|memo|letter|filing|plan|proposal|bill)$/iu.test(head)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentionsBySentence: Map<number, Mention[]>): Claim[] {
   const claims: Claim[] = [];
   const figuresBySentence = groupBySentence(figures);
+  // Editor's notes, corrections and sign-up footers are the outlet's notes, not its reporting: their whole paragraph.
+  const notes = new Set<number>();
+  for (const p of article.paragraphs) {
+    const first = article.sentences[p.firstSentence];
+    if (first && NOTES.some((n) => n.test(article.text.slice(first.range.start, first.range.end)))) notes.add(article.paragraphs.indexOf(p));
+  }
   article.sentences.forEach((s, index) => {
+    if (notes.has(s.paragraph)) return;
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
     if (/\?\s*["”]?$/.test(text) || HEDGES.some((h) => h.test(text)) || BACKGROUND.some((b) => b.test(text))) return;
+    // Someone's account, or the writer's own voice: the claim has its source in the sentence.
+    if (FIRST_PERSON.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [])) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
       if (m) {
