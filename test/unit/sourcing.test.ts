@@ -175,6 +175,27 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('Her speech captured the mood of the harbour towns.'), []);
   });
 
+  it('flags figures worth a source with no one cited in their paragraph, but not spelled-out small counts', () => {
+    assert.deepEqual(codes('The council approved 14 new ferry routes on Monday.'), ['unattributed-claim']);
+    assert.deepEqual(codes('Two ferries left the harbour on Monday.'), []);
+    // A source in the same paragraph covers it; one in the next paragraph covers only the lead.
+    assert.deepEqual(codes('The council approved 14 new ferry routes on Monday. Mayor Tova Renn said the vote was close.'), []);
+    assert.deepEqual(codes('The harbour reopened in May.\n\nThe council approved 14 new ferry routes on Monday.\n\nMayor Tova Renn said the vote was close.'), ['unattributed-claim']);
+    // "according to X" later in a sentence whose own speech verb names nobody.
+    assert.deepEqual(codes('Two more delegates pledged 14 votes to the mayor, according to the party chairman.'), []);
+    // A poll's respondents as the source.
+    assert.deepEqual(codes('Some 52 percent of harbour voters say the fares are too high.'), []);
+    // The headline is the headline findings' business.
+    assert.deepEqual(codes('The council approved 14 new ferry routes.').length, 1);
+    assert.deepEqual(sourcingFindings(analyse({ uri: 'file:///q/t.txt', text: 'Council approves 14 new ferry routes\n\nThe harbour celebrated.\n' })).map((f) => f.code), []);
+  });
+
+  it('reads two apostrophes as a double quote, as some archives print them', () => {
+    const a = read("''The fees rose 30 percent in a year,'' said Tova Renn, a harbour pilot.");
+    assert.deepEqual(a.sourcing.quotes.map((q) => [q.content, q.speaker?.name]), [['The fees rose 30 percent in a year,', 'Tova Renn']]);
+    assert.deepEqual(codes("''The fees rose 30 percent in a year,'' said Tova Renn, a harbour pilot."), []);
+  });
+
   it('recognises state media as a source, not an anonymous one', () => {
     const a = read('Syrian state media said government forces killed over 1,300 fighters.');
     assert.equal(a.sourcing.attributions[0].source.type, 'state-media');

@@ -82,10 +82,23 @@ function findQuotes(article: Article): Quote[] {
     for (let i = p.range.start; i < p.range.end; i++) {
       // Only quote marks open or close a quotation: skip everything below « (U+00AB) but the straight quote.
       const code = text.charCodeAt(i);
-      if (code < 0xab && code !== 0x22) continue;
+      // Two apostrophes stand for a double quote in some archives (''We will win,'' he said).
+      const twin = code === 0x27 && text.charCodeAt(i + 1) === 0x27;
+      if (code < 0xab && code !== 0x22 && !twin) continue;
       const ch = text[i];
       if (i === reopenAt) continue;
+      if (twin) {
+        if (open?.close === "''") {
+          quotes.push(makeQuote(text, open.at, i + 2, 2));
+          open = undefined;
+        } else if (!open && !/[\p{L}\d]/u.test(text[i - 1] ?? ' ') && !/\s/.test(text[i + 2] ?? ' ')) {
+          open = { at: i, close: "''" };
+        }
+        i++;
+        continue;
+      }
       if (open) {
+        if (open.close === "''") continue;
         // Typed text mixes its marks: “…," and "…“ close too when the mark sits where a closing one does.
         if (ch === open.close || (open.close === '"' && ch === '”') || (open.close !== '»' && open.close !== '“' && (ch === '"' || ch === '“' || ch === '”') && closesHere(text, i))) {
           quotes.push(makeQuote(text, open.at, i + 1));
@@ -99,8 +112,8 @@ function findQuotes(article: Article): Quote[] {
     // A paragraph that opens a quote without closing it continues into the next one only if that one reopens it.
     if (open) {
       const next = article.paragraphs[pi + 1];
-      if (!next || !OPENERS[text[next.range.start]]) {
-        quotes.push(makeQuote(text, open.at, p.range.end));
+      if (!next || !(open.close === "''" ? text.startsWith("''", next.range.start) : OPENERS[text[next.range.start]])) {
+        quotes.push(makeQuote(text, open.at, p.range.end, open.close === "''" ? 2 : 1));
         open = undefined;
       } else {
         reopenAt = next.range.start;
@@ -124,8 +137,8 @@ function closesHere(text: string, i: number): boolean {
   return i > 0 && !/\s/.test(text[i - 1]) && !/[\p{L}\d]/u.test(text[i + 1] ?? ' ');
 }
 
-function makeQuote(text: string, start: number, end: number): Quote {
-  const content = text.slice(start + 1, text[end - 1] && /["”»“]/.test(text[end - 1]) ? end - 1 : end);
+function makeQuote(text: string, start: number, end: number, mark = 1): Quote {
+  const content = text.slice(start + mark, text[end - 1] && /["”»“']/.test(text[end - 1]) ? end - mark : end);
   const wordCount = content.trim().split(/\s+/).filter(Boolean).length;
   // One to three quoted words are a scare quote or a term, not speech ("the 'terrorists'", "a 'red line'").
   return { range: { start, end }, content, kind: wordCount <= 3 && !/[.!?,]$/.test(content.trim()) ? 'scare' : 'direct' };
@@ -163,11 +176,11 @@ function maskQuotes(text: string, range: TextRange, quotes: Quote[], mask: (q: Q
 }
 
 /** The source of one sentence's speech or report, if it names one (outside its quotations). */
-function sentenceSource(article: Article, index: number, mentions: Mention[], quotes: Quote[], lastPerson: Mention | undefined): Attribution | undefined {
+function sentenceSource(article: Article, index: number, mentions: Mention[], quotes: Quote[], lastPerson: Mention | undefined, useAccording = false): Attribution | undefined {
   const s = article.sentences[index];
   // Look only outside quotation marks: the words of the quoted speaker are not the attribution.
   const outside = maskQuotes(article.text, s.range, quotes, (q) => q.kind !== 'block');
-  const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
+  const cue = useAccording ? ACCORDING.exec(outside) : CUE.exec(outside) ?? ACCORDING.exec(outside);
   const anonymous = vagueSource(outside);
   if (!cue && !anonymous) {
     // Polls, reports, filings, ads and documents are sources too: "a Gallup poll found", "the ad claims".
@@ -189,7 +202,7 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   // further on is what the speech is about ("An Iranian source said Bagheri …").
   const before = inSentence.filter((m) => m.range.end <= cueAt && cueAt - m.range.end <= 60).sort((a, b) => b.range.end - a.range.end)[0];
   const introduced = /^(?:according|quoted by|cited by|reported by)/i.test(cueText);
-  const invertedCue = /[,"”]\s*$/.test(article.text.slice(Math.max(s.range.start, cueAt - 3), cueAt)); // '…," said Rouhani.'
+  const invertedCue = /[,"”']\s*$/.test(article.text.slice(Math.max(s.range.start, cueAt - 3), cueAt)); // '…," said Rouhani.'
   const inverted = inSentence.find((m) => m.range.start >= cueRange.end && m.range.start - cueRange.end <= 12 && (introduced || (invertedCue && /^[\s,]*$/.test(article.text.slice(cueRange.end, m.range.start)))));
   const named = viaChannelSubject(before, outside) ?? (inverted && introduced ? inverted : before ?? inverted);
   const anonymousAt = anonymous ? s.range.start + anonymous.index + anonymous[0].indexOf(anonymous[1]) : -1;
@@ -277,7 +290,10 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
   let lastPerson: Mention | undefined;
   let previous: Attribution | undefined;
   article.sentences.forEach((s, index) => {
-    const own = sentenceSource(article, index, mentionsBySentence.get(index) ?? [], quotes, lastPerson);
+    // A speech verb with no source of its own leaves "according to X" later in the sentence to name it.
+    const own =
+      sentenceSource(article, index, mentionsBySentence.get(index) ?? [], quotes, lastPerson) ??
+      (ACCORDING.test(article.text.slice(s.range.start, s.range.end)) ? sentenceSource(article, index, mentionsBySentence.get(index) ?? [], quotes, lastPerson, true) : undefined);
     if (own) {
       attributions.push(own);
       previous = own;
@@ -314,6 +330,8 @@ const STANCE_ALL = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.stanceVerbs)})(?
 const NOTES = pack.notes.map((n) => new RegExp(n, 'i'));
 /** The writer's own voice: "I", "we" as a subject, as opinion pieces and letters argue. */
 const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|[Ww]e)(?:[’']\p{Ll}+)?\s+(?!the\b)\p{Ll}/u;
+/** A poll's respondents as the source: "52 percent of voters say", "six in 10 think", "a majority of Democrats favor". */
+const RESPONDENTS = /\b(?:percent|per cent|in (?:10|ten)|majority|plurality|half|third|quarter)\b(?:\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,4}?)?\s*(?:say|says|said|think|thinks|believe|believes|want|wants|support|supports|oppose|opposes|favou?r|favou?rs|approve|approves|disapprove|disapproves|back|backs|prefer|prefers|view|views|see|sees|call|called|rate|rated|expect|expects)\b/iu;
 /** Auxiliaries and adverbs between a subject and its verb ("has repeatedly", "also", "is now"). */
 const BETWEEN = /^(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|often|long|never|now|then|once|already|later|since|even|openly|publicly|privately|recently|frequently|quickly|seldom|still|just|first|further|strongly|sharply|broadly|not|n[’']t|has\s+been|have\s+been)\s+){0,3}$/i;
 
@@ -358,13 +376,15 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     const first = article.sentences[p.firstSentence];
     if (first && NOTES.some((n) => n.test(article.text.slice(first.range.start, first.range.end)))) notes.add(article.paragraphs.indexOf(p));
   }
+  const headlineEnd = article.headline ? article.headline.range.end : -1;
   article.sentences.forEach((s, index) => {
-    if (notes.has(s.paragraph)) return;
+    // The headline is the headline-* findings' business; editor's notes and footers are not reporting.
+    if (notes.has(s.paragraph) || s.range.start < headlineEnd) return;
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
     if (/\?\s*["”]?$/.test(text) || HEDGES.some((h) => h.test(text)) || BACKGROUND.some((b) => b.test(text))) return;
     // Someone's account, or the writer's own voice: the claim has its source in the sentence.
-    if (FIRST_PERSON.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [])) return;
+    if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [])) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
       if (m) {
@@ -374,7 +394,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     }
     // Figures worth a source: money, shares, fractions, and counts in the hundreds (not "23 points", "17 passes").
     const figure = (figuresBySentence.get(index) ?? []).find(
-      (f) => !f.vague && f.counted && (f.kind === 'money' || f.kind === 'percent' || f.kind === 'fraction' || (f.kind === 'count' && f.value >= 100)) && /\S/.test(text.slice(f.range.start - s.range.start, f.range.end - s.range.start)),
+      (f) => !f.vague && (f.kind === 'money' || f.kind === 'percent' || f.kind === 'fraction' || (f.kind === 'count' && (f.value >= 100 || (f.value >= 2 && /\d/.test(f.text)))) || f.kind === 'range') && /\S/.test(text.slice(f.range.start - s.range.start, f.range.end - s.range.start)),
     );
     if (figure) claims.push({ sentence: index, kind: 'numeric claim', trigger: figure.text, triggerRange: figure.range });
   });
@@ -417,7 +437,7 @@ function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Menti
     if (/^[\p{Ll}….]/u.test(content) || words.length < 4) q.implicit = 'fragment';
     else if (words.filter((w) => !MINOR.test(w)).every((w) => TITLE_WORD.test(w))) q.implicit = 'title';
     // A quoted phrase used as a noun's modifier: "the “90 to 95 percent” figure".
-    else if (!/[.!?,;:]$/.test(content) && /\b(?:the|a|an|this|that|these|those|his|her|their|its|our)\s*$/i.test(before) && /^\s+\p{Ll}/u.test(after)) q.implicit = 'fragment';
+    else if (!/[.!?,;:]$/.test(content) && /(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our)|\p{L}[’']s)\s*$/iu.test(before) && /^\s+\p{Ll}/u.test(after)) q.implicit = 'fragment';
     else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText)) || (opensParagraph && paragraph === firstBodyParagraph(article) && headlineIntroducesSpeaker(article))) q.implicit = 'colon';
     // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)"), at the end of its paragraph as digests
     // cite ("HEADLINE “…” Tune in tonight. [AP.]"), or a signature line under it ("— Bernie Sanders.").
@@ -427,9 +447,9 @@ function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Menti
     else if ([first, last].some((i) => LOOSE_CUE.test(outside(i))) || (/^\s*[(\p{Ll}]/u.test(outside(first)) && LOOSE_CUE.test(outside(first - 1))) || (opensSentence(article, q, first) && LOOSE_CUE.test(outside(first - 1))) || LOOSE_CUE.test(tag)) q.implicit = 'speech verb';
     // A quotation its paragraph leaves open, closed a few paragraphs on by a speech tag (one sentence a line):
     // ‘“The quake was felt for 15 seconds.¶People ran out," the spokesman said.’
-    else if (!/["”»“]$/.test(text.slice(q.range.start, q.range.end).trimEnd()) && tagAfterClosing(text, article, paragraph)) q.implicit = 'speech verb';
+    else if (!/["”»“']$/.test(text.slice(q.range.start, q.range.end).trimEnd()) && tagAfterClosing(text, article, paragraph)) q.implicit = 'speech verb';
     // "…,” and a name, noun or pronoun after it: the comma hands the quotation to its speech tag ("…," Trump from his desk).
-    else if (/,$/.test(content) && /^\s*(?:\p{Lu}|(?:the|a|an|he|she|they|one|another)\s)/u.test(after)) q.implicit = 'speech verb';
+    else if (/,$/.test(content) && /^\s*(?:\p{Lu}|(?:the|a|an|he|she|it|we|they|one|another)\s)/u.test(after)) q.implicit = 'speech verb';
     else if (previous && speechWithSpeaker(previous) && closeAfter(article, quotes, sentenceAt(article, previous.range.end - 1), first)) q.implicit = 'continues';
     else if (opensParagraph && prevPara && mentions.some((m) => m.kind === 'person' && m.confidence >= 0.6 && m.range.start >= prevPara.range.start && m.range.end <= prevPara.range.end)) q.implicit = 'previous paragraph';
     if (q.implicit !== 'fragment' && q.implicit !== 'title') previous = q;
