@@ -190,6 +190,14 @@ describe('claims and their sources', () => {
     assert.deepEqual(sourcingFindings(analyse({ uri: 'file:///q/t.txt', text: 'Council approves 14 new ferry routes\n\nThe harbour celebrated.\n' })).map((f) => f.code), []);
   });
 
+  it('leaves routine game statistics and product specifications alone, and takes any name after an inverted cue as the source', () => {
+    assert.deepEqual(codes('Varga finished with 31 rebounds and 12 assists in the home win.'), []);
+    assert.deepEqual(codes('The new harbour tablet carries 16 GB of memory.'), []);
+    // A name the recogniser has no evidence for is still the source right after ", said".
+    assert.deepEqual(codes('Sixteen crew members and 40 passengers were aboard the ferry, said Wicharn Pattaravong, its owner.'), []);
+    assert.deepEqual(codes('Police allege the skipper was paid 40,000 dollars to sink the ferry.'), []);
+  });
+
   it('reads two apostrophes as a double quote, as some archives print them', () => {
     const a = read("''The fees rose 30 percent in a year,'' said Tova Renn, a harbour pilot.");
     assert.deepEqual(a.sourcing.quotes.map((q) => [q.content, q.speaker?.name]), [['The fees rose 30 percent in a year,', 'Tova Renn']]);

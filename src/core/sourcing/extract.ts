@@ -23,6 +23,7 @@ interface RawPack {
   speechVerbs: string[];
   stanceVerbs: string[];
   notes: string[];
+  routineCounts: string[];
 }
 
 const pack = rulePack as RawPack;
@@ -203,7 +204,8 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   const before = inSentence.filter((m) => m.range.end <= cueAt && cueAt - m.range.end <= 60).sort((a, b) => b.range.end - a.range.end)[0];
   const introduced = /^(?:according|quoted by|cited by|reported by)/i.test(cueText);
   const invertedCue = /[,"”']\s*$/.test(article.text.slice(Math.max(s.range.start, cueAt - 3), cueAt)); // '…," said Rouhani.'
-  const inverted = inSentence.find((m) => m.range.start >= cueRange.end && m.range.start - cueRange.end <= 12 && (introduced || (invertedCue && /^[\s,]*$/.test(article.text.slice(cueRange.end, m.range.start)))));
+  // After an inverted cue any name right after it is the speaker, known or not (", said Wicharn Sirichai.").
+  const inverted = (mentions as Mention[]).filter((m) => (m.kind === 'person' || m.kind === 'organisation') && !insideQuote(m.range, quotes) && (m.confidence >= 0.6 || (invertedCue && m.range.start - cueRange.end <= 2))).find((m) => m.range.start >= cueRange.end && m.range.start - cueRange.end <= 12 && (introduced || (invertedCue && /^[\s,]*$/.test(article.text.slice(cueRange.end, m.range.start)))));
   const named = viaChannelSubject(before, outside) ?? (inverted && introduced ? inverted : before ?? inverted);
   const anonymousAt = anonymous ? s.range.start + anonymous.index + anonymous[0].indexOf(anonymous[1]) : -1;
   const stateAt = state ? s.range.start + state.index + state[0].indexOf(state[1]) : -1;
@@ -327,6 +329,13 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
 }
 
 const STANCE_ALL = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.stanceVerbs)})(?![\\p{L}])`, 'giu');
+const ROUTINE = new Set(pack.routineCounts);
+/** Whether a figure counts something routine (game statistics, specifications): its counted noun or the next word. */
+function routine(text: string, f: Figure): boolean {
+  if (f.counted && ROUTINE.has(f.counted)) return true;
+  const next = /^\s*(\p{L}+)/u.exec(text.slice(f.range.end, f.range.end + 30));
+  return !!next && ROUTINE.has(next[1].toLowerCase());
+}
 const NOTES = pack.notes.map((n) => new RegExp(n, 'i'));
 /** The writer's own voice: "I", "we" as a subject, as opinion pieces and letters argue. */
 const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|[Ww]e)(?:[’']\p{Ll}+)?\s+(?!the\b)\p{Ll}/u;
@@ -394,7 +403,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     }
     // Figures worth a source: money, shares, fractions, and counts in the hundreds (not "23 points", "17 passes").
     const figure = (figuresBySentence.get(index) ?? []).find(
-      (f) => !f.vague && (f.kind === 'money' || f.kind === 'percent' || f.kind === 'fraction' || (f.kind === 'count' && (f.value >= 100 || (f.value >= 2 && /\d/.test(f.text)))) || f.kind === 'range') && /\S/.test(text.slice(f.range.start - s.range.start, f.range.end - s.range.start)),
+      (f) => !f.vague && !routine(article.text, f) && (f.kind === 'money' || f.kind === 'percent' || f.kind === 'fraction' || (f.kind === 'count' && (f.value >= 100 || (f.value >= 2 && /\d/.test(f.text)))) || f.kind === 'range') && /\S/.test(text.slice(f.range.start - s.range.start, f.range.end - s.range.start)),
     );
     if (figure) claims.push({ sentence: index, kind: 'numeric claim', trigger: figure.text, triggerRange: figure.range });
   });
