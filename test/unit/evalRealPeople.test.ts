@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { scoreNameVariants, scoreTitleConflicts, SEEDED_OFFICE, seedTitleConflicts, spellingVariants, surnameForm } from '../../src/tools/evalReal/meetingsPeople';
+import { ClaimsGold, scoreClaims } from '../../src/tools/evalReal/meetingsClaims';
 import type { MeetingsGold } from '../../src/tools/evalReal/meetingsScore';
 
 const a = 'Marnish President Tomas Kovač met Osk Brandt in Velm. Kovač said the talks went well.';
@@ -92,5 +93,38 @@ describe('eval:real people: title-conflict', () => {
     const other = seed.file === 'a.txt' ? at('b.txt', span(b, 'Marnish President')) : at('a.txt', span(a, 'Marnish President'));
     const u = scoreTitleConflicts(gold, [], seeds, [{ ...other, related: [{ file: seed.file, start: seed.start, end: seed.end }] }]);
     assert.deepEqual([u.caught, u.seededFindings, u.seededFindingsOnSeeds], [1, 1, 1]);
+  });
+});
+
+describe('eval:real meetings: unattributed-claim against labelled sentences', () => {
+  it('judges a flag by the labelled sentence it overlaps most, counts unlisted ones as unjudged, and recall over unattributed claims', () => {
+    const claims: ClaimsGold = {
+      articles: [
+        {
+          file: 'a.txt',
+          split: 'dev',
+          sentences: [
+            { span: [0, 40], label: 'unattributed' },
+            { span: [41, 90], label: 'attributed' },
+            { span: [91, 120], label: 'not-a-claim' },
+            { span: [121, 160], label: 'unattributed' },
+          ],
+        },
+        { file: 'b.txt', split: 'check', sentences: [{ span: [0, 30], label: 'unattributed' }] },
+      ],
+    };
+    const flags = [
+      { file: 'a.txt', start: 0, end: 45 }, // mostly the first sentence
+      { file: 'a.txt', start: 38, end: 90 }, // mostly the attributed one
+      { file: 'a.txt', start: 91, end: 120 },
+      { file: 'a.txt', start: 200, end: 230 }, // no labelled sentence there
+    ];
+    const all = scoreClaims(claims, flags);
+    assert.deepEqual([all.flags, all.right, all.onAttributed, all.onNotAClaim, all.unjudged], [4, 1, 1, 1, 1]);
+    assert.equal(all.precision, 1 / 3);
+    // The second flag also touches the first sentence; recall asks only whether some flag overlaps.
+    assert.deepEqual([all.unattributed, all.found], [3, 1]);
+    const check = scoreClaims(claims, flags, new Set(['b.txt']));
+    assert.deepEqual([check.flags, check.unattributed, check.found, check.precision], [0, 1, 0, null]);
   });
 });

@@ -27,6 +27,7 @@ import {
   Split,
 } from './meetingsScore';
 import { analyseTexts, findingsTable, round, type RealCorpus, type RunContext, type Table } from './framework';
+import { ClaimsGold, scoreClaims } from './meetingsClaims';
 import { GoldTitleConflict, PeopleFinding, scoreNameVariants, scoreTitleConflicts, SEEDED_OFFICE, seedTitleConflicts } from './meetingsPeople';
 
 interface RebuildEntry {
@@ -183,7 +184,7 @@ export async function runMeetings(ctx: RunContext): Promise<{ tables: Table[]; j
   return { tables, json };
 }
 
-/** name-variant and title-conflict against the people gold (meetingsPeople.ts), and findings per 100 articles. */
+/** name-variant and title-conflict against the people gold (meetingsPeople.ts), unattributed-claim against the labelled sentences (meetingsClaims.ts), and findings per 100 articles. */
 function runPeople(ctx: RunContext, gold: MeetingsGold, rebuild: RebuildEntry[]): { tables: Table[]; json: unknown } {
   const texts = new Map(rebuild.map((e) => [e.file, readFileSync(path.join(ctx.dir, e.file), 'utf8')]));
   const analyse = (t: Map<string, string>) => {
@@ -203,6 +204,17 @@ function runPeople(ctx: RunContext, gold: MeetingsGold, rebuild: RebuildEntry[])
   const titles = scoreTitleConflicts(gold, asIs.of('title-conflict'), seeded.seeds, analyse(seeded.texts).of('title-conflict'), judged.conflicts ?? []);
   const p = (n: number, of: number) => (of ? round(n / of) : null);
   const variantJudged = variants.right + variants.differentPeople;
+  const claimsGold = parse(readFileSync(path.join(goldDir(ctx.repo), 'claims.yaml'), 'utf8')) as ClaimsGold;
+  const flags = asIs.of('unattributed-claim');
+  const claimSplits = [undefined, 'dev', 'check'] as const;
+  const claimScores = claimSplits.map((sp) => scoreClaims(claimsGold, flags, sp ? new Set(gold.articles.filter((a) => a.split === sp).map((a) => a.file)) : undefined));
+  const claimsTable: Table = {
+    title: 'Real meetings corpus: unattributed-claim against hand-labelled sentences',
+    columns: ['split', 'flags', 'right', 'on attributed', 'on no claim', 'unjudged', 'precision', 'unattributed claims', 'found', 'recall'],
+    rows: claimScores.map((c, i) => [claimSplits[i] ?? 'all', c.flags, c.right, c.onAttributed, c.onNotAClaim, c.unjudged, c.precision === null ? null : round(c.precision), c.unattributed, c.found, c.recall === null ? null : round(c.recall)]),
+    note: 'gold: test/real/meetings/claims.yaml (269 sentences: those the frozen claim rule marks and those flagged at b9c6e3f, labelled by hand)',
+    examples: ctx.examples ? claimScores[0].errors.slice(0, ctx.examples) : undefined,
+  };
   const table: Table = {
     title: 'Real meetings corpus: name-variant and title-conflict against the people gold',
     columns: ['measure', 'findings', 'right', 'wrong', 'unjudged', 'precision', 'recall'],
@@ -217,7 +229,7 @@ function runPeople(ctx: RunContext, gold: MeetingsGold, rebuild: RebuildEntry[])
     examples: ctx.examples ? [...variants.errors, ...titles.errors].slice(0, ctx.examples * 2) : undefined,
   };
   const findings = findingsTable('Real meetings corpus: findings per 100 articles (page text only)', asIs.corpus, rebuild.length);
-  return { tables: [table, findings], json: { nameVariant: variants, titleConflict: titles, findingsPer100: Object.fromEntries(findings.rows.map((r) => [r[0], r[2]])) } };
+  return { tables: [table, claimsTable, findings], json: { nameVariant: variants, titleConflict: titles, unattributedClaim: Object.fromEntries(claimScores.map((c, i) => [claimSplits[i] ?? 'all', c])), findingsPer100: Object.fromEntries(findings.rows.map((r) => [r[0], r[2]])) } };
 }
 
 /** The eval:real module (structurally a RealCorpus). */
