@@ -146,6 +146,7 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const dir = ecbplusDir(ctx);
   const gold = JSON.parse(readFileSync(path.join(dir, 'gold-dev.json'), 'utf8')) as EcbGold;
   let documents = gold.documents;
+  if (ctx.split === 'dev' || ctx.split === 'check') documents = documents.filter((d) => splitOf(`topic ${d.topic}`) === ctx.split);
   if (ctx.limit) documents = seededSample(documents, ctx.limit).sort((a, b) => a.file.localeCompare(b.file));
   const texts = new Map(documents.map((d) => [d.file, readFileSync(path.join(dir, d.file), 'utf8')]));
   const started = Date.now();

@@ -97,6 +97,7 @@ async function runFnc(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const data = JSON.parse(readFileSync(path.join(ctx.dir, 'pairs.json'), 'utf8')) as { total: number; pairs: Pair[] };
   const bodies = JSON.parse(readFileSync(path.join(ctx.dir, 'bodies.json'), 'utf8')) as Record<string, string>;
   let pairs = data.pairs.map((p, i) => ({ ...p, name: `pair-${String(i).padStart(5, '0')}.txt` }));
+  if (ctx.split === 'dev' || ctx.split === 'check') pairs = pairs.filter((p) => splitOf(`body ${p.bodyId}`) === ctx.split);
   if (ctx.limit) pairs = seededSample(pairs, ctx.limit);
   const started = Date.now();
   const { corpus: c, uriOf } = analyseTexts(pairs.map((p) => ({ name: p.name, text: `${p.headline.trim()}\n\n${bodies[p.bodyId].trim()}\n` })), '/eval-real/fnc1');
