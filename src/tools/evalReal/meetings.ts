@@ -206,7 +206,7 @@ function runPeople(ctx: RunContext, gold: MeetingsGold, rebuild: RebuildEntry[])
   const variantJudged = variants.right + variants.differentPeople;
   const claimsGold = parse(readFileSync(path.join(goldDir(ctx.repo), 'claims.yaml'), 'utf8')) as ClaimsGold;
   const flags = asIs.of('unattributed-claim');
-  const claimSplits = [undefined, 'dev', 'check'] as const;
+  const claimSplits = ctx.split === 'dev' || ctx.split === 'check' ? ([ctx.split] as const) : ([undefined, 'dev', 'check'] as const);
   const claimScores = claimSplits.map((sp) => scoreClaims(claimsGold, flags, sp ? new Set(gold.articles.filter((a) => a.split === sp).map((a) => a.file)) : undefined));
   const claimsTable: Table = {
     title: 'Real meetings corpus: unattributed-claim against hand-labelled sentences',
