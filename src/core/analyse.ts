@@ -9,6 +9,7 @@ import { recogniseEntities } from './people/recognise';
 import { extractSourcing } from './sourcing/extract';
 import { extractTimes } from './time/extract';
 import { articleFindings } from './findings/article';
+import { eventProfile } from './events/profile';
 import type { Analysis, ArticleInput, EventAccount, Finding } from './model';
 
 export type { Analysis } from './model';
@@ -19,7 +20,7 @@ export function analyse(input: ArticleInput): Analysis {
   // A number inside a date ("Nov. 27", "08.17.17") is part of the date, not a figure; bare years stay anchors.
   const figures = extractFigures(article, times.filter((t) => t.kind !== 'year').map((t) => t.range));
   const mentions = recogniseEntities(article);
-  const partial = { article, times, figures, mentions, accounts: [] as EventAccount[], sourcing: extractSourcing(article, mentions, figures), findings: [] as Finding[] };
+  const partial = { article, times, figures, mentions, accounts: [] as EventAccount[], sourcing: extractSourcing(article, mentions, figures), findings: [] as Finding[], event: eventProfile({ article, mentions }) };
   partial.accounts = extractAccounts(partial, participantsBySentence(article, mentions));
   partial.findings = articleFindings(partial);
   return partial;
