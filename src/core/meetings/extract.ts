@@ -51,7 +51,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
     datesBySentence.set(t.sentence, list);
   }
   const dateline = datelinePlace(analysis);
-  const everyone = mentionsBySentence.flat().filter((m) => m.kind === 'person');
+  const everyone = new PeopleIndex(mentionsBySentence.flat().filter((m) => m.kind === 'person'));
   let lastSubject: ParticipantMention | undefined;
 
   article.sentences.forEach((sentence, index) => {
@@ -327,19 +327,67 @@ const ROLE_PAIR = /\b(?:the\s+)?(foreign ministers|defen[cs]e ministers|presiden
  * (office and country), otherwise kept as the role ('role:foreign minister:china'), which the meeting index can match
  * to a named account of the same meeting.
  */
-function roleParticipants(text: string, from: number, to: number, people: ParticipantMention[], subject: ParticipantMention | undefined, everyone: ParticipantMention[]): ParticipantMention[] {
+/**
+ * What roleParticipants asks about the article's people for every role it finds, answered from maps built once per
+ * article: scanning every person for each role made an article of many short meeting sentences quadratic.
+ */
+class PeopleIndex {
+  private readonly offices = new Map<string, string>();
+  private readonly countries = new Map<string, string>();
+  /** `office country` -> the distinct keys of people (not bare roles) holding it, in the article's order. */
+  private readonly holders = new Map<string, string[]>();
+  private readonly first = new Map<string, ParticipantMention>();
+  private readonly firstTitled = new Map<string, ParticipantMention>();
+
+  constructor(everyone: ParticipantMention[]) {
+    for (const p of everyone) {
+      if (!this.first.has(p.key)) this.first.set(p.key, p);
+      if (p.title && !this.firstTitled.has(p.key)) this.firstTitled.set(p.key, p);
+      if (p.role?.office && !this.offices.has(p.key)) this.offices.set(p.key, p.role.office);
+      if (p.role?.country && !this.countries.has(p.key)) this.countries.set(p.key, p.role.country);
+      if (!p.roleOnly && p.role?.office !== undefined && p.role.country !== undefined) {
+        const at = `${p.role.office}\u0000${p.role.country}`;
+        const keys = this.holders.get(at);
+        if (!keys) this.holders.set(at, [p.key]);
+        else if (!keys.includes(p.key)) keys.push(p.key);
+      }
+    }
+  }
+
+  /** The office the article first gives this person, if any. */
+  officeOf(key: string): string | undefined {
+    return this.offices.get(key);
+  }
+
+  /** The country of the person's role here, else the first the article gives them. */
+  countryOf(p: ParticipantMention): string | undefined {
+    return p.role?.country ?? this.countries.get(p.key);
+  }
+
+  /** Distinct people holding this office of this country, but the one excluded. */
+  holdersOf(office: string, country: string, except?: string): string[] {
+    return (this.holders.get(`${office}\u0000${country}`) ?? []).filter((k) => k !== except);
+  }
+
+  /** The first mention of a person that carries a title, else the first. */
+  named(key: string): ParticipantMention | undefined {
+    return this.firstTitled.get(key) ?? this.first.get(key);
+  }
+}
+
+function roleParticipants(text: string, from: number, to: number, people: ParticipantMention[], subject: ParticipantMention | undefined, everyone: PeopleIndex): ParticipantMention[] {
   const out: ParticipantMention[] = [];
   const slice = text.slice(from, to);
   const taken = (range: TextRange) =>
     people.some((p) => (p.range.start < range.end && range.start < p.range.end) || (p.range.start >= range.end && /^[\s,]{0,3}$/.test(text.slice(range.end, p.range.start)))) ||
     out.some((o) => o.range.start < range.end && range.start < o.range.end);
-  const subjectOffice = subject ? subject.role?.office ?? everyone.find((p) => p.key === subject.key && p.role?.office)?.role?.office : undefined;
+  const subjectOffice = subject ? subject.role?.office ?? everyone.officeOf(subject.key) : undefined;
   const add = (range: TextRange, written: string, office: string | undefined, country: string, counterpart: boolean) => {
     if (taken(range)) return;
-    if (counterpart && subject && countryOfPerson(subject, everyone) === country) return; // one's own side is not a counterpart
-    const holders = office ? [...new Set(everyone.filter((p) => !p.roleOnly && p.role?.office === office && p.role?.country === country && p.key !== subject?.key).map((p) => p.key))] : [];
+    if (counterpart && subject && everyone.countryOf(subject) === country) return; // one's own side is not a counterpart
+    const holders = office ? everyone.holdersOf(office, country, subject?.key) : [];
     if (holders.length === 1) {
-      const named = everyone.find((p) => p.key === holders[0] && p.title) ?? everyone.find((p) => p.key === holders[0])!;
+      const named = everyone.named(holders[0])!;
       out.push({ key: named.key, name: named.name, kind: 'person', range, title: written, role: { office, country }, resolvedBy: `named in this article as ${named.title ?? 'the ' + office} ${named.name}` });
       return;
     }
@@ -371,9 +419,6 @@ function roleParticipants(text: string, from: number, to: number, people: Partic
   return out;
 }
 
-function countryOfPerson(p: ParticipantMention, everyone: ParticipantMention[]): string | undefined {
-  return p.role?.country ?? everyone.find((q) => q.key === p.key && q.role?.country)?.role?.country;
-}
 
 /** The earlier account of this article a new one continues: most shared people, then the lead event. */
 function sceneFor(participants: ParticipantMention[], accounts: EventAccount[]): EventAccount | undefined {
