@@ -88,3 +88,29 @@ describe('days: weekdays, days of a month and the year of a page without a date'
     assert.ok(!meetings.some((m) => m.accounts.some((a) => a.uri.endsWith('b-early.txt')) && m.accounts.some((a) => a.uri.endsWith('c-late.txt'))));
   });
 });
+
+describe('frames: headline verbs, greetings and pages in other languages', () => {
+  it('reads "X and Y talk …", "looks forward to welcoming", "shook hands"', () => {
+    for (const sentence of [
+      'Tarek Almund and Ines Vorhaug talk trade in Brelle on Monday.',
+      'Tarek Almund looks forward to welcoming Ines Vorhaug to Lisbon on Monday.',
+      'Tarek Almund and Ines Vorhaug shook hands in Brelle on Monday.',
+    ]) {
+      const { accounts } = accountsOf(`Ministers\n\n${sentence}\n`, '2032-04-07');
+      assert.equal(accounts.length, 1, sentence);
+      assert.equal(accounts[0].participants.length, 2, sentence);
+    }
+  });
+
+  it('reads the meeting verbs of Portuguese and Italian pages', () => {
+    for (const sentence of ['Tarek Almund se reuniu com Ines Vorhaug em Brelle.', 'Tarek Almund ha incontrato Ines Vorhaug a Brelle.']) {
+      const { accounts } = accountsOf(`Ministros\n\n${sentence}\n`, '2032-04-07');
+      assert.equal(accounts.length, 1, sentence);
+    }
+  });
+
+  it('"to host" alone is not a meeting (a show, an award)', () => {
+    const { accounts } = accountsOf('Awards\n\nIna Vorhaug is to host the Brelle film awards with Tarek Almund.\n', '2032-04-07');
+    assert.equal(accounts.length, 0);
+  });
+});
