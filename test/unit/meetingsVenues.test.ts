@@ -114,3 +114,18 @@ describe('frames: headline verbs, greetings and pages in other languages', () =>
     assert.equal(accounts.length, 0);
   });
 });
+
+describe('kinds: a bilateral summit is the meeting of its two people', () => {
+  it('"hold a summit" of two leaders links to "met" of the same two, the same day and place', () => {
+    const summit = accountsOf('Summit\n\nTarek Almund and Ines Vorhaug held a summit in Lisbon on Monday.\n', '2032-04-07', 'summit.txt', 'First Wire');
+    const met = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Lisbon on Monday.\n', '2032-04-07', 'met.txt', 'Second Daily');
+    assert.equal(summit.accounts[0]?.kind, 'summit');
+    assert.equal(cluster(summit, met).length, 1);
+  });
+
+  it('a summit with more people than the meeting stays apart from it (a meeting on its sidelines)', () => {
+    const summit = accountsOf('Summit\n\nTarek Almund, Ines Vorhaug and Odo Karsk held a summit in Lisbon on Monday.\n', '2032-04-07', 'summit.txt', 'First Wire');
+    const met = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Lisbon on Monday.\n', '2032-04-07', 'met.txt', 'Second Daily');
+    assert.equal(cluster(summit, met).length, 2);
+  });
+});

@@ -8,7 +8,7 @@
 
 import { contentHash } from '../hash';
 import { TextRange } from '../types';
-import { datesCompatible, EventAccount, EventDate, EventKind, EventStatus, kindsCompatible, ParticipantMention, participantsMatch, spansOf } from './extract';
+import { accountKindsCompatible, datesCompatible, EventAccount, EventDate, EventKind, EventStatus, ParticipantMention, participantsMatch, spansOf } from './extract';
 import { countryOf, samePlace } from './places';
 
 export interface MeetingParticipant {
@@ -248,7 +248,7 @@ export class MeetingIndex {
 
   sameMeeting(a: EventAccount, b: EventAccount): boolean {
     if (a.uri === b.uri) return false; // one article's accounts were already merged when they were the same event
-    if (!kindsCompatible(a.kind, b.kind)) return false;
+    if (!accountKindsCompatible(a, b)) return false;
     // A participant named by role only ("the Chinese foreign minister") matches a named one of that role.
     // Two lone words ("Previous", "Moon") are no evidence that two articles saw the same people meet.
     const shared = a.participants.filter((p) => b.participants.some((q) => participantsMatch(p, q) && !(p.weak && q.weak))).length;

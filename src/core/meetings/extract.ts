@@ -242,7 +242,7 @@ function toldAsAnother(text: string, b: EventAccount, a: EventAccount): boolean 
 
 /** Whether account `a`, later in the article, tells the meeting of account `b` again. */
 function retells(text: string, b: EventAccount, a: EventAccount): boolean {
-  if (!kindsCompatible(a.kind, b.kind) || (a.kind === 'call') !== (b.kind === 'call')) return false;
+  if (!accountKindsCompatible(a, b) || (a.kind === 'call') !== (b.kind === 'call')) return false;
   // "will" somewhere in the lead makes a told meeting look scheduled: the same people in the same named place still
   // tell one meeting.
   const samePlace = !!a.place && !!b.place && samePlaceName(a.place.name, b.place.name);
@@ -461,6 +461,22 @@ function absorb(into: EventAccount, other: EventAccount): void {
   if (into.kind === 'visit' && other.kind === 'meeting') into.kind = 'meeting';
   into.sentences.push(...other.sentences);
   into.span.end = other.span.end;
+}
+
+/**
+ * A summit of exactly the people of a meeting is that meeting ("Japan and South Korea hold summit in Tokyo" and
+ * "Kishida met Yoon"): a two- or three-person summit whose named people are the other account's. A multilateral
+ * summit and a bilateral meeting on its sidelines stay apart (their people differ).
+ */
+export function accountKindsCompatible(a: EventAccount, b: EventAccount): boolean {
+  if (kindsCompatible(a.kind, b.kind)) return true;
+  const summit = a.kind === 'summit' ? a : b.kind === 'summit' ? b : undefined;
+  const other = summit === a ? b : a;
+  if (!summit || other.kind === 'call' || other.kind === 'summit') return false;
+  const named = (x: EventAccount) => x.participants.filter((p) => !p.roleOnly && !p.weak);
+  const [s, o] = [named(summit), named(other)];
+  if (s.length < 2 || s.length > 3 || o.length !== s.length) return false;
+  return s.every((p) => o.some((q) => participantsMatch(p, q))) && o.every((q) => s.some((p) => participantsMatch(p, q)));
 }
 
 export function kindsCompatible(a: EventKind, b: EventKind): boolean {
