@@ -129,3 +129,13 @@ describe('kinds: a bilateral summit is the meeting of its two people', () => {
     assert.equal(cluster(summit, met).length, 2);
   });
 });
+
+describe('years: a clause that gives only a year is dated by it', () => {
+  it('"X visited Y in 2029" keeps the year, and stays apart from the same people\'s later meeting', () => {
+    const old = accountsOf('History\n\nTarek Almund visited Ines Vorhaug in Lisbon in 2029 for the games.\n', '2032-04-07', 'old.txt', 'First Wire');
+    assert.equal(old.accounts[0]?.date?.precision, 'year');
+    assert.equal(old.accounts[0]?.date?.iso?.slice(0, 4), '2029');
+    const now = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Lisbon on 5 April 2032.\n', '2032-04-06', 'now.txt', 'Second Daily');
+    assert.equal(cluster(old, now).length, 2);
+  });
+});

@@ -44,7 +44,12 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
   let current: EventAccount | undefined;
   let quiet = 0; // sentences since the current account was last mentioned
   const datesBySentence = new Map<number, EventDate[]>();
+  // "Abe visited Seoul in 2018": a year is the date of a clause that gives no finer one.
+  const yearsBySentence = new Map<number, EventDate[]>();
   for (const t of analysis.times) {
+    if (t.kind === 'year' && t.resolved) {
+      yearsBySentence.set(t.sentence, [...(yearsBySentence.get(t.sentence) ?? []), { iso: t.resolved.iso, precision: 'year', key: t.key, text: t.text, range: t.range }]);
+    }
     if (t.kind === 'event-relative' || t.kind === 'year') continue;
     const list = datesBySentence.get(t.sentence) ?? [];
     list.push({ iso: t.resolved?.iso, precision: t.resolved?.precision, key: t.key, text: t.text, range: t.range });
@@ -92,6 +97,10 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       // The day of a meeting is the one nearest the person met ("met X on Tuesday and Y on Wednesday").
       const met = part.own.length ? part.own[part.own.length - 1].range.start : clause.triggerAt;
       let date = nearest(dates, met);
+      if (!date && !part.date) {
+        const years = (yearsBySentence.get(index) ?? []).filter((d) => d.range.start >= clause.start && d.range.start < aheadAt && !/\b(?:since|after|before|until|by)\b/i.test(article.text.slice(Math.max(clause.start, d.range.start - 12), d.range.start)));
+        date = nearest(years, met);
+      }
       // No place or day of its own: the scene continues from the account it shares most people with
       // ("… during the visit"; ties go to the article's lead event). Failing that, the dateline.
       const scheduled = SCHEDULED.test(article.text.slice(clause.start, aheadAt));
