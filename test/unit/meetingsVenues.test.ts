@@ -139,3 +139,13 @@ describe('years: a clause that gives only a year is dated by it', () => {
     assert.equal(cluster(old, now).length, 2);
   });
 });
+
+describe('regions: a state or province only agrees with a city in it', () => {
+  it('"in California" and "at the Filoli estate" do not disagree; two cities still do', () => {
+    const region = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in California on 5 April 2032.\n', '2032-04-06', 'region.txt', 'First Wire');
+    const venue = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug at the Filoli estate on 5 April 2032.\n', '2032-04-06', 'venue.txt', 'Second Daily');
+    assert.equal(cluster(region, venue).length, 1);
+    const elsewhere = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Lisbon on 5 April 2032.\n', '2032-04-06', 'lisbon.txt', 'Third Post');
+    assert.equal(cluster(venue, elsewhere).length, 2);
+  });
+});

@@ -9,7 +9,7 @@
 import { contentHash } from '../hash';
 import { TextRange } from '../types';
 import { accountKindsCompatible, datesCompatible, EventAccount, EventDate, EventKind, EventStatus, ParticipantMention, participantsMatch, spansOf } from './extract';
-import { countryOf, samePlace } from './places';
+import { isRegion, samePlace } from './places';
 
 export interface MeetingParticipant {
   key: string;
@@ -256,7 +256,7 @@ export class MeetingIndex {
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
     // Two cities disagree; a country is often what the talks were about, or the country of the city, so it only
     // counts as agreement, never against ("Russia" and "Sochi").
-    if (a.place && b.place && !placeKnownSame && !countryOf(a.place.name) && !countryOf(b.place.name)) return false;
+    if (a.place && b.place && !placeKnownSame && !isRegion(a.place.name) && !isRegion(b.place.name)) return false;
     if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return false;
     const dayKnownSame = !!a.date && !!b.date && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
     if (!(a.date?.iso && b.date?.iso)) {
@@ -374,7 +374,7 @@ function summarise(accounts: EventAccount[]): Meeting {
     status: accounts.some((a) => a.status === 'past') ? 'past' : accounts[0].status,
     accounts,
     participants,
-    place: mostCommon(places.filter((p) => !countryOf(p))) ?? mostCommon(places),
+    place: mostCommon(places.filter((p) => !isRegion(p))) ?? mostCommon(places),
     date,
   };
 }

@@ -566,6 +566,9 @@ function placeOf(text: string, offset: number, triggerAt: number, kind: EventKin
     if (offset + m.index! < triggerAt - 40) continue;
     const name = m[1] ?? m[2];
     if (countryOf(name)) continue;
+    // "a visit to Russia's President Putin": a person the sentence names is not a venue.
+    const at0 = offset + m.index! + m[0].lastIndexOf(name);
+    if (mentions.some((x) => x.kind === 'person' && x.range.start <= at0 && at0 < x.range.end)) continue;
     const at = offset + m.index! + m[0].lastIndexOf(name);
     return { name, range: { start: at, end: at + name.length } };
   }

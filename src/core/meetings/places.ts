@@ -71,6 +71,7 @@ export function countryOfCapital(city: string): string | undefined {
 interface VenuePack {
   venues: { names: string[]; city: string; area?: string }[];
   cityNames: Record<string, string[]>;
+  regions: string[];
 }
 
 interface Venue {
@@ -81,12 +82,14 @@ interface Venue {
 let venues: Map<string, Venue> | undefined;
 let cityNames: Map<string, string> | undefined;
 let venuePattern: RegExp | undefined;
+let regions: Set<string> | undefined;
 
 function loadVenues(): Map<string, Venue> {
   if (venues) return venues;
   const data = ((venuePack as unknown as { default?: VenuePack }).default ?? venuePack) as VenuePack;
   venues = new Map();
   cityNames = new Map();
+  regions = new Set(data.regions.map((r) => nameKey(r)));
   for (const v of data.venues) for (const n of v.names) venues.set(nameKey(n), { city: v.city, area: v.area });
   for (const [city, names] of Object.entries(data.cityNames)) {
     cityNames.set(nameKey(city), city);
@@ -140,4 +143,10 @@ export function samePlace(a: string, b: string): boolean {
   const cityB = venueOf(b)?.city ?? cityNamed(b) ?? b;
   if (nameKey(cityA) === nameKey(cityB)) return true;
   return countryOfCapital(cityA) === b || countryOfCapital(cityB) === a;
+}
+
+/** A country or a region (a state, a province): where a meeting was only as agreement, never against a city. */
+export function isRegion(name: string): boolean {
+  loadVenues();
+  return !!countryOf(name) || regions!.has(nameKey(name));
 }
