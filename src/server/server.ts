@@ -58,6 +58,7 @@ export function startServer(connection: Connection): void {
     error: (m) => connection.console.error(m),
   };
   const host = new CorpusHost(log);
+  host.onOpenAnalysed = (uri) => corpusChanged(uri);
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
   let indexing: Promise<void> | undefined;
@@ -237,11 +238,18 @@ export function startServer(connection: Connection): void {
     if (uri) flushEdit(norm(uri));
     else for (const waiting of [...pendingEdits.keys()]) flushEdit(waiting);
     const version = uri ? documents.get(uri)?.version : undefined;
-    if ((!uri || !host.corpus.has(norm(uri))) && !token.isCancellationRequested) {
+    // A large document analysed on a worker: a request about it (or corpus-wide) waits for that analysis; one about
+    // another file does not, and this thread answers it meanwhile.
+    const analysing = host.analysed(uri && norm(uri));
+    if ((analysing || !uri || !host.corpus.has(norm(uri))) && !token.isCancellationRequested) {
       // A request cancelled while it waits is refused at once, not after the index is in. (One cancelled before it
       // was dispatched carries a token whose event never fires: hence the check above.)
+      const ready = async () => {
+        await analysing;
+        if (!uri || !host.corpus.has(norm(uri))) await indexComplete();
+      };
       let stop: { dispose(): void } | undefined;
-      await Promise.race([indexComplete(), new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]);
+      await Promise.race([ready(), new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]);
       stop?.dispose();
     }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
