@@ -214,7 +214,7 @@ async function extensionHostSuite() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => done(code));
     await page.goto(`http://${auth}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: PAGE_LOAD_MS });
-    const code = await withTimeout(exited, 240_000, 'extension-host tests');
+    const code = await withTimeout(exited, 540_000, 'extension-host tests');
     const summary = lines.map((l) => /(\d+) passed, (\d+) failed/.exec(l)).filter(Boolean).pop();
     if (summary) {
       passed += Number(summary[1]);
@@ -265,8 +265,8 @@ const ready = await phase('setup', 1_800_000, async () => {
 });
 if (ready) {
   const vsix = await phase('vsix', 180_000, async () => buildVsix(path.join(tempDir('vsix'), 'sourcelens.vsix')));
-  if (vsix) await phase('UI scenario', 300_000, () => uiScenario(vsix));
-  await phase('extension-host suite', 300_000, () => extensionHostSuite());
+  if (vsix) await phase('UI scenario', 600_000, () => uiScenario(vsix));
+  await phase('extension-host suite', 600_000, () => extensionHostSuite());
 }
 await stopAll();
 console.log(`Real VS Code tests took ${Math.round((Date.now() - started) / 1000)} s (${timings.join(', ')})`);
