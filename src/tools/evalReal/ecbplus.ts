@@ -25,6 +25,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../../core/corpus';
+import { meetingLabel } from '../../core/meetings/cluster';
 import { foldText } from '../../core/fold';
 import { analyseTexts, findingsTable, per100, RealCorpus, round, RunContext, seededSample, splitOf, Table } from './framework';
 import { bcubed, Counts, matchSpans, pairwise, prf, PRF } from './scoring';
@@ -315,6 +316,8 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
       ['meetings', meetings.length, per100(meetings.length, documents.length)],
       ['meetings reported by 2+ articles', multi.length, per100(multi.length, documents.length)],
     ],
+    // Which invented meetings: the label (people, place, day) and the files, to find the class of phrasing behind them.
+    examples: multi.slice(0, ctx.examples).map((m) => `${meetingLabel(m)}: ${[...new Set(m.accounts.map((a) => a.uri.slice(a.uri.lastIndexOf('/') + 1)))].join(' ')} [${m.accounts.map((a) => a.trigger.text).join(' / ')}]`),
   };
   const findings = findingsTable('ECB+ findings per 100 articles', c, documents.length);
   const variants = judgeNameVariants(c, uriOf, goldByFile, ctx.examples);

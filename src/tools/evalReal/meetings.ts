@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { Corpus } from '../../core/corpus';
+import { spansOf } from '../../core/meetings/extract';
 import { ArticleInput, ArticleMeta } from '../../core/types';
 import { fileUri } from '../../host/uris';
 import {
@@ -91,7 +92,8 @@ export function predictMeetings(
       id: m.id,
       place: m.place ?? null,
       date: dateOf(m.date?.iso, m.date?.precision),
-      accounts: m.accounts.map((a) => ({ file: fileOf.get(a.uri) ?? a.uri, start: a.span.start, end: a.span.end })),
+      // Every passage of an account (headline, lead, a later paragraph): an account found by any of them is found.
+      accounts: m.accounts.flatMap((a) => spansOf(a).map((s) => ({ file: fileOf.get(a.uri) ?? a.uri, start: s.start, end: s.end }))),
     }));
   const dateConflicts: PredictedConflict[] = [];
   const figureConflicts: PredictedFigureConflict[] = [];
