@@ -352,7 +352,9 @@ const BETWEEN = /^(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also
 function someonesAccount(text: string, start: number, mentions: Mention[]): boolean {
   for (const m of text.matchAll(STANCE_ALL)) {
     const at = m.index! + m[0].indexOf(m[1]);
-    let before = text.slice(0, at);
+    // Only the 200 characters before the verb: the subject is near, and a long sentence stays linear.
+    const from = Math.max(0, at - 200);
+    let before = text.slice(from, at);
     // "Mr. Ubben, who holds a stake, has defended": auxiliaries first, then the apposition before them.
     const auxFirst = /((?:[\p{L}’']+\s+){0,3})$/u.exec(before)![1];
     if (BETWEEN.test(auxFirst) && /,[^,]{1,140},\s*$/u.test(before.slice(0, before.length - auxFirst.length))) before = before.slice(0, before.length - auxFirst.length);
@@ -366,7 +368,7 @@ function someonesAccount(text: string, start: number, mentions: Mention[]): bool
       if (/\b(?:was|were|is|are|been|be)\s+(?:\p{L}+\s+)?$/u.test(tail) && /(?:ed|en|wn|ld|ght)$/i.test(m[1])) break;
       const head = before.slice(0, before.length - tail.length).replace(/\s+$/, '');
       if (/(?:^|[^\p{L}])(?:he|she|they|we|I|it)$/iu.test(head) && !/(?:^|[^\p{L}])it$/iu.test(head)) return true;
-      const endAt = start + head.length;
+      const endAt = start + from + head.length;
       if (mentions.some((x) => (x.kind === 'person' || x.kind === 'organisation') && x.range.end === endAt)) return true;
       // "the campaign", "the senator", "the company", "Washington", "the party": a named or common-noun subject.
       if (/(?:^|[^\p{L}])(?:the|a|his|her|their|its)\s+(?:[\p{L}-]+\s+)?(?:campaign|party|group|company|committee|administration|government|agency|court|senator|governor|candidate|president|nominee|mayor|lawmakers?|officials?|leaders?|spokes(?:man|woman|person)|team|firm|board|union|council|state|department|ministry|white house|pentagon|kremlin|study|report|poll|survey|analysis|lawsuit|complaint|petition|ad|video|memo|letter|filing|plan|proposal|bill)$/iu.test(head)) return true;
@@ -446,7 +448,7 @@ function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Menti
     if (/^[\p{Ll}….]/u.test(content) || words.length < 4) q.implicit = 'fragment';
     else if (words.filter((w) => !MINOR.test(w)).every((w) => TITLE_WORD.test(w))) q.implicit = 'title';
     // A quoted phrase used as a noun's modifier: "the “90 to 95 percent” figure".
-    else if (!/[.!?,;:]$/.test(content) && /(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our)|\p{L}[’']s)\s*$/iu.test(before) && /^\s+\p{Ll}/u.test(after)) q.implicit = 'fragment';
+    else if (!/[.!?,;:]$/.test(content) && /(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our)|\p{L}[’']s)\s*$/iu.test(before.slice(-40)) && /^\s+\p{Ll}/u.test(after)) q.implicit = 'fragment';
     else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText)) || (opensParagraph && paragraph === firstBodyParagraph(article) && headlineIntroducesSpeaker(article))) q.implicit = 'colon';
     // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)"), at the end of its paragraph as digests
     // cite ("HEADLINE “…” Tune in tonight. [AP.]"), or a signature line under it ("— Bernie Sanders.").
