@@ -18,9 +18,9 @@ import { KNOWLEDGE_FILE } from '../host/knowledge';
 import { suppressActions } from './features/suppressActions';
 import { suppressionsPath } from '../host/suppressions';
 import { hoverAt } from './features/hover';
-import { eventAt, eventCard } from './features/events';
+import { compareActions, compareFor, eventAt, eventCard, eventSummaries } from './features/events';
 import { dateInlayHints, quoteInlayHints } from './features/inlayHints';
-import { compareForProtocol, meetingCard, meetingCodeLenses, otherHeadlines, roleParticipantCard } from './features/meetings';
+import { meetingCard, meetingCodeLenses, otherHeadlines, roleParticipantCard } from './features/meetings';
 import { summariseMeeting } from '../host/summaries';
 import { findPages, importPage } from '../host/pages';
 import { version as VERSION } from '../../package.json';
@@ -35,7 +35,7 @@ import { lineIndexOf, toDiagnostic } from './lsp';
 import { coverageData } from '../core/coverage';
 import { coverageHtml } from '../host/coverageHtml';
 import {
-  ArticleSummary, CompareRequest, CompareResult, CorpusChangedNotification, CorpusChangedParams, CorpusRequest, CoverageHtmlRequest, CoverageRequest,
+  ArticleSummary, CompareRequest, CompareResult, CorpusChangedNotification, EventsRequest, CorpusChangedParams, CorpusRequest, CoverageHtmlRequest, CoverageRequest,
   EntitiesRequest, EntityDetail, EntityRequest, EntitySummary, ImportOutcomeData, ImportPagesRequest, IndexProgressNotification, MeetingAtRequest,
   MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest, FILE_WATCHERS,
 } from '../shared/protocol';
@@ -206,7 +206,7 @@ export function startServer(connection: Connection): void {
    * Refuses params of the wrong shape with InvalidParams (-32602), before a handler dereferences them (which
    * answered InternalError, -32603). `needs` names what the request must carry.
    */
-  function checkParams(params: unknown, ...needs: ('textDocument' | 'position' | 'range' | 'id' | 'uri' | 'query' | 'previousResultIds' | 'meetingId' | 'head' | 'tail')[]): void {
+  function checkParams(params: unknown, ...needs: ('textDocument' | 'position' | 'range' | 'id' | 'uri' | 'query' | 'previousResultIds' | 'meetingId' | 'eventId' | 'head' | 'tail')[]): void {
     const p = params as Record<string, unknown> | null | undefined;
     const bad = (what: string) => {
       throw new ResponseError(ErrorCodes.InvalidParams, `Invalid params: ${what}`);
@@ -221,7 +221,7 @@ export function startServer(connection: Connection): void {
       if (need === 'textDocument' && !(value && typeof value === 'object' && typeof (value as { uri?: unknown }).uri === 'string')) bad('textDocument.uri must be a string');
       if (need === 'position' && !isPosition(value)) bad('position must be { line, character } with non-negative integers');
       if (need === 'range' && !(value && typeof value === 'object' && isPosition((value as { start?: unknown }).start) && isPosition((value as { end?: unknown }).end))) bad('range must have start and end positions');
-      if ((need === 'id' || need === 'uri' || need === 'query' || need === 'meetingId' || need === 'head' || need === 'tail') && typeof value !== 'string') bad(`${need} must be a string`);
+      if ((need === 'id' || need === 'uri' || need === 'query' || need === 'meetingId' || need === 'eventId' || need === 'head' || need === 'tail') && typeof value !== 'string') bad(`${need} must be a string`);
       if (need === 'previousResultIds' && !Array.isArray(value)) bad('previousResultIds must be an array');
     }
   }
@@ -582,10 +582,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(CompareRequest, async (params, token): Promise<CompareResult | null> => {
-    checkParams(params, 'meetingId');
+    if (params?.meetingId !== undefined) checkParams(params, 'meetingId');
+    else if (params?.uri !== undefined || params?.position !== undefined) checkParams(params, 'uri', 'position');
+    else checkParams(params, 'eventId');
     await ready(token);
-    const meeting = host.corpus.meetings().get(params.meetingId);
-    return meeting ? compareForProtocol(meeting, host.corpus) : null;
+    if (params.uri === undefined) return compareFor(host.corpus, params);
+    const article = host.corpus.get(norm(params.uri));
+    return article ? compareFor(host.corpus, { uri: article.uri, offset: lineIndexOf(article).offsetAt(params.position!) }) : null;
+  });
+
+  onRequestWithoutParams(EventsRequest, async (token) => {
+    await ready(token);
+    return eventSummaries(host.corpus);
   });
 
   connection.onRequest(MeetingAtRequest, async (params, token) => {
@@ -664,6 +672,7 @@ export function startServer(connection: Connection): void {
       ...codeActionsFor(article, params.context.diagnostics, readSourcesDocument),
       ...entityActions(host.corpus, article.uri, offset, params.context.diagnostics, readKnowledgeDocument()),
       ...suppressActions(article, params.context.diagnostics, suppressionsPath(host.getRoots()), readText(suppressionsPath(host.getRoots()))),
+      ...compareActions(article.uri, params.context.diagnostics),
     ]);
   });
 
