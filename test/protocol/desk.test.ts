@@ -69,6 +69,17 @@ describe('language server: compare accounts (sourcelens/compare)', function () {
     assert.ok(data.accounts.find((a) => a.outlet === 'Marnish Wire')!.disagrees, '9 agreements against 12');
   });
 
+  it('renders the Coverage page for the webview: every stylesheet (Plot\'s too) carries the CSP nonce, no inline style attributes', async () => {
+    const head = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123';">`;
+    const html = await client.request<string>('sourcelens/coverageHtml', { head, tail: '<script nonce="abc123"></script>' });
+    const styles = html.match(/<style\b[^>]*>/g) ?? [];
+    assert.ok(styles.length >= 4, `our stylesheet and one per chart: ${styles.length}`);
+    for (const tag of styles) assert.match(tag, /nonce="abc123"/);
+    assert.doesNotMatch(html, /\sstyle="/, 'a style attribute would need unsafe-inline');
+    assert.ok(html.includes(head) && /<script nonce="abc123"><\/script>\s*<\/body>/.test(html));
+    assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'no script but the nonce\'d one');
+  });
+
   it('answers null for an unknown meeting', async () => {
     assert.equal(await client.request('sourcelens/compare', { meetingId: 'nope' }), null);
   });
