@@ -80,13 +80,21 @@ function figurePairs(event: NewsEvent, corpus: Corpus): { conflicts: number; upd
   return { conflicts, updates };
 }
 
+/** Whether the event's articles are all accounts of one meeting: the Meetings view lists it already. */
+function isOneMeeting(event: NewsEvent, corpus: Corpus): boolean {
+  return corpus.meetings().forArticle(event.uris[0]).some(({ meeting }) => {
+    const accounts = new Set(meeting.accounts.map((a) => a.uri));
+    return event.uris.every((u) => accounts.has(u));
+  });
+}
+
 /** The events two or more outlets report, those whose figures disagree first, then by date. */
 export function eventSummaries(corpus: Corpus): EventSummary[] {
   const out: EventSummary[] = [];
   for (const event of corpus.events().all()) {
     if (event.uris.length < 2) continue;
     const outlets = outletCount(event, corpus);
-    if (outlets < 2) continue;
+    if (outlets < 2 || isOneMeeting(event, corpus)) continue;
     const articles = event.uris.flatMap((uri) => {
       const a = corpus.get(uri);
       if (!a) return [];
