@@ -4,10 +4,15 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-lan
 import { LineIndex, lineIndexOf } from '../core/lines';
 
 export { lineIndexOf };
-import { Finding, Severity, TextRange } from '../core/types';
+import { Article, Finding, Severity, TextRange } from '../core/types';
 
 export function toRange(index: LineIndex, range: TextRange): Range {
   return { start: index.positionAt(range.start), end: index.positionAt(range.end) };
+}
+
+/** A range of an article's text as an LSP range. */
+export function articleRange(article: Article, range: TextRange): Range {
+  return toRange(lineIndexOf(article), range);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
