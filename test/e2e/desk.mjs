@@ -108,7 +108,9 @@ export async function deskScenario({ vsix, step, setPage = () => undefined, docs
     // Generous limits: on a busy shared machine the workbench takes a while to load.
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
     await page.locator('.explorer-folders-view .monaco-list-row[aria-label="ledger.txt"]').waitFor({ timeout: 120_000 });
-    await page.locator('.statusbar-item', { hasText: /Sourcelens: 8 articles/ }).first().waitFor({ timeout: 90_000 });
+    await page.locator('.statusbar-item', { hasText: /Sourcelens: 8 articles/ }).first().waitFor({ timeout: 120_000 }).catch(async () => {
+      throw new Error(`the status bar never said "Sourcelens: 8 articles": ${(await page.locator('.statusbar-item').allInnerTexts()).join(' | ')}`);
+    });
 
     await step('desk: the quote card shows in the middle of a quote', async () => {
       await openFile(page, 'wire.txt');
@@ -193,6 +195,9 @@ export async function deskScenario({ vsix, step, setPage = () => undefined, docs
       await page.waitForTimeout(500);
       const violations = console.slice(before).filter((t) => /Content Security Policy/i.test(t));
       if (violations.length) throw new Error(`CSP violations: ${violations.join(' | ')}`);
+      // The page reads best wide: hide the side bar and give the Coverage editor the whole window for the picture.
+      for (const title of ['View: Toggle Primary Side Bar Visibility', 'View: Toggle Maximize Editor Group']) await command(page, title).catch(() => page.keyboard.press('Escape'));
+      await page.waitForTimeout(800);
       await shot(page, 'coverage');
     });
   } finally {
