@@ -68,7 +68,9 @@ export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus):
       const n = (seen.get(outlet) ?? 0) + 1;
       seen.set(outlet, n);
       const a = corpus.get(uri);
-      lines.push(row(perOutlet.get(outlet)! > 1 ? `${outlet} ${n}` : outlet, ms, ms.length, [a?.name, a?.headline?.text].filter(Boolean).join(' — ')));
+      // Without an outlet, the article's own name says which one it is.
+      const label = !a?.meta.outlet ? (a?.name ?? outlet) : perOutlet.get(outlet)! > 1 ? `${outlet} ${n}` : outlet;
+      lines.push(row(label, ms, ms.length, [a?.name, a?.headline?.text].filter(Boolean).join(' — ')));
     }
   } else {
     // A much-covered person: one row per outlet keeps every title and spelling each outlet used, readable.
