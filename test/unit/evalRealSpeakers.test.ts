@@ -1,9 +1,13 @@
 // Speaker attribution scoring (src/tools/evalReal/speakers.ts) on short texts written for these tests, and the
-// dev/check split every real corpus shares.
+// dev/check split every real corpus shares, and what the command says when a corpus is missing.
 
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { BratAttribution } from '../../src/tools/evalReal/brat';
 import { splitOf } from '../../src/tools/evalReal/framework';
+import { CORPORA } from '../../src/tools/evalReal/main';
 import { holdsQuotation, scoreSpeakers, ScoredQuote, speakerPrecision, speakerPrecisionNamed, speakerRecall } from '../../src/tools/evalReal/speakers';
 
 /** Span of the first occurrence of `part` (after `from`) in `text`. */
@@ -90,5 +94,23 @@ describe('eval:real dev/check split', () => {
     const ids = Array.from({ length: 600 }, (_, i) => `doc-${i}`);
     const check = ids.filter((id) => splitOf(id) === 'check').length;
     assert.ok(check > 160 && check < 240, `${check} of 600 in check`);
+  });
+});
+
+describe('eval:real without the data', () => {
+  it('says for each corpus kept outside the repository that it is missing and how to get it', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sourcelens-real-'));
+    try {
+      for (const c of CORPORA.filter((x) => x.name !== 'ecbplus')) {
+        const ctx = { root, dir: path.join(root, c.name), repo: path.resolve(__dirname, '..', '..', '..'), examples: 0, log: () => undefined };
+        const ok = c.available(ctx);
+        assert.equal(typeof ok, 'string', `${c.name} should not be available in an empty folder`);
+        const how = c.howToGet(ctx);
+        assert.match(how, /search tool|fetch|prepare/, `${c.name}: ${how}`);
+        assert.ok(how.includes(root) || /rebuild\.yaml/.test(how), `${c.name} names where the data goes`);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
