@@ -22,6 +22,10 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
+// Tell the extension the script listens: it posts the comparison only then (under load the panel's first message
+// could otherwise arrive before this script runs, and the panel would stay on "Loading").
+vscode.postMessage({ type: 'ready' });
+
 const saved = vscode.getState() as { data?: CompareResult; onlyDisagreements?: boolean } | undefined;
 if (saved?.data) {
   current = saved.data;
