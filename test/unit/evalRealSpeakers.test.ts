@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { BratAttribution } from '../../src/tools/evalReal/brat';
 import { splitOf } from '../../src/tools/evalReal/framework';
 import { CORPORA } from '../../src/tools/evalReal/main';
+import { coreNlpCoref } from '../../src/tools/evalReal/polnear';
 import { holdsQuotation, scoreSpeakers, ScoredQuote, speakerPrecision, speakerPrecisionNamed, speakerRecall } from '../../src/tools/evalReal/speakers';
 
 /** Span of the first occurrence of `part` (after `from`) in `text`. */
@@ -112,5 +113,34 @@ describe('eval:real without the data', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('eval:real CoreNLP coreference', () => {
+  it('reads chains as character spans from token offsets, keeping chains of two or more mentions', () => {
+    const token = (b: number, e: number) => `<token id="x"><word>w</word><CharacterOffsetBegin>${b}</CharacterOffsetBegin><CharacterOffsetEnd>${e}</CharacterOffsetEnd></token>`;
+    const mention = (s: number, a: number, b: number) => `<mention><sentence>${s}</sentence><start>${a}</start><end>${b}</end><head>${a}</head><text>t</text></mention>`;
+    // "Ruth Keln spoke. She left." — sentence 1: Ruth(0-4) Keln(5-9) spoke(10-15); sentence 2: She(17-20) left(21-25)
+    const xml =
+      `<sentences><sentence id="1"><tokens>${token(0, 4)}${token(5, 9)}${token(10, 15)}</tokens></sentence>` +
+      `<sentence id="2"><tokens>${token(17, 20)}${token(21, 25)}</tokens></sentence></sentences>` +
+      `<coreference><coreference>${mention(1, 1, 3)}${mention(2, 1, 2)}</coreference><coreference>${mention(2, 2, 3)}</coreference></coreference>`;
+    assert.deepEqual(coreNlpCoref(xml), [[{ start: 0, end: 9 }, { start: 17, end: 20 }]]);
+    assert.deepEqual(coreNlpCoref('<sentences></sentences>'), []);
+  });
+
+  it('judges a pronoun source through its coreference chain as well as the nearest earlier named source', () => {
+    const text = 'Osk Brandt chaired. Mayor Ruth Keln arrived late. "We will rebuild the bridge by spring," she said.';
+    const she = at(text, 'she said');
+    const gold = [
+      attribution(text, 'Osk Brandt', 'chaired'),
+      { id: 'E2', type: 'Attribution', source: [{ start: she.start, end: she.start + 3 }], content: [at(text, '"We will rebuild the bridge by spring,"')] },
+    ];
+    const quote: ScoredQuote = { range: at(text, '"We will rebuild the bridge by spring,"'), kind: 'direct', speaker: { name: 'Keln' } };
+    // Without coreference the nearest earlier named source (Brandt) is taken, and Keln is judged wrong …
+    assert.equal(scoreSpeakers(text, gold, [quote]).counts.wrongAntecedent, 1);
+    // … with CoreNLP's chain through "she" the speaker is right.
+    const chain = [at(text, 'Ruth Keln'), { start: she.start, end: she.start + 3 }];
+    assert.equal(scoreSpeakers(text, gold, [quote], [chain]).counts.rightAntecedent, 1);
   });
 });
