@@ -7,6 +7,7 @@ import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
 import { groupBy } from '../groups';
+import { alternation } from '../wordlists';
 import { countryOf, countryOfCapital } from '../meetings/places';
 import type { Source, Quote, Attribution, Claim, Sourcing } from '../model';
 export type { SourceType, Source, Quote, Attribution, Claim, Sourcing } from '../model';
@@ -18,12 +19,12 @@ interface RawPack {
   anonymous: string[];
   stateMedia: string[];
   claims: Record<string, string>;
-  hedges: string[];
+  hedges: { anywhere: string[]; headlines: string[]; claims: string[] };
   background: string[];
 }
 
 const pack = rulePack as RawPack;
-const words = (list: string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const words = (list: string[]) => alternation(list, 'any');
 const CUE = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.cues)})(?![\\p{L}])`, 'iu');
 const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
@@ -64,7 +65,10 @@ function vagueSource(outside: string): RegExpExecArray | null {
 }
 const STATE_MEDIA = new RegExp(`(?:^|[^\\p{L}])(${words(pack.stateMedia)})(?![\\p{L}])`, 'iu');
 const CLAIMS = Object.entries(pack.claims).map(([kind, pattern]) => ({ kind, pattern: new RegExp(pattern, 'i') }));
-const HEDGES = pack.hedges.map((h) => new RegExp(h, 'i'));
+/** A hedged claim: not flagged as unattributed (the pack's hedges, `anywhere` and `claims`). */
+const HEDGED_CLAIM = new RegExp(`\\b(?:${alternation([...pack.hedges.anywhere, ...pack.hedges.claims])})\\b`, 'i');
+/** A hedged headline, or body sentence behind one (the pack's hedges, `anywhere` and `headlines`). */
+export const HEDGED_HEADLINE = new RegExp(`\\b(?:${alternation([...pack.hedges.anywhere, ...pack.hedges.headlines])})\\b`, 'i');
 const BACKGROUND = pack.background.map((b) => new RegExp(b, 'i'));
 const PRONOUN = /^\s*["“]?\s*(?:he|she|they|it)\b/i;
 const OPENERS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
@@ -306,7 +310,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim
   article.sentences.forEach((s, index) => {
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
-    if (/\?\s*["”]?$/.test(text) || HEDGES.some((h) => h.test(text)) || BACKGROUND.some((b) => b.test(text))) return;
+    if (/\?\s*["”]?$/.test(text) || HEDGED_CLAIM.test(text) || BACKGROUND.some((b) => b.test(text))) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
       if (m) {
