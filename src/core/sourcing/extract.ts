@@ -19,6 +19,8 @@ interface RawPack {
   anonymous: string[];
   stateMedia: string[];
   claims: Record<string, string>;
+  vagueSourceVerbs: string[];
+  documentSources: { nouns: string[]; verbs: string[] };
   hedges: { anywhere: string[]; headlines: string[]; claims: string[] };
   background: string[];
 }
@@ -30,12 +32,12 @@ const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
 /** A document or survey that reports something: "the poll showed", "a report found", "the filing states", "voters say". */
-const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections)\s+(?:\w+\s+){0,2}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released)\b/i;
+const DOCUMENT_SOURCE = new RegExp(`\\b(${alternation(pack.documentSources.nouns, 'any')})\\s+(?:\\w+\\s+){0,2}?(${alternation(pack.documentSources.verbs)})\\b`, 'i');
 const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
 /** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
 const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
 /** Verbs of saying, reporting or believing that make a vague noun the source ("officials said", "analysts had forecast"). */
-const SOURCE_VERB = /^\s*(?:\([^)]*\)\s*)?(?:[\p{L}’'-]+\s+){0,4}?(?:said|say|says|told|tell|tells|added|say|warned|warn|warns|believe[sd]?|think|thinks|thought|expect(?:s|ed)?|hope[sd]?|fear(?:s|ed)?|estimated?|estimates|forecast|predict(?:s|ed)?|suspect(?:s|ed)?|confirmed?|confirms|denied|denies|claimed|claims?|insisted|insists|acknowledged|noted|described|reported|indicated|suggested|cautioned|argued|contend(?:s|ed)?|announced|disclosed|revealed|according)\b/u;
+const SOURCE_VERB = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:[\\p{L}’'-]+\\s+){0,4}?(?:${alternation(pack.vagueSourceVerbs)})\\b`, 'u');
 
 /**
  * A vague or anonymous source, if the sentence rests on one: "officials said", "said two sources familiar with",
