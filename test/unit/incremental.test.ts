@@ -102,12 +102,13 @@ describe('incremental cross-document findings', () => {
           }
         }
         check();
-        assert.deepEqual(snapshot(corpus), snapshot(fresh(current.values())));
+        const rebuilt = fresh(current.values());
+        assert.deepEqual(snapshot(corpus), snapshot(rebuilt));
         assert.deepEqual(
           corpus.meetings().all().map((m) => [m.id, m.accounts.map((a) => a.id)]),
-          fresh(current.values()).meetings().all().map((m) => [m.id, m.accounts.map((a) => a.id)]),
+          rebuilt.meetings().all().map((m) => [m.id, m.accounts.map((a) => a.id)]),
         );
-        assert.deepEqual(corpus.entities().entities().map((e) => [e.id, e.mentions.length]), fresh(current.values()).entities().entities().map((e) => [e.id, e.mentions.length]));
+        assert.deepEqual(corpus.entities().entities().map((e) => [e.id, e.mentions.length]), rebuilt.entities().entities().map((e) => [e.id, e.mentions.length]));
       }),
       { numRuns: 40 },
     );

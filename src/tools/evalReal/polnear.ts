@@ -26,8 +26,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BratAttribution, checkSpans, parseBrat } from './brat';
-import { analyseTexts, per100, RealCorpus, round, RunContext, seededSample, Table } from './framework';
+import { analyseTexts, per100, RealCorpus, round, RunContext, seededSample, splitOf, Table } from './framework';
 import { Span } from './scoring';
+import { emptySpeakerCounts, scoreSpeakers, SpeakerCounts, speakerPrecision, speakerPrecisionNamed, speakerRecall } from './speakers';
 
 const DEFAULT_FROM = '/work/.mirror/networkdynamics+PolNeAR/repo';
 const COMPARTMENT = 'train';
@@ -257,9 +258,56 @@ function charsInside(a: Span, spans: Span[]): number {
 
 const sourced = (a: BratAttribution) => a.type === 'Attribution' && !!a.source?.length;
 
+interface Tally {
+  articles: number;
+  sentences: number;
+  claim: { flagged: number; right: number; unattributed: number; foundAny: number; subset: number; found: number };
+  quote: { flagged: number; inSourced: number; inSourceless: number; outside: number };
+  anon: { flagged: number; vague: number; sourceless: number; named: number; none: number };
+  speakers: SpeakerCounts;
+}
+
+function newTally(): Tally {
+  return {
+    articles: 0,
+    sentences: 0,
+    claim: { flagged: 0, right: 0, unattributed: 0, foundAny: 0, subset: 0, found: 0 },
+    quote: { flagged: 0, inSourced: 0, inSourceless: 0, outside: 0 },
+    anon: { flagged: 0, vague: 0, sourceless: 0, named: 0, none: 0 },
+    speakers: emptySpeakerCounts(),
+  };
+}
+
+function addTally(into: Tally, t: Tally): void {
+  into.articles += t.articles;
+  into.sentences += t.sentences;
+  for (const part of ['claim', 'quote', 'anon', 'speakers'] as const) {
+    const a = into[part] as unknown as Record<string, number>;
+    const b = t[part] as unknown as Record<string, number>;
+    for (const k of Object.keys(a)) a[k] += b[k];
+  }
+}
+
+const p = (n: number, of: number) => (of ? round(n / of) : null);
+
+/** The headline figures of a tally (what the split table and the JSON report). */
+function figures(t: Tally) {
+  return {
+    claimP: p(t.claim.right, t.claim.flagged),
+    claimR: p(t.claim.found, t.claim.subset),
+    quoteP: p(t.quote.inSourceless + t.quote.outside, t.quote.flagged),
+    anonP: p(t.anon.vague + t.anon.sourceless, t.anon.flagged),
+    speakerP: speakerPrecision(t.speakers) === null ? null : round(speakerPrecision(t.speakers)!),
+    speakerR: speakerRecall(t.speakers) === null ? null : round(speakerRecall(t.speakers)!),
+    speakerPN: speakerPrecisionNamed(t.speakers) === null ? null : round(speakerPrecisionNamed(t.speakers)!),
+  };
+}
+
 async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unknown }> {
   const manifest = JSON.parse(readFileSync(path.join(ctx.dir, 'manifest.json'), 'utf8')) as Manifest;
   let files = manifest.files;
+  // dev/check by article (splitOf): --split dev|check analyses that split only; otherwise all, reported per split too.
+  if (ctx.split === 'dev' || ctx.split === 'check') files = files.filter((f) => splitOf(f.name) === ctx.split);
   if (ctx.limit) files = seededSample(files, ctx.limit).sort((a, b) => a.name.localeCompare(b.name));
   const texts = new Map(files.map((f) => [f.name, readFileSync(path.join(ctx.dir, 'text', `${f.name}.txt`), 'utf8')]));
   const golds = new Map(files.map((f) => [f.name, JSON.parse(readFileSync(path.join(ctx.dir, 'gold', `${f.name}.json`), 'utf8')) as PolnearGold]));
@@ -270,18 +318,19 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
   );
   ctx.log(`polnear: analysed ${files.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  let sentences = 0;
-  const claim = { flagged: 0, right: 0, unattributed: 0, foundAny: 0, subset: 0, found: 0 };
-  const quote = { flagged: 0, inSourced: 0, inSourceless: 0, outside: 0 };
-  const anon = { flagged: 0, vague: 0, sourceless: 0, named: 0, none: 0 };
-  const examples = { claimWrong: [] as string[], claimMissed: [] as string[], quoteWrong: [] as string[], anonWrong: [] as string[] };
+  const total = newTally();
+  const bySplit = { dev: newTally(), check: newTally() };
+  const examples = { claimWrong: [] as string[], claimMissed: [] as string[], quoteWrong: [] as string[], anonWrong: [] as string[], speakerWrong: [] as string[] };
   const snippet = (t: string, s: Span) => JSON.stringify(t.slice(s.start, Math.min(s.end, s.start + 90)).replace(/\s+/g, ' '));
   for (const f of files) {
+    const t = newTally();
+    const { claim, quote, anon } = t;
     const text = texts.get(f.name)!;
     const gold = golds.get(f.name)!;
     const uri = uriOf.get(`${f.name}.txt`)!;
     const findings = c.findings(uri);
-    sentences += gold.sentences.length;
+    t.articles = 1;
+    t.sentences = gold.sentences.length;
     const contents = gold.attributions.flatMap((a) => a.content ?? []);
     const covered = gold.sentences.map((s) => wordOverlap(text, s, contents) > 0);
     const bestSentence = (r: Span) => {
@@ -336,12 +385,21 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
         if (examples.anonWrong.length < ctx.examples) examples.anonWrong.push(`${f.name}: ${snippet(text, fl.range)} in ${snippet(text, sentence)}`);
       }
     }
+    const quotes = c.analysis(uri)?.sourcing.quotes ?? [];
+    const sp = scoreSpeakers(text, gold.attributions, quotes);
+    t.speakers = sp.counts;
+    for (const e of sp.errors) {
+      if (e.kind === 'missed' || examples.speakerWrong.length >= ctx.examples) continue;
+      const source = e.source ? ` (annotated source ${snippet(text, { start: e.source[0].start, end: e.source[e.source.length - 1].end })})` : '';
+      examples.speakerWrong.push(`${f.name}: ${e.kind}: speaker "${e.speaker}" for ${snippet(text, e.at)}${source}`);
+    }
+    addTally(total, t);
+    addTally(bySplit[splitOf(f.name)], t);
   }
-  const p = (n: number, of: number) => (of ? round(n / of) : null);
-  const claimP = p(claim.right, claim.flagged);
-  const claimR = p(claim.found, claim.subset);
-  const quoteP = p(quote.inSourceless + quote.outside, quote.flagged);
-  const anonP = p(anon.vague + anon.sourceless, anon.flagged);
+  const { claim, quote, anon, speakers, sentences } = total;
+  const { claimP, claimR, quoteP, anonP, speakerP, speakerR, speakerPN } = figures(total);
+  const splitFigures = { dev: figures(bySplit.dev), check: figures(bySplit.check) };
+  const splits = (['dev', 'check'] as const).filter((s) => bySplit[s].articles > 0);
   const tables: Table[] = [
     {
       title: `PolNeAR sourcing findings (${files.length} train articles, ${sentences} CoreNLP sentences)`,
@@ -377,6 +435,51 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
       ],
       examples: examples.anonWrong.map((e) => `not anonymous: ${e}`),
     },
+    {
+      title: 'PolNeAR speaker attribution: is the speaker named for a quotation the annotated source?',
+      columns: ['measure', 'count', 'precision', 'recall'],
+      rows: [
+        ['quotations with a named speaker', speakers.named, speakerP, speakerR],
+        ['... whose annotated source names someone (no antecedent proxy)', speakers.named - speakers.rightAntecedent - speakers.wrongAntecedent, speakerPN, null],
+        ['quote-unattributed flags (side by side)', quote.flagged, quoteP, null],
+      ],
+      note:
+        `of ${speakers.quotes} quotations found, ${speakers.named} name a speaker; recall over the ${speakers.goldQuoted} attributions with a source whose content holds a quotation of 3+ words; ` +
+        'right = the speaker overlaps the annotated source or shares a name token with it (speakers.ts)',
+      examples: examples.speakerWrong,
+    },
+    {
+      title: 'PolNeAR speaker attribution: where the named speakers and the quoted attributions fall',
+      columns: ['case', 'count', 'verdict'],
+      rows: [
+        ['named speaker is the annotated source (span or name)', speakers.rightSource, 'right'],
+        ['annotated source is a pronoun or description; speaker is its antecedent (nearest earlier named source)', speakers.rightAntecedent, 'right'],
+        ['named speaker is another person than the annotated source (a name)', speakers.wrongPerson, 'wrong'],
+        ['annotated source is a pronoun or description; speaker is not its antecedent', speakers.wrongAntecedent, 'wrong'],
+        ['speaker named for a quotation in a sourceless attribution', speakers.inSourceless, 'wrong'],
+        ['speaker named for a quotation in no attribution', speakers.inNone, 'wrong'],
+        ['quoted attribution: found, right speaker', speakers.foundRight, 'recall hit'],
+        ['quoted attribution: found, wrong speaker', speakers.foundWrong, 'miss'],
+        ['quoted attribution: found, no named speaker', speakers.foundNoSpeaker, 'miss'],
+        ['quoted attribution: no quotation found in it', speakers.notFound, 'miss'],
+      ],
+    },
+    {
+      title: 'PolNeAR figures by split (dev/check by article, splitOf in framework.ts)',
+      columns: ['figure', ...splits],
+      rows: [
+        ['articles', ...splits.map((s) => bySplit[s].articles)],
+        ['unattributed-claim P', ...splits.map((s) => splitFigures[s].claimP)],
+        ['unattributed-claim R', ...splits.map((s) => splitFigures[s].claimR)],
+        ['quote-unattributed P', ...splits.map((s) => splitFigures[s].quoteP)],
+        ['quote-unattributed flags', ...splits.map((s) => bySplit[s].quote.flagged)],
+        ['anonymous-source P', ...splits.map((s) => splitFigures[s].anonP)],
+        ['speaker attribution P', ...splits.map((s) => splitFigures[s].speakerP)],
+        ['speaker attribution P, named sources', ...splits.map((s) => splitFigures[s].speakerPN)],
+        ['speaker attribution R', ...splits.map((s) => splitFigures[s].speakerR)],
+      ],
+      note: 'tune on dev (--split dev analyses dev only); look at check when a change is done',
+    },
   ];
   const json = {
     articles: files.length,
@@ -384,6 +487,8 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
     unattributedClaim: { ...claim, precision: claimP, recall: claimR, recallAllUnattributed: p(claim.foundAny, claim.unattributed), per100: per100(claim.flagged, sentences) },
     quoteUnattributed: { ...quote, precision: quoteP, per100: per100(quote.flagged, sentences) },
     anonymousSource: { ...anon, precision: anonP, per100: per100(anon.flagged, sentences) },
+    speakerAttribution: { ...speakers, precision: speakerP, precisionNamedSources: speakerPN, recall: speakerR },
+    splits: Object.fromEntries(splits.map((s) => [s, { articles: bySplit[s].articles, ...splitFigures[s] }])),
   };
   return { tables, json };
 }
