@@ -137,6 +137,12 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   return d <= Math.max(2, Math.floor(best.length / 3)) || best.startsWith(input) ? best : undefined;
 }
 
+/** "; did you mean X?" when a valid spelling is near enough to `input`, else nothing. */
+function didYouMean(input: string, candidates: readonly string[]): string {
+  const near = suggest(input, candidates);
+  return near ? `; did you mean ${near}?` : '';
+}
+
 export function parseArgs(argv: readonly string[]): Parsed {
   const args = [...argv];
   if (args.includes('--version') || args.includes('-V') || args[0] === 'version') return { kind: 'version' };
@@ -182,8 +188,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (!spec) {
       const elsewhere = OPTIONS.find((o) => o.name === arg);
       if (elsewhere) throw new UsageError(`${arg} is an option of ${elsewhere.commands.join(', ')}, not of ${command}.`, command);
-      const near = suggest(arg, valid.map((o) => o.name));
-      throw new UsageError(`Unknown option ${arg}${near ? `; did you mean ${near}?` : ''}`, command);
+      throw new UsageError(`Unknown option ${arg}${didYouMean(arg, valid.map((o) => o.name))}`, command);
     }
     const value = (): string => {
       if (inline !== undefined) return inline;
@@ -192,13 +197,18 @@ export function parseArgs(argv: readonly string[]): Parsed {
       return v;
     };
     if (!spec.value && inline !== undefined) throw new UsageError(`${arg} takes no value`, command);
+    /** A numeric value, refused with `message` unless `valid`. */
+    const numberValue = (valid: (n: number) => boolean, message: string): number => {
+      const n = Number(value());
+      if (!valid(n)) throw new UsageError(message, command);
+      return n;
+    };
     switch (arg) {
       case '--format': {
         const f = value();
         const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'report' ? ['html', 'json'] : ['text', 'json'];
         if (!formats.includes(f)) {
-          const near = suggest(f, formats);
-          throw new UsageError(`Unknown format: ${f}${near ? `; did you mean ${near}?` : ''} (${command} writes ${formats.join(', ')})`, command);
+          throw new UsageError(`Unknown format: ${f}${didYouMean(f, formats)} (${command} writes ${formats.join(', ')})`, command);
         }
         options.format = f as CliOptions['format'];
         break;
@@ -207,8 +217,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
         const f = value();
         const levels = ['error', 'warning', 'info', 'never'];
         if (!levels.includes(f)) {
-          const near = suggest(f, levels);
-          throw new UsageError(`Unknown --fail-on level: ${f}${near ? `; did you mean ${near}?` : ''}`, command);
+          throw new UsageError(`Unknown --fail-on level: ${f}${didYouMean(f, levels)}`, command);
         }
         options.failOn = f as FailOn;
         break;
@@ -217,26 +226,22 @@ export function parseArgs(argv: readonly string[]): Parsed {
         const [code, level] = value().split('=');
         if (!code || !isRuleLevel(level)) throw new UsageError('--rule takes CODE=LEVEL (error|warning|information|hint|off)', command);
         if (!isRuleKey(code)) {
-          const near = suggest(code, [...RULES.map((r) => r.code), ...RULE_FAMILY_KEYS]);
-          throw new UsageError(`Unknown rule code: ${code}${near ? `; did you mean ${near}?` : ''} (codes: ${RULES.map((r) => r.code).join(', ')}; families: ${RULE_FAMILY_KEYS.join(', ')})`, command);
+          throw new UsageError(`Unknown rule code: ${code}${didYouMean(code, [...RULES.map((r) => r.code), ...RULE_FAMILY_KEYS])} (codes: ${RULES.map((r) => r.code).join(', ')}; families: ${RULE_FAMILY_KEYS.join(', ')})`, command);
         }
         options.rules[code] = level;
         break;
       }
       case '--max-file-size':
-        options.maxFileSizeMB = Number(value());
-        if (!(options.maxFileSizeMB > 0)) throw new UsageError('--max-file-size takes a positive number of MB', command);
+        options.maxFileSizeMB = numberValue((n) => n > 0, '--max-file-size takes a positive number of MB');
         break;
       case '--jobs':
-        options.jobs = Number(value());
-        if (!Number.isInteger(options.jobs) || options.jobs < 0) throw new UsageError('--jobs takes a whole number (0 = automatic)', command);
+        options.jobs = numberValue((n) => Number.isInteger(n) && n >= 0, '--jobs takes a whole number (0 = automatic)');
         break;
       case '--cache':
         options.cache = value();
         break;
       case '--min-accounts':
-        options.minAccounts = Number(value());
-        if (!Number.isInteger(options.minAccounts) || options.minAccounts < 1) throw new UsageError('--min-accounts takes a whole number of at least 1', command);
+        options.minAccounts = numberValue((n) => Number.isInteger(n) && n >= 1, '--min-accounts takes a whole number of at least 1');
         break;
       case '--with-conflicts':
         options.withConflicts = true;
@@ -274,6 +279,5 @@ function isCommand(s: string): s is Command {
 }
 
 function unknownCommand(name: string): UsageError {
-  const near = suggest(name, [...COMMANDS, 'help']);
-  return new UsageError(`Unknown command: ${name}${near ? `; did you mean ${near}?` : ''}`);
+  return new UsageError(`Unknown command: ${name}${didYouMean(name, [...COMMANDS, 'help'])}`);
 }

@@ -12,8 +12,7 @@ import { SOURCES_FILE_NAMES } from '../host/loader';
 import { isWritableTarget as isWritableFile, readTextFile } from '../host/safeRead';
 import { SUPPRESSIONS_FILE } from '../host/suppressions';
 import { fileUri, uriToPath } from '../host/uris';
-import { SourcesDocument } from './features/codeActions';
-import { KnowledgeDocument } from './features/entityActions';
+import { YamlDocument } from './features/yamlEdit';
 
 /** The only files Sourcelens reads as YAML and that its quick fixes write. */
 const YAML_FILE_NAMES = [...SOURCES_FILE_NAMES, KNOWLEDGE_FILE, SUPPRESSIONS_FILE];
@@ -38,7 +37,7 @@ export class WorkspaceYaml {
   }
 
   /** The knowledge file at the top of the first workspace folder (created by the first action that needs it). */
-  knowledgeDocument(): KnowledgeDocument {
+  knowledgeDocument(): YamlDocument {
     const root = this.roots()[0] ?? process.cwd();
     const p = path.join(root, KNOWLEDGE_FILE);
     const uri = fileUri(p);
@@ -47,7 +46,7 @@ export class WorkspaceYaml {
     return { uri, text: readYaml(p) };
   }
 
-  sourcesDocument(folder: string): SourcesDocument {
+  sourcesDocument(folder: string): YamlDocument {
     for (const name of SOURCES_FILE_NAMES) {
       const p = path.join(folder, name);
       const uri = fileUri(p);

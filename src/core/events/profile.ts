@@ -5,22 +5,14 @@
 
 import type { Analysis, EventProfile, EventType } from '../model';
 import { POS_TAGS } from '../types';
+import rulePack from '../rules/events.yaml';
+
+const pack = rulePack as { types: Record<string, string> };
 
 export type { EventProfile, EventType } from '../model';
 
-// Classes of event words, most specific first. Stems: matched at a word start.
-const TYPES: [EventType, RegExp][] = [
-  ['disaster', /\b(?:earthquake|quake|tremor|temblor|tsunami|flood|storm|hurricane|typhoon|cyclone|tornado|landslide|avalanche|wildfire|blaze|fire|eruption|crash|derail|collision|explosion|blast|sank|sinking|capsiz)/i],
-  ['attack', /\b(?:attack|shooting|shot|gunman|gunmen|bomb|stabb|killed|murder|massacre|hostage|raid|air ?strike|shell|ambush|assault)/i],
-  ['arrest', /\b(?:arrest|detain|custody|charged|apprehend|captured|seized|extradit)/i],
-  ['trial', /\b(?:trial|sentenc|convicted|verdict|jury|court|pleaded|acquitt|appeal)/i],
-  ['deal', /\b(?:acquir|acquisition|merger|buy|bought|deal|takeover|purchase|sold|sell|agreement|contract|sign)/i],
-  ['election', /\b(?:elect|vote|ballot|poll|won the|campaign|nominat|appoint|named)/i],
-  ['death', /\b(?:died|dies|dead\b|death|passed away|funeral|overdose)/i],
-  ['sport', /\b(?:match|game|scored|goal|championship|tournament|cup|season|coach|beat|defeat)/i],
-  ['meeting', /\b(?:met|meeting|talks|summit|visit|call)/i],
-  ['announcement', /\b(?:announc|unveil|launch|releas|introduc|present|reveal|recall|resign|quit|fired|sacked)/i],
-];
+// Classes of event words, most specific first (rules/events.yaml).
+const TYPES: [EventType, RegExp][] = Object.entries(pack.types).map(([type, pattern]) => [type as EventType, new RegExp(`\\b(?:${pattern})`, 'i')]);
 
 const STOP = new Set(
   ('the and for that this with from have has had are was were will would can could not but its their his her our your they them ' +

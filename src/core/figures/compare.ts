@@ -5,6 +5,10 @@
 // different currencies or kinds (a percentage against a count).
 
 import { compatible, Figure } from './extract';
+import rulePack from '../rules/figures.yaml';
+import { alternation } from '../wordlists';
+
+const pack = rulePack as { roles: Record<string, string[]>; updateCues: string[] };
 
 export type Verdict = 'agree' | 'conflict' | 'update' | 'incomparable';
 
@@ -29,16 +33,7 @@ function disjoint(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** Roles of a counted quantity, by the words that name them. The nearest cue to the figure wins. */
-const ROLES: [string, RegExp][] = [
-  ['killed', /^(?:killed|killing|kills?|dead|died|dying|deaths|toll|lives|bodies|fatalities|perished|slain|murdered|murdering)$/i],
-  ['injured', /^(?:injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed)$/i],
-  ['shot', /^(?:shot|shooting)$/i],
-  ['arrested', /^(?:arrested|arresting|arrests|detained|detaining|custody|captured|capturing|apprehended|apprehending|held)$/i],
-  ['missing', /^(?:missing|unaccounted)$/i],
-  ['displaced', /^(?:evacuated|homeless|displaced|fled|rescued)$/i],
-  ['magnitude', /^(?:magnitude|richter)$/i],
-  ['depth', /^(?:deep|depth)$/i],
-];
+const ROLES: [string, RegExp][] = Object.entries(pack.roles).map(([role, words]) => [role, new RegExp(`^(?:${alternation(words)})$`, 'i')]);
 const ROLE_WINDOW = 4;
 const QUALIFIER_WORD = /^(?:at|least|more|than|some|about|around|nearly|over|up|to|of|almost|roughly|an|estimated|as|many|other|another)$/;
 /** Before the figure, only verbs name its role ("killing 10", "injured at least 80"); nouns there are about something else ("a death sentence by three jurors"). */
@@ -52,7 +47,7 @@ const NOT_CURRENT = /\b(?:record|previous(?:ly)?|earlier|former|last (?:year|mon
 const PART_OF_SUM = /^\s*[\p{L}-]+\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+[\p{L}-]+/u;
 const PART_OF_SUM_BEFORE = /(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+[\p{L}-]+\s+and\s+$/iu;
 /** Words that say a figure has moved on: a toll that "rose to" 31 updates the 13 of the day before. */
-const UPDATE_CUE = /\b(?:rose|risen|rising|climbed|climbing|jumped|increased|mounted|so far|updated|revised)\b/i;
+const UPDATE_CUE = new RegExp(`\\b(?:${alternation(pack.updateCues)})\\b`, 'i');
 
 const LENGTH: Record<string, number> = {
   km: 1000, kilometre: 1000, kilometres: 1000, kilometer: 1000, kilometers: 1000,

@@ -5,21 +5,18 @@
 import { Article, POS_TAGS, TextRange } from '../types';
 import { NUMBER_WORD_PATTERN, ORDINAL_WORD_PATTERN, parseNumber, parseOrdinal } from './numbers';
 import type { Qualifier, Figure } from '../model';
+import rulePack from '../rules/figures.yaml';
+import { alternation } from '../wordlists';
+
+const pack = rulePack as { qualifiers: Record<string, string[]>; durationUnits: string[]; eventNouns: string[] };
 export type { FigureKind, Qualifier, Figure } from '../model';
 
-const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/(?:^|\s)(?:some|about|around|roughly|approximately|an estimated|estimated|almost|close to|as many as)\s+$/i, 'about'],
-  [/(?:^|\s)(?:more than|over|upwards of|just over|in excess of)\s+$/i, 'more than'],
-  [/(?:^|\s)(?:at least|no fewer than|no less than|a minimum of)\s+$/i, 'at least'],
-  [/(?:^|\s)(?:up to|at most|no more than|a maximum of)\s+$/i, 'up to'],
-  [/(?:^|\s)(?:less than|fewer than|under|just under|below)\s+$/i, 'less than'],
-  [/(?:^|\s)(?:nearly)\s+$/i, 'nearly'],
-];
+const QUALIFIERS: [RegExp, Qualifier][] = Object.entries(pack.qualifiers).map(([qualifier, words]) => [new RegExp(`(?:^|\\s)(?:${alternation(words)})\\s+$`, 'i'), qualifier as Qualifier]);
 
 const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', rial: 'IRR', rials: 'IRR', lira: 'TRY', liras: 'TRY', lire: 'TRY', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', yuan: 'CNY' };
-const DURATION_UNIT = /^(?:second|minute|hour|day|week|month|year|decade|century)s?$/i;
-const EVENT_NOUN = /^(?:meeting|meetings|round|rounds|session|sessions|summit|summits|anniversary|time|visit|conference|edition|congress|round-table|talks|attempt|term|day|week|year|consecutive)$/i;
+const DURATION_UNIT = new RegExp(`^(?:${alternation(pack.durationUnits)})s?$`, 'i');
+const EVENT_NOUN = new RegExp(`^(?:${alternation(pack.eventNouns)})$`, 'i');
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const WORDNUM = String.raw`(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN}))*(?:\s+(?:hundred|thousand|million|billion))*|(?:a|one)\s+(?:dozen|hundred|thousand|million|billion)|dozens|hundreds|thousands|millions)`;

@@ -9,6 +9,7 @@ import { countryOf, countryOfCapital, capitalOf } from '../meetings/places';
 import { Article, Finding, TextRange } from '../types';
 import { parseArticle } from '../article';
 import { extractTimes } from '../time/extract';
+import { HEDGED_HEADLINE } from '../sourcing/extract';
 
 /** Calendar and page words that headlines carry and bodies need not repeat. */
 const DATE_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|updated|published|gmt|utc|est|edt|am|pm|breaking|news|live|update|video|photos?|watch|exclusive|opinion|analysis)$/i;
@@ -203,7 +204,6 @@ function offTopic(headline: string, foldedBody: string): string | undefined {
 }
 
 const STRONG = /\b(admits?|confirms?|reveals?|proves?|concedes?|acknowledges?|vows?|pledges?|slams?|rejects?|accuses?|declares?|orders?|bans?|agrees?)\b/i;
-const HEDGED = /\b(?:may|might|could|reportedly|allegedly|appear(?:s|ed)? to|seem(?:s|ed)? to|is said to|are said to|expected to|likely|possibly|considering|weighs?|mulls?)\b/i;
 const ATTRIBUTED_HEADLINE = /(?:\bsays?\b|\bsaid\b|\baccording to\b|:\s*["“']|["“'][^"”']+["”']\s*$|\?\s*$|\breport(?:s|ed)?\b)/i;
 
 /**
@@ -214,7 +214,7 @@ export function headlineOverstated(analysis: Analysis): Finding[] {
   const { article, sourcing } = analysis;
   if (!article.headline || article.sentences.length === 0) return [];
   const headline = article.headline.text;
-  if (ATTRIBUTED_HEADLINE.test(headline) || HEDGED.test(headline)) return []; // already says whose claim it is
+  if (ATTRIBUTED_HEADLINE.test(headline) || HEDGED_HEADLINE.test(headline)) return []; // already says whose claim it is
   const words = contentWords(headline);
   if (words.length < 3) return [];
   // The body sentence that says most of what the headline says.
@@ -231,7 +231,7 @@ export function headlineOverstated(analysis: Analysis): Finding[] {
   const attribution = sourcing.attributions.find((a) => a.sentence === best);
   const strong = STRONG.exec(headline);
   const subject = words[0];
-  const hedged = HEDGED.test(body);
+  const hedged = HEDGED_HEADLINE.test(body);
   const someoneElse = attribution && !contentWords(attribution.source.name).includes(subject) && (attribution.source.type === 'anonymous' || attribution.source.type === 'named-institution' || attribution.source.type === 'named-person');
   const strongerVerb = strong && !new RegExp(`\\b${strong[1].replace(/s$/, '')}`, 'i').test(body);
   if (!(hedged || (someoneElse && strongerVerb))) return [];

@@ -3,6 +3,7 @@
 // this module only knows about events.
 
 import rulePack from '../rules/meetings.yaml';
+import { alternation } from '../wordlists';
 import type { Analysis } from '../model';
 import type { TextRange } from '../types';
 import { capitalOf, countryOf, samePlace, venuesIn } from './places';
@@ -22,6 +23,7 @@ interface RawPack {
   ongoing: string;
   capitalPhrase: string;
   joins: string;
+  topicNouns: string[];
 }
 
 const pack = rulePack as RawPack;
@@ -587,7 +589,7 @@ function keyParts(key: string): { weekday?: number; month?: number; day?: number
  */
 const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])/gu;
 /** Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq"). */
-const TOPIC_BEFORE = /\b(?:situation|crisis|war|conflict|developments?|issues?|events|peace|settlement|fighting|ceasefire|truce|operations?|presence|cooperation|stability|security|tensions?|escalation|offensive|invasion|attacks?|strikes?|violence|refugees|troops|forces|reconstruction|elections?|process|future|deal|grain|gas|oil)\s+(?:in|on|over|about|with|for|of|from|into|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(pack.topicNouns)})\\s+(?:in|on|over|about|with|for|of|from|into|to)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu');
 
 /** A preposition of place right before a venue: English and the languages of the pages readers save. */
 const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;

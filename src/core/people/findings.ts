@@ -9,8 +9,10 @@ import { Entity, EntityMention } from './identity';
 import { Role } from './recognise';
 import { KnownRole, rolesOn } from './knowledge';
 import { groupBy } from '../groups';
+import roleRules from '../rules/roles.yaml';
+import { alternation } from '../wordlists';
 
-const PAST_TITLE = /\b(?:former|then|ex|onetime|one-time|erstwhile|late|past|outgoing|retired)\b/i;
+const PAST_TITLE = new RegExp(`\\b(?:${alternation((roleRules as { past: string[] }).past)})\\b`, 'i');
 
 /** Roles held at dates this far apart may both be true (people change jobs): not compared. */
 const MAX_DAYS_APART = 180;

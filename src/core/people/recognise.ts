@@ -7,6 +7,8 @@
 // "X, Turkey's foreign minister," and descriptions that stand for a person ("the top Iranian diplomat").
 
 import titleRules from '../rules/roles.yaml';
+import peopleWords from '../rules/people.yaml';
+import { alternation } from '../wordlists';
 import { foldText, nameKey } from '../fold';
 import { countryOf, countryOfCapital } from '../meetings/places';
 import { isGivenName } from './names';
@@ -25,6 +27,7 @@ interface RawRules {
 }
 
 const rules = titleRules as RawRules;
+const words = peopleWords as Record<'organisationWords' | 'particles' | 'honorifics' | 'spokenAfter' | 'personObjectVerbs' | 'personPassives' | 'notPersonLast', string[]>;
 const OFFICE_FORMS: [string, string][] = Object.entries(rules.offices)
   .flatMap(([office, forms]) => forms.map((f) => [f, office] as [string, string]))
   .sort((a, b) => b[0].length - a[0].length);
@@ -37,31 +40,31 @@ const TITLE_WORDS = new Set(
 );
 
 /** Last words that make a capitalised run an organisation ("Cooperation Council", "Revolutionary Guards"). */
-const ORG_WORDS = /^(?:department|administration|patrol|council|agency|ministry|party|corps|forces|guards|army|committee|organi[sz]ation|union|assembly|parliament|court|bank|company|group|front|movement|news|times|post|tv|radio|press|office|university|institute|commission|league|alliance|coalition|association|federation|network|channel|service|tribunal|senate|congress|house|navy|police|government|irna|sana|reuters|afp|euronews|tasnim)$/i;
+const ORG_WORDS = new RegExp(`^(?:${alternation(words.organisationWords)})$`, 'i');
 /** Words that are never names on their own, whatever their capital. */
 const NOT_NAMES = new Set(['share', 'photo', 'copyright', 'advertisement', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'state', 'islamic', 'revolution', 'war', 'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'as', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'after', 'before', 'while', 'when', 'if', 'for', 'with', 'by', 'from', 'to', 'of', 'his', 'her', 'their', 'its', 'our', 'meanwhile', 'however', 'also', 'only', 'some', 'more', 'most', 'many', 'several', 'both', 'all', 'no', 'not', 'just', 'even', 'still', 'so', 'yet', 'new', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'talks', 'talkback', 'tags', 'you', 'your', 'there', 'here', 'what', 'who', 'how', 'why', 'where']);
 /** Lower-case particles inside names: "Bashar al-Assad", "Ahmad bin Ali", "Ursula von der Leyen". */
-const PARTICLE = /^(?:al|el|ad|as|bin|ibn|abu|van|von|de|da|di|du|le|la|del|der|den)$/;
+const PARTICLE = new RegExp(`^(?:${alternation(words.particles)})$`);
 // Regexes with \p{…} outside a character class are module constants: the bundler (esbuild) turns such literals into
 // `new RegExp(…)` calls, which would build a fresh regex on every call of a hot loop.
 const CAPITALISED = /^\p{Lu}/u;
 const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 /** Courtesy titles and forms of address in front of a name: "Mr.", "Dr", "Sen.", "Rep.", "Gov.", "Sir". */
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|rep|gov|lt|sgt|capt|col|cpl|pvt|rev|fr|msgr|sheikh|ayatollah|judge|justice|senator|governor|mayor|sheriff|prosecutor|attorney|detective|congressman|congresswoman|coach|pope|cardinal|bishop|rabbi|imam|prince|princess|queen|king|ceo|coo|cfo|chairman|chairwoman|actress|actor|singer|rapper|comedian|director|producer|manager|owner|quarterback|officer|deputy|trooper|agent|suspect)\.?$/i;
+const HONORIFIC = new RegExp(`^(?:${alternation(words.honorifics)})\\.?$`, 'i');
 /** "Maurice Cheeks, the popular former Sixers player,": a person noun in apposition marks a person. */
 const DESCRIBED_AFTER = new RegExp(`^,\\s+(?:a|an|the|his|her|their|[\\p{Lu}][\\p{L}-]+['’]s)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${rules.persons.join('|')})\\b`, 'u');
 /** "the 36-year-old champion Klitschko", "actress Tara Reid": a person noun right before the name. */
 const PERSON_BEFORE = new RegExp(`\\b(?:${rules.persons.join('|')})\\s+$`, 'u');
-const SPOKEN_AFTER = /^\s+(?:(?:has|had|also|then|later)\s+)?(?:said|says|told|tells|spoke|added|explained|insisted|argued|recalled|admitted|replied|testified|met|meets)\b/;
+const SPOKEN_AFTER = new RegExp(`^\\s+(?:(?:has|had|also|then|later)\\s+)?(?:${alternation(words.spokenAfter)})\\b`);
 /** Verbs whose object is a person: "met X", "arrested X", "charged X", "hired X" (not "sued", which takes companies). */
-const MET_BEFORE = /\b(?:met|meets|meeting|arrested|detained|charged|sentenced|convicted|indicted|jailed|killed|shot|hired|fired|nominated|appointed|elected|interviewed|married|pardoned|executed|kidnapped|abducted)(?:\s+with)?\s+$/;
+const MET_BEFORE = new RegExp(`\\b(?:${alternation(words.personObjectVerbs)})(?:\\s+with)?\\s+$`);
 /** Passives whose subject is a person: "X was detained", "X has been charged". */
-const PERSON_PASSIVE = /^\s+(?:was|is|has been|had been|will be)\s+(?:arrested|detained|charged|sentenced|convicted|indicted|jailed|killed|shot|wounded|injured|elected|appointed|nominated|hospitali[sz]ed|born|married|executed|kidnapped|abducted|released from (?:jail|prison|custody))\b/;
+const PERSON_PASSIVE = new RegExp(`^\\s+(?:was|is|has been|had been|will be)\\s+(?:${alternation(words.personPassives)})\\b`);
 /** Contractions are never names, whatever the tagger says: "I'm", "He's", "We'll", "Don't". */
 const CONTRACTION = /^(?:i|you|he|she|it|we|they|that|there|here|what|who|let|don|can|won|isn|didn|doesn|wasn|aren)['’](?:m|s|re|ll|ve|d|t)?$/i;
 const HYPHEN_ONLY = /^(?:al|el|ad|as|la|le|da|de|di|du)$/;
 /** Last words that make a run a place, a thing or an event, not a person, even after a given name ("Rose Garden"). */
-const NOT_PERSON_LAST = /^(?:centers?|centres?|church|act|sea|ocean|river|gulf|lake|bay|street|st|road|avenue|ave|boulevard|county|city|island|islands|mountains?|valley|park|garden|gardens|school|college|hospital|clinic|airport|station|bridge|hall|square|district|province|prison|jail|stadium|arena|club|hotel|award|awards|prize|cup|games|bowl|festival|championship|conference|summit|day|explorer|scale|foundation|fund|project|program|programme|show|series|film|movie|album|magazine|journal|review|report|index|plan|treaty|accord|deal|bill|law|rule|building|tower|plaza|mall|store|market|restaurant|cafe|bar|theater|theatre|museum|library|memorial|monument|bridge|highway|freeway|route|trail|canyon|desert|forest|beach|coast|peninsula|strait|channel|canal|dam|port|harbor|harbour|base|camp|fort|zone|region|state|states|republic|kingdom|empire|province|territory|prefecture|tournament|open|classic|marathon|olympics|league|conference|division|trophy|medal|fire|storm|hurricane|typhoon|earthquake|quake|flood|war|crisis|scandal|affair|case|trial|inc|corp|co|ltd|llc|plc|group|holdings|motors|airlines|airways|systems|technologies|labs|studios|records|pictures|entertainment|media|foods|products|brands|energy|oil|gas|electric|telecom|capital|partners|associates|bros)$/i;
+const NOT_PERSON_LAST = new RegExp(`^(?:${alternation(words.notPersonLast)})$`, 'i');
 /** An age or a party and state in apposition mark a person: "Tara Reid, 33,", "Nancy Pelosi (D-Calif.)". */
 const PERSON_APPOSITION = /^(?:,\s*\d{1,3}\s*[,.;)]|\s*\(\s*\d{1,3}\s*\)|\s*\(\s*[DRI]\s*[-–,]\s*\p{Lu})/u;
 const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;

@@ -7,6 +7,7 @@ import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
 import { Article, TextRange } from '../types';
 import { groupBy } from '../groups';
+import { alternation } from '../wordlists';
 import { countryOf, countryOfCapital } from '../meetings/places';
 import type { Source, Quote, Attribution, Claim, Sourcing } from '../model';
 export type { SourceType, Source, Quote, Attribution, Claim, Sourcing } from '../model';
@@ -18,7 +19,9 @@ interface RawPack {
   anonymous: string[];
   stateMedia: string[];
   claims: Record<string, string>;
-  hedges: string[];
+  vagueSourceVerbs: string[];
+  documentSources: { nouns: string[]; between: string[]; verbs: string[] };
+  hedges: { anywhere: string[]; headlines: string[]; claims: string[] };
   background: string[];
   speechVerbs: string[];
   stanceVerbs: string[];
@@ -27,18 +30,21 @@ interface RawPack {
 }
 
 const pack = rulePack as RawPack;
-const words = (list: string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const words = (list: string[]) => alternation(list, 'any');
 const CUE = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.cues)})(?![\\p{L}])`, 'iu');
 const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
 /** A document or survey that reports something: "the poll showed", "a report found", "the filing states", "voters say". */
-const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections|analysis|analyses|outlook|ranking|calculations?|audit|review|investigation|tally|count)\s+(?:(?:by|for|of|from|and|the|a|released|published|conducted|last|this|week|month|year|actually|also|\p{Lu}[\p{L}.&'’-]*|\d{4})\s+){0,8}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released|pegs|puts|calculates|projects|projected|estimates|estimated)\b/iu;
+const DOCUMENT_SOURCE = new RegExp(
+  `\\b(${alternation(pack.documentSources.nouns, 'any')})\\s+(?:(?:${alternation(pack.documentSources.between)}|\\p{Lu}[\\p{L}.&'’-]*|\\d{4})\\s+){0,8}?(${alternation(pack.documentSources.verbs)})\\b`,
+  'iu',
+);
 const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
 /** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
 const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
 /** Verbs of saying, reporting or believing that make a vague noun the source ("officials said", "analysts had forecast"). */
-const SOURCE_VERB = /^\s*(?:\([^)]*\)\s*)?(?:[\p{L}’'-]+\s+){0,4}?(?:said|say|says|told|tell|tells|added|say|warned|warn|warns|believe[sd]?|think|thinks|thought|expect(?:s|ed)?|hope[sd]?|fear(?:s|ed)?|estimated?|estimates|forecast|predict(?:s|ed)?|suspect(?:s|ed)?|confirmed?|confirms|denied|denies|claimed|claims?|insisted|insists|acknowledged|noted|described|reported|indicated|suggested|cautioned|argued|contend(?:s|ed)?|announced|disclosed|revealed|according)\b/u;
+const SOURCE_VERB = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:[\\p{L}’'-]+\\s+){0,4}?(?:${alternation(pack.vagueSourceVerbs)})\\b`, 'u');
 
 /**
  * A vague or anonymous source, if the sentence rests on one: "officials said", "said two sources familiar with",
@@ -68,7 +74,10 @@ function vagueSource(outside: string): RegExpExecArray | null {
 }
 const STATE_MEDIA = new RegExp(`(?:^|[^\\p{L}])(${words(pack.stateMedia)})(?![\\p{L}])`, 'iu');
 const CLAIMS = Object.entries(pack.claims).map(([kind, pattern]) => ({ kind, pattern: new RegExp(pattern, 'i') }));
-const HEDGES = pack.hedges.map((h) => new RegExp(h, 'i'));
+/** A hedged claim: not flagged as unattributed (the pack's hedges, `anywhere` and `claims`). */
+const HEDGED_CLAIM = new RegExp(`\\b(?:${alternation([...pack.hedges.anywhere, ...pack.hedges.claims])})\\b`, 'i');
+/** A hedged headline, or body sentence behind one (the pack's hedges, `anywhere` and `headlines`). */
+export const HEDGED_HEADLINE = new RegExp(`\\b(?:${alternation([...pack.hedges.anywhere, ...pack.hedges.headlines])})\\b`, 'i');
 const BACKGROUND = pack.background.map((b) => new RegExp(b, 'i'));
 const PRONOUN = /^\s*["“]?\s*(?:he|she|they|it)\b/i;
 const OPENERS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
@@ -393,7 +402,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     if (notes.has(s.paragraph) || s.range.start < headlineEnd) return;
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
-    if (/\?\s*["”]?$/.test(text) || HEDGES.some((h) => h.test(text)) || BACKGROUND.some((b) => b.test(text))) return;
+    if (/\?\s*["”]?$/.test(text) || HEDGED_CLAIM.test(text) || BACKGROUND.some((b) => b.test(text))) return;
     // Someone's account, or the writer's own voice: the claim has its source in the sentence.
     if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [])) return;
     for (const { kind, pattern } of CLAIMS) {

@@ -2,26 +2,20 @@
 // so the fix is visible, reviewable and undoable, and the article text stays byte for byte as saved.
 
 import * as path from 'node:path';
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver';
 import { setSourcesField } from '../../core/metadata';
 import { explicitDates } from '../../core/pubdate';
 import { Article, FixIntent } from '../../core/types';
 import { uriToPath } from '../../host/uris';
-import { LineIndex } from '../../core/lines';
 import { COMMANDS } from '../../shared/protocol';
-
-export interface SourcesDocument {
-  uri: string;
-  /** Current text (from the editor if open, else disk); undefined when the file does not exist. */
-  text: string | undefined;
-}
+import { replaceYaml, YamlDocument } from './yamlEdit';
 
 export const REVEAL_SOURCES_COMMAND = COMMANDS.revealSourcesEntry;
 
 export function codeActionsFor(
   article: Article,
   diagnostics: Diagnostic[],
-  readSources: (folder: string) => SourcesDocument,
+  readSources: (folder: string) => YamlDocument,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
@@ -42,22 +36,14 @@ export function codeActionsFor(
   return actions;
 }
 
-function action(title: string, diagnostic: Diagnostic, sources: SourcesDocument, fileName: string, date: string, preferred: boolean): CodeAction {
+function action(title: string, diagnostic: Diagnostic, sources: YamlDocument, fileName: string, date: string, preferred: boolean): CodeAction {
   let newText: string;
   try {
     newText = setSourcesField(sources.text, fileName, 'published', date);
   } catch (error) {
     return { title: `${title} — unavailable: ${(error as Error).message}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: (error as Error).message } };
   }
-  const edit: WorkspaceEdit =
-    sources.text === undefined
-      ? {
-          documentChanges: [
-            { kind: 'create', uri: sources.uri, options: { ignoreIfExists: true } },
-            { textDocument: { uri: sources.uri, version: null }, edits: [TextEdit.insert({ line: 0, character: 0 }, newText)] },
-          ],
-        }
-      : { changes: { [sources.uri]: [TextEdit.replace(wholeRange(sources.text), newText)] } };
+  const edit = replaceYaml(sources, newText);
   return {
     title,
     kind: CodeActionKind.QuickFix,
@@ -68,7 +54,3 @@ function action(title: string, diagnostic: Diagnostic, sources: SourcesDocument,
   };
 }
 
-function wholeRange(text: string) {
-  const index = new LineIndex(text);
-  return { start: { line: 0, character: 0 }, end: index.positionAt(text.length) };
-}

@@ -1,39 +1,21 @@
 // Code actions that record the reader's decisions about people in sourcelens.entities.yaml: add an alias, say two
 // spellings are different people, accept a title variant. Each is a visible, undoable edit of that file.
 
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver';
 import type { Corpus } from '../../core/corpus';
 import { LineIndex } from '../../core/lines';
 import { withAcceptedTitle, withAlias, withDistinct } from '../../core/people/knowledge';
+import { replaceYaml, YamlDocument } from './yamlEdit';
 
-export interface KnowledgeDocument {
-  uri: string;
-  /** Current text, or undefined when the file does not exist yet. */
-  text: string | undefined;
-}
-
-function editFor(file: KnowledgeDocument, newText: string): WorkspaceEdit {
-  if (file.text === undefined) {
-    return {
-      documentChanges: [
-        { kind: 'create', uri: file.uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri: file.uri, version: null }, edits: [TextEdit.insert({ line: 0, character: 0 }, newText)] },
-      ],
-    };
-  }
-  const index = new LineIndex(file.text);
-  return { changes: { [file.uri]: [TextEdit.replace({ start: { line: 0, character: 0 }, end: index.positionAt(file.text.length) }, newText)] } };
-}
-
-function action(title: string, file: KnowledgeDocument, change: (text: string | undefined) => string, diagnostics?: Diagnostic[]): CodeAction | undefined {
+function action(title: string, file: YamlDocument, change: (text: string | undefined) => string, diagnostics?: Diagnostic[]): CodeAction | undefined {
   try {
-    return { title, kind: CodeActionKind.QuickFix, diagnostics, edit: editFor(file, change(file.text)) };
+    return { title, kind: CodeActionKind.QuickFix, diagnostics, edit: replaceYaml(file, change(file.text)) };
   } catch (error) {
     return { title, kind: CodeActionKind.QuickFix, disabled: { reason: (error as Error).message } };
   }
 }
 
-export function entityActions(corpus: Corpus, uri: string, offset: number, diagnostics: Diagnostic[], file: KnowledgeDocument): CodeAction[] {
+export function entityActions(corpus: Corpus, uri: string, offset: number, diagnostics: Diagnostic[], file: YamlDocument): CodeAction[] {
   const out: (CodeAction | undefined)[] = [];
   const here = corpus.entities().at(uri, offset);
   const known = here && corpus.knowledge.people.find((p) => p.key === here.entity.id.split('#')[0]);

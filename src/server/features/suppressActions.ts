@@ -2,11 +2,12 @@
 // read, so the editor and CI agree on what the reader chose to ignore.
 
 import * as path from 'node:path';
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver';
 import { LineIndex } from '../../core/lines';
 import { fingerprint, withSuppression } from '../../core/suppressions';
 import { Article } from '../../core/types';
 import { fileUri, uriToPath } from '../../host/uris';
+import { replaceYaml } from './yamlEdit';
 
 export function suppressActions(article: Article, diagnostics: Diagnostic[], suppressionsFile: string, existing: string | undefined): CodeAction[] {
   const articlePath = uriToPath(article.uri);
@@ -25,10 +26,7 @@ export function suppressActions(article: Article, diagnostics: Diagnostic[], sup
       out.push({ title: `Ignore this ${d.code} finding`, kind: CodeActionKind.QuickFix, disabled: { reason: (error as Error).message } });
       continue;
     }
-    const edit: WorkspaceEdit =
-      existing === undefined
-        ? { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [TextEdit.insert({ line: 0, character: 0 }, newText)] }] }
-        : { changes: { [uri]: [TextEdit.replace({ start: { line: 0, character: 0 }, end: new LineIndex(existing).positionAt(existing.length) }, newText)] } };
+    const edit = replaceYaml({ uri, text: existing }, newText);
     out.push({ title: `Ignore this ${d.code} finding (sourcelens.suppressions.yaml)`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
   }
   return out;
