@@ -150,6 +150,8 @@ export interface EventDate {
   key: string;
   text: string;
   range: TextRange;
+  /** How the date was found when it is not simply printed with its year ("the page prints no date; …"). */
+  how?: string;
 }
 
 export interface EventAccount {
@@ -175,6 +177,8 @@ export interface EventAccount {
    * accounts of the same people from articles about different years are different meetings.
    */
   era?: number;
+  /** The era is the year of this account's day (inferred from a weekday), not only the latest year mentioned. */
+  eraExact?: boolean;
 }
 
 // sourcing/extract

@@ -38,6 +38,27 @@ export class Analyser {
   }
 
   /**
+   * An article analysed off this thread whenever there is a worker (never on it as a warm-up share): a large open
+   * document, so the server keeps answering while it is analysed. Goes ahead of queued indexing jobs. Without
+   * workers it is analysed here, as before. The cache is asked (a document opened as it is on disk) but not
+   * filled: unsaved versions of an edited document would only crowd it.
+   */
+  async analyseOffThread(input: ArticleInput): Promise<Analysis> {
+    const cached = this.cache?.get(inputHash(input), input.text);
+    if (cached) {
+      this.hits++;
+      return cached;
+    }
+    this.misses++;
+    return this.pool?.threaded ? this.pool.analyse(input, true) : analyse(input);
+  }
+
+  /** Whether analyseOffThread really leaves this thread. */
+  get offThread(): boolean {
+    return !!this.pool?.threaded;
+  }
+
+  /**
    * With `warmThisThread`, the first articles of a run, then one in MAIN_THREAD_SHARE, are analysed on this thread.
    * A server analyses the reader's edits here: without real text through its code, the first edits would run
    * un-optimised (50 ms instead of 5). The CLI does not: on two cores this thread's share slows the workers.

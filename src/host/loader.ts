@@ -1,7 +1,7 @@
 // Reads article files and their folders' sources.yaml into ArticleInputs for the analysis core.
 // Shared by the language server and the CLI so both see exactly the same corpus.
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileName } from '../core/article';
 import { parseSourcesYaml, SourcesFile } from '../core/metadata';
@@ -123,7 +123,7 @@ export async function loadArticle(filePath: string, sources: SourcesCache, optio
   const name = fileName(uri);
   const externalMeta = await sources.metaFor(filePath).catch(() => undefined);
   const empty = (code: InputProblem['code'], message: string): ArticleInput => ({ uri, text: '', externalMeta, inputProblems: [{ code, severity: 'warning', message }] });
-  if (options.roots?.length && !options.followLinksOutside && !options.roots.some((root) => resolvesInside(filePath, root))) {
+  if (linksOutside(filePath, options)) {
     return empty('structure/outside-folder', `${name} is a link to a file outside the corpus folder; it is not read (set sourcelens.corpus.followLinksOutside to read it).`);
   }
   // Synchronous on purpose: articles are small local files (and capped by maxFileSizeMB), and the promise API's
@@ -153,7 +153,7 @@ export async function loadPage(filePath: string, options: LoadOptions = DEFAULT_
   const name = fileName(uri);
   let bytes: Buffer;
   let key: string;
-  if (options.roots?.length && !options.followLinksOutside && !options.roots.some((root) => resolvesInside(filePath, root))) {
+  if (linksOutside(filePath, options)) {
     return { uri, text: '', inputProblems: [{ code: 'structure/outside-folder', severity: 'warning', message: `${name} is a link to a file outside the corpus folder; it is not read (set sourcelens.corpus.followLinksOutside to read it).` }] };
   }
   try {
@@ -195,6 +195,15 @@ function pageReminder(uri: string, name: string, page: Extract<PageResult, { kin
       message: `${name} is a saved web page${about ? ` (${about})` : ''} with a ${page.words}-word article that is not analysed until it is imported: run “Sourcelens: Import saved pages” or \`sourcelens import\` to write it as a readable .md beside the page.`,
     }],
   };
+}
+
+/**
+ * Whether a file is read through a link that resolves outside every corpus folder (and that is not allowed). A path
+ * that resolves nowhere (gone, never saved, a dangling link) is not "outside": the read reports it as missing.
+ */
+function linksOutside(filePath: string, options: LoadOptions): boolean {
+  if (!options.roots?.length || options.followLinksOutside) return false;
+  return existsSync(filePath) && !options.roots.some((root) => resolvesInside(filePath, root));
 }
 
 /** True when the error means the file no longer exists (deleted between listing and reading). */

@@ -42,12 +42,22 @@ export class AnalysisPool {
     return this.idle.length + this.busy.size;
   }
 
-  analyse(input: ArticleInput): Promise<Analysis> {
+  /**
+   * `urgent`: the job goes ahead of those queued (an open document the reader is editing, while a cold index
+   * keeps the workers busy); it still waits for a worker to finish the article in hand.
+   */
+  analyse(input: ArticleInput, urgent = false): Promise<Analysis> {
     if (this.closed || this.size === 0 || this.failures > MAX_FAILURES) return Promise.resolve(analyse(input));
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      if (urgent) this.queue.unshift({ input, resolve, reject });
+      else this.queue.push({ input, resolve, reject });
       this.pump();
     });
+  }
+
+  /** Whether jobs really run on worker threads (not on the caller's thread: no workers, closed, or given up). */
+  get threaded(): boolean {
+    return !this.closed && this.size > 0 && this.failures <= MAX_FAILURES;
   }
 
   async close(): Promise<void> {

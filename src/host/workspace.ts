@@ -4,7 +4,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../core/corpus';
-import { Finding } from '../core/types';
+import { Analysis } from '../core/analyse';
+import { ArticleInput, Finding } from '../core/types';
 import { corpusMatcher, discoverFiles, Matcher } from './discover';
 import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './loader';
 import { analyseFiles, discoverRoots, sourcesFindings } from './indexer';
@@ -14,6 +15,13 @@ import { fileUri, normaliseUri, uriToPath } from './uris';
 import { KNOWLEDGE_FILE, loadKnowledge } from './knowledge';
 import { loadSuppressions, SUPPRESSIONS_FILE } from './suppressions';
 import { DEFAULT_SETTINGS, Settings } from './settings';
+
+/**
+ * Open documents of this many characters or more are analysed on a worker, not on the server's thread. An article
+ * is 5–20 K characters (analysed here in milliseconds, its diagnostics at once); at 64 K an analysis takes a few
+ * hundred ms on the server's thread, long enough to hold up hovers and requests, and a 4 MB document seconds.
+ */
+export const OFF_THREAD_CHARS = 64 * 1024;
 
 export interface Logger {
   info(message: string): void;
@@ -40,6 +48,10 @@ export class CorpusHost {
   /** How many bulk operations are running (they overlap when a re-index supersedes another). */
   private bulkDepth = 0;
   private disposed = false;
+  /** Bumped on every change to a document's text or its source (edit, close, file on disk): a result analysed for an older one is stale. */
+  private readonly generation = new Map<string, number>();
+  /** Analyses running off this thread, by URI. */
+  private readonly offThread = new Map<string, Promise<void>>();
 
   private analyser = new Analyser();
 
@@ -130,32 +142,110 @@ export class CorpusHost {
     return { files: ordered.length, skipped };
   }
 
-  /** An open document's text changed (or it was opened). Synchronous: the edit's diagnostics follow at once. */
+  /**
+   * An open document's text changed (or it was opened). An ordinary article is analysed here and now, so the
+   * edit's own diagnostics follow at once (returns whether the corpus changed). A document of OFF_THREAD_CHARS or
+   * more is analysed by a worker instead (returns false; `onOpenAnalysed` says when its analysis is in): the
+   * server keeps answering hovers and requests meanwhile. See analyseOpenOffThread for coalescing and staleness.
+   */
   updateOpen(uri: string, text: string): boolean {
     // A saved page's article is what the extractor reads from the file on disk, never the markup in an editor.
     if (isPagePath(uri)) return false;
     this.open.set(uri, text);
+    this.bump(uri);
     if (!this.inScope(uri)) return false;
+    if (text.length >= OFF_THREAD_CHARS && this.analyser.offThread) {
+      if (this.offThread.has(uri)) return false; // the running analysis takes this text next (no hash per keystroke)
+      if (!this.overCap(text)) {
+        this.analyseOpenOffThread(uri);
+        return false;
+      }
+    }
+    return this.corpus.update(this.openInput(uri, text)).changed;
+  }
+
+  /** The input an open document's text makes: its folder's metadata, and the size cap files on disk have. */
+  private openInput(uri: string, text: string): ArticleInput {
     const fsPath = uriToPath(uri);
     const meta = fsPath ? this.sources.cachedMetaFor(fsPath) : undefined;
     // The same size cap as for files on disk: a 20 MB document opened in the editor is not analysed on every key.
-    const limit = this.settings.corpus.maxFileSizeMB * 1024 * 1024;
-    if (text.length > limit / 4 && Buffer.byteLength(text, 'utf8') > limit) {
+    if (this.overCap(text)) {
       const name = path.basename(fsPath ?? uri);
       const size = (Buffer.byteLength(text, 'utf8') / 1024 / 1024).toFixed(1);
-      return this.corpus.update({
+      return {
         uri,
         text: '',
         externalMeta: meta,
         inputProblems: [{ code: 'structure/too-large', severity: 'warning', message: `${name} is ${size} MB, over the ${this.settings.corpus.maxFileSizeMB} MB limit (sourcelens.corpus.maxFileSizeMB); it is not analysed.` }],
-      }).changed;
+      };
     }
-    return this.corpus.update({ uri, text, externalMeta: meta }).changed;
+    return { uri, text, externalMeta: meta };
+  }
+
+  private overCap(text: string): boolean {
+    const limit = this.settings.corpus.maxFileSizeMB * 1024 * 1024;
+    return text.length > limit / 4 && Buffer.byteLength(text, 'utf8') > limit;
+  }
+
+  /** Called when a large open document's analysis, done off this thread, is in the corpus. */
+  onOpenAnalysed: (uri: string) => void = () => undefined;
+
+  /**
+   * Resolves once no analysis of this document (or, without a URI, of any document) is running off this thread:
+   * a request about a large document being analysed waits for its analysis, one about another file does not.
+   */
+  analysed(uri?: string): Promise<void> | undefined {
+    if (uri !== undefined) return this.offThread.get(uri);
+    return this.offThread.size ? Promise.all(this.offThread.values()).then(() => undefined) : undefined;
+  }
+
+  /**
+   * Analyses a large open document on a worker. One analysis per document runs at a time: edits that arrive while
+   * it runs only replace the text, and when it ends the latest text is analysed next if it changed, so a burst
+   * of edits costs at most the analysis in hand and one of the last version. A result whose text is no longer the
+   * document's (edited, closed, grown past the cap, shrunk back to a size analysed here) is dropped, never shown.
+   */
+  private analyseOpenOffThread(uri: string): void {
+    if (this.offThread.has(uri)) return; // the running one picks up the latest text when it ends
+    const run = async () => {
+      let changed = false;
+      for (;;) {
+        const text = this.open.get(uri);
+        if (text === undefined || text.length < OFF_THREAD_CHARS || this.disposed || !this.inScope(uri)) break;
+        const input = this.openInput(uri, text);
+        if (input.inputProblems || this.corpus.isCurrent(input)) break;
+        const generation = this.generation.get(uri);
+        const started = performance.now();
+        let analysis: Analysis;
+        try {
+          analysis = await this.analyser.analyseOffThread(input);
+        } catch (error) {
+          this.log.error(`Could not analyse ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+          break;
+        }
+        if (this.disposed) return;
+        if (this.generation.get(uri) !== generation) continue; // stale: the document changed meanwhile
+        this.corpus.put(analysis);
+        changed = true;
+        this.log.info(`Analysed ${path.basename(uriToPath(uri) ?? uri)} (${Math.round(text.length / 1024)} K characters) on a worker in ${Math.round(performance.now() - started)} ms.`);
+        break;
+      }
+      this.offThread.delete(uri);
+      if (changed) this.onOpenAnalysed(uri);
+    };
+    this.offThread.set(uri, run());
+  }
+
+  private bump(uri: string): number {
+    const next = (this.generation.get(uri) ?? 0) + 1;
+    this.generation.set(uri, next);
+    return next;
   }
 
   /** A document was closed: its unsaved edits are gone, so the file on disk is the truth again. */
   async closeDocument(uri: string): Promise<boolean> {
     this.open.delete(uri);
+    this.bump(uri);
     const fsPath = uriToPath(uri);
     if (!fsPath || !this.inScope(uri)) return this.corpus.remove(uri);
     return this.refreshFromDisk(uri, fsPath);
@@ -205,6 +295,7 @@ export class CorpusHost {
         for (const known of this.corpus.uris()) {
           const knownPath = uriToPath(known);
           if (knownPath && (knownPath === fsPath || knownPath.startsWith(fsPath + path.sep)) && !this.open.has(known)) {
+            this.bump(known);
             changed = this.corpus.remove(known) || changed;
           }
         }
@@ -276,14 +367,25 @@ export class CorpusHost {
       await this.sources.forFolder(path.dirname(fsPath));
       return this.updateOpen(uri, openText);
     }
+    const generation = this.bump(uri);
     const input = await loadArticle(fsPath, this.sources, this.loadOptions());
+    if (this.generation.get(uri) !== generation) return false; // opened, or read again, meanwhile
     if (input === undefined) return this.corpus.remove(uri); // an imported or non-article saved page
     if (isGone(input)) {
       this.log.info(`${fsPath} disappeared before it could be read; dropped from the corpus.`);
       return this.corpus.remove(uri);
     }
     for (const p of input.inputProblems ?? []) this.log.warn(p.message);
-    return this.corpus.update({ ...input, uri }).changed;
+    const article = { ...input, uri };
+    // A large file changed on disk is analysed on a worker too; a newer change (or opening it) meanwhile wins.
+    if (article.text.length >= OFF_THREAD_CHARS && this.analyser.offThread) {
+      if (this.corpus.isCurrent(article)) return false;
+      const analysis = await this.analyser.analyseOffThread(article);
+      if (this.disposed || this.generation.get(uri) !== generation || this.open.has(uri)) return false;
+      this.corpus.put(analysis);
+      return true;
+    }
+    return this.corpus.update(article).changed;
   }
 }
 

@@ -77,11 +77,18 @@ export function readiness(documents: TextDocuments<TextDocument>, host: CorpusHo
     if (uri) edits.flush(norm(uri));
     else edits.flushAll();
     const version = uri ? documents.get(uri)?.version : undefined;
-    if ((!uri || !host.corpus.has(norm(uri))) && !token.isCancellationRequested) {
+    // A large document analysed on a worker: a request about it (or corpus-wide) waits for that analysis; one about
+    // another file does not, and this thread answers it meanwhile.
+    const analysing = host.analysed(uri && norm(uri));
+    if ((analysing || !uri || !host.corpus.has(norm(uri))) && !token.isCancellationRequested) {
       // A request cancelled while it waits is refused at once, not after the index is in. (One cancelled before it
       // was dispatched carries a token whose event never fires: hence the check above.)
+      const settled = async () => {
+        await analysing;
+        if (!uri || !host.corpus.has(norm(uri))) await indexComplete();
+      };
       let stop: { dispose(): void } | undefined;
-      await Promise.race([indexComplete(), new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]);
+      await Promise.race([settled(), new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]);
       stop?.dispose();
     }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
@@ -101,6 +108,8 @@ export interface DocumentsContext {
 
 /** Document sync and watched files. */
 export function registerDocuments({ connection, documents, host, edits, listener, indexComplete, log }: DocumentsContext): void {
+  // A large document's analysis, done on a worker, is in: its diagnostics and the views follow as after an edit.
+  host.onOpenAnalysed = (uri) => listener.corpusChanged(uri);
   documents.onDidOpen((e) => {
     const uri = norm(e.document.uri);
     if (host.updateOpen(uri, e.document.getText())) listener.corpusChanged(uri);

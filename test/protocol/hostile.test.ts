@@ -207,3 +207,61 @@ describe('hostile folder: quick fixes write only inside the workspace', function
     }
   });
 });
+
+describe('hostile folder: a large open document is analysed on a worker', function () {
+  this.timeout(600_000);
+  const ordinary = (n: number) => `Kendrow meets Brisk in Ankara (${n})\n\nANKARA - Ilsa Kendrow met Otto Brisk in Ankara on Tuesday, officials said. "We agree," Kendrow said.\n`;
+  const suite = serverForSuite(() => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sourcelens-big-open-'));
+    mkdirSync(path.join(root, 'plain'));
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(root, 'plain', `a-${i}.txt`), ordinary(i));
+    return root;
+  });
+  /** Some 320 K characters of prose (five times the size analysed on the server's own thread), headed by its edition. */
+  const report = (edition: number, tail = '') => {
+    const paragraphs: string[] = [`Edition ${edition} of a long report`, ''];
+    for (let p = 0, length = 0; length < 320_000; p++) {
+      const paragraph = `Mara Quell met Tobias Venn in Velor on Tuesday, officials said (${p}). Police arrested ${100 + (p % 400)} protesters after the talks. "We will meet again," Venn told reporters.`;
+      paragraphs.push(paragraph, '');
+      length += paragraph.length + 2;
+    }
+    return `${paragraphs.join('\n')}${tail}`;
+  };
+
+  it('keeps answering hovers on another file while it is analysed, and shows only its latest version', async () => {
+    const client = suite.client;
+    const published: { uri: string; at: number }[] = [];
+    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+      client.diagnostics.set(p.uri, p.diagnostics);
+      published.push({ uri: p.uri, at: Date.now() });
+    });
+    const other = client.uri('plain/a-0.txt');
+    const big = client.uri('big/report.txt');
+    const hover = (uri: string) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    await hover(other); // the server is up and the folder indexed
+
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'plaintext', version: 1, text: report(1) } });
+    const opened = Date.now();
+    for (let i = 0; i < 5; i++) await withTimeout(hover(other), 60_000, 'hover on another file while the big one is analysed');
+    const hoversDone = Date.now();
+    await client.waitFor(() => published.some((p) => p.uri === big), 300_000, 'diagnostics of the big document');
+    const analysedAt = published.find((p) => p.uri === big)!.at;
+    // Ordering, not milliseconds: analysed on the server's thread, the hovers could only be answered after the
+    // analysis (its diagnostics are pushed the moment it ends). On a worker they are answered while it runs.
+    assert.ok(hoversDone < analysedAt, `5 hovers took ${hoversDone - opened} ms, the analysis ${analysedAt - opened} ms: the hovers waited for it`);
+    assert.ok((hoversDone - opened) * 2 < analysedAt - opened, `5 hovers took ${hoversDone - opened} ms, over half the analysis (${analysedAt - opened} ms)`);
+
+    // A burst of 20 edits: one analysis of the latest text (at most one more for the edit in hand), nothing stale shown.
+    const analyses = () => client.logs.filter((l) => /^Analysed report\.txt /.test(l)).length;
+    const before = analyses();
+    const editions = Array.from({ length: 20 }, (_, i) => report(i + 2, i === 19 ? '\nShare this article\n' : ''));
+    for (const [i, text] of editions.entries()) {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: big, version: i + 2 }, contentChanges: [{ text }] });
+    }
+    const answer = await withTimeout(hover(big), 300_000, 'hover on the big document after the burst');
+    assert.match((answer!.contents as { value: string }).value, /Edition 21/);
+    assert.ok(analyses() - before <= 2, `${analyses() - before} analyses for a burst of 20 edits`);
+    await client.waitFor(() => client.diagnostics.get(big)?.some((d) => d.code === 'structure/boilerplate'), 60_000, 'diagnostics of the last version');
+    if (process.env.SL_TIMING) console.log(`hovers ${hoversDone - opened} ms; analysis ${analysedAt - opened} ms; burst: ${analyses() - before} analyses`);
+  });
+});

@@ -59,6 +59,44 @@ describe('quotes and speakers', () => {
     assert.deepEqual(codes('HARBOUR NEWS "The ferry will run twice a day from next spring on." [Coast Gazette.]'), []);
   });
 
+  it('sees a speaker in a tag after the quotation, with rarer speech verbs', () => {
+    // A verb of saying beyond "said": assured, remembered, sings, chiding, tweeting that.
+    assert.deepEqual(codes('"The bridge will be finished by June," the engineer assured the council. "Nobody will wait longer than that."'), []);
+    assert.deepEqual(codes('"We argued about it for weeks and then the money ran out," remembered Tova Renn, who kept the accounts.'), []);
+    assert.deepEqual(codes('As the old ferry song goes, the chorus sings, "Row on home before the tide turns on us."'), []);
+    assert.deepEqual(codes('She cut the councillor short, chiding him, "Where were you when the harbour flooded last spring?"'), []);
+    // A comma closing the quotation hands it to what follows, even with no verb ("…," the mayor from her office).
+    assert.deepEqual(codes('"The ferry runs again from Monday and nobody will pay for it," Mayor Olsk from her office.'), []);
+  });
+
+  it('keeps the speaker through a dialogue, a fragment quoted in between, or lines of one open quotation', () => {
+    // A short quoted title between two quotations by the same speaker does not break the chain.
+    assert.deepEqual(codes('"I cannot say where he stands on the tolls," said Pell Varga before the "Open Roads" meeting. "Some kind of fee is part of his plan, I think."'), []);
+    // Replies and short tags in a dialogue do not count as the writer's own sentences.
+    assert.deepEqual(codes('"Will we close the harbour?" the mayor asked.\n\n"No!"\n\n"Or will we dredge it and keep working?"'), []);
+    // One sentence a line: the quotation opened on one line is closed, with its tag, two lines on.
+    assert.deepEqual(codes('"The tremor lasted about ten seconds along the coast.\n\nShops emptied in minutes," a civil defence spokesman said.'), []);
+  });
+
+  it('sees sources printed as a signature or in brackets, and the speaker a headline introduces', () => {
+    // A signature line under the quotation, as fact checks print them.
+    assert.deepEqual(codes('"Every harbour town has lost half its jobs since the crash."\n\n- Tova Renn.'), []);
+    // A digest item whose source closes the paragraph in brackets.
+    assert.deepEqual(codes('FERRY FARES FROZEN "The council froze ferry fares for a second year on Tuesday." Read more online. [Coast Gazette]'), []);
+    // "Name: ‘…’" headlines introduce the speaker of the quotation the body opens with.
+    const a = analyse({ uri: 'file:///q/h.txt', text: 'Tova Renn: ‘We Will Not Sell The Harbour’\n\n"The harbour is not for sale, and it never will be while I sit on this council."\n' });
+    assert.deepEqual(sourcingFindings(a).map((f) => f.code), []);
+  });
+
+  it('reads quote marks typed the wrong way round where they close', () => {
+    // “…," and "…“ close their quotation: the tag after the first one is outside it.
+    const a = read('“The fund is out of balance," the trade group wrote. "A correction is needed before next year or the trend gets worse.“');
+    assert.equal(a.sourcing.quotes.length, 2);
+    assert.deepEqual(codes('“The fund is out of balance," the trade group wrote. "A correction is needed before next year or the trend gets worse.“'), []);
+    // A quoted figure used as a noun's modifier is no speech: the “90 to 95 percent” figure.
+    assert.deepEqual(codes('The "forty to fifty percent" figure came from the campaign itself.'), []);
+  });
+
   it('does not take titles or fragments woven into a sentence for speech', () => {
     assert.deepEqual(codes('Voters in the valley rallied behind the slogan "Bread and Bridges For All" last year.'), []);
     assert.deepEqual(codes('The plan was meant to "lift every harbour town out of decline" within a decade.'), []);
@@ -110,6 +148,62 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('The mayor funded the blockade.'), ['unattributed-claim']);
   });
 
+  it('reads a named subject with a stance verb as that subject\'s account, not the outlet\'s claim', () => {
+    assert.deepEqual(codes('Councillor Pell Varga blamed the harbour board for the 300 lost jobs.'), []);
+    // An apposition and auxiliaries between the subject and the verb.
+    assert.deepEqual(codes('Mr. Olsk, who owns 4 percent of the ferry line, has repeatedly defended the $2 million fare rise.'), []);
+    assert.deepEqual(codes('The campaign has accused the mayor of wasting $40 million on the bridge.'), []);
+    // The same claim with nobody before the verb stays flagged.
+    assert.deepEqual(codes('The harbour board was blamed for the 300 lost jobs.'), ['unattributed-claim']);
+  });
+
+  it('reads the writer\'s own voice and the outlet\'s notes as no unattributed claim', () => {
+    assert.deepEqual(codes('I voted for a Republican for the first time this year.'), []);
+    assert.deepEqual(codes('We have lived through the worst winter the valley has known.'), []);
+    assert.deepEqual(codes('Editor’s note: The mayor has been accused of fraud in two lawsuits. This note is added to every story about her.'), []);
+    assert.deepEqual(codes('Correction: An earlier version of this story gave the ferry fare as $300 million.'), []);
+  });
+
+  it('takes a study or poll as the source even with a long name before its verb', () => {
+    assert.deepEqual(codes('A 2019 study by the Coastal Institute for Harbour Research found that 40 percent of ferries run late.'), []);
+    assert.deepEqual(codes('A Harbour College poll for the Coast Gazette released last week actually showed the mayor at 12 percent.'), []);
+  });
+
+  it('names the claim kind by the word\'s sense: hedge funds fund nothing, a court striking down a law is no strike', () => {
+    assert.deepEqual(codes('Two hedge funds from the coast hold most of the shares.'), []);
+    assert.deepEqual(codes('The court struck down the ferry law on Monday.'), []);
+    assert.deepEqual(codes('Her speech captured the mood of the harbour towns.'), []);
+  });
+
+  it('flags figures worth a source with no one cited in their paragraph, but not spelled-out small counts', () => {
+    assert.deepEqual(codes('The council approved 14 new ferry routes on Monday.'), ['unattributed-claim']);
+    assert.deepEqual(codes('Two ferries left the harbour on Monday.'), []);
+    // A source in the same paragraph covers it; one in the next paragraph covers only the lead.
+    assert.deepEqual(codes('The council approved 14 new ferry routes on Monday. Mayor Tova Renn said the vote was close.'), []);
+    assert.deepEqual(codes('The harbour reopened in May.\n\nThe council approved 14 new ferry routes on Monday.\n\nMayor Tova Renn said the vote was close.'), ['unattributed-claim']);
+    // "according to X" later in a sentence whose own speech verb names nobody.
+    assert.deepEqual(codes('Two more delegates pledged 14 votes to the mayor, according to the party chairman.'), []);
+    // A poll's respondents as the source.
+    assert.deepEqual(codes('Some 52 percent of harbour voters say the fares are too high.'), []);
+    // The headline is the headline findings' business.
+    assert.deepEqual(codes('The council approved 14 new ferry routes.').length, 1);
+    assert.deepEqual(sourcingFindings(analyse({ uri: 'file:///q/t.txt', text: 'Council approves 14 new ferry routes\n\nThe harbour celebrated.\n' })).map((f) => f.code), []);
+  });
+
+  it('leaves routine game statistics and product specifications alone, and takes any name after an inverted cue as the source', () => {
+    assert.deepEqual(codes('Varga finished with 31 rebounds and 12 assists in the home win.'), []);
+    assert.deepEqual(codes('The new harbour tablet carries 16 GB of memory.'), []);
+    // A name the recogniser has no evidence for is still the source right after ", said".
+    assert.deepEqual(codes('Sixteen crew members and 40 passengers were aboard the ferry, said Wicharn Pattaravong, its owner.'), []);
+    assert.deepEqual(codes('Police allege the skipper was paid 40,000 dollars to sink the ferry.'), []);
+  });
+
+  it('reads two apostrophes as a double quote, as some archives print them', () => {
+    const a = read("''The fees rose 30 percent in a year,'' said Tova Renn, a harbour pilot.");
+    assert.deepEqual(a.sourcing.quotes.map((q) => [q.content, q.speaker?.name]), [['The fees rose 30 percent in a year,', 'Tova Renn']]);
+    assert.deepEqual(codes("''The fees rose 30 percent in a year,'' said Tova Renn, a harbour pilot."), []);
+  });
+
   it('recognises state media as a source, not an anonymous one', () => {
     const a = read('Syrian state media said government forces killed over 1,300 fighters.');
     assert.equal(a.sourcing.attributions[0].source.type, 'state-media');
@@ -134,21 +228,48 @@ describe('quote-variant across outlets', () => {
   });
 });
 
-describe('loaded-term', () => {
+describe('loaded-term and loaded-label', () => {
   it('names the verdict and the words other outlets use for the same group; wire-neutral words are only named', () => {
     const c = new Corpus();
     c.update({ uri: 'file:///q/a.txt', text: 'A\n\nThe army fought the terrorists near the border.\n', externalMeta: { outlet: 'State TV' } });
     c.update({ uri: 'file:///q/b.txt', text: 'B\n\nThe army fought rebels near the border.\n', externalMeta: { outlet: 'Wire' } });
-    const found = [...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term');
+    const found = [...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code));
     assert.deepEqual(found.map((f) => f.message), [
-      '“terrorists” carries a verdict (armed opponents of a government); elsewhere in the corpus: “rebels” (Wire).',
+      '“terrorists” labels a whole group with a verdict (armed opponents of a government); elsewhere in the corpus: “rebels” (Wire).',
     ]);
+  });
+
+  it('reports a label for a whole group as information, a verdict word on one act or person as a hint', () => {
+    const c = new Corpus();
+    c.update({ uri: 'file:///q/a.txt', text: 'A\n\nThe army pushed Takfiri terrorists out of two villages. A terrorist was seen near the market.\n', externalMeta: { outlet: 'State TV' } });
+    c.update({ uri: 'file:///q/b.txt', text: 'B\n\nThe army pushed insurgents out of two villages.\n', externalMeta: { outlet: 'Wire' } });
+    const found = [...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code));
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.message]), [
+      ['loaded-label', 'information', '“Takfiri terrorists” labels a whole group with a verdict (armed opponents of a government); elsewhere in the corpus: “insurgents” (Wire).'],
+      ['loaded-term', 'hint', '“terrorist” carries a verdict (armed opponents of a government); elsewhere in the corpus: “insurgents” (Wire).'],
+    ]);
+  });
+
+  it('leaves a quoted word and an attributed designation to whoever used them', () => {
+    const c = new Corpus();
+    const texts = [
+      'A\n\n"These terrorists will be punished," the governor told reporters.\n',
+      'B\n\nPolice said they were treating the blast as a terrorist attack.\n',
+      'C\n\nThe group, which Ankara designates a terrorist organisation, denied any role.\n',
+      'D\n\nThree men were charged with terrorist offences on Friday.\n',
+      'E\n\nThe interior ministry said it was a terrorist attack.\n',
+    ];
+    texts.forEach((text, i) => c.update({ uri: `file:///q/${i}.txt`, text, externalMeta: { outlet: `Outlet ${i}` } }));
+    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)).map((f) => f.message), []);
+    // In the outlet's own voice the same designation is its choice.
+    c.update({ uri: 'file:///q/own.txt', text: 'F\n\nThe terrorist attack killed four people in the square.\n', externalMeta: { outlet: 'Outlet F' } });
+    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)).map((f) => f.uri), ['file:///q/own.txt']);
   });
 
   it('leaves ordinary words and other senses alone', () => {
     const c = new Corpus();
     c.update({ uri: 'file:///q/c.txt', text: 'C\n\nThe regimen of talks continued; officials attended.\n' });
-    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term'), []);
+    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)), []);
   });
 });
 

@@ -20,6 +20,10 @@ interface RawPack {
   claims: Record<string, string>;
   hedges: string[];
   background: string[];
+  speechVerbs: string[];
+  stanceVerbs: string[];
+  notes: string[];
+  routineCounts: string[];
 }
 
 const pack = rulePack as RawPack;
@@ -29,7 +33,7 @@ const ACCORDING = new RegExp(`(${words(pack.according)})`, 'i');
 const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![\\p{L}])`, 'iu');
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
 /** A document or survey that reports something: "the poll showed", "a report found", "the filing states", "voters say". */
-const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections)\s+(?:\w+\s+){0,2}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released)\b/i;
+const DOCUMENT_SOURCE = /\b((?:exit\s+)?polls?|surveys?|reports?|stud(?:y|ies)|data|figures|filings?|documents?|records|ads?|advertisements?|complaint|lawsuit|indictment|memo|letter|emails?|census|voters|results|estimates|projections|analysis|analyses|outlook|ranking|calculations?|audit|review|investigation|tally|count)\s+(?:(?:by|for|of|from|and|the|a|released|published|conducted|last|this|week|month|year|actually|also|\p{Lu}[\p{L}.&'’-]*|\d{4})\s+){0,8}?(shows?|showed|shown|found|finds|revealed?|reveals|says|said|mentions?|mentioned|states?|stated|claims?|claimed|alleges?|alleged|indicates?|indicated|suggests?|suggested|released|pegs|puts|calculates|projects|projected|estimates|estimated)\b/iu;
 const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
 /** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
 const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
@@ -79,23 +83,38 @@ function findQuotes(article: Article): Quote[] {
     for (let i = p.range.start; i < p.range.end; i++) {
       // Only quote marks open or close a quotation: skip everything below « (U+00AB) but the straight quote.
       const code = text.charCodeAt(i);
-      if (code < 0xab && code !== 0x22) continue;
+      // Two apostrophes stand for a double quote in some archives (''We will win,'' he said).
+      const twin = code === 0x27 && text.charCodeAt(i + 1) === 0x27;
+      if (code < 0xab && code !== 0x22 && !twin) continue;
       const ch = text[i];
       if (i === reopenAt) continue;
+      if (twin) {
+        if (open?.close === "''") {
+          quotes.push(makeQuote(text, open.at, i + 2, 2));
+          open = undefined;
+        } else if (!open && !/[\p{L}\d]/u.test(text[i - 1] ?? ' ') && !/\s/.test(text[i + 2] ?? ' ')) {
+          open = { at: i, close: "''" };
+        }
+        i++;
+        continue;
+      }
       if (open) {
-        if (ch === open.close || (open.close === '"' && ch === '”')) {
+        if (open.close === "''") continue;
+        // Typed text mixes its marks: “…," and "…“ close too when the mark sits where a closing one does.
+        if (ch === open.close || (open.close === '"' && ch === '”') || (open.close !== '»' && open.close !== '“' && (ch === '"' || ch === '“' || ch === '”') && closesHere(text, i))) {
           quotes.push(makeQuote(text, open.at, i + 1));
           open = undefined;
         }
-      } else if (OPENERS[ch] && !/[\p{L}\d]/u.test(text[i - 1] ?? ' ')) {
+      } else if (OPENERS[ch] && !/[\p{L}\d]/u.test(text[i - 1] ?? ' ') && !/[ \t]/.test(text[i + 1] ?? ' ')) {
+        // (a mark with a space after it opens nothing: it is a closing one typed loosely, as in ‘…, " Smith said.’)
         open = { at: i, close: OPENERS[ch] };
       }
     }
     // A paragraph that opens a quote without closing it continues into the next one only if that one reopens it.
     if (open) {
       const next = article.paragraphs[pi + 1];
-      if (!next || !OPENERS[text[next.range.start]]) {
-        quotes.push(makeQuote(text, open.at, p.range.end));
+      if (!next || !(open.close === "''" ? text.startsWith("''", next.range.start) : OPENERS[text[next.range.start]])) {
+        quotes.push(makeQuote(text, open.at, p.range.end, open.close === "''" ? 2 : 1));
         open = undefined;
       } else {
         reopenAt = next.range.start;
@@ -114,8 +133,13 @@ function findQuotes(article: Article): Quote[] {
   return quotes.sort((a, b) => a.range.start - b.range.start);
 }
 
-function makeQuote(text: string, start: number, end: number): Quote {
-  const content = text.slice(start + 1, text[end - 1] && /["”»“]/.test(text[end - 1]) ? end - 1 : end);
+/** A quote mark in closing position: right after a word or punctuation, and not before a letter or digit. */
+function closesHere(text: string, i: number): boolean {
+  return i > 0 && !/\s/.test(text[i - 1]) && !/[\p{L}\d]/u.test(text[i + 1] ?? ' ');
+}
+
+function makeQuote(text: string, start: number, end: number, mark = 1): Quote {
+  const content = text.slice(start + mark, text[end - 1] && /["”»“']/.test(text[end - 1]) ? end - mark : end);
   const wordCount = content.trim().split(/\s+/).filter(Boolean).length;
   // One to three quoted words are a scare quote or a term, not speech ("the 'terrorists'", "a 'red line'").
   return { range: { start, end }, content, kind: wordCount <= 3 && !/[.!?,]$/.test(content.trim()) ? 'scare' : 'direct' };
@@ -153,11 +177,11 @@ function maskQuotes(text: string, range: TextRange, quotes: Quote[], mask: (q: Q
 }
 
 /** The source of one sentence's speech or report, if it names one (outside its quotations). */
-function sentenceSource(article: Article, index: number, mentions: Mention[], quotes: Quote[], lastPerson: Mention | undefined): Attribution | undefined {
+function sentenceSource(article: Article, index: number, mentions: Mention[], quotes: Quote[], lastPerson: Mention | undefined, useAccording = false): Attribution | undefined {
   const s = article.sentences[index];
   // Look only outside quotation marks: the words of the quoted speaker are not the attribution.
   const outside = maskQuotes(article.text, s.range, quotes, (q) => q.kind !== 'block');
-  const cue = CUE.exec(outside) ?? ACCORDING.exec(outside);
+  const cue = useAccording ? ACCORDING.exec(outside) : CUE.exec(outside) ?? ACCORDING.exec(outside);
   const anonymous = vagueSource(outside);
   if (!cue && !anonymous) {
     // Polls, reports, filings, ads and documents are sources too: "a Gallup poll found", "the ad claims".
@@ -179,8 +203,9 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   // further on is what the speech is about ("An Iranian source said Bagheri …").
   const before = inSentence.filter((m) => m.range.end <= cueAt && cueAt - m.range.end <= 60).sort((a, b) => b.range.end - a.range.end)[0];
   const introduced = /^(?:according|quoted by|cited by|reported by)/i.test(cueText);
-  const invertedCue = /[,"”]\s*$/.test(article.text.slice(Math.max(s.range.start, cueAt - 3), cueAt)); // '…," said Rouhani.'
-  const inverted = inSentence.find((m) => m.range.start >= cueRange.end && m.range.start - cueRange.end <= 12 && (introduced || (invertedCue && /^[\s,]*$/.test(article.text.slice(cueRange.end, m.range.start)))));
+  const invertedCue = /[,"”']\s*$/.test(article.text.slice(Math.max(s.range.start, cueAt - 3), cueAt)); // '…," said Rouhani.'
+  // After an inverted cue any name right after it is the speaker, known or not (", said Wicharn Sirichai.").
+  const inverted = (mentions as Mention[]).filter((m) => (m.kind === 'person' || m.kind === 'organisation') && !insideQuote(m.range, quotes) && (m.confidence >= 0.6 || (invertedCue && m.range.start - cueRange.end <= 2))).find((m) => m.range.start >= cueRange.end && m.range.start - cueRange.end <= 12 && (introduced || (invertedCue && /^[\s,]*$/.test(article.text.slice(cueRange.end, m.range.start)))));
   const named = viaChannelSubject(before, outside) ?? (inverted && introduced ? inverted : before ?? inverted);
   const anonymousAt = anonymous ? s.range.start + anonymous.index + anonymous[0].indexOf(anonymous[1]) : -1;
   const stateAt = state ? s.range.start + state.index + state[0].indexOf(state[1]) : -1;
@@ -267,7 +292,10 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
   let lastPerson: Mention | undefined;
   let previous: Attribution | undefined;
   article.sentences.forEach((s, index) => {
-    const own = sentenceSource(article, index, mentionsBySentence.get(index) ?? [], quotes, lastPerson);
+    // A speech verb with no source of its own leaves "according to X" later in the sentence to name it.
+    const own =
+      sentenceSource(article, index, mentionsBySentence.get(index) ?? [], quotes, lastPerson) ??
+      (ACCORDING.test(article.text.slice(s.range.start, s.range.end)) ? sentenceSource(article, index, mentionsBySentence.get(index) ?? [], quotes, lastPerson, true) : undefined);
     if (own) {
       attributions.push(own);
       previous = own;
@@ -296,17 +324,78 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
     if (attribution) q.speaker = attribution.source;
   }
   markImplicitSpeakers(article, quotes, mentions);
-  const claims = findClaims(article, figures, quotes);
+  const claims = findClaims(article, figures, quotes, mentionsBySentence);
   return { quotes, attributions, claims };
 }
 
-function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim[] {
+const STANCE_ALL = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.stanceVerbs)})(?![\\p{L}])`, 'giu');
+const ROUTINE = new Set(pack.routineCounts);
+/** Whether a figure counts something routine (game statistics, specifications): its counted noun or the next word. */
+function routine(text: string, f: Figure): boolean {
+  if (f.counted && ROUTINE.has(f.counted)) return true;
+  const next = /^\s*(\p{L}+)/u.exec(text.slice(f.range.end, f.range.end + 30));
+  return !!next && ROUTINE.has(next[1].toLowerCase());
+}
+const NOTES = pack.notes.map((n) => new RegExp(n, 'i'));
+/** The writer's own voice: "I", "we" as a subject, as opinion pieces and letters argue. */
+const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|[Ww]e)(?:[’']\p{Ll}+)?\s+(?!the\b)\p{Ll}/u;
+/** A poll's respondents as the source: "52 percent of voters say", "six in 10 think", "a majority of Democrats favor". */
+const RESPONDENTS = /\b(?:percent|per cent|in (?:10|ten)|majority|plurality|half|third|quarter)\b(?:\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,4}?)?\s*(?:say|says|said|think|thinks|believe|believes|want|wants|support|supports|oppose|opposes|favou?r|favou?rs|approve|approves|disapprove|disapproves|back|backs|prefer|prefers|view|views|see|sees|call|called|rate|rated|expect|expects)\b/iu;
+/** Auxiliaries and adverbs between a subject and its verb ("has repeatedly", "also", "is now"). */
+const BETWEEN = /^(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|often|long|never|now|then|once|already|later|since|even|openly|publicly|privately|recently|frequently|quickly|seldom|still|just|first|further|strongly|sharply|broadly|not|n[’']t|has\s+been|have\s+been)\s+){0,3}$/i;
+
+/**
+ * Whether the sentence is someone's account: a stance verb ("blamed", "defended", "wants", "sees") whose subject is
+ * a person or organisation the sentence names, or a pronoun standing for one, with at most an apposition ("Mr. Ubben,
+ * who holds 4 percent, has defended …") and a few auxiliaries or adverbs between them.
+ */
+function someonesAccount(text: string, start: number, mentions: Mention[]): boolean {
+  for (const m of text.matchAll(STANCE_ALL)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    // Only the 200 characters before the verb: the subject is near, and a long sentence stays linear.
+    const from = Math.max(0, at - 200);
+    let before = text.slice(from, at);
+    // "Mr. Ubben, who holds a stake, has defended": auxiliaries first, then the apposition before them.
+    const auxFirst = /((?:[\p{L}’']+\s+){0,3})$/u.exec(before)![1];
+    if (BETWEEN.test(auxFirst) && /,[^,]{1,140},\s*$/u.test(before.slice(0, before.length - auxFirst.length))) before = before.slice(0, before.length - auxFirst.length);
+    before = before.replace(/,[^,]{1,140},\s*$/u, ' ').replace(/\s+$/, ' ');
+    const aux = /((?:[\p{L}’']+\s+){0,3})$/u.exec(before)!;
+    for (let cut = 0; cut <= aux[1].length; cut++) {
+      // Try the longest run of auxiliaries first: what is left must end at the subject.
+      const tail = aux[1].slice(cut);
+      if (!BETWEEN.test(tail)) continue;
+      // A passive ("the board was blamed") makes the subject the one blamed, not the one blaming.
+      if (/\b(?:was|were|is|are|been|be)\s+(?:\p{L}+\s+)?$/u.test(tail) && /(?:ed|en|wn|ld|ght)$/i.test(m[1])) break;
+      const head = before.slice(0, before.length - tail.length).replace(/\s+$/, '');
+      if (/(?:^|[^\p{L}])(?:he|she|they|we|I|it)$/iu.test(head) && !/(?:^|[^\p{L}])it$/iu.test(head)) return true;
+      const endAt = start + from + head.length;
+      if (mentions.some((x) => (x.kind === 'person' || x.kind === 'organisation') && x.range.end === endAt)) return true;
+      // "the campaign", "the senator", "the company", "Washington", "the party": a named or common-noun subject.
+      if (/(?:^|[^\p{L}])(?:the|a|his|her|their|its)\s+(?:[\p{L}-]+\s+)?(?:campaign|party|group|company|committee|administration|government|agency|court|senator|governor|candidate|president|nominee|mayor|lawmakers?|officials?|leaders?|spokes(?:man|woman|person)|team|firm|board|union|council|state|department|ministry|white house|pentagon|kremlin|study|report|poll|survey|analysis|lawsuit|complaint|petition|ad|video|memo|letter|filing|plan|proposal|bill)$/iu.test(head)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentionsBySentence: Map<number, Mention[]>): Claim[] {
   const claims: Claim[] = [];
   const figuresBySentence = groupBySentence(figures);
+  // Editor's notes, corrections and sign-up footers are the outlet's notes, not its reporting: their whole paragraph.
+  const notes = new Set<number>();
+  for (const p of article.paragraphs) {
+    const first = article.sentences[p.firstSentence];
+    if (first && NOTES.some((n) => n.test(article.text.slice(first.range.start, first.range.end)))) notes.add(article.paragraphs.indexOf(p));
+  }
+  const headlineEnd = article.headline ? article.headline.range.end : -1;
   article.sentences.forEach((s, index) => {
+    // The headline is the headline-* findings' business; editor's notes and footers are not reporting.
+    if (notes.has(s.paragraph) || s.range.start < headlineEnd) return;
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
     if (/\?\s*["”]?$/.test(text) || HEDGES.some((h) => h.test(text)) || BACKGROUND.some((b) => b.test(text))) return;
+    // Someone's account, or the writer's own voice: the claim has its source in the sentence.
+    if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [])) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
       if (m) {
@@ -316,7 +405,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim
     }
     // Figures worth a source: money, shares, fractions, and counts in the hundreds (not "23 points", "17 passes").
     const figure = (figuresBySentence.get(index) ?? []).find(
-      (f) => !f.vague && f.counted && (f.kind === 'money' || f.kind === 'percent' || f.kind === 'fraction' || (f.kind === 'count' && f.value >= 100)) && /\S/.test(text.slice(f.range.start - s.range.start, f.range.end - s.range.start)),
+      (f) => !f.vague && !routine(article.text, f) && (f.kind === 'money' || f.kind === 'percent' || f.kind === 'fraction' || (f.kind === 'count' && (f.value >= 100 || (f.value >= 2 && /\d/.test(f.text)))) || f.kind === 'range') && /\S/.test(text.slice(f.range.start - s.range.start, f.range.end - s.range.start)),
     );
     if (figure) claims.push({ sentence: index, kind: 'numeric claim', trigger: figure.text, triggerRange: figure.range });
   });
@@ -324,16 +413,19 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[]): Claim
 }
 
 /** Speech verbs beyond the attribution cues, which name how something was said ("he concluded", "she asks"). */
-const LOOSE_CUE = /\b(?:said|says|saying|told|tells|asks?|asked|answer(?:s|ed)?|concluded?|concludes|continu(?:es|ed)|recall(?:s|ed)|repl(?:ies|ied)|respond(?:s|ed)|remark(?:s|ed)?|observ(?:es|ed)|acknowledg(?:es|ed)|admit(?:s|ted)?|conced(?:es|ed)|joked|jokes|quipped|mused|shouted|chanted|yelled|pointed out|points out|put it|puts it|wrote|writes|reads|read|stated|states|alleged|alleges|suggest(?:s|ed)|predict(?:s|ed)|promis(?:es|ed)|complain(?:s|ed)|recount(?:s|ed)|add(?:s|ed)|note[sd]?|explain(?:s|ed)|insist(?:s|ed)|argu(?:es|ed)|warn(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|declar(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|referr(?:ing|ed)|dubbed|labell?ed|branded|vowed|urged|according to|quoted|quoting|statement|interview|remarks|speech|letter|message|say|tell|telling|adding|claims?|claimed|barked|snapped|retorted|shot back|fired back|went on|goes on|mock(?:s|ed)|boast(?:s|ed)|scoff(?:s|ed)|sa(?:id|ys) of|entitled|titled|headlined|headline|subject line|the line|slogan|motto|chant)\b/i;
+const LOOSE_CUE = new RegExp(`(?:^|[^\\p{L}'’])(?:${words([...pack.speechVerbs, ...pack.cues])})(?![\\p{L}])`, 'iu');
 const TITLE_WORD = /^[\p{Lu}\d]/u;
 const MINOR = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|as|but|is|vs\.?)$/i;
 
 function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Mention[]): void {
   const { text } = article;
+  // The last quotation that is speech with a visible speaker: a quotation soon after it continues it, even with a
+  // fragment or a title quoted in between ("…,” said Hooton, before the “No-B.S.” barbecue. “Some sort of …”).
   let previous: Quote | undefined;
+  const speechWithSpeaker = (q: Quote) => q.kind !== 'scare' && (!!q.speaker || (!!q.implicit && q.implicit !== 'fragment' && q.implicit !== 'title'));
   for (const q of quotes) {
     if (q.kind !== 'direct' || q.speaker) {
-      previous = q;
+      if (q.kind !== 'scare') previous = q;
       continue;
     }
     const content = q.content.trim();
@@ -344,20 +436,82 @@ function markImplicitSpeakers(article: Article, quotes: Quote[], mentions: Menti
     const para = article.paragraphs[paragraph];
     const before = text.slice(para ? para.range.start : 0, q.range.start);
     const after = text.slice(q.range.end, Math.min(text.length, q.range.end + 80));
+    const restOfParagraph = para && q.range.end < para.range.end ? text.slice(q.range.end, para.range.end) : '';
     const outside = (i: number) => (article.sentences[i] ? maskQuotes(text, article.sentences[i].range, quotes, (x) => x.kind !== 'block') : '');
     const prevPara = para && paragraph > 0 ? article.paragraphs[paragraph - 1] : undefined;
     const prevParaText = prevPara ? text.slice(prevPara.range.start, prevPara.range.end) : '';
+    const nextPara = article.paragraphs[paragraph + 1];
+    const nextParaText = nextPara ? text.slice(nextPara.range.start, Math.min(nextPara.range.end, nextPara.range.start + 120)) : '';
     const opensParagraph = !/\S/.test(before);
+    const closesParagraph = !/\S/.test(restOfParagraph);
+    const tag = after.split(/[.!?“"]/)[0].split(/\s+/).slice(0, 8).join(' ');
     if (/^[\p{Ll}….]/u.test(content) || words.length < 4) q.implicit = 'fragment';
     else if (words.filter((w) => !MINOR.test(w)).every((w) => TITLE_WORD.test(w))) q.implicit = 'title';
-    else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText))) q.implicit = 'colon';
-    // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)") names where it comes from.
-    else if (/^\s*[[(]\s*\p{Lu}/u.test(after)) q.implicit = 'speech verb';
-    else if ([first, last].some((i) => LOOSE_CUE.test(outside(i))) || (opensSentence(article, q, first) && LOOSE_CUE.test(outside(first - 1))) || LOOSE_CUE.test(after.split(/[.!?“"]/)[0].split(/\s+/).slice(0, 8).join(' '))) q.implicit = 'speech verb';
-    else if (previous && previous.kind !== 'scare' && (previous.speaker || (previous.implicit && previous.implicit !== 'fragment' && previous.implicit !== 'title')) && sentenceAt(article, previous.range.end - 1) >= first - 2) q.implicit = 'continues';
+    // A quoted phrase used as a noun's modifier: "the “90 to 95 percent” figure".
+    else if (!/[.!?,;:]$/.test(content) && /(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our)|\p{L}[’']s)\s*$/iu.test(before.slice(-40)) && /^\s+\p{Ll}/u.test(after)) q.implicit = 'fragment';
+    else if (/[:—–-]\s*$/.test(before) || (opensParagraph && /:\s*$/.test(prevParaText)) || (opensParagraph && paragraph === firstBodyParagraph(article) && headlineIntroducesSpeaker(article))) q.implicit = 'colon';
+    // A source in brackets after it ("… ” [WaPo.]", "(campaign poster, 2003)"), at the end of its paragraph as digests
+    // cite ("HEADLINE “…” Tune in tonight. [AP.]"), or a signature line under it ("— Bernie Sanders.").
+    else if (/^\s*[[(]\s*\p{Lu}/u.test(after) || /[[(]\s*\p{Lu}[^\])]{0,60}[\])]\.?\s*$/u.test(restOfParagraph.slice(-80))) q.implicit = 'speech verb';
+    else if (/^\s*[-–—―]\s*(?:@|\p{Lu})/u.test(closesParagraph ? nextParaText : after)) q.implicit = 'speech verb';
+    // (a sentence opening with a bracket or in lower case is the splitter cutting after “…!”: read the one before too)
+    else if ([first, last].some((i) => LOOSE_CUE.test(outside(i))) || (/^\s*[(\p{Ll}]/u.test(outside(first)) && LOOSE_CUE.test(outside(first - 1))) || (opensSentence(article, q, first) && LOOSE_CUE.test(outside(first - 1))) || LOOSE_CUE.test(tag)) q.implicit = 'speech verb';
+    // A quotation its paragraph leaves open, closed a few paragraphs on by a speech tag (one sentence a line):
+    // ‘“The quake was felt for 15 seconds.¶People ran out," the spokesman said.’
+    else if (!/["”»“']$/.test(text.slice(q.range.start, q.range.end).trimEnd()) && tagAfterClosing(text, article, paragraph)) q.implicit = 'speech verb';
+    // "…,” and a name, noun or pronoun after it: the comma hands the quotation to its speech tag ("…," Trump from his desk).
+    else if (/,$/.test(content) && /^\s*(?:\p{Lu}|(?:the|a|an|he|she|it|we|they|one|another)\s)/u.test(after)) q.implicit = 'speech verb';
+    else if (previous && speechWithSpeaker(previous) && closeAfter(article, quotes, sentenceAt(article, previous.range.end - 1), first)) q.implicit = 'continues';
     else if (opensParagraph && prevPara && mentions.some((m) => m.kind === 'person' && m.confidence >= 0.6 && m.range.start >= prevPara.range.start && m.range.end <= prevPara.range.end)) q.implicit = 'previous paragraph';
-    previous = q;
+    if (q.implicit !== 'fragment' && q.implicit !== 'title') previous = q;
   }
+}
+
+/**
+ * Whether a quotation in sentence `first` follows the one ending in sentence `from` closely enough to continue it:
+ * at most one sentence of the writer's own between them; quoted replies and short tags ("Clinton asked.") in a
+ * dialogue do not count. At most six sentences apart.
+ */
+function closeAfter(article: Article, quotes: Quote[], from: number, first: number): boolean {
+  if (first - from > 6) return false;
+  let own = 0;
+  for (let i = from + 1; i < first; i++) {
+    const s = article.sentences[i];
+    const rest = maskQuotes(article.text, s.range, quotes, (x) => x.kind !== 'block');
+    if (rest.trim().split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length >= 5) own++;
+  }
+  return own <= 1;
+}
+
+/**
+ * For a quotation left open at the end of a paragraph: the first quote mark in the next six paragraphs, if it closes
+ * (after a word or punctuation, or loosely after ", ") and a speech tag follows it in its sentence.
+ */
+function tagAfterClosing(text: string, article: Article, paragraph: number): boolean {
+  for (let pi = paragraph + 1; pi <= paragraph + 6 && pi < article.paragraphs.length; pi++) {
+    const p = article.paragraphs[pi];
+    const body = text.slice(p.range.start, p.range.end);
+    const at = body.search(/["”“]/);
+    if (at < 0) continue;
+    const closing = (at > 0 && !/\s/.test(body[at - 1])) || /[,.!?]\s$/.test(body.slice(Math.max(0, at - 2), at));
+    if (!closing) return false;
+    const tag = body.slice(at + 1).split(/[.!?“"]/)[0].split(/\s+/).slice(0, 10).join(' ');
+    return LOOSE_CUE.test(tag);
+  }
+  return false;
+}
+
+/** The paragraph the body starts with (the first one after the headline). */
+function firstBodyParagraph(article: Article): number {
+  const h = article.headline;
+  if (!h) return 0;
+  const i = article.paragraphs.findIndex((p) => p.range.start >= h.range.end);
+  return i < 0 ? 0 : i;
+}
+
+/** A headline in the form "Name: ‘…’" introduces the speaker of the quotation the body opens with. */
+function headlineIntroducesSpeaker(article: Article): boolean {
+  return !!article.headline && /^\s*\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}\s*:\s*[‘'"“]/u.test(article.headline.text);
 }
 
 /** Whether a quotation opens its sentence (so the sentence before may be the one that introduces it). */

@@ -16,9 +16,10 @@ export function sourcingFindings(analysis: Analysis): Finding[] {
   // News attributes a lead claim in the next sentence or paragraph ("A man was killed on Saturday. Police said …"):
   // a claim counts as sourced when its own paragraph or the next one cites someone.
   const sourcedParagraphs = new Set(sourcing.attributions.map((a) => article.sentences[a.sentence].paragraph));
+  const lead = article.headline ? (article.paragraphs.findIndex((x) => x.range.start >= article.headline!.range.end)) : 0;
   const sourcedNear = (sentence: number) => {
     const p = article.sentences[sentence].paragraph;
-    return sourcedParagraphs.has(p) || sourcedParagraphs.has(p + 1);
+    return sourcedParagraphs.has(p) || (p === lead && sourcedParagraphs.has(p + 1));
   };
   for (const claim of sourcing.claims) {
     if (attributed.has(claim.sentence) || sourcedNear(claim.sentence)) continue;
