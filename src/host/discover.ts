@@ -40,10 +40,17 @@ function globPath(p: string): string {
   return /[\r\n]/.test(p) ? p.replace(/[\r\n]/g, '_') : p;
 }
 
+export interface Skipped {
+  path: string;
+  reason: string;
+  /** A linked folder not walked because it resolves outside the corpus folder: where it points. */
+  outside?: string;
+}
+
 export interface DiscoverResult {
   files: string[];
   /** Folders that could not be read, with the reason: logged, never fatal. */
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
 }
 
 /**
@@ -105,7 +112,7 @@ export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 20
           if (isDir && !followLinksOutside) {
             const target = await fs.realpath(full);
             if (!isWithin(target, rootReal)) {
-              skipped.push({ path: full, reason: `a link to ${target}, outside the corpus folder: not followed (sourcelens.corpus.followLinksOutside)` });
+              skipped.push({ path: full, reason: `a link to ${target}, outside the corpus folder: not followed (sourcelens.corpus.followLinksOutside)`, outside: target });
               continue;
             }
           }

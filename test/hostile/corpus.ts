@@ -150,7 +150,11 @@ export function buildHostileCorpus(root: string, options: BuildOptions = {}): Ho
   tryLink('../plain/article-0.txt', path.join(root, 'special', 'inside-link.txt'));
   tryLink('missing-target.txt', path.join(root, 'special', 'dangling.txt'));
   articles.push('special/passwd.txt', 'special/proc-status.txt', 'special/inside-link.txt');
-  expectFindings.push({ file: 'special/passwd.txt', code: 'structure/outside-folder' }, { file: 'special/proc-status.txt', code: 'structure/outside-folder' });
+  expectFindings.push(
+    { file: 'special/passwd.txt', code: 'structure/outside-folder' },
+    { file: 'special/proc-status.txt', code: 'structure/outside-folder' },
+    { file: 'special/etc-folder', code: 'structure/outside-folder' }, // on the link itself: the folder is not walked
+  );
   write('special/unreadable.txt', ARTICLE(32, 'Locked Times'));
   chmodSync(path.join(root, 'special', 'unreadable.txt'), 0);
 

@@ -157,6 +157,7 @@ describe('hostile folder: the CLI', function () {
     assert.ok(files.has('names/rlo-\\u202etxt.exe.txt'), 'bidi override not escaped');
     assert.doesNotMatch(r.stdout, /[\u001b\u202e]/);
     if (existsSync(path.join(corpus.root, 'special', 'passwd.txt'))) assert.match(r.stdout, /^special\/passwd\.txt:1:1 warning structure\/outside-folder/m);
+    if (present(corpus, 'special/etc-folder')) assert.match(r.stdout, /^special\/etc-folder:1:1 warning structure\/outside-folder etc-folder is a link to \/etc, a folder outside the corpus folder: none of its files are read \(.*--follow-links-outside/m);
     assert.doesNotMatch(r.stdout, /root:x:0:0/);
     assert.match(r.stdout, /^sourcelens\.entities\.yaml:1:1 warning structure\/invalid-metadata .*aliases/m);
   });
@@ -191,6 +192,21 @@ describe('hostile folder: quick fixes write only inside the workspace', function
   it('offers the sources.yaml fix for an article in the folder', async () => {
     const actions = await actionsFor(client.uri('plain/a.txt'));
     assert.ok(actions.some((a) => a.title.startsWith('Add publication date to sources.yaml')), actions.map((a) => a.title).join(' | '));
+  });
+
+  it('reports the linked folder on the link, and follows it being removed and made again', async () => {
+    const link = client.uri('linked');
+    const codes = () => client.diagnostics.get(link)?.map((d) => d.code) ?? [];
+    await client.waitFor(() => codes().includes('structure/outside-folder'), 60_000, 'structure/outside-folder on the link');
+    assert.match(client.diagnostics.get(link)![0].message, /sourcelens\.corpus\.followLinksOutside/);
+    rmSync(path.join(client.root, 'linked'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: link, type: 3 }] });
+    await client.waitFor(() => client.diagnostics.get(link)?.length === 0, 60_000, 'the finding cleared once the link is gone');
+    symlinkSync(outside, path.join(client.root, 'linked'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: link, type: 1 }] });
+    await client.waitFor(() => codes().includes('structure/outside-folder'), 60_000, 'structure/outside-folder on the new link');
+    const listed = await client.request<{ uri: string }[]>('sourcelens/corpus', null);
+    assert.ok(!listed.some((a) => fsPathOf(a.uri).startsWith(path.join(client.root, 'linked'))), 'the new link was walked');
   });
 
   it('never targets a file that resolves outside the workspace (an article opened through a linked folder)', async () => {

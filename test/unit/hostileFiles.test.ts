@@ -14,6 +14,9 @@ import { parseSuppressionsFile } from '../../src/core/suppressions';
 import { decodeBytes } from '../../src/host/decode';
 import { isWritableTarget, readRegularFile, readTextFile } from '../../src/host/safeRead';
 import { loadArticle, SourcesCache } from '../../src/host/loader';
+import { DEFAULT_GLOBS } from '../../src/host/discover';
+import { discoverRoots, linkFindings } from '../../src/host/indexer';
+import { fileUri } from '../../src/host/uris';
 
 const NAMES = ['sources.yaml', 'sources.yml', 'sourcelens.entities.yaml', 'sourcelens.suppressions.yaml'];
 
@@ -61,6 +64,27 @@ describe('hostile files', () => {
     assert.equal(refused.inputProblems?.[0].code, 'structure/outside-folder');
     const allowed = (await loadArticle(path.join(dir, 'link.txt'), new SourcesCache(), { maxFileSizeMB: 5, roots: [dir], followLinksOutside: true }))!;
     assert.match(allowed.text, /Secret headline/);
+  });
+
+  it('reports a linked folder outside the corpus folder on the link, instead of walking it, unless allowed', async () => {
+    const root = path.join(dir, 'folders');
+    const target = path.join(outside, 'folder-target');
+    mkdirSync(path.join(root, 'sub'), { recursive: true });
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'secret.txt'), 'Secret headline\n\nNot part of the corpus.\n');
+    writeFileSync(path.join(root, 'sub', 'a.txt'), 'A headline\n\nIn the corpus.\n');
+    symlinkSync(target, path.join(root, 'sub', 'linked'));
+    symlinkSync(path.join(root, 'sub'), path.join(root, 'zz-inside-link')); // a link within the folder: walked (once)
+    const found = await discoverRoots([root], DEFAULT_GLOBS);
+    assert.deepEqual(found.files.map((f) => path.relative(root, f)), ['sub/a.txt']);
+    const findings = linkFindings(found.skipped, [root]);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity, f.uri]), [['structure/outside-folder', 'warning', fileUri(path.join(root, 'sub', 'linked'))]]);
+    assert.match(findings[0].message, /^linked is a link to .*folder-target, a folder outside the corpus folder: none of its files are read \(the setting sourcelens\.corpus\.followLinksOutside, or --follow-links-outside on the command line, allows it\)\.$/);
+    assert.deepEqual(linkFindings(found.skipped, [root], { 'structure/outside-folder': 'off' }), [], 'the rule level applies');
+    assert.deepEqual(linkFindings(found.skipped, [root, target]), [], 'a link into another corpus folder is read from there');
+    const allowed = await discoverRoots([root], DEFAULT_GLOBS, undefined, true);
+    assert.deepEqual(allowed.files.map((f) => path.relative(root, f)).sort(), ['sub/a.txt', 'sub/linked/secret.txt']);
+    assert.deepEqual(linkFindings(allowed.skipped, [root]), []);
   });
 
   it('lets quick fixes write only the Sourcelens YAML files inside the workspace, after resolving .. and links', () => {
