@@ -77,12 +77,15 @@ describe('hostile folder: the language server', function () {
     }
     if (corpus.fifos) await client.waitFor(() => codesFor('special/fifo-sources/sources.yaml')?.includes('structure/invalid-sources'), 60_000, 'the FIFO sources.yaml reported');
     // The ordinary articles keep their metadata and findings; aliases in sources.yaml resolve (`published: *d`).
-    const articles = await client.request<{ uri: string; outlet: string | null; published: string | null }[]>('sourcelens/corpus', null);
+    const articles = await client.request<{ uri: string; outlet: string | null; published: string | null; headline: string | null }[]>('sourcelens/corpus', null);
     const byPath = new Map(articles.map((a) => [path.relative(corpus.root, fsPathOf(a.uri)), a]));
     assert.equal(byPath.get('plain/article-0.txt')?.outlet, 'Outlet Zero');
     assert.equal(byPath.get('sources/aliases-101/article.txt')?.published, '2016-08-12');
     assert.equal(byPath.get('meta/cr-front-matter.txt')?.published, '2016-08-12');
     assert.equal(byPath.get('meta/five-digit-year.txt')?.published ?? null, null);
+    assert.equal(byPath.get('meta/year-0050.md')?.published, '0050-02-03', 'a four-digit year below 100 is a year');
+    // UTF-16 is read with or without a BOM, in either byte order.
+    for (const f of ['utf16le-bom', 'utf16be-bom', 'utf16le-no-bom', 'utf16be-no-bom']) assert.equal(byPath.get(`bytes/${f}.txt`)?.headline, 'Kendrow meets Brisk in Ankara (9)', f);
   });
 
   it('answers requests with bad params with InvalidParams (-32602)', async () => {
@@ -160,6 +163,12 @@ describe('hostile folder: the CLI', function () {
     if (present(corpus, 'special/etc-folder')) assert.match(r.stdout, /^special\/etc-folder:1:1 warning structure\/outside-folder etc-folder is a link to \/etc, a folder outside the corpus folder: none of its files are read \(.*--follow-links-outside/m);
     assert.doesNotMatch(r.stdout, /root:x:0:0/);
     assert.match(r.stdout, /^sourcelens\.entities\.yaml:1:1 warning structure\/invalid-metadata .*aliases/m);
+    // Every bad file gets its finding from the CLI too, on that file.
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const { file, code } of corpus.expectFindings.filter((f) => present(corpus, f.file))) {
+      assert.match(r.stdout, new RegExp(`^${escape(file)}:\\d+:\\d+ \\w+ +${escape(code)} `, 'm'), `${code} on ${file}`);
+    }
+    if (corpus.fifos) assert.match(r.stdout, /^special\/fifo-sources\/sources\.yaml:1:1 warning structure\/invalid-sources .*FIFO/m);
   });
 });
 
