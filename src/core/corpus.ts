@@ -9,7 +9,6 @@ import { MeetingIndex } from './meetings/cluster';
 import { anchorInconsistencies, looseFigureConflicts, meetingConflicts } from './findings/accounts';
 import { eventFigureConflicts } from './findings/events';
 import { EventIndex } from './events/cluster';
-import { eventProfile } from './events/profile';
 import { entityRule } from './people/findings';
 import { EntityIndex } from './people/identity';
 import { EMPTY_KNOWLEDGE, Knowledge } from './people/knowledge';
@@ -184,8 +183,8 @@ export class Corpus implements CorpusView {
     for (const uri of [...this.eventsPending].sort()) {
       const analysis = this.analyses.get(uri);
       if (!analysis) this.eventIndex.remove(uri);
-      else if (batch) this.eventIndex.stage(eventProfile(analysis));
-      else this.eventIndex.update(eventProfile(analysis));
+      else if (batch) this.eventIndex.stage(analysis.event);
+      else this.eventIndex.update(analysis.event);
     }
     if (batch) this.eventIndex.rebuild();
     this.eventsPending.clear();

@@ -17,6 +17,26 @@ export interface Analysis {
   sourcing: Sourcing;
   /** Findings about this article alone (structure, headline, sourcing): computed here, where the work is parallel. */
   findings: Finding[];
+  /** What the article reports, as the event index weighs it (computed here, where the work is parallel and cached). */
+  event: EventProfile;
+}
+
+// events/profile
+export type EventType = 'disaster' | 'attack' | 'arrest' | 'trial' | 'deal' | 'election' | 'announcement' | 'meeting' | 'death' | 'sport' | 'other';
+
+export interface EventProfile {
+  uri: string;
+  /** Publication date (YYYY-MM-DD), when known. */
+  published?: string;
+  type: EventType;
+  /** The trigger word that gave the type away, and where. */
+  trigger?: { text: string; start: number; end: number };
+  /** Feature -> raw weight (term frequency with the headline and lead counted up). */
+  features: Map<string, number>;
+  /** Years the lead names (a 2008 story and a 2012 story of the same kind are different events). */
+  years: number[];
+  /** A short human label: the headline, or the first words. */
+  label: string;
 }
 
 // figures/extract
@@ -130,6 +150,8 @@ export interface EventDate {
   key: string;
   text: string;
   range: TextRange;
+  /** How the date was found when it is not simply printed with its year ("the page prints no date; …"). */
+  how?: string;
 }
 
 export interface EventAccount {
@@ -155,6 +177,8 @@ export interface EventAccount {
    * accounts of the same people from articles about different years are different meetings.
    */
   era?: number;
+  /** The era is the year of this account's day (inferred from a weekday), not only the latest year mentioned. */
+  eraExact?: boolean;
 }
 
 // sourcing/extract

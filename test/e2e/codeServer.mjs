@@ -89,7 +89,7 @@ export async function startCodeServer({ extensionsDir, userDataDir, port = 0 } =
   };
   live.add(handle);
   const actualPort = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 120 s:\n${output}`)), 120_000);
     const check = () => {
       const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (m) {

@@ -31,6 +31,9 @@ async function step(name, fn) {
   }
 }
 
+/** How long code-server may take to serve the workbench page (a hang guard: slow under load). */
+const PAGE_LOAD_MS = 120_000;
+
 /** Waits for `locator`; on a timeout, fails with what `describe()` finds on the page instead. */
 async function expectVisible(locator, timeout, what, describe) {
   try {
@@ -60,7 +63,7 @@ async function uiScenario(vsix) {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     currentPage = page;
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { timeout: PAGE_LOAD_MS });
     await page.locator('.explorer-folders-view .monaco-list-row[aria-label="000-rouhani-cavusoglu-tehran.txt"]').waitFor({ timeout: 60_000 });
 
     const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) });
@@ -210,8 +213,8 @@ async function extensionHostSuite() {
       console.log(`    ${line}`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => done(code));
-    await page.goto(`http://${auth}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const code = await withTimeout(exited, 240_000, 'extension-host tests');
+    await page.goto(`http://${auth}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: PAGE_LOAD_MS });
+    const code = await withTimeout(exited, 540_000, 'extension-host tests');
     const summary = lines.map((l) => /(\d+) passed, (\d+) failed/.exec(l)).filter(Boolean).pop();
     if (summary) {
       passed += Number(summary[1]);
@@ -254,14 +257,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 const started = Date.now();
-const ready = await phase('setup', 900_000, async () => {
-  execFileSync('bash', [path.join(REPO, 'scripts/setup-code-server.sh'), path.join(REPO, '.vscode-test/code-server')], { stdio: 'inherit', cwd: REPO, timeout: 900_000 });
+// Hang guards, not speed limits: on a machine at load 20 the code-server install took 566 s and its first page
+// load over 30 s (Playwright's default), and both failed runs that were otherwise green.
+const ready = await phase('setup', 1_800_000, async () => {
+  execFileSync('bash', [path.join(REPO, 'scripts/setup-code-server.sh'), path.join(REPO, '.vscode-test/code-server')], { stdio: 'inherit', cwd: REPO, timeout: 1_800_000 });
   return true;
 });
 if (ready) {
   const vsix = await phase('vsix', 180_000, async () => buildVsix(path.join(tempDir('vsix'), 'sourcelens.vsix')));
-  if (vsix) await phase('UI scenario', 300_000, () => uiScenario(vsix));
-  await phase('extension-host suite', 300_000, () => extensionHostSuite());
+  if (vsix) await phase('UI scenario', 600_000, () => uiScenario(vsix));
+  await phase('extension-host suite', 600_000, () => extensionHostSuite());
 }
 await stopAll();
 console.log(`Real VS Code tests took ${Math.round((Date.now() - started) / 1000)} s (${timings.join(', ')})`);

@@ -1,9 +1,14 @@
 // Speaker attribution scoring (src/tools/evalReal/speakers.ts) on short texts written for these tests, and the
-// dev/check split every real corpus shares.
+// dev/check split every real corpus shares, and what the command says when a corpus is missing.
 
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { BratAttribution } from '../../src/tools/evalReal/brat';
 import { splitOf } from '../../src/tools/evalReal/framework';
+import { CORPORA } from '../../src/tools/evalReal/main';
+import { coreNlpCoref } from '../../src/tools/evalReal/polnear';
 import { holdsQuotation, scoreSpeakers, ScoredQuote, speakerPrecision, speakerPrecisionNamed, speakerRecall } from '../../src/tools/evalReal/speakers';
 
 /** Span of the first occurrence of `part` (after `from`) in `text`. */
@@ -90,5 +95,52 @@ describe('eval:real dev/check split', () => {
     const ids = Array.from({ length: 600 }, (_, i) => `doc-${i}`);
     const check = ids.filter((id) => splitOf(id) === 'check').length;
     assert.ok(check > 160 && check < 240, `${check} of 600 in check`);
+  });
+});
+
+describe('eval:real without the data', () => {
+  it('says for each corpus kept outside the repository that it is missing and how to get it', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sourcelens-real-'));
+    try {
+      for (const c of CORPORA.filter((x) => x.name !== 'ecbplus')) {
+        const ctx = { root, dir: path.join(root, c.name), repo: path.resolve(__dirname, '..', '..', '..'), examples: 0, log: () => undefined };
+        const ok = c.available(ctx);
+        assert.equal(typeof ok, 'string', `${c.name} should not be available in an empty folder`);
+        const how = c.howToGet(ctx);
+        assert.match(how, /search tool|fetch|prepare/, `${c.name}: ${how}`);
+        assert.ok(how.includes(root) || /rebuild\.yaml/.test(how), `${c.name} names where the data goes`);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('eval:real CoreNLP coreference', () => {
+  it('reads chains as character spans from token offsets, keeping chains of two or more mentions', () => {
+    const token = (b: number, e: number) => `<token id="x"><word>w</word><CharacterOffsetBegin>${b}</CharacterOffsetBegin><CharacterOffsetEnd>${e}</CharacterOffsetEnd></token>`;
+    const mention = (s: number, a: number, b: number) => `<mention><sentence>${s}</sentence><start>${a}</start><end>${b}</end><head>${a}</head><text>t</text></mention>`;
+    // "Ruth Keln spoke. She left." — sentence 1: Ruth(0-4) Keln(5-9) spoke(10-15); sentence 2: She(17-20) left(21-25)
+    const xml =
+      `<sentences><sentence id="1"><tokens>${token(0, 4)}${token(5, 9)}${token(10, 15)}</tokens></sentence>` +
+      `<sentence id="2"><tokens>${token(17, 20)}${token(21, 25)}</tokens></sentence></sentences>` +
+      `<coreference><coreference>${mention(1, 1, 3)}${mention(2, 1, 2)}</coreference><coreference>${mention(2, 2, 3)}</coreference></coreference>`;
+    assert.deepEqual(coreNlpCoref(xml), [[{ start: 0, end: 9 }, { start: 17, end: 20 }]]);
+    assert.deepEqual(coreNlpCoref('<sentences></sentences>'), []);
+  });
+
+  it('judges a pronoun source through its coreference chain as well as the nearest earlier named source', () => {
+    const text = 'Osk Brandt chaired. Mayor Ruth Keln arrived late. "We will rebuild the bridge by spring," she said.';
+    const she = at(text, 'she said');
+    const gold = [
+      attribution(text, 'Osk Brandt', 'chaired'),
+      { id: 'E2', type: 'Attribution', source: [{ start: she.start, end: she.start + 3 }], content: [at(text, '"We will rebuild the bridge by spring,"')] },
+    ];
+    const quote: ScoredQuote = { range: at(text, '"We will rebuild the bridge by spring,"'), kind: 'direct', speaker: { name: 'Keln' } };
+    // Without coreference the nearest earlier named source (Brandt) is taken, and Keln is judged wrong …
+    assert.equal(scoreSpeakers(text, gold, [quote]).counts.wrongAntecedent, 1);
+    // … with CoreNLP's chain through "she" the speaker is right.
+    const chain = [at(text, 'Ruth Keln'), { start: she.start, end: she.start + 3 }];
+    assert.equal(scoreSpeakers(text, gold, [quote], [chain]).counts.rightAntecedent, 1);
   });
 });

@@ -39,6 +39,9 @@ export class EventIndex {
   private readonly events = new Map<string, NewsEvent>();
   private readonly centroids = new Map<string, Vector>();
   private readonly changed = new Set<string>();
+  /** Each article's weighted vector under the current weighting; emptied whenever a profile comes or goes (the idf
+   *  of every feature then changes). Rule checks ask for the same pairs' similarity over and over. */
+  private readonly vectors = new Map<string, Vector>();
 
   get size(): number {
     return this.profiles.size;
@@ -47,6 +50,7 @@ export class EventIndex {
   /** Adds or replaces an article's profile without clustering; call rebuild() after a batch. */
   stage(profile: EventProfile): void {
     this.unstage(profile.uri);
+    this.vectors.clear();
     this.profiles.set(profile.uri, profile);
     for (const f of profile.features.keys()) this.df.set(f, (this.df.get(f) ?? 0) + 1);
     for (const f of blockingFeatures(profile)) {
@@ -59,6 +63,7 @@ export class EventIndex {
   unstage(uri: string): void {
     const old = this.profiles.get(uri);
     if (!old) return;
+    this.vectors.clear();
     for (const f of old.features.keys()) {
       const n = (this.df.get(f) ?? 1) - 1;
       if (n <= 0) this.df.delete(f);
@@ -180,6 +185,12 @@ export class EventIndex {
   }
 
   private vector(p: EventProfile): Vector {
+    let v = this.vectors.get(p.uri);
+    if (!v) this.vectors.set(p.uri, (v = this.weigh(p)));
+    return v;
+  }
+
+  private weigh(p: EventProfile): Vector {
     const v: Vector = new Map();
     let norm = 0;
     for (const [f, tf] of p.features) {

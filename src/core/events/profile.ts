@@ -3,25 +3,10 @@
 // body, the kind of event (disaster, attack, arrest, trial, deal, election, announcement, meeting) and the date.
 // Pure and per article: the corpus-wide weighting (how rare a feature is) happens in the index.
 
-import type { Analysis } from '../model';
+import type { Analysis, EventProfile, EventType } from '../model';
 import { POS_TAGS } from '../types';
 
-export type EventType = 'disaster' | 'attack' | 'arrest' | 'trial' | 'deal' | 'election' | 'announcement' | 'meeting' | 'death' | 'sport' | 'other';
-
-export interface EventProfile {
-  uri: string;
-  /** Publication date (YYYY-MM-DD), when known. */
-  published?: string;
-  type: EventType;
-  /** The trigger word that gave the type away, and where. */
-  trigger?: { text: string; start: number; end: number };
-  /** Feature -> raw weight (term frequency with the headline and lead counted up). */
-  features: Map<string, number>;
-  /** Years the lead names (a 2008 story and a 2012 story of the same kind are different events). */
-  years: number[];
-  /** A short human label: the headline, or the first words. */
-  label: string;
-}
+export type { EventProfile, EventType } from '../model';
 
 // Classes of event words, most specific first. Stems: matched at a word start.
 const TYPES: [EventType, RegExp][] = [
@@ -59,7 +44,7 @@ export function stem(word: string): string {
   return w;
 }
 
-export function eventProfile(a: Analysis): EventProfile {
+export function eventProfile(a: Pick<Analysis, 'article' | 'mentions'>): EventProfile {
   const { article } = a;
   const features = new Map<string, number>();
   const add = (key: string, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);

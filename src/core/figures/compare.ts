@@ -73,8 +73,17 @@ export interface Quantity {
   role?: string;
 }
 
+/** quantityOf per figure context: a figure is compared with every figure of every other member of its event. */
+const quantities = new WeakMap<FigureContext, Quantity | null>();
+
 /** What a figure counts, in comparable form; undefined when it is not a figure to compare. */
 export function quantityOf(c: FigureContext): Quantity | undefined {
+  let q = quantities.get(c);
+  if (q === undefined) quantities.set(c, (q = findQuantity(c) ?? null));
+  return q ?? undefined;
+}
+
+function findQuantity(c: FigureContext): Quantity | undefined {
   const f = c.figure;
   if (f.vague || f.kind === 'ordinal' || f.kind === 'age' || f.kind === 'duration') return undefined;
   const at = f.range.start - c.sentenceStart;

@@ -55,38 +55,63 @@ const FOLDS_TO_ASCII = /[\u017F\u212A]/;
 /** FIGURE's successive matches in a text, exactly as `text.matchAll(FIGURE)` finds them. */
 export function figureMatches(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
+  forEachFigureMatch(text, (m) => {
+    out.push(m);
+    return true;
+  });
+  return out;
+}
+
+/** Calls `each` with FIGURE's successive matches in a text until it returns false. */
+function forEachFigureMatch(text: string, each: (m: RegExpExecArray) => boolean): void {
   if (FOLDS_TO_ASCII.test(text)) {
     FIGURE.lastIndex = 0;
-    for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) out.push(m);
-    return out;
+    for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) if (!each(m)) return;
+    return;
   }
   FIGURE_START.lastIndex = 0;
   for (let start = FIGURE_START.exec(text); start; start = FIGURE_START.exec(text)) {
     FIGURE_AT.lastIndex = start.index;
     const m = FIGURE_AT.exec(text);
-    if (m) out.push(m);
-    FIGURE_START.lastIndex = m ? FIGURE_AT.lastIndex : start.index + 1;
+    // The callback may run other regexes, never these two: their lastIndex is this loop's state.
+    const next = m ? FIGURE_AT.lastIndex : start.index + 1;
+    if (m && !each(m)) return;
+    FIGURE_START.lastIndex = next;
   }
-  return out;
 }
 
-export function extractFigures(article: Article, exclude: TextRange[] = []): Figure[] {
+/**
+ * The most numbers read as figures in one sentence. No sentence of news holds this many (ECB+'s most is 10); one
+ * that does is a table, a list of scores or debris ("1,1,1,…" for a megabyte), where every figure costs its context
+ * and the claims around it, and no reader checks them one by one. The rest are skipped, and said to be.
+ */
+export const MAX_FIGURES_PER_SENTENCE = 100;
+
+/** Figures of an article; `crowded` receives the sentences that held more than MAX_FIGURES_PER_SENTENCE numbers. */
+export function extractFigures(article: Article, exclude: TextRange[] = [], crowded?: TextRange[]): Figure[] {
   const figures: Figure[] = [];
   const excluded = [...exclude].sort((a, b) => a.start - b.start);
   article.sentences.forEach((sentence, index) => {
     const text = article.text.slice(sentence.range.start, sentence.range.end);
-    for (const m of figureMatches(text)) {
+    let count = 0;
+    forEachFigureMatch(text, (m) => {
       const start = sentence.range.start + m.index;
       const range = { start, end: start + m[0].length };
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (!isStandalone(text, m.index, m[0].length)) continue;
-      if (overlapsAny(excluded, range)) continue; // part of a date ("Nov. 27", "08.17.17")
+      if (!isStandalone(text, m.index, m[0].length)) return true;
+      if (overlapsAny(excluded, range)) return true; // part of a date ("Nov. 27", "08.17.17")
       const figure = classify(m, range, index, before, after);
-      if (!figure) continue;
+      if (!figure) return true;
+      if (count === MAX_FIGURES_PER_SENTENCE) {
+        crowded?.push(sentence.range);
+        return false;
+      }
+      count++;
       attachContext(article, figure, index);
       figures.push(figure);
-    }
+      return true;
+    });
   });
   return figures;
 }

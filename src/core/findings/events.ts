@@ -54,8 +54,18 @@ function sameWording(a: string, b: string): boolean {
   return shared / Math.max(1, wa.size, wb.size) >= 0.6;
 }
 
+/** comparableFigures per analysis: an article is compared with every other member of its event, and an edit
+ *  re-checks events whose other members did not change. */
+const comparable = new WeakMap<Analysis, FigureContext[]>();
+
 /** The figures of an article that can be compared, first one per quantity, with their sentence context. */
 export function comparableFigures(a: Analysis): FigureContext[] {
+  let found = comparable.get(a);
+  if (!found) comparable.set(a, (found = findComparableFigures(a)));
+  return found;
+}
+
+function findComparableFigures(a: Analysis): FigureContext[] {
   const out: FigureContext[] = [];
   const seen = new Set<string>();
   const lead = a.article.sentences.filter((s) => !a.article.boilerplate.some((b) => s.range.start >= b.range.start && s.range.start < b.range.end)).slice(0, LEAD_SENTENCES);

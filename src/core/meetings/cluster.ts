@@ -8,8 +8,8 @@
 
 import { contentHash } from '../hash';
 import { TextRange } from '../types';
-import { datesCompatible, EventAccount, EventDate, EventKind, EventStatus, kindsCompatible, ParticipantMention, participantsMatch, spansOf } from './extract';
-import { countryOf, countryOfCapital } from './places';
+import { accountKindsCompatible, datesCompatible, EventAccount, EventDate, EventKind, EventStatus, ParticipantMention, participantsMatch, spansOf } from './extract';
+import { isRegion, samePlace } from './places';
 
 export interface MeetingParticipant {
   key: string;
@@ -204,7 +204,10 @@ export class MeetingIndex {
       }
       this.meetingOf.delete(id);
     }
-    const ordered = [...ids].map((id) => this.accounts.get(id)).filter((a): a is EventAccount => !!a).sort((a, b) => compareIds(a.id, b.id));
+    // Accounts that state their day seed the meetings, then the others in id order: an undated account joins the
+    // meeting its people, place and weekday fit, instead of gathering the dated ones of different years behind it.
+    const anchored = (a: EventAccount) => (a.date?.iso && a.date.precision === 'day' ? 0 : 1);
+    const ordered = [...ids].map((id) => this.accounts.get(id)).filter((a): a is EventAccount => !!a).sort((a, b) => anchored(a) - anchored(b) || compareIds(a.id, b.id));
     const groups: EventAccount[][] = [];
     // Blocking: only groups that share a participant can take an account, so a large corpus is not compared pairwise.
     const groupsByKey = new Map<string, number[]>();
@@ -245,7 +248,7 @@ export class MeetingIndex {
 
   sameMeeting(a: EventAccount, b: EventAccount): boolean {
     if (a.uri === b.uri) return false; // one article's accounts were already merged when they were the same event
-    if (!kindsCompatible(a.kind, b.kind)) return false;
+    if (!accountKindsCompatible(a, b)) return false;
     // A participant named by role only ("the Chinese foreign minister") matches a named one of that role.
     // Two lone words ("Previous", "Moon") are no evidence that two articles saw the same people meet.
     const shared = a.participants.filter((p) => b.participants.some((q) => participantsMatch(p, q) && !(p.weak && q.weak))).length;
@@ -253,7 +256,7 @@ export class MeetingIndex {
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
     // Two cities disagree; a country is often what the talks were about, or the country of the city, so it only
     // counts as agreement, never against ("Russia" and "Sochi").
-    if (a.place && b.place && !placeKnownSame && !countryOf(a.place.name) && !countryOf(b.place.name)) return false;
+    if (a.place && b.place && !placeKnownSame && !isRegion(a.place.name) && !isRegion(b.place.name)) return false;
     if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return false;
     const dayKnownSame = !!a.date && !!b.date && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
     if (!(a.date?.iso && b.date?.iso)) {
@@ -272,7 +275,19 @@ export class MeetingIndex {
     const yearOf = (x: EventAccount, published: string | undefined) => (x.date?.iso && x.date.precision !== 'year' ? Number(x.date.iso.slice(0, 4)) : published ? Number(published.slice(0, 4)) : undefined);
     const ya = yearOf(a, this.published.get(a.uri));
     const yb = yearOf(b, this.published.get(b.uri));
-    if ((ya === undefined && a.era && (yb ?? b.era) && a.era !== (yb ?? b.era)) || (yb === undefined && b.era && ya && b.era !== ya)) return false;
+    // The latest year a page mentions is a lower bound of the year it is about ("since 2014" on a page about 2021),
+    // against a day or a publication date; two such pages differ when their latest years do. A year read from a
+    // weekday ("Monday, Sept. 4") is the year.
+    const eraClash = (x: EventAccount, year: number | undefined, otherEra: EventAccount['era'], otherExact: boolean | undefined): boolean => {
+      if (!x.era) return false;
+      if (year !== undefined) return x.eraExact ? x.era !== year : year < x.era;
+      if (!otherEra) return false;
+      if (x.eraExact && otherExact) return x.era !== otherEra;
+      if (x.eraExact) return x.era < otherEra;
+      if (otherExact) return otherEra < x.era;
+      return x.era !== otherEra; // two pages without a date that mention different latest years are about different years
+    };
+    if ((ya === undefined && eraClash(a, yb, b.era, b.eraExact)) || (yb === undefined && eraClash(b, ya, a.era, a.eraExact))) return false;
     if (shared >= 2) return true;
     // A role one account leaves unnamed ("the Kenyan foreign minister") may be the person the other names without a
     // title: with one named person shared and the place or day agreeing, that is the same meeting.
@@ -304,10 +319,7 @@ function byDateThenId(a: Meeting, b: Meeting): number {
   return (a.date?.iso ?? '9999').localeCompare(b.date?.iso ?? '9999') || a.id.localeCompare(b.id);
 }
 
-export function samePlace(a: string, b: string): boolean {
-  if (a === b) return true;
-  return countryOfCapital(a) === b || countryOfCapital(b) === a;
-}
+export { samePlace };
 
 function compareIds(a: string, b: string): number {
   const [ua, oa] = splitId(a);
@@ -362,7 +374,7 @@ function summarise(accounts: EventAccount[]): Meeting {
     status: accounts.some((a) => a.status === 'past') ? 'past' : accounts[0].status,
     accounts,
     participants,
-    place: mostCommon(places.filter((p) => !countryOf(p))) ?? mostCommon(places),
+    place: mostCommon(places.filter((p) => !isRegion(p))) ?? mostCommon(places),
     date,
   };
 }

@@ -5,7 +5,7 @@
 import rulePack from '../rules/meetings.yaml';
 import type { Analysis } from '../model';
 import type { TextRange } from '../types';
-import { capitalOf, countryOf, countryOfCapital } from './places';
+import { capitalOf, countryOf, samePlace, venuesIn } from './places';
 import { parseRole } from '../people/recognise';
 import type { EventKind, ParticipantMention, EventDate, EventAccount } from '../model';
 export type { EventKind, EventStatus, ParticipantMention, EventDate, EventAccount } from '../model';
@@ -44,14 +44,19 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
   let current: EventAccount | undefined;
   let quiet = 0; // sentences since the current account was last mentioned
   const datesBySentence = new Map<number, EventDate[]>();
+  // "Abe visited Seoul in 2018": a year is the date of a clause that gives no finer one.
+  const yearsBySentence = new Map<number, EventDate[]>();
   for (const t of analysis.times) {
+    if (t.kind === 'year' && t.resolved) {
+      yearsBySentence.set(t.sentence, [...(yearsBySentence.get(t.sentence) ?? []), { iso: t.resolved.iso, precision: 'year', key: t.key, text: t.text, range: t.range }]);
+    }
     if (t.kind === 'event-relative' || t.kind === 'year') continue;
     const list = datesBySentence.get(t.sentence) ?? [];
     list.push({ iso: t.resolved?.iso, precision: t.resolved?.precision, key: t.key, text: t.text, range: t.range });
     datesBySentence.set(t.sentence, list);
   }
   const dateline = datelinePlace(analysis);
-  const everyone = mentionsBySentence.flat().filter((m) => m.kind === 'person');
+  const everyone = new PeopleIndex(mentionsBySentence.flat().filter((m) => m.kind === 'person'));
   let lastSubject: ParticipantMention | undefined;
 
   article.sentences.forEach((sentence, index) => {
@@ -92,11 +97,15 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       // The day of a meeting is the one nearest the person met ("met X on Tuesday and Y on Wednesday").
       const met = part.own.length ? part.own[part.own.length - 1].range.start : clause.triggerAt;
       let date = nearest(dates, met);
+      if (!date && !part.date) {
+        const years = (yearsBySentence.get(index) ?? []).filter((d) => d.range.start >= clause.start && d.range.start < aheadAt && !/\b(?:since|after|before|until|by)\b/i.test(article.text.slice(Math.max(clause.start, d.range.start - 12), d.range.start)));
+        date = nearest(years, met);
+      }
       // No place or day of its own: the scene continues from the account it shares most people with
       // ("… during the visit"; ties go to the article's lead event). Failing that, the dateline.
       const scheduled = SCHEDULED.test(article.text.slice(clause.start, aheadAt));
       const scene = clause.kind === 'call' || scheduled ? undefined : sceneFor(participants, accounts);
-      if (scene && (!place || place.name === scene.place?.name)) {
+      if (scene && (!place || (!!scene.place && samePlace(place.name, scene.place.name)))) {
         place ??= scene.place;
         date ??= scene.date; // a day belongs to a scene: never carried to another place
       }
@@ -148,9 +157,57 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
   if (!article.published && merged.length) {
     let era: number | undefined;
     for (const m of article.text.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)) era = Math.max(era ?? 0, Number(m[0]));
-    if (era) for (const a of merged) a.era = era;
+    // "Monday, Sept. 4" on a page that prints no date: the year in which that day is that weekday, nearest the
+    // latest year the page mentions. The page's other bare days of a month fall in that year too.
+    const year = era ? yearFromWeekday(analysis, era) : undefined;
+    for (const a of merged) {
+      if (year) {
+        a.era = year.year;
+        a.eraExact = true;
+        const d = a.date;
+        const md = d && !d.iso ? /^date:(\d{2})-(\d{2})$/.exec(d.key) : null;
+        if (d && md && isValidDay(year.year, Number(md[1]), Number(md[2]))) {
+          a.date = { ...d, iso: `${year.year}-${md[1]}-${md[2]}`, precision: 'day', how: year.why };
+        }
+      } else if (era) a.era = era;
+    }
   }
   return merged;
+}
+
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_BEFORE = /\b(sun|mon|tues|wednes|thurs|fri|satur)day\s*,?\s*(?:the\s+)?$/i;
+const WEEKDAY_IN = /\b(sun|mon|tues|wednes|thurs|fri|satur)day\b/i;
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/**
+ * The year of an undated page from a day it names with its weekday ("on Monday, Sept. 4"): among the years within
+ * a year before and six after the latest year the page mentions, the one nearest it in which that day is that
+ * weekday. Two such days that disagree give no year.
+ */
+function yearFromWeekday(analysis: Analysis, era: number): { year: number; why: string } | undefined {
+  const found = new Set<number>();
+  let why = '';
+  for (const t of analysis.times) {
+    if (t.kind !== 'date' || t.resolved) continue;
+    const md = /^date:(\d{2})-(\d{2})$/.exec(t.key);
+    if (!md) continue;
+    const named = WEEKDAY_IN.exec(t.text) ?? WEEKDAY_BEFORE.exec(analysis.article.text.slice(Math.max(0, t.range.start - 16), t.range.start));
+    if (!named) continue;
+    const weekday = WEEKDAY_NAMES.findIndex((w) => w.startsWith(named[1].toLowerCase()));
+    const [month, day] = [Number(md[1]), Number(md[2])];
+    const years: number[] = [];
+    for (let y = era - 1; y <= era + 6; y++) if (isValidDay(y, month, day) && new Date(Date.UTC(y, month - 1, day)).getUTCDay() === weekday) years.push(y);
+    if (!years.length) continue;
+    const best = years.sort((a, b) => Math.abs(a - era) - Math.abs(b - era) || b - a)[0];
+    found.add(best);
+    why = `the page prints no date; "${t.text}" falls on a ${WEEKDAY_NAMES[weekday]} in ${best}`;
+  }
+  return found.size === 1 ? { year: [...found][0], why } : undefined;
 }
 
 /** "also met", "separately held talks": a new meeting of some of the same people, not the one told again. */
@@ -194,7 +251,7 @@ function toldAsAnother(text: string, b: EventAccount, a: EventAccount): boolean 
 
 /** Whether account `a`, later in the article, tells the meeting of account `b` again. */
 function retells(text: string, b: EventAccount, a: EventAccount): boolean {
-  if (!kindsCompatible(a.kind, b.kind) || (a.kind === 'call') !== (b.kind === 'call')) return false;
+  if (!accountKindsCompatible(a, b) || (a.kind === 'call') !== (b.kind === 'call')) return false;
   // "will" somewhere in the lead makes a told meeting look scheduled: the same people in the same named place still
   // tell one meeting.
   const samePlace = !!a.place && !!b.place && samePlaceName(a.place.name, b.place.name);
@@ -225,7 +282,7 @@ export function participantsMatch(p: ParticipantMention, q: ParticipantMention):
 }
 
 function samePlaceName(a: string, b: string): boolean {
-  return a === b || countryOfCapital(a) === b || countryOfCapital(b) === a;
+  return samePlace(a, b);
 }
 
 interface Clause {
@@ -327,19 +384,67 @@ const ROLE_PAIR = /\b(?:the\s+)?(foreign ministers|defen[cs]e ministers|presiden
  * (office and country), otherwise kept as the role ('role:foreign minister:china'), which the meeting index can match
  * to a named account of the same meeting.
  */
-function roleParticipants(text: string, from: number, to: number, people: ParticipantMention[], subject: ParticipantMention | undefined, everyone: ParticipantMention[]): ParticipantMention[] {
+/**
+ * What roleParticipants asks about the article's people for every role it finds, answered from maps built once per
+ * article: scanning every person for each role made an article of many short meeting sentences quadratic.
+ */
+class PeopleIndex {
+  private readonly offices = new Map<string, string>();
+  private readonly countries = new Map<string, string>();
+  /** `office country` -> the distinct keys of people (not bare roles) holding it, in the article's order. */
+  private readonly holders = new Map<string, string[]>();
+  private readonly first = new Map<string, ParticipantMention>();
+  private readonly firstTitled = new Map<string, ParticipantMention>();
+
+  constructor(everyone: ParticipantMention[]) {
+    for (const p of everyone) {
+      if (!this.first.has(p.key)) this.first.set(p.key, p);
+      if (p.title && !this.firstTitled.has(p.key)) this.firstTitled.set(p.key, p);
+      if (p.role?.office && !this.offices.has(p.key)) this.offices.set(p.key, p.role.office);
+      if (p.role?.country && !this.countries.has(p.key)) this.countries.set(p.key, p.role.country);
+      if (!p.roleOnly && p.role?.office !== undefined && p.role.country !== undefined) {
+        const at = `${p.role.office}\u0000${p.role.country}`;
+        const keys = this.holders.get(at);
+        if (!keys) this.holders.set(at, [p.key]);
+        else if (!keys.includes(p.key)) keys.push(p.key);
+      }
+    }
+  }
+
+  /** The office the article first gives this person, if any. */
+  officeOf(key: string): string | undefined {
+    return this.offices.get(key);
+  }
+
+  /** The country of the person's role here, else the first the article gives them. */
+  countryOf(p: ParticipantMention): string | undefined {
+    return p.role?.country ?? this.countries.get(p.key);
+  }
+
+  /** Distinct people holding this office of this country, but the one excluded. */
+  holdersOf(office: string, country: string, except?: string): string[] {
+    return (this.holders.get(`${office}\u0000${country}`) ?? []).filter((k) => k !== except);
+  }
+
+  /** The first mention of a person that carries a title, else the first. */
+  named(key: string): ParticipantMention | undefined {
+    return this.firstTitled.get(key) ?? this.first.get(key);
+  }
+}
+
+function roleParticipants(text: string, from: number, to: number, people: ParticipantMention[], subject: ParticipantMention | undefined, everyone: PeopleIndex): ParticipantMention[] {
   const out: ParticipantMention[] = [];
   const slice = text.slice(from, to);
   const taken = (range: TextRange) =>
     people.some((p) => (p.range.start < range.end && range.start < p.range.end) || (p.range.start >= range.end && /^[\s,]{0,3}$/.test(text.slice(range.end, p.range.start)))) ||
     out.some((o) => o.range.start < range.end && range.start < o.range.end);
-  const subjectOffice = subject ? subject.role?.office ?? everyone.find((p) => p.key === subject.key && p.role?.office)?.role?.office : undefined;
+  const subjectOffice = subject ? subject.role?.office ?? everyone.officeOf(subject.key) : undefined;
   const add = (range: TextRange, written: string, office: string | undefined, country: string, counterpart: boolean) => {
     if (taken(range)) return;
-    if (counterpart && subject && countryOfPerson(subject, everyone) === country) return; // one's own side is not a counterpart
-    const holders = office ? [...new Set(everyone.filter((p) => !p.roleOnly && p.role?.office === office && p.role?.country === country && p.key !== subject?.key).map((p) => p.key))] : [];
+    if (counterpart && subject && everyone.countryOf(subject) === country) return; // one's own side is not a counterpart
+    const holders = office ? everyone.holdersOf(office, country, subject?.key) : [];
     if (holders.length === 1) {
-      const named = everyone.find((p) => p.key === holders[0] && p.title) ?? everyone.find((p) => p.key === holders[0])!;
+      const named = everyone.named(holders[0])!;
       out.push({ key: named.key, name: named.name, kind: 'person', range, title: written, role: { office, country }, resolvedBy: `named in this article as ${named.title ?? 'the ' + office} ${named.name}` });
       return;
     }
@@ -371,9 +476,6 @@ function roleParticipants(text: string, from: number, to: number, people: Partic
   return out;
 }
 
-function countryOfPerson(p: ParticipantMention, everyone: ParticipantMention[]): string | undefined {
-  return p.role?.country ?? everyone.find((q) => q.key === p.key && q.role?.country)?.role?.country;
-}
 
 /** The earlier account of this article a new one continues: most shared people, then the lead event. */
 function sceneFor(participants: ParticipantMention[], accounts: EventAccount[]): EventAccount | undefined {
@@ -385,7 +487,7 @@ function sceneFor(participants: ParticipantMention[], accounts: EventAccount[]):
   // Among equals, the latest scene in the lead event's place ("He also met …" after "met X on Tuesday and Y on
   // Wednesday"); a digression elsewhere ("days after X met Y in St Petersburg") does not carry the story.
   const lead = scenes[0];
-  const inLeadPlace = tied.filter((a) => !a.place || !lead.place || a.place.name === lead.place.name);
+  const inLeadPlace = tied.filter((a) => !a.place || !lead.place || samePlace(a.place.name, lead.place.name));
   return inLeadPlace[inLeadPlace.length - 1] ?? tied[0];
 }
 
@@ -396,9 +498,9 @@ function continues(current: EventAccount, next: EventAccount): boolean {
   // Two clauses of one sentence with the same people are one event ("held talks … and attended a press conference").
   if (next.sentences[0] === current.sentences[current.sentences.length - 1] && same(current, next) && same(next, current)) return true;
   // A visit and the talks held during it: the visitor meets the hosts in the same place.
-  if (current.kind === 'visit' && next.kind !== 'visit' && same(current, next) && (!current.place || !next.place || current.place.name === next.place.name || !!countryOf(next.place.name))) return true;
+  if (current.kind === 'visit' && next.kind !== 'visit' && same(current, next) && (!current.place || !next.place || samePlace(current.place.name, next.place.name) || !!countryOf(next.place.name))) return true;
   if (!next.participants.some((p) => current.participants.some((q) => q.key === p.key))) return false;
-  if (current.place && next.place && current.place.name !== next.place.name) return false;
+  if (current.place && next.place && !samePlace(current.place.name, next.place.name)) return false;
   if (current.date && next.date && !datesCompatible(current.date, next.date)) return false;
   // A new person on another day or in another place is another meeting of the same visit.
   const newPeople = next.participants.filter((p) => !current.participants.some((q) => q.key === p.key));
@@ -415,6 +517,22 @@ function absorb(into: EventAccount, other: EventAccount): void {
   into.span.end = other.span.end;
 }
 
+/**
+ * A summit of exactly the people of a meeting is that meeting ("Japan and South Korea hold summit in Tokyo" and
+ * "Kishida met Yoon"): a two- or three-person summit whose named people are the other account's. A multilateral
+ * summit and a bilateral meeting on its sidelines stay apart (their people differ).
+ */
+export function accountKindsCompatible(a: EventAccount, b: EventAccount): boolean {
+  if (kindsCompatible(a.kind, b.kind)) return true;
+  const summit = a.kind === 'summit' ? a : b.kind === 'summit' ? b : undefined;
+  const other = summit === a ? b : a;
+  if (!summit || other.kind === 'call' || other.kind === 'summit') return false;
+  const named = (x: EventAccount) => x.participants.filter((p) => !p.roleOnly && !p.weak);
+  const [s, o] = [named(summit), named(other)];
+  if (s.length < 2 || s.length > 3 || o.length !== s.length) return false;
+  return s.every((p) => o.some((q) => participantsMatch(p, q))) && o.every((q) => s.some((p) => participantsMatch(p, q)));
+}
+
 export function kindsCompatible(a: EventKind, b: EventKind): boolean {
   if (a === b) return true;
   if (a === 'call' || b === 'call' || a === 'summit' || b === 'summit') return false;
@@ -428,9 +546,38 @@ export function datesCompatible(a: EventDate, b: EventDate): boolean {
     if (a.precision === 'week' || b.precision === 'week') return Math.abs(Date.parse(a.iso) - Date.parse(b.iso)) <= 7 * 86_400_000;
     return a.iso.slice(0, length) === b.iso.slice(0, length);
   }
+  // One resolved, one not: what the unresolved one states (a weekday, a day of a month, a month) must hold of it.
+  const [known, other] = a.iso ? [a, b] : b.iso ? [b, a] : [undefined, undefined];
+  if (known && other) {
+    const parts = keyParts(other.key);
+    if (known.precision === 'day') {
+      const day = new Date(`${known.iso!.slice(0, 10)}T12:00:00Z`);
+      if (parts.weekday !== undefined) return day.getUTCDay() === parts.weekday;
+      if (parts.month !== undefined && parts.day !== undefined) return day.getUTCMonth() + 1 === parts.month && day.getUTCDate() === parts.day;
+      if (parts.month !== undefined) return day.getUTCMonth() + 1 === parts.month;
+      return true;
+    }
+    if (known.precision === 'month' && parts.month !== undefined) return Number(known.iso!.slice(5, 7)) === parts.month;
+    return true;
+  }
   const kind = (k: string) => k.split(':')[0];
   if (kind(a.key) === kind(b.key)) return a.key === b.key;
+  const pa = keyParts(a.key);
+  const pb = keyParts(b.key);
+  if (pa.month !== undefined && pb.month !== undefined) return pa.month === pb.month;
   return true; // an unresolved weekday and a month cannot be compared: no evidence either way
+}
+
+/** What a date key states: 'weekday:3', 'date:09-29', 'date:2021-09-29', 'month:9', 'month:2021-9'. */
+function keyParts(key: string): { weekday?: number; month?: number; day?: number } {
+  const [kind, value = ''] = key.split(':');
+  if (kind === 'weekday') return { weekday: Number(value) };
+  if (kind === 'date') {
+    const parts = value.split('-').map(Number);
+    return { month: parts[parts.length - 2], day: parts[parts.length - 1] };
+  }
+  if (kind === 'month') return { month: Number(value.split('-').pop()) };
+  return {};
 }
 
 /**
@@ -442,11 +589,21 @@ const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town
 /** Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq"). */
 const TOPIC_BEFORE = /\b(?:situation|crisis|war|conflict|developments?|issues?|events|peace|settlement|fighting|ceasefire|truce|operations?|presence|cooperation|stability|security|tensions?|escalation|offensive|invasion|attacks?|strikes?|violence|refugees|troops|forces|reconstruction|elections?|process|future|deal|grain|gas|oil)\s+(?:in|on|over|about|with|for|of|from|into|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
 
+/** A preposition of place right before a venue: English and the languages of the pages readers save. */
+const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
+
 function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[]): EventAccount['place'] {
   const capital = CAPITAL_PHRASE.exec(text);
   if (capital && offset + capital.index >= triggerAt - 40) {
     const city = capitalOf(capital[1]);
     if (city) return { name: city, range: { start: offset + capital.index, end: offset + capital.index + capital[0].length } };
+  }
+  // "talks in the Kremlin", "at the Filoli estate", "a Pequim": a venue or a city the venue pack knows, governed by a
+  // preposition ("the Kremlin said" is an actor, not a place).
+  for (const v of venuesIn(text)) {
+    if (offset + v.index < triggerAt - 40) continue;
+    if (!VENUE_GOVERNED.test(text.slice(Math.max(0, v.index - 24), v.index))) continue;
+    return { name: v.name, range: { start: offset + v.index, end: offset + v.index + v.name.length } };
   }
   // "in the Black Sea resort of Sochi", "in the Russian city of Kazan", "in Russia's Sochi": a venue the entity layer
   // may not know as a place.
@@ -454,6 +611,9 @@ function placeOf(text: string, offset: number, triggerAt: number, kind: EventKin
     if (offset + m.index! < triggerAt - 40) continue;
     const name = m[1] ?? m[2];
     if (countryOf(name)) continue;
+    // "a visit to Russia's President Putin": a person the sentence names is not a venue.
+    const at0 = offset + m.index! + m[0].lastIndexOf(name);
+    if (mentions.some((x) => x.kind === 'person' && x.range.start <= at0 && at0 < x.range.end)) continue;
     const at = offset + m.index! + m[0].lastIndexOf(name);
     return { name, range: { start: at, end: at + name.length } };
   }

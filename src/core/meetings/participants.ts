@@ -12,7 +12,7 @@ import { nameKey } from '../fold';
 import { Mention, parseRole, personKey } from '../people/recognise';
 import { Article } from '../types';
 import { ParticipantMention } from './extract';
-import { countryOf } from './places';
+import { countryOf, isKnownPlaceName } from './places';
 
 interface RawPack {
   notPeople: { words: string[]; outlets: string[] };
@@ -32,6 +32,8 @@ export function notAPerson(name: string, article?: Article): boolean {
   const words = name.split(/\s+/);
   if (words.some((w) => NOT_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')))) return true;
   if (words.length === 1 && countryOf(name)) return true;
+  // "Sochi", "the Kremlin", "Woodside": a city or venue the place packs know.
+  if (isKnownPlaceName(name.replace(/^the\s+/i, ''))) return true;
   return false;
 }
 
@@ -59,8 +61,11 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
     set.add(key);
     byFirstWord.set(words[0], set);
   }
+  // A lone word the entity layer also found as a place in this article is that place ("Sochi", "Idlib").
+  const places = new Set(mentions.filter((m) => m.kind === 'place').map((m) => nameKey(m.text)));
   const out: ParticipantMention[][] = article.sentences.map(() => []);
   for (const m of mentions) {
+    if (m.kind === 'person' && !m.descriptive && !/\s/.test(m.text.trim()) && places.has(nameKey(m.text))) continue;
     let key = m.key;
     let confidence = m.confidence;
     if (m.kind === 'person') {

@@ -3,6 +3,7 @@
 
 import worldCountries from 'world-countries';
 import { nameKey } from '../fold';
+import venuePack from '../rules/venues.yaml';
 
 interface CountryInfo {
   /** The name news writes, used for display and as the key. */
@@ -62,4 +63,90 @@ export function capitalOf(name: string): string | undefined {
 export function countryOfCapital(city: string): string | undefined {
   load();
   return capitals!.get(nameKey(city))?.name;
+}
+
+// Venues (the Kremlin, the Filoli estate, the Élysée) and the city each is in, and cities under the names pages
+// in other languages give them: rules/venues.yaml.
+
+interface VenuePack {
+  venues: { names: string[]; city: string; area?: string }[];
+  cityNames: Record<string, string[]>;
+  regions: string[];
+}
+
+interface Venue {
+  city: string;
+  area?: string;
+}
+
+let venues: Map<string, Venue> | undefined;
+let cityNames: Map<string, string> | undefined;
+let venuePattern: RegExp | undefined;
+let regions: Set<string> | undefined;
+
+function loadVenues(): Map<string, Venue> {
+  if (venues) return venues;
+  const data = ((venuePack as unknown as { default?: VenuePack }).default ?? venuePack) as VenuePack;
+  venues = new Map();
+  cityNames = new Map();
+  regions = new Set(data.regions.map((r) => nameKey(r)));
+  for (const v of data.venues) for (const n of v.names) venues.set(nameKey(n), { city: v.city, area: v.area });
+  for (const [city, names] of Object.entries(data.cityNames)) {
+    cityNames.set(nameKey(city), city);
+    for (const n of names) cityNames.set(nameKey(n), city);
+  }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = [...data.venues.flatMap((v) => v.names), ...Object.values(data.cityNames).flat()].sort((a, b) => b.length - a.length);
+  venuePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return venues;
+}
+
+/** The city (and wider area) of a venue a page names ("Kremlin" -> Moscow; "Filoli" -> Woodside, area San Francisco). */
+export function venueOf(name: string): Venue | undefined {
+  return loadVenues().get(nameKey(name.replace(/^the\s+/i, '')));
+}
+
+/** A city under another language's name or an older spelling ("Pechino" -> Beijing), or undefined. */
+export function cityNamed(name: string): string | undefined {
+  loadVenues();
+  return cityNames!.get(nameKey(name));
+}
+
+/** Whether a name is a venue or a city the venue pack knows (not a person, whatever its capital letter says). */
+export function isKnownPlaceName(name: string): boolean {
+  return !!venueOf(name) || !!cityNamed(name) || !!countryOfCapital(name);
+}
+
+/** Every venue or other-language city name written in a text, with its offset. */
+export function venuesIn(text: string): { name: string; index: number }[] {
+  loadVenues();
+  return [...text.matchAll(venuePattern!)].map((m) => ({ name: m[0], index: m.index! }));
+}
+
+/** The place a name stands for when places are compared: a venue's area or city, a city under its news name. */
+export function placeKey(name: string): string {
+  const venue = venueOf(name);
+  if (venue) return nameKey(venue.area ?? venue.city);
+  const city = cityNamed(name);
+  const key = nameKey(city ?? name);
+  // A city that is another venue's area ("San Francisco" for Woodside) is keyed by itself already.
+  return key;
+}
+
+/** Two place names for one place: equal, one the capital of the other (country), or one venue's city or area. */
+export function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ka = placeKey(a);
+  const kb = placeKey(b);
+  if (ka === kb) return true;
+  const cityA = venueOf(a)?.city ?? cityNamed(a) ?? a;
+  const cityB = venueOf(b)?.city ?? cityNamed(b) ?? b;
+  if (nameKey(cityA) === nameKey(cityB)) return true;
+  return countryOfCapital(cityA) === b || countryOfCapital(cityB) === a;
+}
+
+/** A country or a region (a state, a province): where a meeting was only as agreement, never against a city. */
+export function isRegion(name: string): boolean {
+  loadVenues();
+  return !!countryOf(name) || regions!.has(nameKey(name));
 }

@@ -116,8 +116,11 @@ function windows(text: string, range: TextRange): { range: TextRange }[] {
   while (start < range.end) {
     let end = Math.min(range.end, start + WINDOW);
     if (end < range.end) {
-      const space = text.lastIndexOf(' ', end);
-      if (space > start + WINDOW / 2) end = space;
+      // Only the window's second half is searched: lastIndexOf from `end` would scan back to the start of a text
+      // without spaces ("1,1,1,…") for every window.
+      const half = start + WINDOW / 2 + 1;
+      const space = text.slice(half, end + 1).lastIndexOf(' ');
+      if (space >= 0) end = half + space;
     }
     out.push({ range: { start, end } });
     start = end;

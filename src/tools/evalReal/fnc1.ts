@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { analyseTexts, per100, RealCorpus, round, RunContext, seededSample, Table } from './framework';
+import { analyseTexts, per100, RealCorpus, round, RunContext, seededSample, splitOf, Table } from './framework';
 
 export const STANCES = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -97,12 +97,15 @@ async function runFnc(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const data = JSON.parse(readFileSync(path.join(ctx.dir, 'pairs.json'), 'utf8')) as { total: number; pairs: Pair[] };
   const bodies = JSON.parse(readFileSync(path.join(ctx.dir, 'bodies.json'), 'utf8')) as Record<string, string>;
   let pairs = data.pairs.map((p, i) => ({ ...p, name: `pair-${String(i).padStart(5, '0')}.txt` }));
+  if (ctx.split === 'dev' || ctx.split === 'check') pairs = pairs.filter((p) => splitOf(`body ${p.bodyId}`) === ctx.split);
   if (ctx.limit) pairs = seededSample(pairs, ctx.limit);
   const started = Date.now();
   const { corpus: c, uriOf } = analyseTexts(pairs.map((p) => ({ name: p.name, text: `${p.headline.trim()}\n\n${bodies[p.bodyId].trim()}\n` })), '/eval-real/fnc1');
   ctx.log(`fnc1: analysed ${pairs.length} pairs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const by = new Map<Stance, { pairs: number; unsupported: number; overstated: number; headline: number }>(STANCES.map((s) => [s, { pairs: 0, unsupported: 0, overstated: 0, headline: 0 }]));
   const examples: string[] = [];
+  // dev/check by body (headlines of one body stay together): unrelated caught and false alarms per split.
+  const split = { dev: { unrelated: 0, caught: 0, related: 0, alarms: 0 }, check: { unrelated: 0, caught: 0, related: 0, alarms: 0 } };
   for (const p of pairs) {
     const uri = uriOf.get(p.name)!;
     const a = c.analysis(uri)!;
@@ -113,6 +116,14 @@ async function runFnc(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
     if (a.article.headline && a.article.headline.range.start === 0 && a.article.headline.range.end >= headlineEnd - 1) t.headline++;
     if (codes.has('headline-unsupported')) t.unsupported++;
     if (codes.has('headline-overstated')) t.overstated++;
+    const sp = split[splitOf(`body ${p.bodyId}`)];
+    if (p.stance === 'unrelated') {
+      sp.unrelated++;
+      if (codes.has('headline-unsupported')) sp.caught++;
+    } else {
+      sp.related++;
+      if (codes.has('headline-unsupported')) sp.alarms++;
+    }
     if (examples.length < ctx.examples && p.stance !== 'unrelated' && codes.has('headline-unsupported')) examples.push(`false alarm (${p.stance}): ${JSON.stringify(p.headline.slice(0, 100))}`);
   }
   const related = STANCES.filter((s) => s !== 'unrelated').map((s) => by.get(s)!);
@@ -129,6 +140,16 @@ async function runFnc(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
       note: `headline-unsupported: recall on unrelated ${r(un.unsupported, un.pairs)}, false alarms on related ${r(rel.unsupported, rel.pairs)}, precision as an "unrelated" detector ${r(un.unsupported, flagged)}`,
       examples,
     },
+    {
+      title: 'FNC-1 figures by split (dev/check by body, splitOf in framework.ts)',
+      columns: ['figure', 'dev', 'check'],
+      rows: [
+        ['pairs', split.dev.unrelated + split.dev.related, split.check.unrelated + split.check.related],
+        ['unrelated headlines caught', r(split.dev.caught, split.dev.unrelated), r(split.check.caught, split.check.unrelated)],
+        ['false alarms on related', r(split.dev.alarms, split.dev.related), r(split.check.alarms, split.check.related)],
+      ],
+      note: 'tune on dev; look at check when a change is done',
+    },
   ];
   const json = {
     pairs: pairs.length,
@@ -136,6 +157,7 @@ async function runFnc(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
     unsupportedRecallUnrelated: r(un.unsupported, un.pairs),
     unsupportedFalseAlarmsRelated: r(rel.unsupported, rel.pairs),
     unsupportedPrecision: r(un.unsupported, flagged),
+    splits: split,
     perStance: Object.fromEntries(STANCES.map((s) => [s, { ...by.get(s)!, unsupportedRate: r(by.get(s)!.unsupported, by.get(s)!.pairs), overstatedRate: r(by.get(s)!.overstated, by.get(s)!.pairs), overstatedPer100: per100(by.get(s)!.overstated, by.get(s)!.pairs) }])),
   };
   return { tables, json };

@@ -27,7 +27,10 @@ export interface RunOptions {
   root: string;
   /** Analyse at most this many documents (or pairs) per corpus, for quick runs; deterministic subset. */
   limit?: number;
-  /** 'dev' | 'check' where a corpus has such a split (the meetings corpus); others ignore it. */
+  /**
+   * 'dev' | 'check': every corpus analyses only that split (splitOf: ECB+ by topic, PolNeAR by article, FNC-1 by
+   * body; the meetings corpus by meeting, from its gold). Without it each corpus also prints a table per split.
+   */
   split?: string;
   /** Print up to this many example errors per table (default 0: figures only). */
   examples: number;

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { Corpus } from '../../core/corpus';
+import { spansOf } from '../../core/meetings/extract';
 import { ArticleInput, ArticleMeta } from '../../core/types';
 import { fileUri } from '../../host/uris';
 import {
@@ -26,7 +27,9 @@ import {
   scoreMeetingsCorpus,
   Split,
 } from './meetingsScore';
-import type { RealCorpus, RunContext, Table } from './framework';
+import { analyseTexts, findingsTable, round, type RealCorpus, type RunContext, type Table } from './framework';
+import { ClaimsGold, scoreClaims } from './meetingsClaims';
+import { GoldTitleConflict, PeopleFinding, scoreNameVariants, scoreTitleConflicts, SEEDED_OFFICE, seedTitleConflicts } from './meetingsPeople';
 
 interface RebuildEntry {
   id: string;
@@ -89,7 +92,8 @@ export function predictMeetings(
       id: m.id,
       place: m.place ?? null,
       date: dateOf(m.date?.iso, m.date?.precision),
-      accounts: m.accounts.map((a) => ({ file: fileOf.get(a.uri) ?? a.uri, start: a.span.start, end: a.span.end })),
+      // Every passage of an account (headline, lead, a later paragraph): an account found by any of them is found.
+      accounts: m.accounts.flatMap((a) => spansOf(a).map((s) => ({ file: fileOf.get(a.uri) ?? a.uri, start: s.start, end: s.end }))),
     }));
   const dateConflicts: PredictedConflict[] = [];
   const figureConflicts: PredictedFigureConflict[] = [];
@@ -176,7 +180,58 @@ export async function runMeetings(ctx: RunContext): Promise<{ tables: Table[]; j
     });
     json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s, i) => [s.split, { ...s, dateConflicts: conflictScores[i], figureAlarms: figureScores[i] }]));
   }
+  const people = runPeople(ctx, gold, rebuild);
+  tables.push(...people.tables);
+  json.people = people.json;
   return { tables, json };
+}
+
+/** name-variant and title-conflict against the people gold (meetingsPeople.ts), unattributed-claim against the labelled sentences (meetingsClaims.ts), and findings per 100 articles. */
+function runPeople(ctx: RunContext, gold: MeetingsGold, rebuild: RebuildEntry[]): { tables: Table[]; json: unknown } {
+  const texts = new Map(rebuild.map((e) => [e.file, readFileSync(path.join(ctx.dir, e.file), 'utf8')]));
+  const analyse = (t: Map<string, string>) => {
+    const { corpus, uriOf } = analyseTexts([...t].map(([name, text]) => ({ name, text })), '/eval-real/meetings');
+    const fileOf = new Map([...uriOf].map(([f, u]) => [u, f]));
+    const at = (uri: string) => fileOf.get(uri) ?? uri;
+    const of = (code: string): PeopleFinding[] =>
+      [...corpus.allFindings()].flatMap(([uri, fs]) =>
+        fs.filter((f) => f.code === code).map((f) => ({ file: at(uri), start: f.range.start, end: f.range.end, related: f.related.map((r) => ({ file: at(r.uri), start: r.range.start, end: r.range.end })) })),
+      );
+    return { corpus, of };
+  };
+  const asIs = analyse(texts);
+  const seeded = seedTitleConflicts(gold, texts);
+  const variants = scoreNameVariants(gold, texts, asIs.of('name-variant'));
+  const judged = parse(readFileSync(path.join(goldDir(ctx.repo), 'titles.yaml'), 'utf8')) as { conflicts?: GoldTitleConflict[] };
+  const titles = scoreTitleConflicts(gold, asIs.of('title-conflict'), seeded.seeds, analyse(seeded.texts).of('title-conflict'), judged.conflicts ?? []);
+  const p = (n: number, of: number) => (of ? round(n / of) : null);
+  const variantJudged = variants.right + variants.differentPeople;
+  const claimsGold = parse(readFileSync(path.join(goldDir(ctx.repo), 'claims.yaml'), 'utf8')) as ClaimsGold;
+  const flags = asIs.of('unattributed-claim');
+  const claimSplits = ctx.split === 'dev' || ctx.split === 'check' ? ([ctx.split] as const) : ([undefined, 'dev', 'check'] as const);
+  const claimScores = claimSplits.map((sp) => scoreClaims(claimsGold, flags, sp ? new Set(gold.articles.filter((a) => a.split === sp).map((a) => a.file)) : undefined));
+  const claimsTable: Table = {
+    title: 'Real meetings corpus: unattributed-claim against hand-labelled sentences',
+    columns: ['split', 'flags', 'right', 'on attributed', 'on no claim', 'unjudged', 'precision', 'unattributed claims', 'found', 'recall'],
+    rows: claimScores.map((c, i) => [claimSplits[i] ?? 'all', c.flags, c.right, c.onAttributed, c.onNotAClaim, c.unjudged, c.precision === null ? null : round(c.precision), c.unattributed, c.found, c.recall === null ? null : round(c.recall)]),
+    note: 'gold: test/real/meetings/claims.yaml (269 sentences: those the frozen claim rule marks and those flagged at b9c6e3f, labelled by hand)',
+    examples: ctx.examples ? claimScores[0].errors.slice(0, ctx.examples) : undefined,
+  };
+  const table: Table = {
+    title: 'Real meetings corpus: name-variant and title-conflict against the people gold',
+    columns: ['measure', 'findings', 'right', 'wrong', 'unjudged', 'precision', 'recall'],
+    rows: [
+      ['name-variant', variants.findings, variants.right, variants.differentPeople, variants.unjudged, p(variants.right, variantJudged), p(variants.caughtPeople.length, variants.variantPeople.length)],
+      ['title-conflict, corpus as is', titles.findings, titles.right, titles.onOneParticipant + titles.differentPeople, titles.unjudged, p(titles.right, titles.findings - titles.unjudged), p(titles.realCaught, titles.realConflicts)],
+      ['title-conflict, seeded conflicts', titles.seededFindings, titles.seededFindingsOnSeeds, titles.seededFindings - titles.seededFindingsOnSeeds, 0, p(titles.seededFindingsOnSeeds, titles.seededFindings), p(titles.caught, titles.seeds)],
+    ],
+    note:
+      `name-variant recall over the ${variants.variantPeople.length} participants the gold spells two ways (${variants.caughtPeople.length} caught); ` +
+      `the annotator found no real title disagreement (titles.yaml), so title-conflict recall is over ${titles.seeds} seeded titles ("${SEEDED_OFFICE}" before one full-name mention per participant)`,
+    examples: ctx.examples ? [...variants.errors, ...titles.errors].slice(0, ctx.examples * 2) : undefined,
+  };
+  const findings = findingsTable('Real meetings corpus: findings per 100 articles (page text only)', asIs.corpus, rebuild.length);
+  return { tables: [table, claimsTable, findings], json: { nameVariant: variants, titleConflict: titles, unattributedClaim: Object.fromEntries(claimScores.map((c, i) => [claimSplits[i] ?? 'all', c])), findingsPer100: Object.fromEntries(findings.rows.map((r) => [r[0], r[2]])) } };
 }
 
 /** The eval:real module (structurally a RealCorpus). */

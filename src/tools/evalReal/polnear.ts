@@ -23,7 +23,7 @@
 // - flags per 100 sentences for the three codes.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BratAttribution, checkSpans, parseBrat } from './brat';
 import { analyseTexts, per100, RealCorpus, round, RunContext, seededSample, splitOf, Table } from './framework';
@@ -43,6 +43,12 @@ export interface PolnearGold {
   mismatched: string[];
   sentences: Span[];
   sentencesFrom: 'corenlp' | 'fallback';
+  /**
+   * CoreNLP's coreference chains (each a list of mention spans), from the corpus' own corenlp/ XML; absent for
+   * articles prepared before it was kept, or without that file. Used to judge speakers whose annotated source is a
+   * pronoun or description (speakers.ts).
+   */
+  coref?: Span[][];
   attributions: BratAttribution[];
 }
 
@@ -170,6 +176,45 @@ export function coreNlpSentences(xml: string): Span[] {
   return out;
 }
 
+/**
+ * Coreference chains from a CoreNLP XML file: each chain's mentions as character spans (a mention names its
+ * sentence, 1-based, and its tokens [start, end), 1-based, end exclusive; the tokens carry the offsets).
+ */
+export function coreNlpCoref(xml: string): Span[][] {
+  const at = xml.indexOf('<coreference>');
+  if (at < 0) return [];
+  const tokens: Span[][] = [];
+  const re = /<sentence id=|<CharacterOffsetBegin>(\d+)<|<CharacterOffsetEnd>(\d+)</g;
+  const head = xml.slice(0, at);
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    if (m[0].startsWith('<sentence')) tokens.push([]);
+    else if (m[1] !== undefined) tokens[tokens.length - 1]?.push({ start: Number(m[1]), end: Number(m[1]) });
+    else {
+      const list = tokens[tokens.length - 1];
+      if (list?.length) list[list.length - 1].end = Number(m[2]);
+    }
+  }
+  const chains: Span[][] = [];
+  for (const piece of xml.slice(at).split('</coreference>')) {
+    const chain: Span[] = [];
+    for (const m of piece.matchAll(/<mention[^>]*>\s*<sentence>(\d+)<\/sentence>\s*<start>(\d+)<\/start>\s*<end>(\d+)<\/end>/g)) {
+      const sentence = tokens[Number(m[1]) - 1];
+      const first = sentence?.[Number(m[2]) - 1];
+      const last = sentence?.[Number(m[3]) - 2];
+      if (first && last) chain.push({ start: first.start, end: last.end });
+    }
+    if (chain.length > 1) chains.push(chain);
+  }
+  return chains;
+}
+
+/** Writes a file whole or not at all (others may be reading the prepared corpus while it is prepared again). */
+function writeAtomic(file: string, data: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
 async function prepare(ctx: RunContext, fromArg: string | undefined): Promise<void> {
   const from = path.resolve(fromArg ?? DEFAULT_FROM);
   if (!existsSync(from)) throw new Error(`no PolNeAR at ${from}: fetch it with the search tool (github:networkdynamics/PolNeAR) or pass --from`);
@@ -214,14 +259,23 @@ async function prepare(ctx: RunContext, fromArg: string | undefined): Promise<vo
       mismatchedSpans += checked.mismatched.length;
       if (checked.offsets === 'codepoints') codepointDocs++;
       const annotator = path.basename(annFor[k]!, '.ann').slice(name.length + 1);
-      const gold: PolnearGold = { annotator, offsets: checked.offsets, mismatched: checked.mismatched, sentences: xml ? coreNlpSentences(xml.toString('utf8')) : splitSentences(text), sentencesFrom: xml ? 'corenlp' : 'fallback', attributions: checked.doc.attributions };
-      writeFileSync(path.join(ctx.dir, 'text', `${name}.txt`), text);
-      writeFileSync(path.join(ctx.dir, 'gold', `${name}.json`), JSON.stringify(gold));
+      const xmlText = xml?.toString('utf8');
+      const gold: PolnearGold = {
+        annotator,
+        offsets: checked.offsets,
+        mismatched: checked.mismatched,
+        sentences: xmlText ? coreNlpSentences(xmlText) : splitSentences(text),
+        sentencesFrom: xmlText ? 'corenlp' : 'fallback',
+        attributions: checked.doc.attributions,
+        coref: xmlText ? coreNlpCoref(xmlText) : undefined,
+      };
+      writeAtomic(path.join(ctx.dir, 'text', `${name}.txt`), text);
+      writeAtomic(path.join(ctx.dir, 'gold', `${name}.json`), JSON.stringify(gold));
       const m = meta.get(name) ?? {};
       manifest.files.push({ name, publisher: m.publisher ?? name.split('_')[0], date: m.publication_date ?? name.split('_')[1], title: m.title ?? '', annotator });
     });
   }
-  writeFileSync(path.join(ctx.dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  writeAtomic(path.join(ctx.dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   console.log(`polnear: prepared ${manifest.files.length} train articles in ${ctx.dir} (${spans} spans, ${mismatchedSpans} not matching the text, ${codepointDocs} articles with code-point offsets converted; ${fallbackSentences} without CoreNLP sentences, split by splitSentences)`);
 }
 
@@ -386,7 +440,7 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
       }
     }
     const quotes = c.analysis(uri)?.sourcing.quotes ?? [];
-    const sp = scoreSpeakers(text, gold.attributions, quotes);
+    const sp = scoreSpeakers(text, gold.attributions, quotes, gold.coref);
     t.speakers = sp.counts;
     for (const e of sp.errors) {
       if (e.kind === 'missed' || examples.speakerWrong.length >= ctx.examples) continue;
@@ -453,7 +507,7 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
       columns: ['case', 'count', 'verdict'],
       rows: [
         ['named speaker is the annotated source (span or name)', speakers.rightSource, 'right'],
-        ['annotated source is a pronoun or description; speaker is its antecedent (nearest earlier named source)', speakers.rightAntecedent, 'right'],
+        ['annotated source is a pronoun or description; speaker is its antecedent (in its CoreNLP chain, or the nearest earlier named source)', speakers.rightAntecedent, 'right'],
         ['named speaker is another person than the annotated source (a name)', speakers.wrongPerson, 'wrong'],
         ['annotated source is a pronoun or description; speaker is not its antecedent', speakers.wrongAntecedent, 'wrong'],
         ['speaker named for a quotation in a sourceless attribution', speakers.inSourceless, 'wrong'],

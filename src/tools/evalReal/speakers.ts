@@ -8,8 +8,10 @@
 // - Its named speaker is RIGHT when the speaker's span overlaps the attribution's annotated source, or the two share
 //   a name token (a capitalised word that is not a title, pronoun or determiner: "Trump" and "President Donald
 //   Trump"). When the annotated source names no one ("he", "the senator", "a spokesman"), the speaker is compared
-//   with that source's antecedent: the nearest earlier annotated source in the article that does name someone (a
-//   proxy for coreference, counted in its own row so its share is visible).
+//   with that source's antecedent, read two ways, either of which may name the speaker: the names in the CoreNLP
+//   coreference chains through the source (the corpus' own corenlp/ files, independent of the analysis), and the
+//   nearest earlier annotated source in the article that does name someone. Both are proxies for coreference (noisy
+//   both ways), so these quotations are counted in their own rows and left out of speakerPrecisionNamed.
 // - WRONG: another person than the annotated source (or than its antecedent), or a speaker named for a quotation
 //   that lies in a sourceless attribution or in no attribution at all. speakerPrecisionNamed leaves out the
 //   quotations judged through an antecedent.
@@ -80,7 +82,7 @@ export interface SpeakerResult {
   errors: { kind: 'wrong person' | 'not the antecedent' | 'no source' | 'missed'; at: Span; speaker?: string; source?: Span[] }[];
 }
 
-export function scoreSpeakers(text: string, attributions: BratAttribution[], quotes: ScoredQuote[]): SpeakerResult {
+export function scoreSpeakers(text: string, attributions: BratAttribution[], quotes: ScoredQuote[], coref?: Span[][]): SpeakerResult {
   const c = emptySpeakerCounts();
   const errors: SpeakerResult['errors'] = [];
   const tokens = (s: string) => nameTokens(s, 0, -1, new Set());
@@ -90,14 +92,17 @@ export function scoreSpeakers(text: string, attributions: BratAttribution[], quo
   const sourceNames = (a: BratAttribution): { names: string[]; viaAntecedent: boolean } => {
     const own = tokens(sourceText(a));
     if (own.length) return { names: own, viaAntecedent: false };
+    // CoreNLP's chains through the source (the names its other mentions give), and the nearest earlier named source.
+    const chains = (coref ?? []).filter((chain) => chain.some((m) => overlapsAny(m, a.source)));
+    const fromChains = [...new Set(chains.flatMap((chain) => chain.flatMap((m) => tokens(text.slice(m.start, m.end)))))];
     const at = a.source![0].start;
     for (let i = withSource.length - 1; i >= 0; i--) {
       const b = withSource[i];
       if (b.source![0].start >= at) continue;
       const names = tokens(sourceText(b));
-      if (names.length) return { names, viaAntecedent: true };
+      if (names.length) return { names: [...fromChains, ...names], viaAntecedent: true };
     }
-    return { names: [], viaAntecedent: true };
+    return { names: fromChains, viaAntecedent: true };
   };
   const verdict = (q: ScoredQuote, a: BratAttribution): 'source' | 'antecedent' | 'wrong' | 'not antecedent' => {
     const sp = q.speaker!;
