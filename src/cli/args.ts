@@ -77,7 +77,7 @@ const SUMMARY: Record<Command, string> = {
   check: 'print every finding for the articles under PATHS (default: the current folder)',
   articles: "list each article's outlet, date (and where it came from), headline, size and boilerplate",
   meetings: 'list the meetings, visits and calls the articles report, grouped across outlets',
-  compare: "show each meeting two or more outlets report side by side: titles, place, date, figures, quotes; ≠ marks disagreements",
+  compare: "show each meeting, then each other story (a quake, an attack…), two or more outlets report side by side: titles, place, date, figures, quotes; ≠ marks disagreements",
   report: 'write the coverage page: one self-contained HTML file (timeline of meetings × outlets, sourcing profiles, word choices)',
   import: 'write each saved web page (.html, .htm) under PATHS as a readable .md article beside it',
 };

@@ -24,6 +24,7 @@ import { version } from '../../package.json';
 import { summariseMeeting } from '../host/summaries';
 import { coverageData } from '../core/coverage';
 import { compareMeeting } from '../core/meetings/compare';
+import { compareEvent } from '../core/events/compare';
 import { coverageHtml } from '../host/coverageHtml';
 
 const VERSION: string = version;
@@ -88,14 +89,17 @@ async function run(options: CliOptions): Promise<number> {
     return 0;
   }
   if (options.command === 'compare') {
-    const comparisons = corpus.meetings().all().map((m) => compareMeeting(m, corpus)).filter((c) => c.columns.length > 1);
+    // Meetings first, then the stories (events) two or more outlets report: the same shape, kind 'event'.
+    const meetings = corpus.meetings().all().map((m) => compareMeeting(m, corpus)).filter((c) => c.columns.length > 1);
+    const events = corpus.events().all().filter((e) => e.uris.length > 1).map((e) => compareEvent(e, corpus)).filter((c) => c.columns.length > 1);
+    const comparisons = [...meetings, ...events];
     if (options.format === 'json') process.stdout.write(JSON.stringify(comparisons, null, 2) + '\n');
     else {
       for (const c of comparisons) {
-        process.stdout.write(`${c.label}\n  ${c.columns.map((col) => col.outlet ?? col.name).join(' | ')}\n`);
+        process.stdout.write(`${c.kind === 'event' ? 'Event: ' : ''}${c.label}\n  ${c.columns.map((col) => col.outlet ?? col.name).join(' | ')}\n`);
         for (const r of c.rows) process.stdout.write(`  ${r.disagreement ? '≠' : ' '} ${r.label}: ${r.cells.map((cell) => cell.value || cell.passages.map((p) => p.text).join('; ') || '—').join(' | ')}\n`);
       }
-      process.stdout.write(`${comparisons.length} meeting(s) reported by two or more outlets\n`);
+      process.stdout.write(`${meetings.length} meeting(s) and ${events.length} other stories reported by two or more outlets\n`);
     }
     return 0;
   }

@@ -7,11 +7,22 @@ import type { CompareResult, LspRange } from '../shared/protocol';
 
 export class ComparePanel {
   private static current: ComparePanel | undefined;
+  /** The comparison to show, kept until the webview's script says it is listening (a message posted before is lost). */
+  private data: CompareResult | undefined;
+  private ready = false;
   private constructor(private readonly panel: vscode.WebviewPanel, reveal: (uri: string, range: LspRange) => Thenable<unknown>) {
     panel.onDidDispose(() => { ComparePanel.current = undefined; });
     panel.webview.onDidReceiveMessage((m: { type: string; uri?: string; range?: LspRange }) => {
       if (m.type === 'reveal' && m.uri && m.range) void reveal(m.uri, m.range);
+      if (m.type === 'ready') {
+        this.ready = true;
+        this.post();
+      }
     });
+  }
+
+  private post(): void {
+    if (this.ready && this.data) void this.panel.webview.postMessage({ type: 'show', data: this.data });
   }
 
   /** Shows the comparison in the panel, creating it the first time and reusing it afterwards. */
@@ -24,10 +35,11 @@ export class ComparePanel {
       panel.webview.html = html(panel.webview, extensionUri);
       ComparePanel.current = new ComparePanel(panel, reveal);
     }
-    const { panel } = ComparePanel.current;
-    panel.title = `Compare: ${data.label.replace(/\s*\(\d+ accounts?\)$/, '')}`;
-    panel.reveal(undefined, false);
-    void panel.webview.postMessage({ type: 'show', data });
+    const current = ComparePanel.current;
+    current.panel.title = `Compare: ${data.label.replace(/\s*\(\d+ accounts?\)$/, '')}`;
+    current.panel.reveal(undefined, false);
+    current.data = data;
+    current.post();
   }
 }
 

@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     outputChannel: log,
     // Hover cards link to other mentions and accounts through this one command.
-    markdown: { isTrusted: { enabledCommands: [COMMANDS.openAccount] } },
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.openAccount, COMMANDS.compareAccounts] } },
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
   };
   client = new LanguageClient('sourcelens', 'Sourcelens', serverOptions, clientOptions);

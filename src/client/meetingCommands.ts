@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, CompareRequest, LspRange, MeetingAtRequest, MeetingSummary } from '../shared/protocol';
+import { COMMANDS, CompareParams, CompareRequest, EventSummary, LspRange, MeetingAtRequest, MeetingSummary } from '../shared/protocol';
 import { ComparePanel } from './comparePanel';
 import { MeetingNode, MeetingsProvider } from './meetingsTree';
 
@@ -69,15 +69,21 @@ export function registerMeetingCommands(
       }
       await view.reveal({ type: 'meeting', meeting }, { select: true, focus: true, expand: true });
     }),
-    vscode.commands.registerCommand(COMMANDS.compareAccounts, async (id?: string | { meeting?: MeetingSummary }) => {
+    vscode.commands.registerCommand(COMMANDS.compareAccounts, async (arg?: string | CompareParams | { meeting?: MeetingSummary; event?: EventSummary }) => {
       const c = client();
       if (!c) return;
-      // From the Meetings tree (a meeting id or node), or the account under the cursor.
-      const fromTree = typeof id === 'string' ? id : id?.meeting?.id;
-      const meetingId = fromTree ?? (await accountAtCursor(c, provider))?.meeting.id;
-      const data = meetingId ? await c.sendRequest(CompareRequest, { meetingId }) : null;
+      // From the Meetings view (a meeting or event node), a hover or code action ({ meetingId } / { eventId } /
+      // { uri, position }), or the cursor: the meeting account there, else the event the article reports.
+      const node = typeof arg === 'object' ? (arg as { meeting?: MeetingSummary; event?: EventSummary }) : undefined;
+      let params: CompareParams | undefined =
+        typeof arg === 'string' ? { meetingId: arg } : node?.meeting ? { meetingId: node.meeting.id } : node?.event ? { eventId: node.event.id } : (arg as CompareParams | undefined);
+      if (!params || (params.meetingId === undefined && params.eventId === undefined && params.uri === undefined)) {
+        const editor = vscode.window.activeTextEditor;
+        params = editor ? { uri: editor.document.uri.toString(), position: editor.selection.active } : undefined;
+      }
+      const data = params ? await c.sendRequest(CompareRequest, params) : null;
       if (!data || data.columns.length < 2) {
-        void vscode.window.showInformationMessage('Sourcelens: put the cursor in an account of a meeting that at least two outlets report.');
+        void vscode.window.showInformationMessage('Sourcelens: put the cursor in an account of a meeting, or an article of a story, that at least two outlets report.');
         return;
       }
       ComparePanel.show(context.extensionUri, data, (uri, range) => openAccount(uri, range, vscode.ViewColumn.One));

@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, MeetingAccountSummary, MeetingRequest, MeetingsRequest, MeetingSummary } from '../shared/protocol';
+import { COMMANDS, EventsRequest, EventSummary, MeetingAccountSummary, MeetingRequest, MeetingsRequest, MeetingSummary } from '../shared/protocol';
 
 export type MeetingNode =
   | { type: 'single-group'; count: number }
@@ -13,12 +13,16 @@ export type MeetingNode =
   | { type: 'conflict'; meeting: MeetingSummary; index: number }
   | { type: 'participants'; meeting: MeetingSummary }
   | { type: 'participant'; meeting: MeetingSummary; participant: MeetingSummary['participants'][number] }
-  | { type: 'account'; meeting: MeetingSummary; account: MeetingAccountSummary };
+  | { type: 'account'; meeting: MeetingSummary; account: MeetingAccountSummary }
+  | { type: 'events-group'; count: number }
+  | { type: 'event'; event: EventSummary }
+  | { type: 'event-article'; event: EventSummary; article: EventSummary['articles'][number] };
 
 export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private loaded: Promise<MeetingSummary[]> | undefined;
+  private events: Promise<EventSummary[]> | undefined;
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
@@ -41,10 +45,12 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
     const client = this.client();
     if (!client || !client.isRunning()) return;
     const next = client.sendRequest(MeetingsRequest);
-    const snapshot = JSON.stringify(await next);
+    const events = client.sendRequest(EventsRequest);
+    const snapshot = JSON.stringify([await next, await events]);
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
     this.loaded = next;
+    this.events = events;
     this.changed.fire();
   }
 
@@ -52,11 +58,20 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   async all(): Promise<MeetingSummary[]> {
     const client = this.client();
     if (!client || !client.isRunning()) return [];
-    this.loaded ??= client.sendRequest(MeetingsRequest).then((m) => {
-      this.snapshot = JSON.stringify(m);
-      return m;
-    });
+    if (!this.loaded) {
+      const meetings = client.sendRequest(MeetingsRequest);
+      const events = client.sendRequest(EventsRequest);
+      this.loaded = meetings;
+      this.events = events;
+      void Promise.all([meetings, events]).then((both) => (this.snapshot = JSON.stringify(both)));
+    }
     return this.loaded;
+  }
+
+  /** The stories two or more outlets report (fetched with the meetings). */
+  async allEvents(): Promise<EventSummary[]> {
+    await this.all();
+    return (await this.events) ?? [];
   }
 
   async getChildren(node?: MeetingNode): Promise<MeetingNode[]> {
@@ -64,8 +79,12 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
       const all = await this.all();
       const shared = all.filter((m) => m.outlets >= 2).map((meeting): MeetingNode => ({ type: 'meeting', meeting }));
       const single = all.length - shared.length;
-      return single && !this.singleHidden ? [...shared, { type: 'single-group', count: single }] : shared;
+      const events = await this.allEvents();
+      const groups: MeetingNode[] = [...(single && !this.singleHidden ? [{ type: 'single-group' as const, count: single }] : []), ...(events.length ? [{ type: 'events-group' as const, count: events.length }] : [])];
+      return [...shared, ...groups];
     }
+    if (node.type === 'events-group') return (await this.allEvents()).map((event) => ({ type: 'event', event }));
+    if (node.type === 'event') return node.event.articles.map((article) => ({ type: 'event-article', event: node.event, article }));
     if (node.type === 'single-group') return (await this.all()).filter((m) => m.outlets < 2).map((meeting) => ({ type: 'meeting', meeting }));
     if (node.type === 'meeting') {
       return [
@@ -79,7 +98,9 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
   }
 
   getParent(node: MeetingNode): MeetingNode | undefined {
-    if (node.type === 'single-group') return undefined;
+    if (node.type === 'single-group' || node.type === 'events-group') return undefined;
+    if (node.type === 'event') return { type: 'events-group', count: 0 };
+    if (node.type === 'event-article') return { type: 'event', event: node.event };
     if (node.type === 'meeting') return node.meeting.outlets >= 2 || this.singleHidden ? undefined : { type: 'single-group', count: 0 };
     if (node.type === 'participant') return { type: 'participants', meeting: node.meeting };
     return { type: 'meeting', meeting: node.meeting };
@@ -92,6 +113,33 @@ export class MeetingsProvider implements vscode.TreeDataProvider<MeetingNode> {
         item.id = 'single-group';
         item.iconPath = new vscode.ThemeIcon('filter');
         item.tooltip = 'Meetings only one article of the corpus reports: nothing to compare them with. Hide them with the filter action.';
+        return item;
+      }
+      case 'events-group': {
+        const item = new vscode.TreeItem(`Stories several outlets report (${node.count})`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'events-group';
+        item.iconPath = new vscode.ThemeIcon('library');
+        item.tooltip = 'Events (a quake, an attack, an arrest, a trial, a deal…) that articles of two or more outlets report; those whose figures disagree first. Compare opens the articles side by side.';
+        return item;
+      }
+      case 'event': {
+        const e = node.event;
+        const item = new vscode.TreeItem(e.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `event/${e.id}`;
+        const when = e.from ? (e.from === e.to || !e.to ? e.from : `${e.from} – ${e.to}`) : '';
+        item.description = [`${e.outlets} outlets`, e.type !== 'other' ? e.type : '', when, e.conflicts ? `${e.conflicts} figure conflict${e.conflicts === 1 ? '' : 's'}` : '', e.updates ? `${e.updates} update${e.updates === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(e.conflicts ? 'warning' : 'globe');
+        item.tooltip = `${e.label}\n${e.articles.length} articles from ${e.outlets} outlets`;
+        item.contextValue = 'sourcelens.event';
+        return item;
+      }
+      case 'event-article': {
+        const a = node.article;
+        const item = new vscode.TreeItem(`${a.outlet ?? 'unknown outlet'} — ${a.name}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `event/${node.event.id}/a/${a.uri}`;
+        item.description = a.headline ?? '';
+        item.iconPath = new vscode.ThemeIcon('file-text');
+        item.command = { title: 'Open article', command: COMMANDS.openAccount, arguments: [a.uri, a.range] };
         return item;
       }
       case 'conflict': {

@@ -3,7 +3,7 @@
 
 import type { Corpus } from './corpus';
 import { meetingLabel } from './meetings/cluster';
-import { findLoadedTerms } from './sourcing/loaded';
+import { ownLoadedTerms } from './sourcing/loaded';
 
 const CONFLICTS = new Set(['figure-conflict', 'date-conflict', 'title-conflict', 'quote-variant']);
 
@@ -60,7 +60,7 @@ export function coverageData(corpus: Corpus): CoverageData {
     p.attributed += new Set(analysis.sourcing.attributions.map((a) => a.sentence)).size;
     p.anonymous += new Set(analysis.sourcing.attributions.filter((a) => a.source.type === 'anonymous').map((a) => a.sentence)).size;
     p.quotes += analysis.sourcing.quotes.filter((q) => q.kind !== 'scare').length;
-    for (const t of findLoadedTerms(analysis.article)) {
+    for (const t of ownLoadedTerms(analysis)) {
       const key = `${t.group}\u0000${outlet}\u0000${t.term}`;
       const use = loaded.get(key) ?? { group: t.group, outlet, term: t.term, count: 0 };
       use.count++;

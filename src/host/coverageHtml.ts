@@ -19,10 +19,32 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 export function coverageHtml(data: CoverageData, options: CoverageHtmlOptions = {}): string {
   const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
+  // In the webview the Content-Security-Policy (in `head`) allows styles by nonce only, never 'unsafe-inline':
+  // every <style> of the page — ours and the one Plot puts in each chart — carries the nonce, and the few style=""
+  // attributes Plot writes (a legend's figure wrapper) become classes with their declarations in our stylesheet
+  // (`!important`, as an inline style outranks other rules), so nothing inline needs allowing.
+  const nonce = /'nonce-([^']+)'/.exec(options.head ?? '')?.[1];
+  const inlineStyles = new Map<string, string>();
+  type Node = { outerHTML: string; querySelectorAll(selector: string): Iterable<Element> };
+  // (the chart's own root counts too: with a legend, Plot returns a <figure style="…">)
+  type Element = { setAttribute(name: string, value: string): void; getAttribute(name: string): string | null; removeAttribute(name: string): void; classList: { add(c: string): void } };
   const render = (plot: () => Plot.Plot | (SVGSVGElement | HTMLElement)) => {
-    const node = plot() as unknown as { outerHTML: string };
+    const node = plot() as unknown as Node;
+    if (nonce) for (const style of node.querySelectorAll('style')) style.setAttribute('nonce', nonce);
+    for (const el of [node as unknown as Element, ...node.querySelectorAll('[style]')]) {
+      const declarations = (el.getAttribute('style') ?? '').trim();
+      if (!declarations) {
+        el.removeAttribute('style');
+        continue;
+      }
+      let name = inlineStyles.get(declarations);
+      if (!name) inlineStyles.set(declarations, (name = `sl-style-${inlineStyles.size + 1}`));
+      el.classList.add(name);
+      el.removeAttribute('style');
+    }
     return node.outerHTML;
   };
+  const movedStyles = () => [...inlineStyles].map(([declarations, name]) => `.${name} { ${declarations.split(';').map((d) => d.trim()).filter((d) => /^[\w-]+\s*:[^{}<]*$/.test(d)).map((d) => `${d.replace(/\s*!important$/, '')} !important`).join('; ')} }`).join('\n');
   const href = options.href ?? ((a: CoverageAccount) => `${a.uri}#sl=${a.span.start},${a.span.end}`);
   const outlets = data.outlets.map((o) => o.outlet);
   const width = 880;
@@ -85,7 +107,7 @@ export function coverageHtml(data: CoverageData, options: CoverageHtmlOptions = 
 <meta charset="UTF-8">
 ${options.head ?? ''}
 <title>${escape(title)}</title>
-<style${options.head?.includes('nonce-') ? ` nonce="${/nonce-([^']+)/.exec(options.head)![1]}"` : ''}>${CSS}</style>
+<style${nonce ? ` nonce="${escape(nonce)}"` : ''}>${CSS}${movedStyles()}</style>
 </head>
 <body>
 <h1>${escape(title)}</h1>

@@ -3,7 +3,7 @@
 
 import { CancellationToken, Connection, ErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
 
-type Need = 'textDocument' | 'position' | 'range' | 'id' | 'uri' | 'query' | 'previousResultIds' | 'meetingId' | 'head' | 'tail';
+type Need = 'textDocument' | 'position' | 'range' | 'id' | 'uri' | 'query' | 'previousResultIds' | 'meetingId' | 'eventId' | 'head' | 'tail';
 
 /**
  * Refuses params of the wrong shape with InvalidParams (-32602), before a handler dereferences them (which
@@ -24,7 +24,7 @@ export function checkParams(params: unknown, ...needs: Need[]): void {
     if (need === 'textDocument' && !(value && typeof value === 'object' && typeof (value as { uri?: unknown }).uri === 'string')) bad('textDocument.uri must be a string');
     if (need === 'position' && !isPosition(value)) bad('position must be { line, character } with non-negative integers');
     if (need === 'range' && !(value && typeof value === 'object' && isPosition((value as { start?: unknown }).start) && isPosition((value as { end?: unknown }).end))) bad('range must have start and end positions');
-    if ((need === 'id' || need === 'uri' || need === 'query' || need === 'meetingId' || need === 'head' || need === 'tail') && typeof value !== 'string') bad(`${need} must be a string`);
+    if ((need === 'id' || need === 'uri' || need === 'query' || need === 'meetingId' || need === 'eventId' || need === 'head' || need === 'tail') && typeof value !== 'string') bad(`${need} must be a string`);
     if (need === 'previousResultIds' && !Array.isArray(value)) bad('previousResultIds must be an array');
   }
 }

@@ -1,5 +1,6 @@
-// Code actions: the quick fixes that write sources.yaml, the knowledge file and the suppressions file. Any action
-// whose edit would touch another file, or one outside the workspace, is dropped.
+// Code actions: the quick fixes that write sources.yaml, the knowledge file and the suppressions file, and the
+// command that compares the accounts behind a figure finding. Any action whose edit would touch another file, or one
+// outside the workspace, is dropped.
 
 import { CodeAction, Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { suppressionsPath } from '../host/suppressions';
@@ -7,6 +8,7 @@ import { normaliseUri as norm } from '../host/uris';
 import { CorpusHost } from '../host/workspace';
 import { codeActionsFor } from './features/codeActions';
 import { entityActions } from './features/entityActions';
+import { compareActions } from './features/events';
 import { suppressActions } from './features/suppressActions';
 import { lineIndexOf } from './lsp';
 import { checkParams } from './params';
@@ -24,6 +26,7 @@ export function registerQuickFixes({ connection, host, yaml }: { connection: Con
       ...codeActionsFor(article, params.context.diagnostics, (folder) => yaml.sourcesDocument(folder)),
       ...entityActions(host.corpus, article.uri, offset, params.context.diagnostics, yaml.knowledgeDocument()),
       ...suppressActions(article, params.context.diagnostics, suppressions, yaml.text(suppressions)),
+      ...compareActions(article.uri, params.context.diagnostics),
     ]);
   });
 }

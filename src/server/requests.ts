@@ -13,11 +13,11 @@ import { normaliseUri as norm } from '../host/uris';
 import { CorpusHost } from '../host/workspace';
 import {
   ArticleSummary, CompareRequest, CompareResult, CorpusRequest, CoverageHtmlRequest, CoverageRequest, EntitiesRequest, EntityDetail, EntityRequest,
-  EntitySummary, ImportOutcomeData, ImportPagesRequest, MeetingAtRequest, MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest,
+  EntitySummary, EventsRequest, ImportOutcomeData, ImportPagesRequest, MeetingAtRequest, MeetingRequest, MeetingsRequest, MeetingSummary, ReindexRequest,
 } from '../shared/protocol';
 import type { Diagnostics } from './diagnostics';
 import type { Ready } from './documents';
-import { compareForProtocol } from './features/meetings';
+import { compareFor, eventSummaries } from './features/events';
 import type { Index } from './lifecycle';
 import { articleRange, lineIndexOf } from './lsp';
 import { checkParams, onRequestWithoutParams } from './params';
@@ -84,11 +84,20 @@ export function registerRequests({ connection, host, ready, diagnostics, index }
     return coverageHtml(coverageData(host.corpus), { title: 'Sourcelens coverage', head: params.head, tail: params.tail });
   });
 
+  // A meeting by id, an event by id, or a position (the meeting account there, else the article's event).
   connection.onRequest(CompareRequest, async (params, token): Promise<CompareResult | null> => {
-    checkParams(params, 'meetingId');
+    if (params?.meetingId !== undefined) checkParams(params, 'meetingId');
+    else if (params?.uri !== undefined || params?.position !== undefined) checkParams(params, 'uri', 'position');
+    else checkParams(params, 'eventId');
     await ready(token);
-    const meeting = host.corpus.meetings().get(params.meetingId);
-    return meeting ? compareForProtocol(meeting, host.corpus) : null;
+    if (params.uri === undefined) return compareFor(host.corpus, params);
+    const article = host.corpus.get(norm(params.uri));
+    return article ? compareFor(host.corpus, { uri: article.uri, offset: lineIndexOf(article).offsetAt(params.position!) }) : null;
+  });
+
+  onRequestWithoutParams(connection, EventsRequest, async (token) => {
+    await ready(token);
+    return eventSummaries(host.corpus);
   });
 
   connection.onRequest(MeetingAtRequest, async (params, token) => {

@@ -30,8 +30,14 @@ export const ImportPagesRequest = new RequestType<{ paths: string[]; force: bool
 
 /** Request { id } -> one entity with its articles and mentions, or null. */
 export const EntityRequest = new RequestType<{ id: string }, EntityDetail | null, void>('sourcelens/entity');
-/** Request { meetingId } -> the accounts of one meeting as columns, aligned by what they report, or null. */
-export const CompareRequest = new RequestType<{ meetingId: string }, CompareResult | null, void>('sourcelens/compare');
+/**
+ * Request { meetingId } | { eventId } | { uri, position } -> the accounts of one meeting, or the articles of one event
+ * (a story several outlets report: figures of the leads, shared quotes), as columns aligned by what they report; with
+ * a position: the meeting account there, else the article's event. Null when there is nothing to compare.
+ */
+export const CompareRequest = new RequestType<CompareParams, CompareResult | null, void>('sourcelens/compare');
+/** Request, no params -> the events (stories) two or more outlets report, those with figure conflicts first. */
+export const EventsRequest = new RequestType0<EventSummary[], void>('sourcelens/events');
 /**
  * Request, no params -> CoverageData (src/core/coverage.ts): accounts by outlet and date, sourcing profiles, word
  * choices. Typed loosely here because shared/ imports nothing from the core; the webview reads it as JSON.
@@ -54,6 +60,7 @@ export const METHODS = {
   entities: EntitiesRequest.method,
   entity: EntityRequest.method,
   compare: CompareRequest.method,
+  events: EventsRequest.method,
   coverage: CoverageRequest.method,
   coverageHtml: CoverageHtmlRequest.method,
   importPages: ImportPagesRequest.method,
@@ -181,9 +188,33 @@ export interface ComparePassage {
   diff?: { value: string; op: 'same' | 'added' | 'removed' }[];
 }
 
+export interface CompareParams {
+  meetingId?: string;
+  eventId?: string;
+  uri?: string;
+  position?: LspPosition;
+}
+
+/** A story several outlets report (core/events/cluster.ts), for the Meetings view's events group. */
+export interface EventSummary {
+  id: string;
+  label: string;
+  /** quake, attack, arrest, … ('other' when none). */
+  type: string;
+  from: string | null;
+  to: string | null;
+  outlets: number;
+  articles: { uri: string; name: string; outlet: string | null; headline: string | null; range: LspRange }[];
+  /** figure-conflict and figure-update pairs between its articles. */
+  conflicts: number;
+  updates: number;
+}
+
 export interface CompareResult {
+  /** The meeting's id, or the event's when `kind` is 'event'. */
   meetingId: string;
   label: string;
+  /** The meeting's kind (meeting, call, visit, …) or 'event'. */
   kind: string;
   /** One per account (at most one per outlet, at most 8), in meeting order. */
   columns: { accountId: string; uri: string; name: string; outlet: string | null; headline: string | null; published: string | null; range: LspRange }[];

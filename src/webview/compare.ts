@@ -22,6 +22,10 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
+// Tell the extension the script listens: it posts the comparison only then (under load the panel's first message
+// could otherwise arrive before this script runs, and the panel would stay on "Loading").
+vscode.postMessage({ type: 'ready' });
+
 const saved = vscode.getState() as { data?: CompareResult; onlyDisagreements?: boolean } | undefined;
 if (saved?.data) {
   current = saved.data;
@@ -53,6 +57,8 @@ function render(): void {
   const data = current;
   root.replaceChildren();
   const disagreements = data.rows.filter((r) => r.disagreement).length;
+  // An event's columns are whole articles (their leads and what they quote); a meeting's are accounts of it.
+  const noun = data.kind === 'event' ? 'articles' : 'accounts';
   const filter = el('vscode-checkbox' as 'div', { label: 'Only disagreements', id: 'only' });
   if (onlyDisagreements) filter.setAttribute('checked', '');
   filter.addEventListener('change', (e) => {
@@ -64,10 +70,10 @@ function render(): void {
     el('h1', {}, data.label),
     el('p', { class: 'summary' },
       el('vscode-badge' as 'span', { variant: disagreements ? 'counter' : 'default' }, String(disagreements)),
-      ` disagreement${disagreements === 1 ? '' : 's'} across ${data.columns.length} accounts${data.omitted ? ` (${data.omitted} more accounts not shown)` : ''} · `,
+      ` disagreement${disagreements === 1 ? '' : 's'} across ${data.columns.length} ${noun}${data.omitted ? ` (${data.omitted} more ${noun} not shown)` : ''} · `,
       filter),
   );
-  const table = el('table', { role: 'grid', 'aria-label': `Accounts of ${data.label}` });
+  const table = el('table', { role: 'grid', 'aria-label': `${data.kind === 'event' ? 'Articles reporting' : 'Accounts of'} ${data.label}` });
   const head = el('tr', {}, el('th', { scope: 'col' }, ''));
   for (const c of data.columns) {
     const open = passageButton({ text: c.outlet ?? c.name, uri: c.uri, range: c.range }, 'Account');

@@ -1,7 +1,9 @@
 // npm run test:e2e — Sourcelens in a real VS Code (code-server 4.100.3), headless, offline:
 //  1. UI scenario: install the packaged .vsix, open a copy of samples/, and check from the real UI the Articles and
 //     Meetings views, jumping between accounts of one meeting, the Problems panel and a hover; save screenshots.
-//  2. The mocha suite in test/e2e/host/ inside the extension host (the workbench URL `payload` route).
+//  2. The reading desk (desk.mjs): quote and person hovers, Compare accounts for a meeting and for an event (from the
+//     Meetings view), the Coverage page and its Content-Security-Policy.
+//  3. The mocha suite in test/e2e/host/ inside the extension host (the workbench URL `payload` route).
 // Prints "N passed, M failed" and exits non-zero on any failure.
 
 import { execFileSync } from 'node:child_process';
@@ -9,6 +11,7 @@ import { cpSync, mkdirSync, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
 import util from 'node:util';
 import { buildVsix, installVsix, launchBrowser, REPO, SAMPLES, startCodeServer, stopAll, tempDir } from './codeServer.mjs';
+import { deskScenario } from './desk.mjs';
 
 const RESULTS = path.join(REPO, 'test-results');
 mkdirSync(RESULTS, { recursive: true });
@@ -266,6 +269,7 @@ const ready = await phase('setup', 1_800_000, async () => {
 if (ready) {
   const vsix = await phase('vsix', 180_000, async () => buildVsix(path.join(tempDir('vsix'), 'sourcelens.vsix')));
   if (vsix) await phase('UI scenario', 600_000, () => uiScenario(vsix));
+  if (vsix) await phase('reading desk', 600_000, () => deskScenario({ vsix, step, setPage: (p) => (currentPage = p), results: RESULTS, docs: !!process.env.SOURCELENS_UPDATE_SCREENSHOT }));
   await phase('extension-host suite', 600_000, () => extensionHostSuite());
 }
 await stopAll();

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { serverForSuite, TestClient } from './lspClient';
-import type { CompareResult, MeetingSummary } from '../../src/shared/protocol';
+import type { CompareResult, EventSummary, MeetingSummary } from '../../src/shared/protocol';
 import type { CoverageData } from '../../src/core/coverage';
 
 describe('language server: compare accounts (sourcelens/compare)', function () {
@@ -69,7 +69,85 @@ describe('language server: compare accounts (sourcelens/compare)', function () {
     assert.ok(data.accounts.find((a) => a.outlet === 'Marnish Wire')!.disagrees, '9 agreements against 12');
   });
 
+  it('renders the Coverage page for the webview: every stylesheet (Plot\'s too) carries the CSP nonce, no inline style attributes', async () => {
+    const head = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123';">`;
+    const html = await client.request<string>('sourcelens/coverageHtml', { head, tail: '<script nonce="abc123"></script>' });
+    const styles = html.match(/<style\b[^>]*>/g) ?? [];
+    assert.ok(styles.length >= 4, `our stylesheet and one per chart: ${styles.length}`);
+    for (const tag of styles) assert.match(tag, /nonce="abc123"/);
+    assert.doesNotMatch(html, /\sstyle="/, 'a style attribute would need unsafe-inline');
+    assert.ok(html.includes(head) && /<script nonce="abc123"><\/script>\s*<\/body>/.test(html));
+    assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'no script but the nonce\'d one');
+  });
+
   it('answers null for an unknown meeting', async () => {
     assert.equal(await client.request('sourcelens/compare', { meetingId: 'nope' }), null);
+  });
+});
+
+describe('language server: compare the articles of an event (sourcelens/events, sourcelens/compare)', function () {
+  let client: TestClient;
+  const suite = serverForSuite(() => {
+    // Three outlets report one invented quake; two give different tolls. Two unrelated stories keep the event's
+    // shared words (the town, the mayor) rare enough to link the three.
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcelens-compare-event-'));
+    writeFileSync(path.join(dir, 'ledger.txt'), 'Quake kills 31 in the Marnish hills\n\nA magnitude 6.1 earthquake struck the Marnish hills near Tolvar on Monday, killing 31 people and injuring 120, officials said.\n\n"The houses fell like cards in the night," Tolvar mayor Ilse Varga said.\n');
+    writeFileSync(path.join(dir, 'wire.txt'), 'Earthquake near Tolvar kills 13\n\nA magnitude 6.1 earthquake hit the Marnish hills near Tolvar on Monday, killing 13 people and injuring 120, the civil defence agency said.\n\n"The houses fell like cards in the dark," Tolvar mayor Ilse Varga told reporters.\n');
+    writeFileSync(path.join(dir, 'post.txt'), 'Strong quake shakes Tolvar\n\nA strong earthquake of magnitude 6.1 shook the Marnish hills near Tolvar on Monday, killing 31 people, officials said. Rescue teams searched the rubble through the night.\n\n"The houses fell like cards," Tolvar mayor Ilse Varga said.\n');
+    writeFileSync(path.join(dir, 'budget.txt'), 'Harbour budget passes\n\nThe Velorian parliament approved the harbour budget on Tuesday after a long debate about dredging costs.\n');
+    writeFileSync(path.join(dir, 'cup.txt'), 'Tolvar United win the cup\n\nTolvar United beat Kessel 2-1 in the cup final on Sunday, with a late goal from their captain.\n');
+    writeFileSync(path.join(dir, 'sources.yaml'), ['ledger.txt: Velorian Daily', 'wire.txt: Marnish Wire', 'post.txt: Ankara Post', 'budget.txt: Velorian Daily', 'cup.txt: Marnish Wire']
+      .map((l) => l.split(': ')).map(([f, o]) => `${f}:\n  outlet: ${o}\n  published: 2031-04-08\n`).join(''));
+    return dir;
+  });
+  before(() => ({ client } = suite));
+
+  it('lists the stories two or more outlets report, with their figure conflicts', async () => {
+    const events = await client.request<EventSummary[]>('sourcelens/events', null);
+    const quake = events.find((e) => e.articles.some((a) => a.uri === client.uri('ledger.txt')));
+    assert.ok(quake, `the quake among ${events.map((e) => e.label).join('; ')}`);
+    assert.equal(quake.outlets, 3);
+    assert.deepEqual(quake.articles.map((a) => a.outlet).sort(), ['Ankara Post', 'Marnish Wire', 'Velorian Daily']);
+    assert.equal(quake.conflicts, 1, '31 against 13 killed, once per pair');
+    assert.ok(!events.some((e) => e.articles.some((a) => a.uri === client.uri('budget.txt'))), 'a story one outlet reports is not listed');
+  });
+
+  it('compares an event by id and from a position: leads\' figures aligned, shared quotes diffed', async () => {
+    const events = await client.request<EventSummary[]>('sourcelens/events', null);
+    const quake = events.find((e) => e.articles.some((a) => a.uri === client.uri('ledger.txt')))!;
+    const byId = await client.request<CompareResult>('sourcelens/compare', { eventId: quake.id });
+    assert.equal(byId.kind, 'event');
+    assert.equal(byId.columns.length, 3);
+    const col = (outlet: string) => byId.columns.findIndex((c) => c.outlet === outlet);
+    const killed = byId.rows.find((r) => r.kind === 'figure' && /killed/.test(r.label));
+    assert.ok(killed, `a row for the toll: ${byId.rows.map((r) => r.label).join(' / ')}`);
+    assert.equal(killed.disagreement, true);
+    assert.equal(killed.cells[col('Marnish Wire')].value, '13');
+    assert.equal(killed.cells[col('Ankara Post')].value, '31');
+    assert.equal(killed.cells[col('Marnish Wire')].passages[0].range.start.line, 2);
+    const magnitude = byId.rows.find((r) => r.kind === 'figure' && /magnitude/.test(r.label))!;
+    assert.equal(magnitude.disagreement, false, 'all three give 6.1');
+    const quote = byId.rows.find((r) => r.kind === 'quote');
+    assert.ok(quote && quote.disagreement && quote.cells.flatMap((c) => c.passages).some((p) => p.diff?.some((d) => d.op === 'added' && /dark/.test(d.value))), JSON.stringify(quote));
+    // The command from a finding or the cursor: the position of the figure-conflict in wire.txt.
+    const line = 'A magnitude 6.1 earthquake hit the Marnish hills near Tolvar on Monday, killing 13 people and injuring 120, the civil defence agency said.';
+    const fromPosition = await client.request<CompareResult>('sourcelens/compare', { uri: client.uri('wire.txt'), position: { line: 2, character: line.indexOf('13') } });
+    assert.deepEqual(fromPosition, byId);
+    assert.equal(await client.request('sourcelens/compare', { uri: client.uri('budget.txt'), position: { line: 2, character: 4 } }), null, 'nothing to compare');
+    assert.equal(await client.request('sourcelens/compare', { eventId: 'nope' }), null);
+  });
+
+  it('offers the comparison on a figure finding and links it from the event hover', async () => {
+    const line = 'A magnitude 6.1 earthquake hit the Marnish hills near Tolvar on Monday, killing 13 people and injuring 120, the civil defence agency said.';
+    const at = line.indexOf('13');
+    const range = { start: { line: 2, character: at }, end: { line: 2, character: at + 2 } };
+    const diagnostic = { range, severity: 2, code: 'figure-conflict', source: 'sourcelens', message: 'figure-conflict' };
+    const actions = await client.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri: client.uri('wire.txt') }, range, context: { diagnostics: [diagnostic] } });
+    const compare = actions.find((a) => a.command?.command === 'sourcelens.compareAccounts');
+    assert.ok(compare, actions.map((a) => a.title).join(' / '));
+    assert.deepEqual(compare.command!.arguments, [{ uri: client.uri('wire.txt'), position: range.start }]);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri('wire.txt') }, position: { line: 2, character: line.indexOf('earthquake') + 3 } });
+    assert.ok(hover, 'a hover on the lead');
+    assert.match(hover.contents.value, /\(command:sourcelens\.compareAccounts\?/);
   });
 });

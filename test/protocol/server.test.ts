@@ -387,8 +387,11 @@ describe('language server: entities on samples/', function () {
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /person: \*\*Mevlut Cavusoglu\*\*/);
     assert.match(value, /mentions in 3 articles/);
-    assert.match(value, /Euronews · 002-euronews-zarif-ankara\.txt.*\| his Turkish counterpart \| Mevlüt Çavuşoğlu, Cavusoglu \|/);
-    assert.match(value, /Tasnim News Agency · 001-tasnim-rouhani-cavusoglu\.txt.*\| Turkish Foreign Minister; The top Turkish diplomat \|/);
+    // Three columns that fit a hover: the outlet links to the mention (the article's name on the link), then its titles and spellings.
+    assert.match(value, /\| Outlet \(mentions\) \| Titles \| Spellings \|/);
+    assert.match(value, /\[Euronews\]\(command:sourcelens\.openAccount\?[^ )]+ "002-euronews-zarif-ankara\.txt[^"]*"\) \(\d+\) \| his Turkish counterpart \| Mevlüt Çavuşoğlu; Cavusoglu \|/);
+    assert.match(value, /\[Tasnim News Agency\]\([^)]+\) \(\d+\) \| Turkish Foreign Minister; The top Turkish diplomat \|/);
+    for (const row of value.split('\n').filter((l) => l.startsWith('| '))) assert.equal(row.split(' | ').length, 3, row);
     assert.match(value, /Meetings:[\s\S]*Rouhani · Cavusoglu · Zarif — Tehran, 2016-11-26/);
   });
 

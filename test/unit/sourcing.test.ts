@@ -134,21 +134,48 @@ describe('quote-variant across outlets', () => {
   });
 });
 
-describe('loaded-term', () => {
+describe('loaded-term and loaded-label', () => {
   it('names the verdict and the words other outlets use for the same group; wire-neutral words are only named', () => {
     const c = new Corpus();
     c.update({ uri: 'file:///q/a.txt', text: 'A\n\nThe army fought the terrorists near the border.\n', externalMeta: { outlet: 'State TV' } });
     c.update({ uri: 'file:///q/b.txt', text: 'B\n\nThe army fought rebels near the border.\n', externalMeta: { outlet: 'Wire' } });
-    const found = [...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term');
+    const found = [...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code));
     assert.deepEqual(found.map((f) => f.message), [
-      '“terrorists” carries a verdict (armed opponents of a government); elsewhere in the corpus: “rebels” (Wire).',
+      '“terrorists” labels a whole group with a verdict (armed opponents of a government); elsewhere in the corpus: “rebels” (Wire).',
     ]);
+  });
+
+  it('reports a label for a whole group as information, a verdict word on one act or person as a hint', () => {
+    const c = new Corpus();
+    c.update({ uri: 'file:///q/a.txt', text: 'A\n\nThe army pushed Takfiri terrorists out of two villages. A terrorist was seen near the market.\n', externalMeta: { outlet: 'State TV' } });
+    c.update({ uri: 'file:///q/b.txt', text: 'B\n\nThe army pushed insurgents out of two villages.\n', externalMeta: { outlet: 'Wire' } });
+    const found = [...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code));
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.message]), [
+      ['loaded-label', 'information', '“Takfiri terrorists” labels a whole group with a verdict (armed opponents of a government); elsewhere in the corpus: “insurgents” (Wire).'],
+      ['loaded-term', 'hint', '“terrorist” carries a verdict (armed opponents of a government); elsewhere in the corpus: “insurgents” (Wire).'],
+    ]);
+  });
+
+  it('leaves a quoted word and an attributed designation to whoever used them', () => {
+    const c = new Corpus();
+    const texts = [
+      'A\n\n"These terrorists will be punished," the governor told reporters.\n',
+      'B\n\nPolice said they were treating the blast as a terrorist attack.\n',
+      'C\n\nThe group, which Ankara designates a terrorist organisation, denied any role.\n',
+      'D\n\nThree men were charged with terrorist offences on Friday.\n',
+      'E\n\nThe interior ministry said it was a terrorist attack.\n',
+    ];
+    texts.forEach((text, i) => c.update({ uri: `file:///q/${i}.txt`, text, externalMeta: { outlet: `Outlet ${i}` } }));
+    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)).map((f) => f.message), []);
+    // In the outlet's own voice the same designation is its choice.
+    c.update({ uri: 'file:///q/own.txt', text: 'F\n\nThe terrorist attack killed four people in the square.\n', externalMeta: { outlet: 'Outlet F' } });
+    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)).map((f) => f.uri), ['file:///q/own.txt']);
   });
 
   it('leaves ordinary words and other senses alone', () => {
     const c = new Corpus();
     c.update({ uri: 'file:///q/c.txt', text: 'C\n\nThe regimen of talks continued; officials attended.\n' });
-    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => f.code === 'loaded-term'), []);
+    assert.deepEqual([...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)), []);
   });
 });
 

@@ -48,6 +48,7 @@ export interface CompareColumn {
 }
 
 export interface MeetingComparison {
+  /** The meeting's id, or the event's when `kind` is 'event' (events/compare.ts). */
   meetingId: string;
   label: string;
   kind: string;
@@ -132,37 +133,52 @@ export function compareMeeting(meeting: Meeting, corpus: Corpus): MeetingCompari
   // Quotations by the meeting's participants (anywhere in the article) or inside the account, aligned by speaker and
   // wording: a quote joins a row whose reference shares enough of its words.
   const participantKeys = new Set(meeting.participants.map((p) => p.key));
-  type QuoteRow = { speaker: string; ref: Quote; refWords: Set<string>; quotes: (Quote | undefined)[] };
-  const quoteRows: QuoteRow[] = [];
-  accounts.forEach((a, i) => {
+  const perColumn = accounts.map((a) => {
     // Outside the account's sentences, a participant's quote belongs to it only when the article reports no other meeting.
     const onlyMeeting = corpus.meetings().forArticle(a.uri).every((x) => x.meeting.id === meeting.id);
-    for (const q of corpus.analysis(a.uri)?.sourcing.quotes ?? []) {
-      if (q.kind === 'scare' || (!inside(q.range, a.span) && !(onlyMeeting && q.speaker?.key && participantKeys.has(q.speaker.key)))) continue;
+    return (corpus.analysis(a.uri)?.sourcing.quotes ?? []).filter((q) => inside(q.range, a.span) || (onlyMeeting && !!q.speaker?.key && participantKeys.has(q.speaker.key)));
+  });
+  rows.push(...quoteRows(accounts.map((a) => a.uri), perColumn));
+
+  return { meetingId: meeting.id, label: meetingLabel(meeting), kind: meeting.kind, columns, rows, omitted };
+}
+
+/**
+ * Quotation rows: each column's quotes (non-scare, three content words or more) aligned by speaker and wording — a
+ * quote joins a row whose reference shares enough of its words — with a word diff against the row's first version.
+ * `minVersions`: rows with fewer versions are left out.
+ */
+export function quoteRows(uris: string[], perColumn: Quote[][], minVersions = 1): CompareRow[] {
+  type QuoteRow = { speaker: string; ref: Quote; refWords: Set<string>; quotes: (Quote | undefined)[] };
+  const aligned: QuoteRow[] = [];
+  perColumn.forEach((quotes, i) => {
+    for (const q of quotes) {
+      if (q.kind === 'scare') continue;
       const words = contentWords(q.content);
       if (words.size < 3) continue;
       const speaker = q.speaker?.name ?? '(no speaker)';
-      const row = quoteRows.find((r) => r.quotes[i] === undefined && (r.ref.speaker?.key ?? r.speaker) === (q.speaker?.key ?? speaker) && overlap(r.refWords, words) >= 0.35);
+      const row = aligned.find((r) => r.quotes[i] === undefined && (r.ref.speaker?.key ?? r.speaker) === (q.speaker?.key ?? speaker) && overlap(r.refWords, words) >= 0.35);
       if (row) row.quotes[i] = q;
       else {
-        const quotes: (Quote | undefined)[] = accounts.map(() => undefined);
-        quotes[i] = q;
-        quoteRows.push({ speaker, ref: q, refWords: words, quotes });
+        const versions: (Quote | undefined)[] = uris.map(() => undefined);
+        versions[i] = q;
+        aligned.push({ speaker, ref: q, refWords: words, quotes: versions });
       }
     }
   });
-  for (const r of quoteRows) {
+  const rows: CompareRow[] = [];
+  for (const r of aligned) {
+    const versions = r.quotes.filter((q): q is Quote => !!q);
+    if (versions.length < minVersions) continue;
     const cells = r.quotes.map((q, i): CompareCell => {
-      if (!q) return empty();
-      const passage: ComparePassage = { text: q.content.trim(), uri: accounts[i].uri, range: q.range };
+      if (!q) return { passages: [] };
+      const passage: ComparePassage = { text: q.content.trim(), uri: uris[i], range: q.range };
       if (q !== r.ref) passage.diff = diffWords(r.ref.content.trim(), q.content.trim()).map((part) => ({ value: part.value, op: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
       return { passages: [passage] };
     });
-    const versions = r.quotes.filter((q): q is Quote => !!q);
     rows.push({ kind: 'quote', label: `Quote: ${r.speaker}`, cells, disagreement: new Set(versions.map((q) => fold(q.content))).size > 1 });
   }
-
-  return { meetingId: meeting.id, label: meetingLabel(meeting), kind: meeting.kind, columns, rows, omitted };
+  return rows;
 }
 
 function contentWords(text: string): Set<string> {

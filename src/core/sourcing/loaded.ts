@@ -4,10 +4,11 @@
 import rulePack from '../rules/loaded.yaml';
 import { PartitionedRule } from '../partitions';
 import { Article, Finding, TextRange } from '../types';
+import type { Analysis } from '../model';
 import { groupBy } from '../groups';
 
 interface RawPack {
-  groups: { group: string; terms: string[]; neutral?: string[] }[];
+  groups: { group: string; terms: string[]; neutral?: string[]; labels?: string[] }[];
 }
 
 const pack = rulePack as RawPack;
@@ -16,6 +17,14 @@ const PATTERN = new RegExp(`(?<![\\p{L}-])(${TERMS.map((t) => t.term.replace(/ /
 const GROUP_OF = new Map(TERMS.map((t) => [t.term, t.group]));
 /** Words wire services use neutrally ("rebels", "insurgents"): alternatives in messages, not findings. */
 const NEUTRAL = new Set(pack.groups.flatMap((g) => g.neutral ?? []));
+/** Words that brand a whole group (the usage of state media): information, not a hint. */
+const LABELS = new Set(pack.groups.flatMap((g) => g.labels ?? []));
+
+/** A designation of an act or an organisation ("terrorist attack", "terrorist organisation"), not of people. */
+const DESIGNATION_TERM = /^terrorist(?: (?:groups|organi[sz]ations))?$/;
+const DESIGNATED_THING = /^\s+(?:attacks?|acts?|incidents?|plots?|offen[cs]es?|charges?|organi[sz]ations?|groups?|list|designation|threat)\b/i;
+/** Words before it in the sentence that make the designation someone's: an authority's list, a charge, a description. */
+const DESIGNATION_CUE = /\b(?:designat\w*|list(?:s|ed|ing)?|proscrib\w*|bann\w*|blacklist\w*|classif\w*|consider\w*|deem\w*|brand\w*|call(?:s|ed|ing)?|describ\w*|label\w*|treat(?:s|ed|ing)?|investigat\w*|charg\w*|accus\w*|convict\w*|suspect\w*|sentenc\w*|declar\w*|recogni[sz]\w*)\b/i;
 
 export interface LoadedTerm {
   range: TextRange;
@@ -36,6 +45,26 @@ export function findLoadedTerms(article: Article): LoadedTerm[] {
   return out;
 }
 
+/**
+ * The loaded words an outlet chose in its own voice: not inside a quotation (the speaker's word), and not a
+ * designation the sentence attributes to someone ("police are treating it as a terrorist attack", "designated a
+ * terrorist organisation by the US", "what officials called a terrorist attack").
+ */
+export function ownLoadedTerms(analysis: Pick<Analysis, 'article' | 'sourcing'>): LoadedTerm[] {
+  const { article, sourcing } = analysis;
+  const quoted = sourcing.quotes.map((q) => q.range);
+  const attributed = new Set(sourcing.attributions.map((a) => a.sentence));
+  return findLoadedTerms(article).filter((t) => {
+    if (quoted.some((q) => t.range.start >= q.start && t.range.end <= q.end)) return false;
+    if (!DESIGNATION_TERM.test(t.term)) return true;
+    const after = article.text.slice(t.range.end, t.range.end + 20);
+    if (!/s$/.test(t.term) && !DESIGNATED_THING.test(after)) return true; // "a terrorist": a person, not a designation
+    const index = article.sentences.findIndex((s) => t.range.start >= s.range.start && t.range.start < s.range.end);
+    const before = index >= 0 ? article.text.slice(article.sentences[index].range.start, t.range.start) : '';
+    return !(DESIGNATION_CUE.test(before) || (attributed.has(index) && /^terrorist$/.test(t.term)));
+  });
+}
+
 const stem = (term: string) => term.replace(/s$/, '');
 
 /**
@@ -44,7 +73,7 @@ const stem = (term: string) => term.replace(/s$/, '');
  */
 export const loadedTermRule: PartitionedRule<LoadedTerm> = {
   id: 'loaded',
-  contribute: (analysis) => groupBy(findLoadedTerms(analysis.article), (t) => t.group),
+  contribute: (analysis) => groupBy(ownLoadedTerms(analysis), (t) => t.group),
   check(_group, members) {
     // Each word's first use, and its first use in another article: what a reader of that first article is shown.
     const words = new Map<string, { first: { at: number; member: number }; other?: { at: number; member: number } }>();
@@ -66,11 +95,12 @@ export const loadedTermRule: PartitionedRule<LoadedTerm> = {
         .sort((x, y) => x.use.at - y.use.at);
       for (const t of items) {
         if (NEUTRAL.has(t.term)) continue;
-        const alt = usedElsewhere.filter((w) => stem(w.word) !== stem(t.term)).slice(0, 4);
+        const alt = usedElsewhere.filter((w) => stem(w.word) !== stem(t.term) && !t.term.endsWith(` ${w.word}`) && !w.word.endsWith(` ${t.term}`)).slice(0, 4);
+        const label = LABELS.has(t.term);
         out.push({
-          code: 'loaded-term',
-          severity: 'hint',
-          message: `“${article.text.slice(t.range.start, t.range.end)}” carries a verdict (${t.group})${alt.length ? `; elsewhere in the corpus: ${alt.map((w) => `“${w.word}” (${outlet(w.use.member)})`).join(', ')}` : ''}.`,
+          code: label ? 'loaded-label' : 'loaded-term',
+          severity: label ? 'information' : 'hint',
+          message: `“${article.text.slice(t.range.start, t.range.end)}” ${label ? 'labels a whole group with a verdict' : 'carries a verdict'} (${t.group})${alt.length ? `; elsewhere in the corpus: ${alt.map((w) => `“${w.word}” (${outlet(w.use.member)})`).join(', ')}` : ''}.`,
           uri: article.uri,
           range: t.range,
           related: [],

@@ -20,11 +20,22 @@ function location(corpus: Corpus, m: EntityMention): Location | undefined {
   return article ? { uri: m.uri, range: toRange(lineIndexOf(article), m.mention.range) } : undefined;
 }
 
-/** A command link that opens a mention (VS Code renders command: URIs in trusted hovers). */
-function openLink(corpus: Corpus, m: EntityMention, label: string): string {
+/** A command link that opens a mention (VS Code renders command: URIs in trusted hovers); `title` shows on hover. */
+function openLink(corpus: Corpus, m: EntityMention, label: string, title?: string): string {
   const loc = location(corpus, m);
   if (!loc) return escapeMarkdown(label);
-  return `[${escapeMarkdown(label)}](command:${OPEN_ACCOUNT_COMMAND}?${encodeURIComponent(JSON.stringify([loc.uri, loc.range]))})`;
+  const tooltip = title ? ` "${title.replace(/["\\]/g, '')}"` : '';
+  return `[${escapeMarkdown(label)}](command:${OPEN_ACCOUNT_COMMAND}?${encodeURIComponent(JSON.stringify([loc.uri, loc.range]))}${tooltip})`;
+}
+
+/** A hover is about 500 px wide: a cell lists a few items, each cut to a readable length, and says how many more. */
+const MAX_CELL_ITEMS = 3;
+const MAX_ITEM_CHARS = 48;
+function cell(items: string[]): string {
+  if (!items.length) return '—';
+  const cut = (t: string) => (t.length > MAX_ITEM_CHARS ? `${t.slice(0, MAX_ITEM_CHARS - 1).trimEnd()}…` : t);
+  const shown = items.slice(0, MAX_CELL_ITEMS).map((t) => escapeMarkdown(cut(t)));
+  return shown.join('; ') + (items.length > MAX_CELL_ITEMS ? `; +${items.length - MAX_CELL_ITEMS} more` : '');
 }
 
 export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus): string {
@@ -40,18 +51,31 @@ export function entityCard(entity: Entity, here: EntityMention, corpus: Corpus):
   const byUri = groupBy(entity.mentions, (m) => m.uri);
   lines.push('', `${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in ${byUri.size} article${byUri.size === 1 ? '' : 's'}.`, '');
   const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? 'unknown';
-  const row = (label: string, ms: EntityMention[], count: string) => {
-    const titles = [...new Set(ms.map((m) => m.mention.roleText).filter(Boolean))].map((t) => escapeMarkdown(t!)).join('; ') || '—';
-    const spellings = [...new Set(ms.filter((m) => !m.mention.descriptive).map((m) => m.mention.text))].map(escapeMarkdown).join(', ') || '—';
-    return `| ${openLink(corpus, ms[0], label)} | ${titles} | ${spellings} | ${count} |`;
+  // Three columns that fit the hover's width: the outlet (a link to the mention; the article's name shows on the
+  // link), the titles it gave and the spellings it used. The count goes with the outlet.
+  const row = (label: string, ms: EntityMention[], count: number, title: string) => {
+    const titles = [...new Set(ms.map((m) => m.mention.roleText).filter((t): t is string => !!t))];
+    const spellings = [...new Set(ms.filter((m) => !m.mention.descriptive).map((m) => m.mention.text))];
+    return `| ${openLink(corpus, ms[0], label, title)} (${count}) | ${cell(titles)} | ${cell(spellings)} |`;
   };
   if (byUri.size <= MAX_ARTICLE_ROWS) {
-    lines.push('| Outlet · article | Titles | Spellings | Mentions |', '|---|---|---|---|');
-    for (const [uri, ms] of byUri) lines.push(row(`${outletOf(uri)} · ${corpus.get(uri)?.name ?? uri}`, ms, String(ms.length)));
+    lines.push('| Outlet (mentions) | Titles | Spellings |', '|---|---|---|');
+    const perOutlet = new Map<string, number>();
+    for (const uri of byUri.keys()) perOutlet.set(outletOf(uri), (perOutlet.get(outletOf(uri)) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const [uri, ms] of byUri) {
+      const outlet = outletOf(uri);
+      const n = (seen.get(outlet) ?? 0) + 1;
+      seen.set(outlet, n);
+      const a = corpus.get(uri);
+      // Without an outlet, the article's own name says which one it is.
+      const label = !a?.meta.outlet ? (a?.name ?? outlet) : perOutlet.get(outlet)! > 1 ? `${outlet} ${n}` : outlet;
+      lines.push(row(label, ms, ms.length, [a?.name, a?.headline?.text].filter(Boolean).join(' — ')));
+    }
   } else {
     // A much-covered person: one row per outlet keeps every title and spelling each outlet used, readable.
-    lines.push('| Outlet (first mention) | Titles | Spellings | Articles |', '|---|---|---|---|');
-    for (const [outlet, ms] of groupBy(entity.mentions, (m) => outletOf(m.uri))) lines.push(row(outlet, ms, String(new Set(ms.map((m) => m.uri)).size)));
+    lines.push('| Outlet (articles) | Titles | Spellings |', '|---|---|---|');
+    for (const [outlet, ms] of groupBy(entity.mentions, (m) => outletOf(m.uri))) lines.push(row(outlet, ms, new Set(ms.map((m) => m.uri)).size, `${outlet}: first mention`));
   }
   if (entity.kind === 'person') {
     const meetings = corpus.meetings().withParticipant(entity.id.split('#')[0]);

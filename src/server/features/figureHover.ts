@@ -4,6 +4,7 @@ import { Analysis } from '../../core/analyse';
 import type { Corpus } from '../../core/corpus';
 import { Figure } from '../../core/figures/extract';
 import { TimeExpression } from '../../core/time/extract';
+import { compareLink } from './events';
 
 const KIND_LABEL: Record<Figure['kind'], string> = {
   count: 'count', money: 'money', percent: 'percentage', ordinal: 'ordinal (counts events)', duration: 'duration',
@@ -24,7 +25,7 @@ export function figureCard(figure: Figure, analysis: Analysis, corpus: Corpus): 
   ];
   const event = corpus.events().of(analysis.article.uri);
   if (event && event.uris.length > 1) {
-    lines.push('', `Event: “${event.label}” — ${event.uris.length} articles, linked by ${event.shared.join(', ') || 'their wording'}; its figures are compared across outlets (figure-conflict, figure-update).`);
+    lines.push('', `Event: “${event.label}” — ${event.uris.length} articles, linked by ${event.shared.join(', ') || 'their wording'}; its figures are compared across outlets (figure-conflict, figure-update). ${compareLink({ eventId: event.id }, 'Compare the articles side by side')}`);
   }
   const others = sameQuantity(figure, analysis, corpus);
   if (others.length) {

@@ -6,7 +6,7 @@ import { Corpus } from '../../core/corpus';
 import { Meeting, meetingLabel } from '../../core/meetings/cluster';
 import { EventAccount } from '../../core/meetings/extract';
 import { CompareResult } from '../../shared/protocol';
-import { compareMeeting } from '../../core/meetings/compare';
+import { compareMeeting, MeetingComparison } from '../../core/meetings/compare';
 import { TextRange } from '../../core/types';
 import { lineIndexOf, toRange } from '../lsp';
 import { conflictsOf } from '../../core/meetings/conflicts';
@@ -61,6 +61,7 @@ export function meetingCard(meeting: Meeting, account: EventAccount, corpus: Cor
     const here = a.id === account.id ? ' ← this one' : '';
     lines.push(`- ${article?.meta.outlet ?? 'unknown outlet'} — \`${article?.name ?? a.uri}\`${here}`);
   }
+  if (meeting.accounts.length > 1) lines.push('', `[Compare the accounts side by side](command:${COMMANDS.compareAccounts}?${encodeURIComponent(JSON.stringify([{ meetingId: meeting.id }]))} "Open the Compare panel")`);
   return lines.join('\n');
 }
 
@@ -84,7 +85,11 @@ export function otherHeadlines(uri: string, corpus: Corpus): string | undefined 
 
 /** The compare panel's data: core's comparison with offsets turned into editor ranges. */
 export function compareForProtocol(meeting: Meeting, corpus: Corpus): CompareResult {
-  const c = compareMeeting(meeting, corpus);
+  return comparisonForProtocol(compareMeeting(meeting, corpus), corpus);
+}
+
+/** A meeting's or an event's comparison (core/events/compare.ts) with offsets turned into editor ranges. */
+export function comparisonForProtocol(c: MeetingComparison, corpus: Corpus): CompareResult {
   const range = (uri: string, span: { start: number; end: number }) => {
     const article = corpus.get(uri)!;
     return toRange(lineIndexOf(article), span);

@@ -83,7 +83,8 @@ describe('Sourcelens in the extension host', function () {
     }, 'entity hover');
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /person: \*\*Mevlut Cavusoglu\*\*/);
-    assert.match(text, /Euronews · 002-euronews-zarif-ankara\.txt/);
+    // The outlet links to its mention; the article's name is the link's title (the table keeps to three columns).
+    assert.match(text, /\[Euronews\]\(command:sourcelens\.openAccount\?[^ )]+ "002-euronews-zarif-ankara\.txt/);
     assert.match(text, /Mevlüt Çavuşoğlu/);
     assert.match(text, /Turkish Foreign Minister/);
   });
