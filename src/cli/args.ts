@@ -22,6 +22,8 @@ export interface CliOptions {
   cache?: string;
   includeHints: boolean;
   quiet: boolean;
+  /** Read files and folders through links that resolve outside the PATHS given. */
+  followLinksOutside: boolean;
   /** import: where the .md files go (default: beside each page). */
   out?: string;
   /** import: overwrite .md files the reader edited. */
@@ -60,6 +62,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--max-file-size', value: 'MB', help: 'larger files are not analysed (default 5)', commands: ANALYSIS },
   { name: '--include', value: 'GLOB', help: 'files that are articles (default **/*.{txt,md,html,htm}); repeatable', commands: ANALYSIS },
   { name: '--exclude', value: 'GLOB', help: 'files and folders left out; repeatable', commands: ANALYSIS },
+  { name: '--follow-links-outside', help: 'read files and folders through links that resolve outside PATHS (default: not read; structure/outside-folder)', commands: ANALYSIS },
   { name: '--jobs', value: 'N', help: 'worker threads (default: one per core, at most 4; 1 = none)', commands: ANALYSIS },
   { name: '--cache', value: 'DIR', help: 'keep per-article analyses in DIR so a re-run only analyses changed files', commands: ANALYSIS },
   { name: '--min-accounts', value: 'N', help: 'only meetings reported by N or more articles (2: what another outlet confirms)', commands: ['meetings'] },
@@ -164,7 +167,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
 
   const options: CliOptions = {
     command, paths: [], format: 'text', failOn: 'error', rules: {}, maxFileSizeMB: 5, include: [], exclude: [], jobs: 0,
-    includeHints: false, quiet: false, force: false, minAccounts: 1, withConflicts: false,
+    includeHints: false, quiet: false, followLinksOutside: false, force: false, minAccounts: 1, withConflicts: false,
   };
   const valid = OPTIONS.filter((o) => o.commands.includes(command));
   let onlyPaths = false;
@@ -254,6 +257,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
         break;
       case '--include-hints':
         options.includeHints = true;
+        break;
+      case '--follow-links-outside':
+        options.followLinksOutside = true;
         break;
       case '--quiet':
         options.quiet = true;

@@ -12,7 +12,7 @@ import { loadSuppressions } from '../host/suppressions';
 import { Corpus } from '../core/corpus';
 import { Article, Finding } from '../core/types';
 import { DEFAULT_GLOBS } from '../host/discover';
-import { indexRoots, sourcesFindings } from '../host/indexer';
+import { indexRoots, linkFindings, sourcesFindings } from '../host/indexer';
 import { SourcesCache } from '../host/loader';
 import { exitCodeFor } from './exitCode';
 import { displayPath, formatJson, formatSarif, formatText, locate, terminalSafe } from './format';
@@ -57,7 +57,7 @@ async function run(options: CliOptions): Promise<number> {
   );
   const result = await indexRoots(roots, corpus, sources, {
     globs,
-    load: { maxFileSizeMB: options.maxFileSizeMB },
+    load: { maxFileSizeMB: options.maxFileSizeMB, followLinksOutside: options.followLinksOutside },
     log: (m) => {
       if (!options.quiet) warn(m);
     },
@@ -111,6 +111,7 @@ async function run(options: CliOptions): Promise<number> {
   // Loops, not push(...): one file of 130,000 boilerplate lines has more findings than a call can take arguments.
   for (const [, list] of corpus.allFindings()) for (const f of list) findings.push(f);
   for (const f of await sourcesFindings(sources)) findings.push(f);
+  for (const f of linkFindings(result.skipped, roots, options.rules)) findings.push(f);
   // sources.yaml files are not articles; give the locator their text so positions are right.
   for (const loaded of await sources.all()) articles.set(loaded.uri, { text: loaded.text } as Article);
   // Hints are editor decorations (faded boilerplate, missing titles): text output leaves them out unless asked.

@@ -40,10 +40,17 @@ function globPath(p: string): string {
   return /[\r\n]/.test(p) ? p.replace(/[\r\n]/g, '_') : p;
 }
 
+export interface Skipped {
+  path: string;
+  reason: string;
+  /** A linked folder not walked because it resolves outside the corpus folder: where it points. */
+  outside?: string;
+}
+
 export interface DiscoverResult {
   files: string[];
   /** Folders that could not be read, with the reason: logged, never fatal. */
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
 }
 
 /**
@@ -96,16 +103,14 @@ export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 20
       const full = path.join(dir, entry.name);
       const relative = path.relative(root, full).split(path.sep).join('/');
       let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
           const st = await fs.stat(full);
           isDir = st.isDirectory();
-          isFile = st.isFile();
           if (isDir && !followLinksOutside) {
             const target = await fs.realpath(full);
             if (!isWithin(target, rootReal)) {
-              skipped.push({ path: full, reason: `a link to ${target}, outside the corpus folder: not followed (sourcelens.corpus.followLinksOutside)` });
+              skipped.push({ path: full, reason: `a link to ${target}, outside the corpus folder: not followed (sourcelens.corpus.followLinksOutside)`, outside: target });
               continue;
             }
           }
@@ -116,7 +121,9 @@ export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 20
       }
       if (isDir) {
         if (!excludeDir(`${relative}/`) && !excludeDir(`${relative}/x`)) await walk(full);
-      } else if (isFile && matches(relative)) {
+      } else if (matches(relative)) {
+        // A FIFO, device or socket named like an article is listed too: the loader never opens it for reading
+        // (O_NONBLOCK, type checked on the handle) and reports it (structure/unreadable) instead of it vanishing.
         files.push(full);
       }
     }
@@ -127,5 +134,6 @@ export async function discoverFiles(root: string, globs: CorpusGlobs, limit = 20
 
 function reason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  return e?.code ? `${e.code}: ${e.message}` : String(error);
+  if (!e?.code) return String(error);
+  return e.message?.startsWith(`${e.code}:`) ? e.message : `${e.code}: ${e.message}`;
 }

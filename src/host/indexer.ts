@@ -1,9 +1,13 @@
 // Bulk indexing of corpus roots (CLI, and the server's cold start): discover, read, analyse.
 
+import * as path from 'node:path';
 import { Analyser, forEachLimited } from './analyser';
 import { Corpus } from '../core/corpus';
 import { Finding } from '../core/types';
-import { CorpusGlobs, discoverFiles } from './discover';
+import { CorpusGlobs, discoverFiles, Skipped } from './discover';
+import { levelFor, RuleSettings } from '../core/config';
+import { LINK_ALLOWED } from './loader';
+import { resolvesInside } from './safeRead';
 import { isGone, loadArticle, LoadOptions, SourcesCache } from './loader';
 import { fileUri } from './uris';
 
@@ -23,7 +27,7 @@ export interface IndexOptions {
 
 export interface IndexResult {
   files: number;
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
 }
 
 export async function indexRoots(roots: string[], corpus: Corpus, sources: SourcesCache, options: IndexOptions): Promise<IndexResult> {
@@ -43,7 +47,8 @@ export async function discoverRoots(roots: string[], globs: CorpusGlobs, log?: (
     for (const f of found.files) files.add(f);
     for (const s of found.skipped) skipped.push(s);
   }
-  for (const s of skipped) log?.(`Skipped ${s.path}: ${s.reason}`);
+  // A linked folder outside becomes a finding (linkFindings); anything else skipped is logged.
+  for (const s of skipped) if (s.outside === undefined) log?.(`Skipped ${s.path}: ${s.reason}`);
   return { files: [...files], skipped };
 }
 
@@ -71,6 +76,32 @@ export async function analyseFiles(files: string[], corpus: Corpus, sources: Sou
   analyser.flush();
   analyser.release();
   return done;
+}
+
+/**
+ * `structure/outside-folder` for each linked folder that was not walked because it resolves outside the corpus
+ * folder. The finding sits on the link itself (its URI is the folder's path inside the corpus): the editor's
+ * Explorer marks that very entry and the Problems panel lists it under the link's name, and the CLI prints its
+ * path — the place the reader acts on (remove the link, copy the files in, or allow links). Not on an article
+ * nearby, which would have nothing to do with it, nor on a sources.yaml, which may not exist.
+ */
+export function linkFindings(skipped: Skipped[], roots: string[], rules?: RuleSettings): Finding[] {
+  const findings: Finding[] = [];
+  const level = levelFor('structure/outside-folder', 'warning', rules);
+  if (level === 'off') return findings;
+  for (const s of skipped) {
+    // Outside the folder it was found in, but inside another corpus folder: its files are read from there.
+    if (s.outside === undefined || roots.some((root) => resolvesInside(s.outside!, root))) continue;
+    findings.push({
+      code: 'structure/outside-folder',
+      severity: level,
+      message: `${path.basename(s.path)} is a link to ${s.outside}, a folder outside the corpus folder: none of its files are read (${LINK_ALLOWED}).`,
+      uri: fileUri(s.path),
+      range: { start: 0, end: 0 },
+      related: [],
+    });
+  }
+  return findings;
 }
 
 /** Findings about sources.yaml files themselves (malformed YAML, bad dates), keyed by their URI. */

@@ -124,7 +124,7 @@ export async function loadArticle(filePath: string, sources: SourcesCache, optio
   const externalMeta = await sources.metaFor(filePath).catch(() => undefined);
   const empty = (code: InputProblem['code'], message: string): ArticleInput => ({ uri, text: '', externalMeta, inputProblems: [{ code, severity: 'warning', message }] });
   if (linksOutside(filePath, options)) {
-    return empty('structure/outside-folder', `${name} is a link to a file outside the corpus folder; it is not read (set sourcelens.corpus.followLinksOutside to read it).`);
+    return empty('structure/outside-folder', `${name} is a link to a file outside the corpus folder; it is not read (${LINK_ALLOWED}).`);
   }
   // Synchronous on purpose: articles are small local files (and capped by maxFileSizeMB), and the promise API's
   // per-file overhead was five times the read itself on a 10,000-file index. One open; the type and size from the handle.
@@ -154,7 +154,7 @@ export async function loadPage(filePath: string, options: LoadOptions = DEFAULT_
   let bytes: Buffer;
   let key: string;
   if (linksOutside(filePath, options)) {
-    return { uri, text: '', inputProblems: [{ code: 'structure/outside-folder', severity: 'warning', message: `${name} is a link to a file outside the corpus folder; it is not read (set sourcelens.corpus.followLinksOutside to read it).` }] };
+    return { uri, text: '', inputProblems: [{ code: 'structure/outside-folder', severity: 'warning', message: `${name} is a link to a file outside the corpus folder; it is not read (${LINK_ALLOWED}).` }] };
   }
   try {
     const stat = statSync(filePath);
@@ -196,6 +196,9 @@ function pageReminder(uri: string, name: string, page: Extract<PageResult, { kin
     }],
   };
 }
+
+/** How a reader allows links out of the corpus folder, named in every structure/outside-folder message. */
+export const LINK_ALLOWED = 'the setting sourcelens.corpus.followLinksOutside, or --follow-links-outside on the command line, allows it';
 
 /**
  * Whether a file is read through a link that resolves outside every corpus folder (and that is not allowed). A path

@@ -1,14 +1,15 @@
 // Keeps the corpus in step with the workspace: the files on disk under the workspace folders, overlaid by the
 // text of open documents (unsaved edits count). Knows nothing of LSP messages: the server wires it up.
 
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../core/corpus';
 import { Analysis } from '../core/analyse';
 import { ArticleInput, Finding } from '../core/types';
-import { corpusMatcher, discoverFiles, Matcher } from './discover';
+import { corpusMatcher, discoverFiles, Matcher, Skipped } from './discover';
 import { isGone, loadArticle, SOURCES_FILE_NAMES, SourcesCache } from './loader';
-import { analyseFiles, discoverRoots, sourcesFindings } from './indexer';
+import { analyseFiles, discoverRoots, linkFindings, sourcesFindings } from './indexer';
+import { resolvesInside } from './safeRead';
 import { isPagePath } from './pages';
 import { Analyser } from './analyser';
 import { fileUri, normaliseUri, uriToPath } from './uris';
@@ -43,7 +44,11 @@ export class CorpusHost {
   private matcher: Matcher = corpusMatcher(DEFAULT_SETTINGS.corpus);
   /** Text of open documents by URI: it wins over the file on disk. */
   private readonly open = new Map<string, string>();
+  /** Problems of the Sourcelens YAML files, and of linked folders outside the corpus (each on that file or link). */
   private sourceProblems: Finding[] = [];
+  private yamlProblems: Finding[] = [];
+  /** Linked folders not walked because they resolve outside (a new array whenever it changes). */
+  private linksSkipped: Skipped[] = [];
   private indexGeneration = 0;
   /** How many bulk operations are running (they overlap when a re-index supersedes another). */
   private bulkDepth = 0;
@@ -138,7 +143,8 @@ export class CorpusHost {
     if (generation !== this.indexGeneration) return { files: done, skipped };
     for (const a of this.corpus.list()) for (const p of a.problems) this.log.warn(p.message);
     for (const [uri, text] of this.open) if (!uris.has(uri) && this.inScope(uri)) this.updateOpen(uri, text);
-    this.sourceProblems = await sourcesFindings(this.sources);
+    this.linksSkipped = found.skipped.filter((s) => s.outside !== undefined);
+    this.setProblems(await sourcesFindings(this.sources));
     return { files: ordered.length, skipped };
   }
 
@@ -270,6 +276,7 @@ export class CorpusHost {
   private async applyFileEvents(events: { uri: string; kind: FileEventKind }[]): Promise<boolean> {
     let changed = false;
     let yamlProblemsChanged = false;
+    const linksBefore = this.linksSkipped;
     const foldersToReload = new Set<string>();
     for (const { uri, kind } of events) {
       const fsPath = uriToPath(uri);
@@ -291,6 +298,9 @@ export class CorpusHost {
         continue;
       }
       if (kind === 'deleted') {
+        // A link to a folder outside, removed: its finding goes.
+        const links = this.linksSkipped.filter((s) => s.path !== fsPath && !s.path.startsWith(fsPath + path.sep));
+        if (links.length !== this.linksSkipped.length) this.linksSkipped = links;
         // A deleted folder arrives as one event for the folder: drop everything under it.
         for (const known of this.corpus.uris()) {
           const knownPath = uriToPath(known);
@@ -302,7 +312,13 @@ export class CorpusHost {
         continue;
       }
       if (kind === 'created' && (await isFolder(fsPath))) {
-        changed = (await this.addFolder(fsPath)) || changed;
+        const outside = this.linkedOutside(fsPath);
+        if (outside !== undefined) {
+          // A link to a folder outside made while the server runs: reported like one found at start-up, not walked.
+          this.linksSkipped = [...this.linksSkipped.filter((s) => s.path !== fsPath), { path: fsPath, reason: `a link to ${outside}, outside the corpus folder`, outside }];
+        } else {
+          changed = (await this.addFolder(fsPath)) || changed;
+        }
         continue;
       }
       if (this.open.has(uri) || !this.inScope(uri)) continue;
@@ -333,14 +349,17 @@ export class CorpusHost {
         }
       }
     }
-    if (foldersToReload.size || yamlProblemsChanged) this.sourceProblems = await sourcesFindings(this.sources);
-    return changed || foldersToReload.size > 0;
+    const linksChanged = this.linksSkipped !== linksBefore;
+    if (foldersToReload.size || yamlProblemsChanged || linksChanged) this.setProblems(foldersToReload.size || yamlProblemsChanged ? await sourcesFindings(this.sources) : this.yamlProblems);
+    return changed || foldersToReload.size > 0 || linksChanged;
   }
 
   /** A folder copied or moved in: its articles, which may have come without events of their own. */
   private async addFolder(folder: string): Promise<boolean> {
     const found = await discoverFiles(folder, this.settings.corpus, undefined, this.settings.corpus.followLinksOutside);
-    for (const s of found.skipped) this.log.warn(`Skipped ${s.path}: ${s.reason}`);
+    for (const s of found.skipped) if (s.outside === undefined) this.log.warn(`Skipped ${s.path}: ${s.reason}`);
+    const links = found.skipped.filter((s) => s.outside !== undefined);
+    if (links.length) this.linksSkipped = [...this.linksSkipped.filter((s) => !links.some((l) => l.path === s.path)), ...links];
     let changed = false;
     for (const file of found.files) {
       const uri = normaliseUri(fileUri(file));
@@ -356,9 +375,29 @@ export class CorpusHost {
     return { maxFileSizeMB, followLinksOutside, roots: this.roots };
   }
 
-  /** Problems in sources.yaml files, to be shown on those files. */
+  /**
+   * Problems of files that are not articles, each shown on that file: the Sourcelens YAML files, and linked folders
+   * outside the corpus (structure/outside-folder on the link: see linkFindings). A new array when they change.
+   */
   sourcesProblems(): Finding[] {
     return this.sourceProblems;
+  }
+
+  private setProblems(yaml: Finding[]): void {
+    this.yamlProblems = yaml;
+    this.sourceProblems = [...yaml, ...linkFindings(this.linksSkipped, this.roots, this.settings.rules)];
+  }
+
+  /** Where a folder resolves to, when that is outside every workspace folder and links may not leave them. */
+  private linkedOutside(folder: string): string | undefined {
+    if (this.settings.corpus.followLinksOutside || this.roots.length === 0) return undefined;
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return undefined;
+    }
+    return this.roots.some((root) => resolvesInside(folder, root)) ? undefined : real;
   }
 
   private async refreshFromDisk(uri: string, fsPath: string): Promise<boolean> {

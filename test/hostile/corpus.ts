@@ -131,6 +131,10 @@ export function buildHostileCorpus(root: string, options: BuildOptions = {}): Ho
     write('sources/large/sources.yaml', big, false);
     write('sources/large/file-1.txt', ARTICLE(21, 'Large Sources'));
     write('heavy/boilerplate-130k-lines.txt', `Headline over furniture\n\n${'Share this article\n'.repeat(130_000)}`);
+    // Past the YAML size cap (4 MB; 600,000 entries once took over 600 s and 1.9 GB): reported, not parsed.
+    write('sources/huge/sources.yaml', big.repeat(3), false);
+    write('sources/huge/file-2.txt', ARTICLE(22, 'Huge Sources'));
+    expectFindings.push({ file: 'sources/huge/sources.yaml', code: 'structure/invalid-sources' });
   }
 
   // Files that are not regular files, and links.
@@ -149,8 +153,18 @@ export function buildHostileCorpus(root: string, options: BuildOptions = {}): Ho
   tryLink('.', path.join(root, 'special', 'loop'));
   tryLink('../plain/article-0.txt', path.join(root, 'special', 'inside-link.txt'));
   tryLink('missing-target.txt', path.join(root, 'special', 'dangling.txt'));
-  articles.push('special/passwd.txt', 'special/proc-status.txt', 'special/inside-link.txt');
-  expectFindings.push({ file: 'special/passwd.txt', code: 'structure/outside-folder' }, { file: 'special/proc-status.txt', code: 'structure/outside-folder' });
+  articles.push('special/passwd.txt', 'special/proc-status.txt', 'special/inside-link.txt', 'special/dev-zero.txt');
+  if (fifos) {
+    // A FIFO named like an article is listed and reported, never opened for reading.
+    articles.push('special/fifo.txt');
+    expectFindings.push({ file: 'special/fifo.txt', code: 'structure/unreadable' });
+  }
+  expectFindings.push(
+    { file: 'special/passwd.txt', code: 'structure/outside-folder' },
+    { file: 'special/proc-status.txt', code: 'structure/outside-folder' },
+    { file: 'special/dev-zero.txt', code: 'structure/outside-folder' },
+    { file: 'special/etc-folder', code: 'structure/outside-folder' }, // on the link itself: the folder is not walked
+  );
   write('special/unreadable.txt', ARTICLE(32, 'Locked Times'));
   chmodSync(path.join(root, 'special', 'unreadable.txt'), 0);
 

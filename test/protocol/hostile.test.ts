@@ -77,12 +77,15 @@ describe('hostile folder: the language server', function () {
     }
     if (corpus.fifos) await client.waitFor(() => codesFor('special/fifo-sources/sources.yaml')?.includes('structure/invalid-sources'), 60_000, 'the FIFO sources.yaml reported');
     // The ordinary articles keep their metadata and findings; aliases in sources.yaml resolve (`published: *d`).
-    const articles = await client.request<{ uri: string; outlet: string | null; published: string | null }[]>('sourcelens/corpus', null);
+    const articles = await client.request<{ uri: string; outlet: string | null; published: string | null; headline: string | null }[]>('sourcelens/corpus', null);
     const byPath = new Map(articles.map((a) => [path.relative(corpus.root, fsPathOf(a.uri)), a]));
     assert.equal(byPath.get('plain/article-0.txt')?.outlet, 'Outlet Zero');
     assert.equal(byPath.get('sources/aliases-101/article.txt')?.published, '2016-08-12');
     assert.equal(byPath.get('meta/cr-front-matter.txt')?.published, '2016-08-12');
     assert.equal(byPath.get('meta/five-digit-year.txt')?.published ?? null, null);
+    assert.equal(byPath.get('meta/year-0050.md')?.published, '0050-02-03', 'a four-digit year below 100 is a year');
+    // UTF-16 is read with or without a BOM, in either byte order.
+    for (const f of ['utf16le-bom', 'utf16be-bom', 'utf16le-no-bom', 'utf16be-no-bom']) assert.equal(byPath.get(`bytes/${f}.txt`)?.headline, 'Kendrow meets Brisk in Ankara (9)', f);
   });
 
   it('answers requests with bad params with InvalidParams (-32602)', async () => {
@@ -157,8 +160,15 @@ describe('hostile folder: the CLI', function () {
     assert.ok(files.has('names/rlo-\\u202etxt.exe.txt'), 'bidi override not escaped');
     assert.doesNotMatch(r.stdout, /[\u001b\u202e]/);
     if (existsSync(path.join(corpus.root, 'special', 'passwd.txt'))) assert.match(r.stdout, /^special\/passwd\.txt:1:1 warning structure\/outside-folder/m);
+    if (present(corpus, 'special/etc-folder')) assert.match(r.stdout, /^special\/etc-folder:1:1 warning structure\/outside-folder etc-folder is a link to \/etc, a folder outside the corpus folder: none of its files are read \(.*--follow-links-outside/m);
     assert.doesNotMatch(r.stdout, /root:x:0:0/);
     assert.match(r.stdout, /^sourcelens\.entities\.yaml:1:1 warning structure\/invalid-metadata .*aliases/m);
+    // Every bad file gets its finding from the CLI too, on that file.
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const { file, code } of corpus.expectFindings.filter((f) => present(corpus, f.file))) {
+      assert.match(r.stdout, new RegExp(`^${escape(file)}:\\d+:\\d+ \\w+ +${escape(code)} `, 'm'), `${code} on ${file}`);
+    }
+    if (corpus.fifos) assert.match(r.stdout, /^special\/fifo-sources\/sources\.yaml:1:1 warning structure\/invalid-sources .*FIFO/m);
   });
 });
 
@@ -191,6 +201,21 @@ describe('hostile folder: quick fixes write only inside the workspace', function
   it('offers the sources.yaml fix for an article in the folder', async () => {
     const actions = await actionsFor(client.uri('plain/a.txt'));
     assert.ok(actions.some((a) => a.title.startsWith('Add publication date to sources.yaml')), actions.map((a) => a.title).join(' | '));
+  });
+
+  it('reports the linked folder on the link, and follows it being removed and made again', async () => {
+    const link = client.uri('linked');
+    const codes = () => client.diagnostics.get(link)?.map((d) => d.code) ?? [];
+    await client.waitFor(() => codes().includes('structure/outside-folder'), 60_000, 'structure/outside-folder on the link');
+    assert.match(client.diagnostics.get(link)![0].message, /sourcelens\.corpus\.followLinksOutside/);
+    rmSync(path.join(client.root, 'linked'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: link, type: 3 }] });
+    await client.waitFor(() => client.diagnostics.get(link)?.length === 0, 60_000, 'the finding cleared once the link is gone');
+    symlinkSync(outside, path.join(client.root, 'linked'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: link, type: 1 }] });
+    await client.waitFor(() => codes().includes('structure/outside-folder'), 60_000, 'structure/outside-folder on the new link');
+    const listed = await client.request<{ uri: string }[]>('sourcelens/corpus', null);
+    assert.ok(!listed.some((a) => fsPathOf(a.uri).startsWith(path.join(client.root, 'linked'))), 'the new link was walked');
   });
 
   it('never targets a file that resolves outside the workspace (an article opened through a linked folder)', async () => {

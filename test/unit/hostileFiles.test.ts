@@ -14,6 +14,11 @@ import { parseSuppressionsFile } from '../../src/core/suppressions';
 import { decodeBytes } from '../../src/host/decode';
 import { isWritableTarget, readRegularFile, readTextFile } from '../../src/host/safeRead';
 import { loadArticle, SourcesCache } from '../../src/host/loader';
+import { loadKnowledge } from '../../src/host/knowledge';
+import { loadSuppressions } from '../../src/host/suppressions';
+import { DEFAULT_GLOBS } from '../../src/host/discover';
+import { discoverRoots, linkFindings } from '../../src/host/indexer';
+import { fileUri } from '../../src/host/uris';
 
 const NAMES = ['sources.yaml', 'sources.yml', 'sourcelens.entities.yaml', 'sourcelens.suppressions.yaml'];
 
@@ -48,9 +53,39 @@ describe('hostile files', () => {
     const zero = readRegularFile('/dev/zero', 1024);
     assert.ok(!zero.ok && zero.reason === 'not-regular');
     assert.ok(Date.now() - started < 5_000);
+    // The knowledge and suppressions files as a FIFO and as a link to /dev/zero: reported on the file, nothing read.
+    for (const [name, make] of [['fifo-root', (f: string) => execFileSync('mkfifo', [f])], ['zero-root', (f: string) => symlinkSync('/dev/zero', f)]] as const) {
+      const root = path.join(dir, name);
+      mkdirSync(root);
+      make(path.join(root, 'sourcelens.entities.yaml'));
+      make(path.join(root, 'sourcelens.suppressions.yaml'));
+      const messages: string[] = [];
+      assert.equal(loadKnowledge([root], (m) => messages.push(m)).people.length, 0);
+      assert.deepEqual(loadSuppressions([root]), []);
+      assert.match(messages.join('\n'), /not a regular file; it is not read/);
+    }
+    loadKnowledge([dir]); // forget what was reported about those files (the reports are kept per process)
+    loadSuppressions([dir]);
+    assert.ok(Date.now() - started < 5_000);
     writeFileSync(path.join(dir, 'big.yaml'), 'x'.repeat(5000));
     const big = readTextFile(path.join(dir, 'big.yaml'), 1000);
     assert.ok(!big.ok && big.reason === 'too-large');
+  });
+
+  it('lists a FIFO named like an article and reports it, without opening it for reading', async function () {
+    const root = path.join(dir, 'fifo-corpus');
+    mkdirSync(root);
+    try {
+      execFileSync('mkfifo', [path.join(root, 'pipe.txt')]);
+    } catch {
+      this.skip();
+    }
+    const found = await discoverRoots([root], DEFAULT_GLOBS);
+    assert.deepEqual(found.files.map((f) => path.basename(f)), ['pipe.txt']);
+    const input = (await loadArticle(found.files[0], new SourcesCache(), { maxFileSizeMB: 5, roots: [root] }))!;
+    assert.equal(input.text, '');
+    assert.deepEqual(input.inputProblems?.map((p) => p.code), ['structure/unreadable']);
+    assert.match(input.inputProblems![0].message, /FIFO/);
   });
 
   it('does not read an article that links outside the corpus folder, unless allowed', async () => {
@@ -61,6 +96,27 @@ describe('hostile files', () => {
     assert.equal(refused.inputProblems?.[0].code, 'structure/outside-folder');
     const allowed = (await loadArticle(path.join(dir, 'link.txt'), new SourcesCache(), { maxFileSizeMB: 5, roots: [dir], followLinksOutside: true }))!;
     assert.match(allowed.text, /Secret headline/);
+  });
+
+  it('reports a linked folder outside the corpus folder on the link, instead of walking it, unless allowed', async () => {
+    const root = path.join(dir, 'folders');
+    const target = path.join(outside, 'folder-target');
+    mkdirSync(path.join(root, 'sub'), { recursive: true });
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'secret.txt'), 'Secret headline\n\nNot part of the corpus.\n');
+    writeFileSync(path.join(root, 'sub', 'a.txt'), 'A headline\n\nIn the corpus.\n');
+    symlinkSync(target, path.join(root, 'sub', 'linked'));
+    symlinkSync(path.join(root, 'sub'), path.join(root, 'zz-inside-link')); // a link within the folder: walked (once)
+    const found = await discoverRoots([root], DEFAULT_GLOBS);
+    assert.deepEqual(found.files.map((f) => path.relative(root, f)), ['sub/a.txt']);
+    const findings = linkFindings(found.skipped, [root]);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity, f.uri]), [['structure/outside-folder', 'warning', fileUri(path.join(root, 'sub', 'linked'))]]);
+    assert.match(findings[0].message, /^linked is a link to .*folder-target, a folder outside the corpus folder: none of its files are read \(the setting sourcelens\.corpus\.followLinksOutside, or --follow-links-outside on the command line, allows it\)\.$/);
+    assert.deepEqual(linkFindings(found.skipped, [root], { 'structure/outside-folder': 'off' }), [], 'the rule level applies');
+    assert.deepEqual(linkFindings(found.skipped, [root, target]), [], 'a link into another corpus folder is read from there');
+    const allowed = await discoverRoots([root], DEFAULT_GLOBS, undefined, true);
+    assert.deepEqual(allowed.files.map((f) => path.relative(root, f)).sort(), ['sub/a.txt', 'sub/linked/secret.txt']);
+    assert.deepEqual(linkFindings(allowed.skipped, [root]), []);
   });
 
   it('lets quick fixes write only the Sourcelens YAML files inside the workspace, after resolving .. and links', () => {
