@@ -8,7 +8,7 @@ import { compatible, Figure } from './extract';
 import rulePack from '../rules/figures.yaml';
 import { alternation } from '../wordlists';
 
-const pack = rulePack as { roles: Record<string, string[]>; updateCues: string[] };
+const pack = rulePack as { roles: Record<string, string[]>; updateCues: string[]; people: string[] };
 
 export type Verdict = 'agree' | 'conflict' | 'update' | 'incomparable';
 
@@ -38,8 +38,9 @@ const ROLE_WINDOW = 4;
 const QUALIFIER_WORD = /^(?:at|least|more|than|some|about|around|nearly|over|up|to|of|almost|roughly|an|estimated|as|many|other|another)$/;
 /** Before the figure, only verbs name its role ("killing 10", "injured at least 80"); nouns there are about something else ("a death sentence by three jurors"). */
 const VERB_FORM = /(?:ing|ed|ied|ured|ounded|hurt|shot|held|slain|toll)$/i;
-/** What a toll counts: people. "Seven villages" next to "killing" are not killed. */
-const PEOPLE = /^(?:people|persons?|civilians?|children|child|kids|students?|soldiers?|troops|police(?:men)?|officers?|others|men|women|man|woman|victims?|residents?|workers?|co-workers?|employees?|passengers?|pilgrims?|worshippers?|villagers?|miners?|fighters?|militants?|rebels?|insurgents?|protesters?|demonstrators?|suspects?|pirates?|members?|guards?|staff|crew|inmates?|prisoners?|hostages?|tourists?|climbers?|migrants?|refugees?|dead|bodies|lives|individuals|adults|babies|teenagers|youths?|boys?|girls?|patients|casualties|fatalities|[a-z]+(?:ians|ese|is|ans))$/i;
+/** What a toll counts: people ("seven villages" next to "killing" are not killed): the pack's words for them, or a
+ *  nationality plural ("Syrians", "Chinese", "Israelis"). */
+const PEOPLE = new RegExp(`^(?:${alternation(pack.people)}|[a-z]+(?:ians|ese|is|ans))$`, 'i');
 
 /** Context that makes a figure something other than the event's own current value. */
 const NOT_CURRENT = /\b(?:record|previous(?:ly)?|earlier|former|last (?:year|month|week|time)|since|compared (?:with|to)|average|annual|a year|per (?:year|season|game)|home to|population|in (?:19|20)\d\d|(?:19|20)\d\d\b|history|worst|deadliest|biggest|largest|other (?:quake|attack|earthquake|incident)|similar|aftershocks?|followed by|received|treated|admitted|more (?:small )?(?:quakes|tremors)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))/i;

@@ -20,6 +20,7 @@ interface RawPack {
   stateMedia: string[];
   claims: Record<string, string>;
   vagueSourceVerbs: string[];
+  impersonal: string[];
   documentSources: { nouns: string[]; between: string[]; verbs: string[] };
   hedges: { anywhere: string[]; headlines: string[]; claims: string[] };
   background: string[];
@@ -42,7 +43,7 @@ const DOCUMENT_SOURCE = new RegExp(
 );
 const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
 /** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
-const IMPERSONAL = /^(?:reportedly|rumou?red|it is believed|it was reported|is said to|are said to|media said|media reported|reports said)$/i;
+const IMPERSONAL = new RegExp(`^(?:${alternation(pack.impersonal)})$`, 'i');
 /** Verbs of saying, reporting or believing that make a vague noun the source ("officials said", "analysts had forecast"). */
 const SOURCE_VERB = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:[\\p{L}’'-]+\\s+){0,4}?(?:${alternation(pack.vagueSourceVerbs)})\\b`, 'u');
 
