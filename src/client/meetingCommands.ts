@@ -19,7 +19,7 @@ export async function openAccount(uri: string, range: LspRange, column?: vscode.
 }
 
 /** The meeting account under the cursor of the active editor. */
-async function accountAtCursor(client: LanguageClient, provider: MeetingsProvider): Promise<{ meeting: MeetingSummary; index: number } | undefined> {
+async function accountAtCursor(client: LanguageClient): Promise<{ meeting: MeetingSummary; index: number } | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const found = await client.sendRequest(MeetingAtRequest, {
@@ -27,9 +27,10 @@ async function accountAtCursor(client: LanguageClient, provider: MeetingsProvide
     position: editor.selection.active,
   });
   if (!found) return undefined;
-  const meeting = await provider.meeting(found.meetingId);
-  if (!meeting) return undefined;
-  return { meeting, index: meeting.accounts.findIndex((a) => a.id === found.accountId) };
+  // The meeting as the server has it now, not the tree's list: after an edit that list can name other account ids,
+  // and Next would not find the cursor's account in it (a flaky e2e showed it).
+  const index = found.meeting.accounts.findIndex((a) => a.id === found.accountId);
+  return index < 0 ? undefined : { meeting: found.meeting, index };
 }
 
 export function registerMeetingCommands(
@@ -40,7 +41,7 @@ export function registerMeetingCommands(
 ): void {
   const step = async (delta: number) => {
     const c = client();
-    const here = c && (await accountAtCursor(c, provider));
+    const here = c && (await accountAtCursor(c));
     if (!here) {
       void vscode.window.showInformationMessage('Sourcelens: the cursor is not in an account of a meeting.');
       return;
@@ -61,7 +62,7 @@ export function registerMeetingCommands(
     vscode.commands.registerCommand(COMMANDS.previousAccount, () => step(-1)),
     vscode.commands.registerCommand(COMMANDS.showMeeting, async (id?: string) => {
       const c = client();
-      const meetingId = id ?? (c ? (await accountAtCursor(c, provider))?.meeting.id : undefined);
+      const meetingId = id ?? (c ? (await accountAtCursor(c))?.meeting.id : undefined);
       const meeting = meetingId ? await provider.meeting(meetingId) : undefined;
       if (!meeting) {
         void vscode.window.showInformationMessage('Sourcelens: no meeting here.');

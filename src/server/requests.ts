@@ -106,7 +106,7 @@ export function registerRequests({ connection, host, ready, diagnostics, index }
     const article = host.corpus.get(norm(params.uri));
     if (!article) return null;
     const found = host.corpus.meetings().at(article.uri, lineIndexOf(article).offsetAt(params.position));
-    return found ? { meetingId: found.meeting.id, accountId: found.account.id } : null;
+    return found ? { meetingId: found.meeting.id, accountId: found.account.id, meeting: summariseMeeting(found.meeting, host.corpus) } : null;
   });
 
   /** Article summaries for the Articles view, recomputed only for articles whose findings changed. */

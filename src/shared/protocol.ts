@@ -12,8 +12,9 @@ export const ReindexRequest = new RequestType0<{ articles: number }, void>('sour
 export const MeetingsRequest = new RequestType0<MeetingSummary[], void>('sourcelens/meetings');
 /** Request { id } -> one meeting, or null. */
 export const MeetingRequest = new RequestType<{ id: string }, MeetingSummary | null, void>('sourcelens/meeting');
-/** Request { uri, position } -> the meeting account at a position, or null. */
-export const MeetingAtRequest = new RequestType<{ uri: string; position: LspPosition }, { meetingId: string; accountId: string } | null, void>('sourcelens/meetingAt');
+/** Request { uri, position } -> the meeting account at a position, or null; with the meeting as the server has it
+ *  at that moment (a list fetched earlier can be older: an edit re-forms meetings and their accounts). */
+export const MeetingAtRequest = new RequestType<{ uri: string; position: LspPosition }, { meetingId: string; accountId: string; meeting: MeetingSummary } | null, void>('sourcelens/meetingAt');
 /** Request, no params -> people, organisations and places across the corpus, most mentioned first. */
 export const EntitiesRequest = new RequestType0<EntitySummary[], void>('sourcelens/entities');
 /** What one saved page's import did (the same outcome `sourcelens import` prints). */

@@ -283,7 +283,7 @@ describe('language server: meetings', function () {
   });
   before(() => ({ client } = suite));
 
-  interface Meeting { id: string; label: string; accounts: { uri: string; outlet: string | null; range: { start: { line: number } } }[] }
+  interface Meeting { id: string; label: string; accounts: { id: string; uri: string; outlet: string | null; range: { start: { line: number } } }[] }
 
   it('groups the two accounts of the Tuesday meeting and keeps the June one apart', async () => {
     const meetings = await client.request<Meeting[]>(MeetingsRequest.method, null);
@@ -294,9 +294,12 @@ describe('language server: meetings', function () {
   });
 
   it('finds the meeting account at a position', async () => {
-    const at = await client.request<{ meetingId: string } | null>(MeetingAtRequest.method, { uri: client.uri('wire.txt'), position: { line: 2, character: 5 } });
+    const at = await client.request<{ meetingId: string; accountId: string; meeting: Meeting } | null>(MeetingAtRequest.method, { uri: client.uri('wire.txt'), position: { line: 2, character: 5 } });
     const meetings = await client.request<Meeting[]>(MeetingsRequest.method, null);
     assert.equal(at?.meetingId, meetings[0].id);
+    // The answer carries the meeting itself, so Next/Previous never look the account up in an older list.
+    assert.deepEqual(at?.meeting, meetings[0]);
+    assert.equal(at?.meeting.accounts.filter((a) => a.id === at.accountId).length, 1);
     assert.equal(await client.request(MeetingAtRequest.method, { uri: client.uri('wire.txt'), position: { line: 0, character: 1 } }), null);
   });
 
