@@ -50,7 +50,9 @@ describe('sourcelens CLI', function () {
 
   it('documents and keeps its exit codes: 0 clean, 1 at or above --fail-on, 2 usage or input error', function () {
     this.timeout(SPAWNS_TIMEOUT); // several CLI processes, each a cold start of the bundle
-    assert.equal(run(['check', '.', '--fail-on', 'warning'], dir).code, 0);
+    // The fixture has no error, one warning (an unattributed figure) and some information.
+    assert.equal(run(['check', '.', '--fail-on', 'error'], dir).code, 0);
+    assert.equal(run(['check', '.', '--fail-on', 'warning'], dir).code, 1);
     assert.equal(run(['check', '.', '--fail-on', 'info'], dir).code, 1);
     const missing = run(['check', 'no-such-folder'], dir);
     assert.equal(missing.code, 2);
