@@ -1,21 +1,26 @@
-// The coverage at a glance (pure data for the Coverage page and `sourcelens report`): every meeting's accounts by
-// outlet and date, each outlet's sourcing profile, and the words each outlet uses for the groups in rules/loaded.yaml.
+// The coverage at a glance (pure data for the Coverage page and `sourcelens report`): every meeting's accounts and
+// every story's articles (events several outlets report: a quake, an attack) by outlet and date, each outlet's sourcing profile, and the words each outlet uses for the groups in rules/loaded.yaml.
 
 import type { Corpus } from './corpus';
+import { storiesSeveralOutletsReport } from './events/stories';
 import { meetingLabel } from './meetings/cluster';
 import { ownLoadedTerms } from './sourcing/loaded';
 
 const CONFLICTS = new Set(['figure-conflict', 'date-conflict', 'title-conflict', 'quote-variant']);
 
 export interface CoverageAccount {
+  /** A meeting's account, or an article of a story (an event other than a meeting). */
+  kind: 'meeting' | 'story';
+  /** The meeting's or the story's id. */
   meetingId: string;
+  /** The meeting's or the story's label. */
   meeting: string;
-  /** YYYY-MM-DD: the meeting's date, else the article's publication date. */
+  /** YYYY-MM-DD: the meeting's date, else the article's publication date (a story's article: its publication date). */
   date: string;
   outlet: string;
   uri: string;
   name: string;
-  /** Offsets of the account in its article. */
+  /** Offsets of the account in its article (a story's article: its headline). */
   span: { start: number; end: number };
   /** Another account of the same meeting disagrees with this one (a conflict finding inside it). */
   disagrees: boolean;
@@ -76,7 +81,18 @@ export function coverageData(corpus: Corpus): CoverageData {
       const date = meeting.date?.iso ?? article?.published?.iso;
       if (!article || !date) continue;
       const disagrees = corpus.findings(a.uri).some((f) => CONFLICTS.has(f.code) && f.range.start >= a.span.start && f.range.end <= a.span.end && f.related.some((r) => uris.has(r.uri) && r.uri !== a.uri));
-      accounts.push({ meetingId: meeting.id, meeting: label, date, outlet: outletOf(a.uri), uri: a.uri, name: article.name, span: a.span, disagrees, accounts: meeting.accounts.length });
+      accounts.push({ kind: 'meeting', meetingId: meeting.id, meeting: label, date, outlet: outletOf(a.uri), uri: a.uri, name: article.name, span: a.span, disagrees, accounts: meeting.accounts.length });
+    }
+  }
+  for (const story of storiesSeveralOutletsReport(corpus)) {
+    const members = new Set(story.uris);
+    for (const uri of story.uris) {
+      const article = corpus.get(uri);
+      const date = article?.published?.iso;
+      if (!article || !date) continue;
+      const disagrees = corpus.findings(uri).some((f) => CONFLICTS.has(f.code) && f.related.some((r) => members.has(r.uri) && r.uri !== uri));
+      const span = article.headline?.range ?? { start: 0, end: 0 };
+      accounts.push({ kind: 'story', meetingId: story.id, meeting: story.label, date, outlet: outletOf(uri), uri, name: article.name, span: { start: span.start, end: span.end }, disagrees, accounts: story.uris.length });
     }
   }
   const outlets = [...profiles].map(([outlet, p]) => ({

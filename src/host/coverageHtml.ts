@@ -53,15 +53,16 @@ export function coverageHtml(data: CoverageData, options: CoverageHtmlOptions = 
   // Timeline: meetings and events × outlets.
   if (data.accounts.length) {
     const rows = data.accounts.map((a) => ({ ...a, when: new Date(`${a.date}T00:00:00Z`), link: href(a), state: a.disagrees ? 'disagrees' : a.accounts > 1 ? 'shared' : 'only this outlet' }));
-    sections.push(`<section id="timeline"><h2>Who reported which meeting, when</h2><p class="note">One mark per account; a meeting several outlets report is joined by a line. Red: this account disagrees with another outlet's (figures, dates, titles or quotes). Click a mark to open the account.</p>${render(() =>
+    sections.push(`<section id="timeline"><h2>Who reported which meeting or story, when</h2><p class="note">One mark per account of a meeting (a circle) or article of a story several outlets report (a square, at its publication date); the accounts of one meeting or story are joined by a line. Red: this account disagrees with another outlet's (figures, dates, titles or quotes). Click a mark to open the account.</p>${render(() =>
       Plot.plot({
         document, width, marginLeft: 150, height: 60 + 34 * outlets.length,
         x: { type: 'utc', label: 'date', grid: true },
         y: { domain: outlets, label: null },
         color: { domain: ['disagrees', 'shared', 'only this outlet'], range: ['#d62728', '#1f77b4', '#999999'], legend: true },
         marks: [
-          Plot.line(rows.filter((r) => r.accounts > 1), { x: 'when', y: 'outlet', z: 'meetingId', stroke: '#1f77b4', strokeOpacity: 0.25 }),
-          Plot.dot(rows, { x: 'when', y: 'outlet', fill: 'state', r: 6, href: 'link', title: (r: typeof rows[number]) => `${r.meeting}\n${r.outlet} · ${r.name}${r.disagrees ? '\ndisagrees with another account' : ''}`, ariaLabel: (r: typeof rows[number]) => `${r.outlet}: ${r.meeting}` } as Plot.DotOptions),
+          Plot.line(rows.filter((r) => r.accounts > 1), { x: 'when', y: 'outlet', z: (r: typeof rows[number]) => `${r.kind}:${r.meetingId}`, stroke: '#1f77b4', strokeOpacity: 0.25 }),
+          Plot.dot(rows.filter((r) => r.kind === 'meeting'), { x: 'when', y: 'outlet', fill: 'state', r: 6, href: 'link', title: (r: typeof rows[number]) => `${r.meeting}\n${r.outlet} · ${r.name}${r.disagrees ? '\ndisagrees with another account' : ''}`, ariaLabel: (r: typeof rows[number]) => `${r.outlet}: ${r.meeting}` } as Plot.DotOptions),
+          Plot.dot(rows.filter((r) => r.kind === 'story'), { symbol: 'square', x: 'when', y: 'outlet', fill: 'state', r: 6, href: 'link', title: (r: typeof rows[number]) => `${r.meeting}\n${r.outlet} · ${r.name}${r.disagrees ? '\ndisagrees with another account' : ''}`, ariaLabel: (r: typeof rows[number]) => `${r.outlet}: ${r.meeting}` } as Plot.DotOptions),
         ],
       }))}</section>`);
   }

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus';
 import { Finding } from '../../src/core/types';
+import { coverageData } from '../../src/core/coverage';
 
 type Story = [headline: string, body: string, published?: string];
 
@@ -176,5 +177,20 @@ describe('the event in hovers', () => {
     assert.match(card, /- b — b\.txt \(shares /);
     const z = c.analysis('file:///e/z.txt')!;
     assert.equal(eventAt(z, z.article.text.indexOf('Ostrel'), c), undefined);
+  });
+});
+
+describe('stories on the coverage timeline', () => {
+  it('lists each article of a story two outlets report at its publication date, red where its figures disagree; a lone story stays off', () => {
+    const c = corpus({
+      'a.txt': flood('At least 31 people were killed.', '2031-04-02'),
+      'b.txt': flood('Only 13 people were killed.', '2031-04-03'),
+      'c.txt': ['Police arrest Kell Danner over Brisworth bank fraud', 'Detectives arrested Kell Danner at his Brisworth home on charges of defrauding the Corvane savings bank.', '2031-04-02'],
+    });
+    const stories = coverageData(c).accounts.filter((a) => a.kind === 'story');
+    assert.deepEqual(stories.map((s) => [s.outlet, s.date, s.disagrees, s.accounts]), [['a', '2031-04-02', true, 2], ['b', '2031-04-03', true, 2]]);
+    assert.equal(new Set(stories.map((s) => s.meetingId)).size, 1, 'one story');
+    const a = c.get('file:///e/a.txt')!;
+    assert.equal(a.text.slice(stories[0].span.start, stories[0].span.end), 'Deadly flood hits Varnholm in Orrin province', 'the mark opens the headline');
   });
 });

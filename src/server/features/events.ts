@@ -5,6 +5,7 @@ import { Analysis } from '../../core/analyse';
 import type { Corpus } from '../../core/corpus';
 import { NewsEvent } from '../../core/events/cluster';
 import { compareEvent } from '../../core/events/compare';
+import { outletCount, storiesSeveralOutletsReport } from '../../core/events/stories';
 import { COMMANDS, CompareParams, CompareResult, EventSummary } from '../../shared/protocol';
 import { escapeMarkdown } from '../../shared/markdown';
 import { lineIndexOf, toRange } from '../lsp';
@@ -54,10 +55,6 @@ export function compareLink(params: CompareParams, label: string): string {
   return `[${escapeMarkdown(label)}](command:${COMMANDS.compareAccounts}?${encodeURIComponent(JSON.stringify([params]))} "Open the Compare panel")`;
 }
 
-function outletCount(event: NewsEvent, corpus: Corpus): number {
-  return new Set(event.uris.map((u) => corpus.get(u)?.meta.outlet ?? u)).size;
-}
-
 const FIGURE_CODES = new Set(['figure-conflict', 'figure-update']);
 
 /** The figure findings between an event's articles, each pair once (the event rule raises one on each side). */
@@ -80,21 +77,11 @@ function figurePairs(event: NewsEvent, corpus: Corpus): { conflicts: number; upd
   return { conflicts, updates };
 }
 
-/** Whether the event's articles are all accounts of one meeting: the Meetings view lists it already. */
-function isOneMeeting(event: NewsEvent, corpus: Corpus): boolean {
-  return corpus.meetings().forArticle(event.uris[0]).some(({ meeting }) => {
-    const accounts = new Set(meeting.accounts.map((a) => a.uri));
-    return event.uris.every((u) => accounts.has(u));
-  });
-}
-
 /** The events two or more outlets report, those whose figures disagree first, then by date. */
 export function eventSummaries(corpus: Corpus): EventSummary[] {
   const out: EventSummary[] = [];
-  for (const event of corpus.events().all()) {
-    if (event.uris.length < 2) continue;
+  for (const event of storiesSeveralOutletsReport(corpus)) {
     const outlets = outletCount(event, corpus);
-    if (outlets < 2 || isOneMeeting(event, corpus)) continue;
     const articles = event.uris.flatMap((uri) => {
       const a = corpus.get(uri);
       if (!a) return [];
