@@ -62,8 +62,8 @@ export function registerMeetingCommands(
     vscode.commands.registerCommand(COMMANDS.previousAccount, () => step(-1)),
     vscode.commands.registerCommand(COMMANDS.showMeeting, async (id?: string) => {
       const c = client();
-      const meetingId = id ?? (c ? (await accountAtCursor(c))?.meeting.id : undefined);
-      const meeting = meetingId ? await provider.meeting(meetingId) : undefined;
+      // From the tree or a link (an id), or the cursor: the meetingAt answer carries the meeting already.
+      const meeting = id !== undefined ? await provider.meeting(id) : c ? (await accountAtCursor(c))?.meeting : undefined;
       if (!meeting) {
         void vscode.window.showInformationMessage('Sourcelens: no meeting here.');
         return;
