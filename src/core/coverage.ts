@@ -48,11 +48,22 @@ export interface LoadedUse {
 export interface CoverageData {
   articles: number;
   outlets: OutletProfile[];
+  /** The timeline's marks: at most `timeline.limit`, whole meetings and stories only (see `keepMostReported`). */
   accounts: CoverageAccount[];
+  /** How much of the timeline is shown: meetings and stories (groups) and their accounts, shown of all. */
+  timeline: { groupsShown: number; groupsTotal: number; accountsShown: number; accountsTotal: number; limit: number };
   loaded: LoadedUse[];
 }
 
-export function coverageData(corpus: Corpus): CoverageData {
+export interface CoverageOptions {
+  /** Most marks on the timeline. A chart of tens of thousands of marks is unreadable and slow to draw in a webview;
+   *  the meetings and stories most outlets report are kept whole, the rest counted. */
+  timelineLimit?: number;
+}
+
+export const DEFAULT_TIMELINE_LIMIT = 2000;
+
+export function coverageData(corpus: Corpus, options: CoverageOptions = {}): CoverageData {
   const outletOf = (uri: string) => corpus.get(uri)?.meta.outlet ?? 'unknown outlet';
   const profiles = new Map<string, { articles: number; sentences: number; attributed: number; anonymous: number; quotes: number }>();
   const loaded = new Map<string, LoadedUse>();
@@ -95,6 +106,8 @@ export function coverageData(corpus: Corpus): CoverageData {
       accounts.push({ kind: 'story', meetingId: story.id, meeting: story.label, date, outlet: outletOf(uri), uri, name: article.name, span: { start: span.start, end: span.end }, disagrees, accounts: story.uris.length });
     }
   }
+  const limit = options.timelineLimit ?? DEFAULT_TIMELINE_LIMIT;
+  const shown = keepMostReported(accounts, limit);
   const outlets = [...profiles].map(([outlet, p]) => ({
     outlet,
     articles: p.articles,
@@ -106,7 +119,39 @@ export function coverageData(corpus: Corpus): CoverageData {
   return {
     articles: corpus.size,
     outlets,
-    accounts: accounts.sort((a, b) => a.date.localeCompare(b.date) || a.outlet.localeCompare(b.outlet)),
+    accounts: shown.sort((a, b) => a.date.localeCompare(b.date) || a.outlet.localeCompare(b.outlet)),
+    timeline: { groupsShown: new Set(shown.map(groupKey)).size, groupsTotal: new Set(accounts.map(groupKey)).size, accountsShown: shown.length, accountsTotal: accounts.length, limit },
     loaded: [...loaded.values()].sort((a, b) => a.group.localeCompare(b.group) || a.outlet.localeCompare(b.outlet) || b.count - a.count),
   };
+}
+
+const groupKey = (a: CoverageAccount) => `${a.kind}:${a.meetingId}`;
+
+/**
+ * The accounts of the meetings and stories that matter most, whole, up to `limit` marks: those where outlets
+ * disagree first, then those more outlets report, then those with more accounts; ties by date and id so the choice
+ * is stable between runs.
+ */
+function keepMostReported(accounts: CoverageAccount[], limit: number): CoverageAccount[] {
+  if (accounts.length <= limit) return accounts;
+  const groups = new Map<string, CoverageAccount[]>();
+  for (const a of accounts) {
+    const list = groups.get(groupKey(a));
+    if (list) list.push(a);
+    else groups.set(groupKey(a), [a]);
+  }
+  const rank = [...groups.entries()].map(([key, list]) => ({
+    key,
+    list,
+    disagrees: list.some((a) => a.disagrees),
+    outlets: new Set(list.map((a) => a.outlet)).size,
+    first: list.reduce((d, a) => (a.date < d ? a.date : d), list[0].date),
+  }));
+  rank.sort((a, b) => Number(b.disagrees) - Number(a.disagrees) || b.outlets - a.outlets || b.list.length - a.list.length || a.first.localeCompare(b.first) || a.key.localeCompare(b.key));
+  const kept: CoverageAccount[] = [];
+  for (const group of rank) {
+    if (kept.length + group.list.length > limit) continue;
+    kept.push(...group.list);
+  }
+  return kept;
 }

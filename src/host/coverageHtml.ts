@@ -53,7 +53,7 @@ export function coverageHtml(data: CoverageData, options: CoverageHtmlOptions = 
   // Timeline: meetings and events × outlets.
   if (data.accounts.length) {
     const rows = data.accounts.map((a) => ({ ...a, when: new Date(`${a.date}T00:00:00Z`), link: href(a), state: a.disagrees ? 'disagrees' : a.accounts > 1 ? 'shared' : 'only this outlet' }));
-    sections.push(`<section id="timeline"><h2>Who reported which meeting or story, when</h2><p class="note">One mark per account of a meeting (a circle) or article of a story several outlets report (a square, at its publication date); the accounts of one meeting or story are joined by a line. Red: this account disagrees with another outlet's (figures, dates, titles or quotes). Click a mark to open the account.</p>${render(() =>
+    sections.push(`<section id="timeline"><h2>Who reported which meeting or story, when</h2><p class="note">One mark per account of a meeting (a circle) or article of a story several outlets report (a square, at its publication date); the accounts of one meeting or story are joined by a line. Red: this account disagrees with another outlet's (figures, dates, titles or quotes). Click a mark to open the account.</p>${omittedNote(data)}${render(() =>
       Plot.plot({
         document, width, marginLeft: 150, height: 60 + 34 * outlets.length,
         x: { type: 'utc', label: 'date', grid: true },
@@ -112,7 +112,7 @@ ${options.head ?? ''}
 </head>
 <body>
 <h1>${escape(title)}</h1>
-<p class="summary">${data.articles} articles · ${outlets.length} outlets · ${new Set(data.accounts.map((a) => a.meetingId)).size} dated meetings and events · ${data.accounts.filter((a) => a.disagrees).length} accounts that disagree with another outlet's</p>
+<p class="summary">${data.articles} articles · ${outlets.length} outlets · ${data.timeline.groupsTotal} dated meetings and events · ${data.accounts.filter((a) => a.disagrees).length} accounts that disagree with another outlet's</p>
 ${sections.join('\n') || '<p>Nothing to plot yet.</p>'}
 ${options.tail ?? ''}
 </body>
@@ -120,6 +120,14 @@ ${options.tail ?? ''}
 }
 
 type LoadedRow = CoverageData['loaded'][number];
+
+/** Says what the timeline leaves out when the corpus has more marks than a chart can show. */
+function omittedNote(data: CoverageData): string {
+  const t = data.timeline;
+  if (t.accountsShown >= t.accountsTotal) return '';
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  return `<p class="note omitted">Showing ${fmt(t.groupsShown)} of ${fmt(t.groupsTotal)} meetings and stories (${fmt(t.accountsShown)} of ${fmt(t.accountsTotal)} accounts): those where outlets disagree first, then those the most outlets report. The other ${fmt(t.groupsTotal - t.groupsShown)} are in the Meetings view and in <code>sourcelens meetings</code>.</p>`;
+}
 
 const CSS = `
 body { font-family: var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-foreground, #222); background: var(--vscode-editor-background, #fff); margin: 0 16px 24px; }

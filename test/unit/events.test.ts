@@ -194,3 +194,28 @@ describe('stories on the coverage timeline', () => {
     assert.equal(a.text.slice(stories[0].span.start, stories[0].span.end), 'Deadly flood hits Varnholm in Orrin province', 'the mark opens the headline');
   });
 });
+
+describe('a timeline too big to draw', () => {
+  const threeStories = () => corpus({
+    'a.txt': flood('At least 31 people were killed.', '2031-04-02'),
+    'b.txt': flood('Only 13 people were killed.', '2031-04-03'),
+    'c.txt': ['Police arrest Kell Danner over Brisworth bank fraud', 'Detectives arrested Kell Danner at his Brisworth home on charges of defrauding the Corvane savings bank. Danner will appear in Brisworth magistrates court.', '2031-04-02'],
+    'd.txt': ['Kell Danner held over Corvane bank fraud', 'Kell Danner was detained in Brisworth and charged with defrauding the Corvane savings bank, prosecutors said.', '2031-04-03'],
+  });
+
+  it('keeps whole stories up to the limit, the one where outlets disagree first, and counts what it left out', () => {
+    const all = coverageData(threeStories());
+    assert.equal(all.timeline.groupsTotal, 2, 'the flood and the arrest');
+    assert.deepEqual([all.timeline.accountsShown, all.timeline.accountsTotal], [4, 4]);
+    const capped = coverageData(threeStories(), { timelineLimit: 3 });
+    assert.deepEqual(capped.accounts.map((a) => a.outlet).sort(), ['a', 'b'], 'the flood, whose tolls disagree, whole; the arrest left out');
+    assert.ok(capped.accounts.every((a) => a.disagrees));
+    assert.deepEqual(capped.timeline, { groupsShown: 1, groupsTotal: 2, accountsShown: 2, accountsTotal: 4, limit: 3 });
+  });
+
+  it('the report says what the timeline leaves out, and says nothing when it shows everything', async () => {
+    const { coverageHtml } = await import('../../src/host/coverageHtml');
+    assert.match(coverageHtml(coverageData(threeStories(), { timelineLimit: 3 })), /Showing 1 of 2 meetings and stories \(2 of 4 accounts\)/);
+    assert.doesNotMatch(coverageHtml(coverageData(threeStories())), /Showing \d/);
+  });
+});
