@@ -271,6 +271,19 @@ describe('loaded-term and loaded-label', () => {
     c.update({ uri: 'file:///q/c.txt', text: 'C\n\nThe regimen of talks continued; officials attended.\n' });
     assert.deepEqual([...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)), []);
   });
+
+  it('a policy phrase or a party name holding a term names no group; the same word as a description still counts', () => {
+    const loaded = (text: string) => {
+      const c = new Corpus();
+      c.update({ uri: 'file:///q/p.txt', text: `P\n\n${text}\n`, externalMeta: { outlet: 'Paper' } });
+      return [...c.allFindings().values()].flat().filter((f) => /^loaded-/.test(f.code)).map((f) => f.message.replace(/ .*/, ''));
+    };
+    assert.deepEqual(loaded('The senator opposed regime change in Velmora from the start.'), []);
+    assert.deepEqual(loaded('She argued that regime-change wars rarely end well.'), []);
+    assert.deepEqual(loaded('Polls gave the Zionist Union party a narrow lead over its rivals.'), []);
+    assert.deepEqual(loaded('The regime in Velmora jailed three reporters.'), ['“regime”']);
+    assert.deepEqual(loaded('Terrorists Seize Border Town After Long Siege'), ['“Terrorists”'], 'a title-case headline is not a name');
+  });
 });
 
 describe('quotes within quotes and cue hovers', () => {

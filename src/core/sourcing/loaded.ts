@@ -8,13 +8,18 @@ import type { Analysis } from '../model';
 import { groupBy } from '../groups';
 
 interface RawPack {
+  notLoaded?: string[];
   groups: { group: string; terms: string[]; neutral?: string[]; labels?: string[] }[];
 }
 
 const pack = rulePack as RawPack;
-const TERMS = pack.groups.flatMap((g) => g.terms.map((t) => ({ term: t, group: g.group }))).sort((a, b) => b.term.length - a.term.length);
+// Phrases that hold a term but name no group ("regime change") join the pattern with no group: being longer they
+// match first, and a match with no group is dropped.
+const TERMS = [...pack.groups.flatMap((g) => g.terms.map((t) => ({ term: t, group: g.group }))), ...(pack.notLoaded ?? []).map((t) => ({ term: t, group: '' }))].sort((a, b) => b.term.length - a.term.length);
 const PATTERN = new RegExp(`(?<![\\p{L}-])(${TERMS.map((t) => t.term.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}-])`, 'giu');
-const GROUP_OF = new Map(TERMS.map((t) => [t.term, t.group]));
+const GROUP_OF = new Map(TERMS.filter((t) => t.group).map((t) => [t.term, t.group]));
+/** Capitalised and followed by a capitalised word that is not part of the term: a name ("the Zionist Union"). */
+const IN_PROPER_NAME = /^\s+\p{Lu}/u;
 /** Words wire services use neutrally ("rebels", "insurgents"): alternatives in messages, not findings. */
 const NEUTRAL = new Set(pack.groups.flatMap((g) => g.neutral ?? []));
 /** Words that brand a whole group (the usage of state media): information, not a hint. */
@@ -25,6 +30,14 @@ const DESIGNATION_TERM = /^terrorist(?: (?:groups|organi[sz]ations))?$/;
 const DESIGNATED_THING = /^\s+(?:attacks?|acts?|incidents?|plots?|offen[cs]es?|charges?|organi[sz]ations?|groups?|list|designation|threat)\b/i;
 /** Words before it in the sentence that make the designation someone's: an authority's list, a charge, a description. */
 const DESIGNATION_CUE = /\b(?:designat\w*|list(?:s|ed|ing)?|proscrib\w*|bann\w*|blacklist\w*|classif\w*|consider\w*|deem\w*|brand\w*|call(?:s|ed|ing)?|describ\w*|label\w*|treat(?:s|ed|ing)?|investigat\w*|charg\w*|accus\w*|convict\w*|suspect\w*|sentenc\w*|declar\w*|recogni[sz]\w*)\b/i;
+
+/** The term is part of a name: capitalised mid-sentence, in a sentence that is not title case (a headline's "Rebels
+ *  Seize Town" is not a name), and followed by another capitalised word. */
+function inProperName(sentence: string, at: number, word: string): boolean {
+  if (at === 0 || !/^\p{Lu}/u.test(word) || !IN_PROPER_NAME.test(sentence.slice(at + word.length, at + word.length + 3))) return false;
+  const words = sentence.match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 < words.length;
+}
 
 export interface LoadedTerm {
   range: TextRange;
@@ -39,6 +52,7 @@ export function findLoadedTerms(article: Article): LoadedTerm[] {
     for (const m of text.matchAll(PATTERN)) {
       const term = m[1].toLowerCase().replace(/\s+/g, ' ');
       const group = GROUP_OF.get(term);
+      if (group && inProperName(text, m.index!, m[1])) continue;
       if (group) out.push({ range: { start: s.range.start + m.index!, end: s.range.start + m.index! + m[1].length }, term, group });
     }
   }

@@ -26,7 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BratAttribution, checkSpans, parseBrat } from './brat';
-import { analyseTexts, per100, RealCorpus, round, RunContext, seededSample, splitOf, Table } from './framework';
+import { analyseTexts, findingsTable, per100, RealCorpus, round, RunContext, seededSample, splitOf, Table } from './framework';
 import { Span } from './scoring';
 import { emptySpeakerCounts, scoreSpeakers, SpeakerCounts, speakerPrecision, speakerPrecisionNamed, speakerRecall } from './speakers';
 
@@ -518,6 +518,8 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
         ['quoted attribution: no quotation found in it', speakers.notFound, 'miss'],
       ],
     },
+    // Every code's volume, loaded-term and loaded-label included (no gold for them: a reader's load, not a precision).
+    findingsTable('PolNeAR findings per 100 articles', c, files.length),
     {
       title: 'PolNeAR figures by split (dev/check by article, splitOf in framework.ts)',
       columns: ['figure', ...splits],
