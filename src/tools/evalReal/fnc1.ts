@@ -67,7 +67,14 @@ async function prepare(ctx: RunContext, fromArg: string | undefined, options: Re
     stancesCsv = [s];
   }
   const bodies = parseBodies(bodiesCsv);
-  let pairs = stancesCsv.flatMap(parseStances);
+  // Sources may overlap (windows of one file, a repository's subset of it): a pair given twice counts once.
+  const seen = new Set<string>();
+  let pairs = stancesCsv.flatMap(parseStances).filter((p) => {
+    const key = `${p.headline}\u0000${p.bodyId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const total = pairs.length;
   if (pairs.length > SAMPLE) pairs = seededSample(pairs, SAMPLE);
   const missing = pairs.filter((p) => !bodies.has(p.bodyId));
