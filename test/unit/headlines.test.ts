@@ -37,6 +37,14 @@ describe('headline-unsupported', () => {
     assert.match(messages[0], /^The body does not report what the headline says: none of/);
   });
 
+  it('a word opening a sentence inside the headline is no name; an organisation by another of its names is found', () => {
+    assert.deepEqual(check('Velmora bridge closed? Engineers say not yet', 'The Velmora bridge stays open while inspectors check its cables, the city said on Monday.'), []);
+    assert.deepEqual(check('Islamic State claims Velmora bombing', 'ISIS said it carried out the Velmora bombing, according to a statement posted online on Monday.'), []);
+    assert.deepEqual(check('Daesh fighters retreat from Velmora', 'ISIL fighters left Velmora overnight, the army said on Monday.'), []);
+    // Mid-sentence the same capitalised word is still a name the body must report.
+    assert.deepEqual(check('Velmora bridge closed as Engineers Guild protests', 'The Velmora bridge stays open while inspectors check its cables, the city said on Monday.'), ['The headline names Engineers Guild, which the body never mentions.']);
+  });
+
   it('does not treat title-case headline words as names', () => {
     assert.deepEqual(check('Iran Wants Turkey In Fight Against Terrorism', 'Iranian President Hassan Rouhani underlined the need for Turkey to join the fight against terrorism in talks on Saturday, his office said.'), []);
   });

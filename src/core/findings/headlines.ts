@@ -29,6 +29,13 @@ const SYNONYMS: Record<string, string[]> = {
   american: ['united states', 'u.s.', 'us ', 'america', 'washington'],
   americans: ['united states', 'u.s.', 'us ', 'american', 'washington'],
 };
+/** Names of one organisation that outlets use in turn: a headline's "Islamic State" is the body's "ISIS". */
+const ORGANISATION_ALIASES = [
+  ['islamic state', 'isis', 'isil', 'daesh', 'is militants', 'is fighters'],
+  ['united nations', 'u.n.', 'un '],
+  ['european union', 'e.u.', 'eu '],
+];
+for (const group of ORGANISATION_ALIASES) for (const name of group) SYNONYMS[name.trim()] = [...(SYNONYMS[name.trim()] ?? []), ...group.filter((n) => n !== name)];
 
 interface Claim {
   kind: 'place' | 'name' | 'figure';
@@ -103,7 +110,8 @@ function claimsIn(text: string, offset: number, analysis: Analysis): Claim[] {
       claims.push({ kind: 'place', text: words[0], range });
       continue;
     }
-    const first = m.index === 0 || /[:|–-]\s*$/.test(text.slice(0, m.index));
+    // The first word of the headline or of a sentence or clause in it ("Detroit? Good one") is capitalised anyway.
+    const first = m.index === 0 || /(?:[:|–-]|[?!]["”’']?)\s*$/.test(text.slice(0, m.index));
     const known = words.some((w) => knownNames.has(foldText(w).toLowerCase()));
     if (((!titleCase && !first) || known) && !/^[A-Z]{2,}$/.test(phrase)) claims.push({ kind: 'name', text: words.join(' '), range });
   }
@@ -136,6 +144,7 @@ function unsupported(claim: Claim, foldedBody: string, analysis: Analysis): Prob
   }
   if (claim.kind === 'name') {
     // A plural or possessive form of a name the body has another form of ("Kurds" / "Kurdish") counts as found.
+    if ((SYNONYMS[claim.text.toLowerCase()] ?? []).some((s) => foldedBody.includes(s))) return undefined;
     if (claim.text.split(' ').some((w) => mentions(foldedBody, w) || (w.length >= 5 && mentions(foldedBody, w.replace(/(?:es|s)$/, ''))) || countryOf(w) || (SYNONYMS[w.toLowerCase()] ?? []).some((s) => foldedBody.includes(s)))) return undefined;
     return problem(`names ${claim.text}, which the body never mentions.`);
   }

@@ -131,7 +131,7 @@ async function runFnc(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
       sp.related++;
       if (codes.has('headline-unsupported')) sp.alarms++;
     }
-    if (examples.length < ctx.examples && p.stance !== 'unrelated' && codes.has('headline-unsupported')) examples.push(`false alarm (${p.stance}): ${JSON.stringify(p.headline.slice(0, 100))}`);
+    if (examples.length < ctx.examples && p.stance !== 'unrelated' && codes.has('headline-unsupported')) examples.push(`false alarm (${p.stance}): ${JSON.stringify(p.headline.slice(0, 100))} — ${c.findings(uri).filter((f) => f.code === 'headline-unsupported').map((f) => f.message).join(' | ').slice(0, 200)}`);
   }
   const related = STANCES.filter((s) => s !== 'unrelated').map((s) => by.get(s)!);
   const rel = related.reduce((x, y) => ({ pairs: x.pairs + y.pairs, unsupported: x.unsupported + y.unsupported, overstated: x.overstated + y.overstated, headline: x.headline + y.headline }));
