@@ -190,3 +190,58 @@ describe('real coverage: kinds and nesting', () => {
     assert.deepEqual(accounts.map((a) => a.kind), ['meeting']);
   });
 });
+
+describe('real coverage: what is no meeting', () => {
+  it('a denied meeting or visit is no account ("did not meet … until", "has never visited", "refused to meet")', () => {
+    for (const sentence of [
+      'Ines Vorhaug did not meet Tarek Almund until last spring, long after the affair.',
+      "Tarek Almund has never visited Brelle, his aide Odo Karsk said.",
+      'Ines Vorhaug refused to meet Tarek Almund in Brelle on Monday.',
+    ]) {
+      const { accounts } = accountsOf(`Old story\n\n${sentence}\n`, '2032-04-07');
+      assert.equal(accounts.length, 0, `${sentence} → ${accounts.map(names).join(' / ')}`);
+    }
+    // The same sentence without the denial is a meeting: the test can fail.
+    assert.equal(accountsOf('Old story\n\nInes Vorhaug met Tarek Almund in Brelle on Monday.\n', '2032-04-07').accounts.length, 1);
+  });
+
+  it('"received", "hosts" and "welcomed" are a meeting only with a person after them', () => {
+    for (const sentence of [
+      'The frigate Castel received a distress call from the tanker of Ines Vorhaug and Tarek Almund on Saturday.',
+      'Tarek Almund regretted the attention the chapel of Ines Vorhaug received on Saturday.',
+      'Previous hosts -- Tarek Almund, Ines Vorhaug -- kept to the old format.',
+      'Tarek Almund welcomed the decision of Ines Vorhaug on Saturday.',
+    ]) {
+      const { accounts } = accountsOf(`Not a meeting\n\n${sentence}\n`, '2032-04-07');
+      assert.equal(accounts.length, 0, `${sentence} → ${accounts.map(names).join(' / ')}`);
+    }
+    for (const sentence of [
+      'Tarek Almund received Ines Vorhaug in Brelle on Saturday.',
+      'Tarek Almund was received by Ines Vorhaug in Brelle on Saturday.',
+      'Tarek Almund hosted the visiting Ines Vorhaug in Brelle on Saturday.',
+    ]) {
+      const { accounts } = accountsOf(`A meeting\n\n${sentence}\n`, '2032-04-07');
+      assert.equal(accounts.length, 1, sentence);
+      assert.match(names(accounts[0]), /Vorhaug/, sentence);
+    }
+  });
+
+  it('a company called Summit is no summit; "the Brelle summit" still is one', () => {
+    for (const sentence of [
+      'The studio Summit Entertainment hired Tarek Almund to direct the sequel on Monday.',
+      "Tarek Almund now runs the film division with Summit's Ines Vorhaug.",
+    ]) {
+      const { accounts } = accountsOf(`Film news\n\n${sentence}\n`, '2032-04-07');
+      assert.equal(accounts.filter((a) => a.kind === 'summit').length, 0, `${sentence} → ${accounts.map((a) => a.kind).join(' / ')}`);
+    }
+    const { accounts } = accountsOf('Summit\n\nTarek Almund attended the Brelle Summit on Monday.\n', '2032-04-07');
+    assert.deepEqual(accounts.map((a) => a.kind), ['summit']);
+  });
+
+  it('one person\'s visits in the same year, told by two articles without a day or a place in common, stay apart', () => {
+    const one = accountsOf('Prison\n\nIn 2019, Tarek Almund was attacked during a visit.\n', '2032-04-07', 'one.txt', 'First Wire');
+    const two = accountsOf('Prison\n\nTarek Almund was hurt in 2019 while his cousin visited him.\n', '2032-04-08', 'two.txt', 'Second Daily');
+    const multi = cluster(one, two).filter((m) => new Set(m.accounts.map((a) => a.uri)).size >= 2);
+    assert.equal(multi.length, 0, JSON.stringify(multi.map((m) => m.accounts.map((a) => a.date?.text))));
+  });
+});

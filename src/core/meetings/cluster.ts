@@ -258,7 +258,9 @@ export class MeetingIndex {
     // counts as agreement, never against ("Russia" and "Sochi").
     if (a.place && b.place && !placeKnownSame && !isRegion(a.place.name) && !isRegion(b.place.name)) return false;
     if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return false;
-    const dayKnownSame = !!a.date && !!b.date && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
+    // The same day or month, not the same year: "in 1999" in two articles about one person is no evidence of one visit.
+    const coarse = (d: EventDate) => d.precision === 'year' || (!d.iso && /^year:/.test(d.key));
+    const dayKnownSame = !!a.date && !!b.date && !coarse(a.date) && !coarse(b.date) && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
     if (!(a.date?.iso && b.date?.iso)) {
       // An account without a day is anchored at its article's date: it reports something recent. Against the other
       // article's date, or the other account's own day ("last week" in one, "a day after" in another, weeks apart).

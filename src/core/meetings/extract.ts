@@ -24,6 +24,7 @@ interface RawPack {
   capitalPhrase: string;
   joins: string;
   topicNouns: string[];
+  negated: string;
 }
 
 const pack = rulePack as RawPack;
@@ -34,6 +35,19 @@ const SCHEDULED = new RegExp(pack.scheduled, 'i');
 const ONGOING = new RegExp(pack.ongoing, 'i');
 const CAPITAL_PHRASE = new RegExp(pack.capitalPhrase);
 const JOINS = new RegExp(pack.joins, 'i');
+/** "did not meet", "has never visited": the words before a trigger that deny the event. */
+const NEGATED = new RegExp(pack.negated, 'iu');
+/**
+ * "Summit" as a proper name, not a gathering: "Summit Entertainment", "Summit's chief", "the studio Summit" — the
+ * capitalised word after a lower-case one other than an article, or before a company word or a possessive. "the G20
+ * Summit", "at the Summit" and "a summit" stay summits.
+ */
+function summitIsAName(text: string, index: number, matched: string): boolean {
+  if (matched !== 'Summit') return false;
+  const after = text.slice(index + matched.length, index + matched.length + 16);
+  if (/^(?:['’]s\b|\s+(?:Entertainment|Pictures|Media|Studios?|Group|Inc|LLC|County|Avenue|Street|Road)\b)/u.test(after)) return !/\p{Lu}[\p{L}\d-]*\s+$/u.test(text.slice(Math.max(0, index - 20), index)) || /(?:^|\s)(?:And|But|Or)\s+$/.test(text.slice(Math.max(0, index - 8), index));
+  return /(?:^|[\s(“"])(?!(?:the|a|this|that|next|last|its|their|his|her|our)\s)\p{Ll}[\p{L}-]*\s+$/u.test(text.slice(Math.max(0, index - 24), index));
+}
 /** A sentence that opens with a pronoun or a description ("The top Iranian diplomat …") continues its subject. */
 const PRONOUN_START = /^\s*(?:["“]?\s*)?(?:he|she|they|the two|both|the (?:[\p{L}-]+ ){0,3}(?:minister|ministers|president|general|diplomat|envoy|officials?|leaders?|chief|premier|sides|delegation|visitor|guest|commander))\b/iu;
 
@@ -318,6 +332,11 @@ function clausesOf(text: string, offset: number): Clause[] {
   for (let i = hits.length - 1; i >= 0; i--) {
     const h = hits[i];
     if (h.kind === 'summit' && referenced(h) && (others || /\b(?:ahead of|before|in preparation for|to prepare for|prepare for)\s/i.test(text.slice(Math.max(0, h.index - 80), h.index)))) hits.splice(i, 1);
+  }
+  // A denied event ("did not meet him until 2008", "has never visited") and a company called Summit are no account.
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i];
+    if (NEGATED.test(text.slice(Math.max(0, h.index - 30), h.index)) || (h.kind === 'summit' && summitIsAName(text, h.index, h.text))) hits.splice(i, 1);
   }
   if (hits.length === 0) return [];
   const call = hits.find((h) => h.kind === 'call');
