@@ -20,6 +20,9 @@ const CUE = /\b(?:first published|published|publication date|posted|updated|last
 const NUMERIC = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/u;
 const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/u;
 
+/** A date cue and an ISO date at the very start of a line. */
+const LEADING_DATE = /^\s{0,3}(?:date|published|posted|updated|first published)\s*:?\s*((\d{4})-(\d{2})-(\d{2}))(?![\d-])/iu;
+
 /** How many lines from the top and the bottom of a page may carry its date. */
 const HEAD_LINES = 15;
 const TAIL_LINES = 8;
@@ -28,7 +31,16 @@ export function findPublicationDate(lines: Line[], isDateLine: (line: Line) => b
   const content = lines.filter((l) => l.text.trim().length > 0);
   const candidates = [...content.slice(0, HEAD_LINES), ...content.slice(Math.max(HEAD_LINES, content.length - TAIL_LINES))];
   for (const line of candidates) {
-    if (line.text.length > 200) continue;
+    if (line.text.length > 200) {
+      // A long first paragraph that opens with its date ("date 2024-05-07 BELGRADE, May 7 …", "Published 2024-05-07
+      // The president …"): the page printed its date before the text, on the same line.
+      const lead = LEADING_DATE.exec(line.text);
+      if (lead && isValidDate(+lead[2], +lead[3], +lead[4])) {
+        const offset = lead.index + lead[0].length - lead[1].length;
+        return { iso: lead[1], range: { start: line.start + offset, end: line.start + offset + lead[1].length }, evidence: line.text.slice(0, lead[0].length).trim(), ambiguous: false };
+      }
+      continue;
+    }
     if (!CUE.test(line.text) && !isDateLine(line)) continue;
     const found = readDate(line.text);
     if (found) {

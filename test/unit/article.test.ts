@@ -142,6 +142,14 @@ describe('publication date', () => {
     assert.deepEqual([external.published?.iso, external.published?.how, external.meta.outlet], ['2020-01-01', 'sources.yaml', 'Ledger']);
   });
 
+  it('reads a date that opens a long first paragraph ("date 2031-05-07 BRELLE, May 7 …") as the publication date', () => {
+    const body = 'Tarek Almund arrived in Brelle for talks with Ines Vorhaug, the office of the president said, adding that the two would sign accords on trade, energy, roads and schools before a joint dinner in the old palace of the city.';
+    const a = parse(` date 2031-05-07 BRELLE, May 7. ${body}\n\nMore text.\n`);
+    assert.equal(a.published?.iso, '2031-05-07');
+    // The same date later in a long line is not the page's date (a long line is text, not a date line).
+    assert.equal(parse(`Headline\n\n${body} It was signed on 2031-05-07 in Brelle.\n`).published, undefined);
+  });
+
   it('reads "First published: 08.17.17" as 2017-08-17 (only one valid reading)', () => {
     const a = parse('Headline\nFirst published: 08.17.17 , 14:32\n\nBody text.\n');
     assert.equal(a.published?.iso, '2017-08-17');
