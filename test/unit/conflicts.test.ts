@@ -63,6 +63,27 @@ describe('date-conflict', () => {
   });
 });
 
+describe('date-conflict: the same day written with and without its year', () => {
+  it('"March 16" on a page without a date and "March 16, 2031" elsewhere agree', () => {
+    const c = corpus({
+      'ledger.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on March 16 to sign a customs accord.', undefined],
+      'wire.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on March 16, 2031 for talks on customs.', '2031-03-17'],
+    });
+    assert.equal(c.meetings().all().length, 1, c.meetings().all().map((m) => m.accounts.map((a) => a.date?.key).join(' ')).join(' / '));
+    assert.deepEqual(codes(c, 'date-conflict').map((f) => f.message), []);
+  });
+
+  it('"March 16" and "March 18, 2031" still disagree', () => {
+    const c = corpus({
+      'ledger.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on March 16 to sign a customs accord.', undefined],
+      'wire.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on March 18, 2031 for talks on customs.', '2031-03-19'],
+    });
+    const joined = c.meetings().all().filter((m) => m.accounts.length > 1);
+    // Either two meetings, or one meeting whose accounts are flagged: never one meeting that hides the disagreement.
+    assert.ok(joined.length === 0 || codes(c, 'date-conflict').length === 2);
+  });
+});
+
 describe('figure-inconsistent', () => {
   it('flags an age that contradicts the start year the corpus gives, and accepts one that fits', () => {
     const c = corpus({

@@ -171,6 +171,15 @@ describe('real coverage: trips and repeats', () => {
     assert.equal(accounts.length, 2);
   });
 
+  it('"the visit to A follows Y\'s visit to B": two visits, each with its own place, in one sentence', () => {
+    const { accounts } = accountsOf(
+      'Tour\n\nTarek Almund arrived on Monday. The visit to Ankara by Almund follows Ines Vorhaug\'s visit to Tehran some six months ago, when the two signed a trade deal.\n',
+      '2032-04-07',
+    );
+    const places = accounts.map((a) => a.place?.name).sort();
+    assert.deepEqual(places, ['Ankara', 'Tehran'], accounts.map((a) => `${names(a)} @ ${a.place?.name}`).join(' / '));
+  });
+
   it('the same pair meeting again a year later is a new meeting', () => {
     const first = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on Monday.\n', '2031-04-08', 'first.txt', 'First Wire');
     const again = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle on Monday.\n', '2032-04-07', 'again.txt', 'Second Daily');

@@ -3,7 +3,7 @@
 
 import type { Analysis } from '../model';
 import { compatible, Figure } from '../figures/extract';
-import { EventAccount, spansOf } from '../meetings/extract';
+import { datesCompatible, EventAccount, spansOf } from '../meetings/extract';
 import { IndexedRule, PartitionedRule } from '../partitions';
 import { Finding, TextRange } from '../types';
 import { pushTo } from '../groups';
@@ -80,7 +80,8 @@ function dateConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAccoun
   const differ =
     a.date.iso && b.date.iso && a.date.precision === 'day' && b.date.precision === 'day'
       ? a.date.iso !== b.date.iso
-      : a.date.key.split(':')[0] === b.date.key.split(':')[0] && a.date.key !== b.date.key;
+      : // "16/03" and "March 16, 2023" are the same day: keys of one kind differ only when what both state differs.
+        a.date.key.split(':')[0] === b.date.key.split(':')[0] && a.date.key !== b.date.key && !datesCompatible(a.date, b.date);
   if (!differ) return [];
   const say = (d: EventAccount['date']) => `“${d!.text}”${d!.iso ? ` (${d!.iso})` : ''}`;
   const finding = (X: Analysis, x: EventAccount, Y: Analysis, y: EventAccount): Finding => ({

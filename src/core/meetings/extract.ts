@@ -35,6 +35,8 @@ const SCHEDULED = new RegExp(pack.scheduled, 'i');
 const ONGOING = new RegExp(pack.ongoing, 'i');
 const CAPITAL_PHRASE = new RegExp(pack.capitalPhrase);
 const JOINS = new RegExp(pack.joins, 'i');
+/** Words between two triggers that make them two events, one after the other. */
+const SEQUENCE = /\b(?:follows?|followed|following|after|before|since|precedes?|preceded|then)\b/i;
 /** "did not meet", "has never visited": the words before a trigger that deny the event. */
 const NEGATED = new RegExp(pack.negated, 'iu');
 /**
@@ -343,10 +345,11 @@ function clausesOf(text: string, offset: number): Clause[] {
   if (call) return [{ kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + text.length }];
   hits.sort((a, b) => a.index - b.index);
   // Triggers close together describe one event ("held talks … at a joint press conference"): keep the first.
+  // Unless a word of sequence stands between them: "the visit to Belgrade follows Vucic's visit to Beijing" is two.
   const distinct: typeof hits = [];
   for (const h of hits) {
     const last = distinct[distinct.length - 1];
-    if (!last || h.index - (last.index + last.text.length) > 25) distinct.push(h);
+    if (!last || h.index - (last.index + last.text.length) > 25 || SEQUENCE.test(text.slice(last.index + last.text.length, h.index))) distinct.push(h);
   }
   // A later clause starts after the last comma or semicolon before its trigger ("…, a day after he met Y").
   const starts = distinct.map((h, i) => {
@@ -517,7 +520,9 @@ function continues(current: EventAccount, next: EventAccount): boolean {
   if (!kindsCompatible(current.kind, next.kind) || current.status !== next.status) return false;
   const same = (a: EventAccount, b: EventAccount) => a.participants.every((p) => b.participants.some((q) => q.key === p.key));
   // Two clauses of one sentence with the same people are one event ("held talks … and attended a press conference").
-  if (next.sentences[0] === current.sentences[current.sentences.length - 1] && same(current, next) && same(next, current)) return true;
+  // Not when they name two places ("the visit to Belgrade follows Vucic's visit to Beijing").
+  const elsewhere = !!current.place && !!next.place && !samePlace(current.place.name, next.place.name);
+  if (next.sentences[0] === current.sentences[current.sentences.length - 1] && same(current, next) && same(next, current) && !elsewhere) return true;
   // A visit and the talks held during it: the visitor meets the hosts in the same place.
   if (current.kind === 'visit' && next.kind !== 'visit' && same(current, next) && (!current.place || !next.place || samePlace(current.place.name, next.place.name) || !!countryOf(next.place.name))) return true;
   if (!next.participants.some((p) => current.participants.some((q) => q.key === p.key))) return false;
