@@ -39,6 +39,17 @@ describe('real coverage: frames the extractor missed', () => {
     }
   });
 
+  it('reads "X\'s arrival in Y" as a visit, and "called President X" as a call (not "called the talks candid")', () => {
+    const arrival = accountsOf('Arrival\n\nPresident Tarek Almund\'s arrival in Ankara on Monday drew crowds.\n', '2032-04-07').accounts;
+    assert.deepEqual(arrival.map((a) => [a.kind, a.place?.name]), [['visit', 'Ankara']]);
+    const call = accountsOf('Call\n\nOn Tuesday, President Tarek Almund called Chilean President Ines Vorhaug about the border.\n', '2032-04-07').accounts;
+    assert.deepEqual(call.map((a) => a.kind), ['call']);
+    assert.match(names(call[0]), /Vorhaug/);
+    for (const sentence of ['President Tarek Almund called the talks with Ines Vorhaug candid.', 'President Tarek Almund called for calm after Ines Vorhaug spoke.']) {
+      assert.equal(accountsOf(`Words\n\n${sentence}\n`, '2032-04-07').accounts.filter((a) => a.kind === 'call').length, 0, sentence);
+    }
+  });
+
   it('takes "the two ministers met" as the people of the meeting being told', () => {
     const { accounts } = accountsOf('Talks in Brelle\n\nTarek Almund arrived in Brelle on Monday to see Ines Vorhaug. The two ministers met for three hours.\n', '2032-04-07');
     assert.equal(accounts.length, 1);
