@@ -211,6 +211,15 @@ describe('real coverage: kinds and nesting', () => {
   });
 });
 
+describe('real coverage: the headline future', () => {
+  it('"X to visit A for talks with Y" (no "is") is a planned meeting; "X met Y in A to visit a school" is past', () => {
+    const planned = accountsOf('World news\n\nChilean President Tarek Almund to visit Ankara for talks with Kenyan President Ines Vorhaug\n\nThe trip was announced on Saturday by officials of both sides.\n', '2032-04-07').accounts;
+    assert.deepEqual(planned.map((a) => a.status), ['scheduled']);
+    const past = accountsOf('World news\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara to visit a school.\n', '2032-04-07').accounts;
+    assert.deepEqual(past.map((a) => a.status), ['past']);
+  });
+});
+
 describe('real coverage: what is no meeting', () => {
   it('a denied meeting or visit is no account ("did not meet … until", "has never visited", "refused to meet")', () => {
     for (const sentence of [

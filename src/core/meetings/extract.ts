@@ -35,6 +35,11 @@ const SCHEDULED = new RegExp(pack.scheduled, 'i');
 const ONGOING = new RegExp(pack.ongoing, 'i');
 const CAPITAL_PHRASE = new RegExp(pack.capitalPhrase);
 const JOINS = new RegExp(pack.joins, 'i');
+/**
+ * The headline future: "Kishida to visit South Korea", "Putin, Erdogan to meet in Sochi" — names opening the line,
+ * then "to" and the verb, with no "is" (a headline drops it). "X invited Y to visit" does not open with the names only.
+ */
+const HEADLINE_TO = /^\s*["“]?(?:\p{Lu}[\p{L}.'’-]*,?\s+(?:and\s+|&\s+)?){1,6}to\s+(?:meet|visit|hold|travel|host|attend|receive|welcome|talk|sit down|make|pay|discuss)\b/u;
 /** Words between two triggers that make them two events, one after the other. */
 const SEQUENCE = /\b(?:follows?|followed|following|after|before|since|precedes?|preceded|then)\b/i;
 /** "did not meet", "has never visited": the words before a trigger that deny the event. */
@@ -121,7 +126,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       }
       // No place or day of its own: the scene continues from the account it shares most people with
       // ("… during the visit"; ties go to the article's lead event). Failing that, the dateline.
-      const scheduled = SCHEDULED.test(article.text.slice(clause.start, aheadAt));
+      const scheduled = SCHEDULED.test(article.text.slice(clause.start, aheadAt)) || HEADLINE_TO.test(article.text.slice(sentence.range.start, Math.min(sentence.range.end, clause.triggerAt + clause.trigger.length + 12)));
       const scene = clause.kind === 'call' || scheduled ? undefined : sceneFor(participants, accounts);
       if (scene && (!place || (!!scene.place && samePlace(place.name, scene.place.name)))) {
         place ??= scene.place;
