@@ -5,7 +5,7 @@ import { findBoilerplateLines, LineVerdict, wordCount } from './boilerplate';
 import { contentHash } from './hash';
 import { Line, splitLines } from './lines';
 import { parseFrontMatter } from './metadata';
-import { segmentInto, TokenColumns } from './nlp';
+import { MAX_TOKEN_LENGTH, segmentInto, TokenColumns } from './nlp';
 import { findPublicationDate } from './pubdate';
 import {
   Article, ArticleInput, ArticleMeta, Boilerplate, Headline, InputProblem, MetaOrigin, META_FIELDS, Paragraph,
@@ -51,7 +51,8 @@ export function parseArticle(input: ArticleInput): Article {
   }
 
   const blocks = paragraphBlocks(lines, verdicts, headlineLine);
-  const { paragraphs, sentences, tokens } = segmentBlocks(text, blocks);
+  const { paragraphs, sentences, tokens, problems: notProse } = segmentBlocks(text, blocks);
+  for (const p of notProse) problems.push(p);
   const published = publicationDate(meta, metaOrigin, lines, verdicts);
 
   return {
@@ -172,13 +173,59 @@ function continuesParagraph(previous: string, next: string): boolean {
   return !endsSentence || STARTS_LOWER_CASE.test(next);
 }
 
+/** Marks of program code that prose hardly uses ("|" is left out: markdown tables are not code). */
+const CODE_MARKS = new Set([...'{}[];=<>\\'].map((c) => c.charCodeAt(0)));
+/** A paragraph at least this long whose visible characters are at least CODE_SHARE code marks is program code. */
+const CODE_MIN_LENGTH = 1_000;
+const CODE_SHARE = 0.1;
+
+/**
+ * Whether a paragraph is program code (a minified script left in a saved page): long, and a tenth of its visible
+ * characters are braces, brackets, semicolons, equals or angle signs. Prose has a few in a thousand.
+ */
+export function looksLikeCode(text: string, block: TextRange): boolean {
+  if (block.end - block.start < CODE_MIN_LENGTH) return false;
+  let visible = 0;
+  let marks = 0;
+  for (let i = block.start; i < block.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20) continue;
+    visible++;
+    if (CODE_MARKS.has(code)) marks++;
+  }
+  return marks >= visible * CODE_SHARE;
+}
+
+/** One finding per paragraph with text that was not read as words: the first such stretch, its kind, and how many. */
+function notProseProblem(kind: 'code' | 'run', ranges: TextRange[]): InputProblem {
+  const first = ranges[0];
+  const what =
+    kind === 'code'
+      ? `This paragraph (${first.end - first.start} characters) reads as program code (a tenth of it braces, brackets, semicolons or equals signs), not prose`
+      : `${ranges.length === 1 ? 'A run' : `${ranges.length} runs`} of more than ${MAX_TOKEN_LENGTH} characters without a space (an encoded blob, a minified line, a long link)`;
+  return {
+    code: 'structure/not-prose',
+    severity: 'information',
+    message: `${what}: not read as words, so no names, figures or dates are found in ${kind === 'code' || ranges.length === 1 ? 'it' : 'them'}.`,
+    range: { start: first.start, end: Math.min(first.end, first.start + 200) },
+  };
+}
+
 function segmentBlocks(text: string, blocks: TextRange[]) {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
+  const problems: InputProblem[] = [];
   const columns: TokenColumns = { starts: [], ends: [], pos: [] };
   for (const block of blocks) {
     const firstSentence = sentences.length;
-    for (const s of segmentInto(text, block, columns)) {
+    if (looksLikeCode(text, block)) {
+      problems.push(notProseProblem('code', [block]));
+      continue;
+    }
+    const skipped: TextRange[] = [];
+    const spans = segmentInto(text, block, columns, skipped);
+    if (skipped.length) problems.push(notProseProblem('run', skipped));
+    for (const s of spans) {
       sentences.push({ range: s.range, paragraph: paragraphs.length, firstToken: s.first, tokenCount: s.count });
     }
     if (sentences.length > firstSentence) {
@@ -187,7 +234,7 @@ function segmentBlocks(text: string, blocks: TextRange[]) {
   }
   // new TypedArray(array) copies an array directly; TypedArray.from goes through its iterator.
   const tokens: TokenTable = { starts: new Uint32Array(columns.starts), ends: new Uint32Array(columns.ends), pos: new Uint8Array(columns.pos) };
-  return { paragraphs, sentences, tokens };
+  return { paragraphs, sentences, tokens, problems };
 }
 
 function publicationDate(

@@ -95,20 +95,37 @@ export function segment(text: string, range: TextRange): SegmentedSentence[] {
 
 /**
  * segment, appending the tokens straight to the article's columns: no object per token (tens of millions on a
- * large corpus). A sentence's tokens are contiguous in the columns, and so are consecutive sentences'.
+ * large corpus). A sentence's tokens are contiguous in the columns, and so are consecutive sentences'. `skipped`
+ * receives the runs too long to be words (see MAX_TOKEN_LENGTH), which yield no tokens.
  */
-export function segmentInto(text: string, range: TextRange, columns: TokenColumns): SentenceSpan[] {
-  const slice = breakLongRuns(foldText(text.slice(range.start, range.end)));
+export function segmentInto(text: string, range: TextRange, columns: TokenColumns, skipped?: TextRange[]): SentenceSpan[] {
+  const runs: TextRange[] = [];
+  const slice = breakLongRuns(foldText(text.slice(range.start, range.end)), runs);
+  for (const r of runs) skipped?.push({ start: range.start + r.start, end: range.start + r.end });
   if (!slice.trim()) return [];
   const w = engine();
   const doc = w.readDoc(slice);
   const values = doc.tokens().out() as string[];
   const tags = doc.tokens().out(w.its.pos) as string[];
-  const starts = new Array<number>(values.length);
-  const ends = new Array<number>(values.length);
+  // Typed arrays: `new Array(n)` of more than about 100,000 elements is a dictionary in V8, and a paragraph of minified
+  // script has that many tokens (each read and write then cost a hash lookup: a fifth of the time on such a page).
+  const starts = new Int32Array(values.length);
+  const ends = new Int32Array(values.length);
   let cursor = 0;
+  // Where the spaces after the cursor end, kept while the cursor stays put (tokens wink rewrote are not found and
+  // leave it), so a long blanked stretch is crossed once.
+  let spacesFrom = -1;
+  let spacesEnd = 0;
+  const afterSpaces = (from: number): number => {
+    if (from !== spacesFrom) {
+      spacesFrom = from;
+      spacesEnd = from;
+      while (spacesEnd < slice.length && isSplitter(slice.charCodeAt(spacesEnd))) spacesEnd++;
+    }
+    return spacesEnd;
+  };
   for (let i = 0; i < values.length; i++) {
-    const at = locate(slice, values[i], cursor);
+    const at = locate(slice, values[i], cursor, afterSpaces);
     starts[i] = range.start + at;
     ends[i] = range.start + (at >= cursor ? at + values[i].length : at);
     if (at >= cursor) cursor = at + values[i].length;
@@ -132,9 +149,11 @@ export function segmentInto(text: string, range: TextRange, columns: TokenColumn
 }
 
 /**
- * The longest run of characters wink sees without a space. wink's tokenizer matches each space-separated chunk
- * against patterns that are quadratic in its length (a 100,000-character base64 blob or rule of dashes took
- * seconds to minutes); no word or URL in prose is this long, so a longer run is cut into pieces of this length.
+ * The longest run of characters wink reads without a space. wink's tokenizer matches each space-separated chunk
+ * against patterns that are quadratic in its length, and makes a cache entry of every unknown chunk; no word in prose
+ * is this long, so a longer run (a base64 blob, an encoded image, a minified line, a tracking URL) is not prose: it
+ * is blanked in the copy wink reads (a closing full stop, quote or bracket at its end is kept, so the sentence still
+ * ends there) and reported as skipped.
  */
 export const MAX_TOKEN_LENGTH = 100;
 
@@ -156,22 +175,34 @@ function isPunctuation(code: number): boolean {
   return PUNCTUATION_EXTRA.has(code);
 }
 
+/** What may close a sentence at the end of a blanked run ("… see https://…/long-path."): kept for wink. */
+const RUN_CLOSERS = new Set([...'.!?"”’)]'].map((c) => c.charCodeAt(0)));
+
 /**
  * A one-for-one copy of the text (offsets stay valid) that wink can tokenise in linear time: a run of more than
- * MAX_TOKEN_LENGTH non-space characters gets a space after every MAX_TOKEN_LENGTH characters (a surrogate pair
- * becomes two spaces, never half of one), and a run of MAX_PUNCTUATION_RUN or more punctuation marks becomes spaces.
+ * MAX_TOKEN_LENGTH non-space characters becomes spaces (but for up to three closing marks at its end), and so does
+ * a run of MAX_PUNCTUATION_RUN or more punctuation marks. `skipped` receives the long runs, as offsets in `text`.
  */
-export function breakLongRuns(text: string): string {
-  let run = 0;
+export function breakLongRuns(text: string, skipped?: TextRange[]): string {
   let punctuationFrom = -1;
+  let runFrom = 0;
   let chars: string[] | undefined;
   const copy = (): string[] => (chars ??= Array.from({ length: text.length }, (_, k) => text[k]));
+  const blank = (from: number, to: number) => {
+    const c = copy();
+    for (let k = from; k < to; k++) c[k] = ' ';
+  };
   const endPunctuation = (at: number) => {
-    if (punctuationFrom >= 0 && at - punctuationFrom >= MAX_PUNCTUATION_RUN) {
-      const c = copy();
-      for (let k = punctuationFrom; k < at; k++) c[k] = ' ';
-    }
+    if (punctuationFrom >= 0 && at - punctuationFrom >= MAX_PUNCTUATION_RUN) blank(punctuationFrom, at);
     punctuationFrom = -1;
+  };
+  const endRun = (at: number) => {
+    if (at - runFrom > MAX_TOKEN_LENGTH) {
+      let keep = at;
+      while (keep > at - 3 && RUN_CLOSERS.has(text.charCodeAt(keep - 1))) keep--;
+      blank(runFrom, keep);
+      skipped?.push({ start: runFrom, end: at });
+    }
   };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -179,22 +210,21 @@ export function breakLongRuns(text: string): string {
       if (punctuationFrom < 0) punctuationFrom = i;
     } else endPunctuation(i);
     if (isSplitter(code)) {
-      run = 0;
-      continue;
+      endRun(i);
+      runFrom = i + 1;
     }
-    if (++run <= MAX_TOKEN_LENGTH || (code >= 0xdc00 && code <= 0xdfff)) continue;
-    const c = copy();
-    c[i] = ' ';
-    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) c[++i] = ' ';
-    run = 0;
   }
   endPunctuation(text.length);
+  endRun(text.length);
   return chars ? chars.join('') : text;
 }
 
 /** Finds a token's text at or shortly after the cursor; wink skips whitespace only, so the window is small. */
-function locate(slice: string, value: string, cursor: number): number {
+function locate(slice: string, value: string, cursor: number, afterSpaces: (cursor: number) => number): number {
   if (slice.startsWith(value, cursor)) return cursor;
+  // Past the spaces first: a blanked run (see breakLongRuns) can put the next token further than the window.
+  const next = afterSpaces(cursor);
+  if (next > cursor && slice.startsWith(value, next)) return next;
   // Search a bounded window only: an unbounded indexOf for a token wink rewrote would scan the rest of the text
   // for every such token.
   const at = slice.slice(cursor, cursor + LOCATE_WINDOW + value.length).indexOf(value);

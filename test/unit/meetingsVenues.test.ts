@@ -8,6 +8,7 @@ import { MeetingIndex } from '../../src/core/meetings/cluster';
 import { datesCompatible, EventAccount } from '../../src/core/meetings/extract';
 import { notAPerson } from '../../src/core/meetings/participants';
 import { placeKey, samePlace, venueOf } from '../../src/core/meetings/places';
+import rulePack from '../../src/core/rules/meetings.yaml';
 
 function accountsOf(body: string, published?: string, name = 'a.txt', outlet = 'Test Outlet'): { accounts: EventAccount[]; uri: string; published?: string } {
   const uri = `file:///venues/${name}`;
@@ -147,5 +148,91 @@ describe('regions: a state or province only agrees with a city in it', () => {
     assert.equal(cluster(region, venue).length, 1);
     const elsewhere = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Lisbon on 5 April 2032.\n', '2032-04-06', 'lisbon.txt', 'Third Post');
     assert.equal(cluster(venue, elsewhere).length, 2);
+  });
+});
+
+// A meeting trigger's `needs` pattern lets a sentence skip the trigger's own (slower) pattern. That is only safe if
+// every match of the trigger also passes `needs`; here each top-level alternative of the trigger must contain a
+// word of `needs` verbatim, which makes it so.
+interface Trigger {
+  kind: string;
+  pattern: string;
+  caseSensitive?: boolean;
+  needs?: string;
+}
+
+/** The top-level alternatives of a pattern, with one outer non-capturing group around all of them taken off. */
+function alternatives(pattern: string): string[] {
+  const split = (source: string): string[] => {
+    const out: string[] = [];
+    let depth = 0;
+    let inClass = false;
+    let from = 0;
+    for (let i = 0; i < source.length; i++) {
+      const c = source[i];
+      if (c === '\\') {
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c === ']') inClass = false;
+      } else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (c === '|' && depth === 0) {
+        out.push(source.slice(from, i));
+        from = i + 1;
+      }
+    }
+    out.push(source.slice(from));
+    return out;
+  };
+  const whole = split(pattern);
+  if (whole.length === 1 && pattern.startsWith('(?:') && pattern.endsWith(')')) {
+    const inner = pattern.slice(3, -1);
+    // Only if that group really spans the whole pattern ("(?:a)|(?:b)" is two groups).
+    let depth = 0;
+    let spans = true;
+    for (let i = 0; i < inner.length && spans; i++) {
+      if (inner[i] === '\\') i++;
+      else if (inner[i] === '(') depth++;
+      else if (inner[i] === ')' && --depth < 0) spans = false;
+    }
+    if (spans) return split(inner);
+  }
+  return whole;
+}
+
+/** Alternatives of the trigger that hold none of its `needs` words: each one is a match `needs` might reject. */
+function uncovered(t: Trigger): string[] {
+  if (t.needs === undefined) return [];
+  const needs = new RegExp(t.needs, t.caseSensitive ? 'u' : 'iu');
+  return alternatives(t.pattern).filter((a) => !needs.test(a.replace(/\\b/g, '')));
+}
+
+describe('meeting triggers: the `needs` gates', () => {
+  const triggers = (rulePack as { triggers: Trigger[] }).triggers;
+
+  it('some triggers are gated (the slow ones: other scripts, a lookbehind)', () => {
+    assert.ok(triggers.filter((t) => t.needs).length >= 3);
+  });
+
+  for (const t of triggers.filter((x) => x.needs)) {
+    it(`every alternative of the ${t.kind} trigger ${t.pattern.slice(0, 40)}… holds a word of its gate`, () => {
+      assert.deepEqual(uncovered(t), []);
+    });
+  }
+
+  it('the check finds a gate that misses an alternative', () => {
+    assert.deepEqual(uncovered({ kind: 'visit', pattern: '(?:\\bchegou a\\b|\\bllegó a\\b|прибыл в)', needs: 'chegou|[\\u0400-\\u04ff]' }), ['\\bllegó a\\b']);
+    assert.deepEqual(alternatives('(?:a|b(?:c|d))'), ['a', 'b(?:c|d)']);
+    assert.deepEqual(alternatives('(?:a)|(?:b)'), ['(?:a)', '(?:b)']);
+  });
+
+  it('gated triggers still fire: Russian, Spanish, and "X and Y talk"', () => {
+    const kinds = (text: string) => analyse({ uri: 'file:///needs.txt', text }).accounts.map((a) => a.kind);
+    assert.deepEqual(kinds('Ministers\n\nTarek Almund встретился с Ines Vorhaug в Брелле.\n'), ['meeting']);
+    assert.deepEqual(kinds('Ministers\n\nTarek Almund llegó a Brelle el lunes.\n'), ['visit']);
+    assert.deepEqual(kinds('Ministers\n\nTarek Almund and Ines Vorhaug talk trade in Brelle on Monday.\n'), ['meeting']);
   });
 });

@@ -6,6 +6,8 @@ import { analyse } from '../../src/core/analyse';
 import { Corpus } from '../../src/core/corpus';
 import { sourcingFindings, wordDiff } from '../../src/core/sourcing/findings';
 import { cueCard } from '../../src/server/features/quotes';
+import fc from 'fast-check';
+import { trailingWords } from '../../src/core/sourcing/extract';
 
 const read = (body: string) => analyse({ uri: 'file:///q/a.txt', text: `Headline\n\n${body}\n` });
 const codes = (body: string) => sourcingFindings(read(body)).map((f) => f.code);
@@ -298,5 +300,31 @@ describe('quotes within quotes and cue hovers', () => {
     const cue = a.sourcing.attributions[0].cueRange;
     const card = cueCard(a, cue.start + 1)!;
     assert.match(card.value, /\| Source \| Otto Brisk \|\n\| Type \| named person \|\n\| Cue \| “said” \|\n\| Covers \| this sentence and 1 following sentence \(carried over\) \|/);
+  });
+});
+
+// trailingWords replaces a regex that tried every start position of its text; it must capture exactly what the regex
+// captured, for every string.
+const REGEX = /((?:[\p{L}’']+\s+){0,3})$/u;
+
+describe('trailingWords (the last three words before a stance verb)', () => {
+  it('takes up to three words, each followed by whitespace, that reach the end', () => {
+    assert.equal(trailingWords('Mr. Ubben, who holds a stake, has repeatedly '), 'has repeatedly ');
+    assert.equal(trailingWords('the minister has also '), 'minister has also ');
+    assert.equal(trailingWords('no space at the end'), '');
+    assert.equal(trailingWords('one, two '), 'two ');
+    assert.equal(trailingWords('O’Neill’s  \t'), 'O’Neill’s  \t');
+    assert.equal(trailingWords(''), '');
+  });
+
+  it('agrees with the regex on random text (letters, apostrophes, spaces, digits, punctuation, astral letters, lone surrogates)', () => {
+    const unit = fc.constantFrom('a', 'B', 'é', 'ж', '’', "'", ' ', '  ', '\t', '\n', '\u00A0', '\u2003', ',', '.', '1', '-', '𝐀', '😀', '\uD835', '\uDC00', 'ſ');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(trailingWords(text), REGEX.exec(text)![1], JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

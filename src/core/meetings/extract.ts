@@ -17,7 +17,7 @@ export function spansOf(account: EventAccount): TextRange[] {
 }
 
 interface RawPack {
-  triggers: { kind: EventKind; pattern: string; caseSensitive?: boolean }[];
+  triggers: { kind: EventKind; pattern: string; caseSensitive?: boolean; needs?: string }[];
   referenceOnly: string;
   scheduled: string;
   ongoing: string;
@@ -28,7 +28,12 @@ interface RawPack {
 }
 
 const pack = rulePack as RawPack;
-const TRIGGERS = pack.triggers.map((t) => ({ kind: t.kind, global: new RegExp(t.pattern, t.caseSensitive ? 'gu' : 'giu') }));
+/** `needs`: a cheap test every match of the pattern passes (see the pack), so a sentence that fails it skips the pattern. */
+const TRIGGERS = pack.triggers.map((t) => ({
+  kind: t.kind,
+  global: new RegExp(t.pattern, t.caseSensitive ? 'gu' : 'giu'),
+  needs: t.needs === undefined ? undefined : new RegExp(t.needs, t.caseSensitive ? 'u' : 'iu'),
+}));
 /** Words before a summit that make it the setting or a reference, not the event told ("ahead of the SCO summit"). */
 const REFERENCE_ONLY = new RegExp(`(?:${pack.referenceOnly})\\s+(?:the\\s+|a\\s+|an\\s+|this\\s+|next\\s+|last\\s+|upcoming\\s+)?(?:[\\p{L}\\d'’().-]+\\s+){0,6}$`, 'iu');
 const SCHEDULED = new RegExp(pack.scheduled, 'i');
@@ -324,6 +329,7 @@ function clausesOf(text: string, offset: number): Clause[] {
   const hits: { kind: EventKind; index: number; text: string }[] = [];
   // Every match of every trigger, as matchAll would give them, without building a regex per sentence and trigger.
   for (const t of TRIGGERS) {
+    if (t.needs && !t.needs.test(text)) continue;
     const global = t.global;
     global.lastIndex = 0;
     for (let m = global.exec(text); m; m = global.exec(text)) {
