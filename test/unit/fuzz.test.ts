@@ -157,3 +157,27 @@ describe('fuzzing the per-article pass', () => {
     assert.ok(again !== 'all' && again.size === 0);
   });
 });
+
+describe('a file longer than any article', () => {
+  it('is analysed up to the budget, at a sentence end, with a finding that says where the analysis stops', async () => {
+    const { MAX_ANALYSED_CHARS } = await import('../../src/core/article');
+    const paragraph = 'Ilsa Kendrow met Otto Brisk in Ankara on Tuesday, officials said. The two discussed trade and the border.';
+    const text = `Talks in Ankara\n\n${Array.from({ length: Math.ceil((1.5 * MAX_ANALYSED_CHARS) / paragraph.length) }, () => paragraph).join('\n\n')}\n`;
+    const a = analyse({ uri: 'file:///fuzz/book.txt', text });
+    const problem = a.article.problems.find((p) => p.code === 'structure/partly-analysed');
+    assert.ok(problem, 'a finding says the file was partly analysed');
+    assert.match(problem.message, /only the first 250,000 are analysed/);
+    const lastSentence = a.article.sentences[a.article.sentences.length - 1];
+    assert.ok(lastSentence.range.end <= 1.05 * MAX_ANALYSED_CHARS && lastSentence.range.end > 0.9 * MAX_ANALYSED_CHARS, `analysis stops near the budget (${lastSentence.range.end})`);
+    assert.ok(problem.range && problem.range.start >= lastSentence.range.end, 'the finding stands where the analysis stops');
+    // One paragraph longer than the budget is read up to a sentence end inside it, not dropped whole.
+    const one = analyse({ uri: 'file:///fuzz/line.txt', text: `Talks in Ankara\n\n${Array.from({ length: Math.ceil((1.5 * MAX_ANALYSED_CHARS) / paragraph.length) }, () => paragraph).join(' ')}\n` });
+    const end = one.article.sentences[one.article.sentences.length - 1].range.end;
+    assert.ok(end > 0.9 * MAX_ANALYSED_CHARS && end <= MAX_ANALYSED_CHARS + 100, `one long paragraph read to the budget (${end})`);
+    assert.match(one.article.text.slice(end - 1, end), /[.!?]/);
+    // An article under the budget is read whole, with no such finding.
+    const short = analyse({ uri: 'file:///fuzz/short.txt', text: `Talks in Ankara\n\n${paragraph}\n` });
+    assert.equal(short.article.problems.filter((p) => p.code === 'structure/partly-analysed').length, 0);
+    assert.equal(short.article.sentences.length, 2);
+  });
+});
