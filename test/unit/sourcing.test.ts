@@ -198,6 +198,39 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('Police allege the skipper was paid 40,000 dollars to sink the ferry.'), []);
   });
 
+  it('finds the source in a long "according to" phrase, after an inverted tag, or in a closing tag', () => {
+    assert.deepEqual(codes('Turnout rose to 61 percent, according to a tally of county returns kept by the harbour board.'), []);
+    assert.deepEqual(codes('The pier fund is $9 million short, said former harbour master Tollen Varga, who chairs its board.'), []);
+    assert.deepEqual(codes('The ferry line lost $3 million last year, the Coast Gazette reports.'), []);
+    // Without the tag the same figure stays flagged.
+    assert.deepEqual(codes('The ferry line lost $3 million last year.'), ['unattributed-claim']);
+  });
+
+  it('takes any noun or personal pronoun as the subject of a speech or stance verb, by part of speech', () => {
+    assert.deepEqual(codes('The retired harbour pilot says the channel lost 300 metres of depth.'), []);
+    assert.deepEqual(codes('Fishermen expect the catch to fall by 40 percent this winter.'), []);
+    assert.deepEqual(codes('The ferry operator is planning to spend $4 million on new berths.'), []);
+    assert.deepEqual(codes('The council cut the pier budget by $2 million, saying the repairs could wait.'), []);
+    // Numbers that fall, compare or show up are nobody's account.
+    assert.deepEqual(codes('Ferry fees declined to $281 million in 2014 from $303 million.'), ['unattributed-claim']);
+    assert.deepEqual(codes('Nearly 120,000 people showed up for the regatta in 2008.'), ['unattributed-claim']);
+    assert.deepEqual(codes('The harbour board called off 14 sailings on Monday.'), ['unattributed-claim']);
+  });
+
+  it('reads a poll named in the sentence and its respondents as the source', () => {
+    assert.deepEqual(codes('The mayor held a 12-point lead in a Coast Gazette poll of harbour voters.'), []);
+    assert.deepEqual(codes('Among ferry users, 56 percent would vote for the incumbent.'), []);
+    assert.deepEqual(codes('Just 30% of harbour voters consider the mayor honest.'), []);
+    assert.deepEqual(codes('Those surveyed say the fares should fall by a third by 2030.'), []);
+    // A vote count is a result, not a respondent's answer.
+    assert.deepEqual(codes('The mayor won 56 percent of the vote in the harbour ward.'), ['unattributed-claim']);
+  });
+
+  it('does not call money given to a group an accusation', () => {
+    const [finding] = sourcingFindings(read('The harbour trust, funded by local donors, spent $300,000 on the pier.'));
+    assert.match(finding.message, /^Unattributed numeric claim/);
+  });
+
   it('reads two apostrophes as a double quote, as some archives print them', () => {
     const a = read("''The fees rose 30 percent in a year,'' said Tova Renn, a harbour pilot.");
     assert.deepEqual(a.sourcing.quotes.map((q) => [q.content, q.speaker?.name]), [['The fees rose 30 percent in a year,', 'Tova Renn']]);

@@ -5,7 +5,7 @@
 import rulePack from '../rules/sourcing.yaml';
 import { Mention } from '../people/recognise';
 import { Figure } from '../figures/extract';
-import { Article, TextRange } from '../types';
+import { Article, POS_TAGS, TextRange } from '../types';
 import { groupBy } from '../groups';
 import { alternation } from '../wordlists';
 import { countryOf, countryOfCapital } from '../meetings/places';
@@ -229,9 +229,22 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
     return { sentence: index, source: { name: anonymous[1], type: 'anonymous', range: { start: anonymousAt, end: anonymousAt + anonymous[1].length } }, cue: cueText, cueRange, inherited: false };
   }
   if (named) return { sentence: index, source: sourceOf(named), cue: cueText, cueRange, inherited: false };
+  // A speech tag after a comma names its speaker after the verb, known or not: "…, said former governor Ed Rendell,
+  // who …", "…, said the head of the agency."
+  if (cue && invertedCue && /^(?:said|says|told|added|wrote|writes|noted|reported|reports|explained|insisted|argued|warned|tweeted)$/i.test(cueText)) {
+    const speaker = /^\s+((?:[\p{L}'’.-]+\s*){1,7}?)(?=[,;:.!?()]|\s(?:who|which|that|in|on|at|during)\b|$)/u.exec(outside.slice(cueRange.end - s.range.start));
+    if (speaker && !/^\s*(?:that|it|this|in|on|at|to|of|for|with|and|but|so|then)\b/iu.test(speaker[1])) {
+      const name = speaker[1].trim();
+      const at = cueRange.end + speaker[0].indexOf(speaker[1]);
+      return { sentence: index, source: { name, type: 'named-institution', range: { start: at, end: at + name.length } }, cue: cueText, cueRange, inherited: false };
+    }
+  }
   // "according to Texas authorities": the words after the phrase are the source, even when not a recognised name.
   if (introduced) {
-    const after = /^\s+((?:[\p{L}'’.-]+\s*){1,5}?)(?=[,.;:]|$)/u.exec(outside.slice(cueRange.end - s.range.start));
+    // A longer source is cut at its clause or after eight words ("according to a recent poll of Indiana voters, …",
+    // "according to the average of recent polls compiled by …"): the sentence has its source either way.
+    const rest = outside.slice(cueRange.end - s.range.start);
+    const after = /^\s+((?:[\p{L}'’.-]+\s*){1,5}?)(?=[,.;:]|$)/u.exec(rest) ?? /^\s+((?:[\p{L}\d'’.&/-]+\s*){1,8}?)(?=[,.;:()—–]|\s(?:who|which|that|obtained|released|compiled|conducted|published|from)\b|$)/u.exec(rest) ?? /^\s+((?:[\p{L}\d'’.&/-]+\s*){1,8})/u.exec(rest);
     if (after) {
       const name = after[1].trim();
       const at = cueRange.end + after[0].indexOf(after[1]);
@@ -339,6 +352,15 @@ export function extractSourcing(article: Article, mentions: Mention[], figures: 
 }
 
 const STANCE_ALL = new RegExp(`(?:^|[^\\p{L}'’])(${words(pack.stanceVerbs)})(?![\\p{L}])`, 'giu');
+/**
+ * The plain forms the stance list leaves out, for plural subjects ("Palestinians want", "the companies expect",
+ * "authorities blame"): taken only when tagged a verb, since most are nouns too ("the plan", "a claim").
+ */
+const BASE_FORMS = ['want', 'expect', 'plan', 'hope', 'fear', 'believe', 'think', 'blame', 'accuse', 'argue', 'claim', 'insist', 'predict', 'estimate', 'project', 'warn', 'urge', 'deny', 'reject', 'support', 'oppose', 'favor', 'favour', 'back', 'consider', 'view', 'agree', 'disagree', 'worry', 'question', 'dispute', 'demand', 'propose', 'promise', 'pledge', 'vow', 'threaten', 'suggest', 'acknowledge', 'admit', 'concede', 'describe', 'praise', 'criticize', 'criticise', 'condemn', 'defend', 'welcome', 'seek', 'intend', 'contend', 'maintain', 'doubt', 'complain', 'brand', 'label', 'characterize', 'portray', 'cite', 'report', 'testify', 'insist', 'allege', 'charge', 'charged', 'charges',
+  // and the progressive: "Trump is insisting", "the campaign is planning", "Democrats are pushing for"
+  'insisting', 'claiming', 'telling', 'saying', 'arguing', 'warning', 'promising', 'accusing', 'blaming', 'urging', 'pledging', 'vowing', 'predicting', 'suggesting', 'denying', 'demanding', 'threatening', 'proposing', 'planning', 'hoping', 'expecting', 'asking', 'considering', 'seeking', 'pushing for', 'touting', 'boasting', 'complaining', 'criticizing', 'criticising', 'attacking', 'defending', 'praising', 'supporting', 'backing', 'opposing', 'pressing for', 'estimating', 'projecting', 'reporting', 'announcing'];
+/** Every verb of saying, reporting or finding (cues, speech verbs, what documents do): a subject's account only when tagged a verb. */
+const SPEECH_ALL = new RegExp(`(?:^|[^\\p{L}'’])(${words([...pack.stanceVerbs, ...pack.cues, ...pack.speechVerbs, 'found', 'finds', 'shows', 'showed', 'revealed', 'reveals', 'indicated', 'indicates', 'concluded', 'concludes', 'released', 'mentioned', 'mentions', 'calculates', 'calculated', ...BASE_FORMS])})(?![\\p{L}])`, 'giu');
 const ROUTINE = new Set(pack.routineCounts);
 /** Whether a figure counts something routine (game statistics, specifications): its counted noun or the next word. */
 function routine(text: string, f: Figure): boolean {
@@ -350,7 +372,17 @@ const NOTES = pack.notes.map((n) => new RegExp(n, 'i'));
 /** The writer's own voice: "I", "we" as a subject, as opinion pieces and letters argue. */
 const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|[Ww]e)(?:[’']\p{Ll}+)?\s+(?!the\b)\p{Ll}/u;
 /** A poll's respondents as the source: "52 percent of voters say", "six in 10 think", "a majority of Democrats favor". */
-const RESPONDENTS = /\b(?:percent|per cent|in (?:10|ten)|majority|plurality|half|third|quarter)\b(?:\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,4}?)?\s*(?:say|says|said|think|thinks|believe|believes|want|wants|support|supports|oppose|opposes|favou?r|favou?rs|approve|approves|disapprove|disapproves|back|backs|prefer|prefers|view|views|see|sees|call|called|rate|rated|expect|expects)\b/iu;
+const RESPONDENTS = /(?:%|\b(?:percent|per cent|in (?:10|ten)|majority|plurality|half|third|quarter)\b)(?:\s+(?:of\s+)?(?:[\p{L}’'-]+\s+){0,5}?)?\s*(?:also\s+)?(?:say|says|said|saying|think|thinks|believe|believes|want|wants|support|supports|oppose|opposes|favou?r|favou?rs|approve|approves|approved|disapprove|disapproves|back|backs|prefer|prefers|preferred|view|views|see|sees|call|called|rate|rated|expect|expects|would vote|will vote|agree|agreed|disagree|disagreed|consider|considered|identify|(?:are|were) unsure)\b/iu;
+/** A speech tag closing the sentence after a comma: "…, the Daily Caller reports.", "…, her spokesman said." */
+const CLOSING_TAG = /,\s+(?:[\p{L}’'.-]+\s+){1,6}?(?:said|says|reports|reported|wrote|writes|told reporters|added|noted|argues|argued|insists|insisted|warned|tweeted|believes|thinks)\s*[.!]?\s*["”]?\s*$/u;
+/** Those a poll asked, as its source: "those surveyed say", "respondents said". */
+const POLLED = /\b(?:those (?:surveyed|polled|questioned|asked|interviewed)|respondents|voters polled|people polled)\s+(?:also\s+)?(?:say|said|says|think|thought|believe|believed|agree|agreed|want|wanted|were|are|chose|picked|named|rated|gave|gives|prefer|preferred|support|supported|oppose|opposed|favou?r|favou?red|view|viewed|see|saw)\b/i;
+/** A speech participle after a comma hands the clause to the subject before it: "…, saying …", "…, promising …". */
+const SPEECH_PARTICIPLE = /(?:,\s*|[^\S\n]{3,})(?:saying|telling|adding|noting|arguing|claiming|insisting|warning|promising|accusing|calling on|calling for|writing|explaining|citing|vowing|pledging|boasting|bragging|predicting)\b/i;
+/** A survey or document the sentence names as where its figures are: "in a CNN national poll", "in the new survey". */
+const IN_DOCUMENT = /\b(?:in|by|from)\s+(?:the|a|an|this|that|its|their|his|her|last|[\p{Lu}][\p{L}.’'&/-]*[’']s)\s+(?:[\p{L}\d/.&’'-]+\s+){0,4}?(?:polls?|polling|surveys?|exit polls?|entrance polls?|study|report|analysis|filings?|census|audit|tally|count)\b/u;
+/** Speech verbs that are more often something else ("continues to trail", "puts him within", "snapped a picture"). */
+const LOOSE_ONLY = /^(?:continues|continued|goes on|went on|put|puts|read|reads|snapped|cracked|post|posts|sing|sang|sings|call|calls|called|cries|cried)$/i;
 /** Auxiliaries and adverbs between a subject and its verb ("has repeatedly", "also", "is now"). */
 const BETWEEN = /^(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|often|long|never|now|then|once|already|later|since|even|openly|publicly|privately|recently|frequently|quickly|seldom|still|just|first|further|strongly|sharply|broadly|not|n[’']t|has\s+been|have\s+been)\s+){0,3}$/i;
 
@@ -359,16 +391,26 @@ const BETWEEN = /^(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also
  * a person or organisation the sentence names, or a pronoun standing for one, with at most an apposition ("Mr. Ubben,
  * who holds 4 percent, has defended …") and a few auxiliaries or adverbs between them.
  */
-function someonesAccount(text: string, start: number, mentions: Mention[]): boolean {
-  for (const m of text.matchAll(STANCE_ALL)) {
+function someonesAccount(text: string, start: number, mentions: Mention[], tags?: SentenceTags): boolean {
+  const stance = new Set([...text.matchAll(STANCE_ALL)].map((m) => m.index! + m[0].indexOf(m[1])));
+  for (const m of text.matchAll(SPEECH_ALL)) {
     const at = m.index! + m[0].indexOf(m[1]);
+    // The word must be a verb here, by its tag: "her plans", "the reports", "fees declined" are not speech. Stance
+    // verbs with a named subject are taken untagged too (the tagger reads "Trump estimates" as a noun).
+    const verbTag = tags?.startingAt(start + at);
+    const isVerb = verbTag === 'VERB' || verbTag === 'AUX';
+    if (!stance.has(at) && (!isVerb || LOOSE_ONLY.test(m[1]))) continue;
+    // "called off", "backed away": a phrasal verb that is no speech.
+    if (/^\s+(?:off|away|up)\b/i.test(text.slice(at + m[1].length))) continue;
+    // Numbers compared or falling are not anyone's stance: "fees declined to $281 million", "up 7 percent compared with".
+    if (/^(?:compared|compares|declined)$/i.test(m[1]) && /^\s+(?:with|to)\b/i.test(text.slice(at + m[1].length)) && !/^\s+to\s+(?:comment|say|discuss|answer|respond|elaborate|specify|name|identify|provide|release|disclose|be\b)/i.test(text.slice(at + m[1].length))) continue;
     // Only the 200 characters before the verb: the subject is near, and a long sentence stays linear.
     const from = Math.max(0, at - 200);
     let before = text.slice(from, at);
     // "Mr. Ubben, who holds a stake, has defended": auxiliaries first, then the apposition before them.
     const auxFirst = /((?:[\p{L}’']+\s+){0,3})$/u.exec(before)![1];
     if (BETWEEN.test(auxFirst) && /,[^,]{1,140},\s*$/u.test(before.slice(0, before.length - auxFirst.length))) before = before.slice(0, before.length - auxFirst.length);
-    before = before.replace(/,[^,]{1,140},\s*$/u, ' ').replace(/\s+$/, ' ');
+    before = before.replace(/,[^,]{1,140},\s*$/u, ' ').replace(/\s*\([^()]{1,40}\)\s*$/u, ' ').replace(/\s+$/, ' ');
     const aux = /((?:[\p{L}’']+\s+){0,3})$/u.exec(before)!;
     for (let cut = 0; cut <= aux[1].length; cut++) {
       // Try the longest run of auxiliaries first: what is left must end at the subject.
@@ -382,10 +424,33 @@ function someonesAccount(text: string, start: number, mentions: Mention[]): bool
       if (mentions.some((x) => (x.kind === 'person' || x.kind === 'organisation') && x.range.end === endAt)) return true;
       // "the campaign", "the senator", "the company", "Washington", "the party": a named or common-noun subject.
       if (/(?:^|[^\p{L}])(?:the|a|his|her|their|its)\s+(?:[\p{L}-]+\s+)?(?:campaign|party|group|company|committee|administration|government|agency|court|senator|governor|candidate|president|nominee|mayor|lawmakers?|officials?|leaders?|spokes(?:man|woman|person)|team|firm|board|union|council|state|department|ministry|white house|pentagon|kremlin|study|report|poll|survey|analysis|lawsuit|complaint|petition|ad|video|memo|letter|filing|plan|proposal|bill)$/iu.test(head)) return true;
+      // Any other noun or personal pronoun as the subject, by its part of speech: "the billionaire magnate says",
+      // "Democratic aides noted", "a federal judge ruled", "who said" (not "it", "this": a thing or a clause).
+      // The word must be a verb here, by its tag too: "her plans", "the reports", "fees declined" are not speech.
+      const subjectTag = isVerb ? tags?.endingAt(endAt) : undefined;
+      if (subjectTag === 'NOUN' || subjectTag === 'PROPN' || (subjectTag === 'PRON' && !/(?:^|[^\p{L}])(?:it|this|that|these|those|what|there|something|anything|nothing|everything)$/iu.test(head))) return true;
       break;
     }
   }
   return false;
+}
+
+/** Part-of-speech tags of one sentence's tokens, looked up by where a token starts or ends. */
+interface SentenceTags {
+  startingAt(offset: number): string | undefined;
+  endingAt(offset: number): string | undefined;
+}
+
+function sentenceTags(article: Article, index: number): SentenceTags {
+  const s = article.sentences[index];
+  const { starts, ends, pos } = article.tokens;
+  const byStart = new Map<number, string>();
+  const byEnd = new Map<number, string>();
+  for (let t = s.firstToken; t < s.firstToken + s.tokenCount; t++) {
+    byStart.set(starts[t], POS_TAGS[pos[t]]);
+    byEnd.set(ends[t], POS_TAGS[pos[t]]);
+  }
+  return { startingAt: (o) => byStart.get(o), endingAt: (o) => byEnd.get(o) };
 }
 
 function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentionsBySentence: Map<number, Mention[]>): Claim[] {
@@ -405,7 +470,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
     if (/\?\s*["”]?$/.test(text) || HEDGED_CLAIM.test(text) || BACKGROUND.some((b) => b.test(text))) return;
     // Someone's account, or the writer's own voice: the claim has its source in the sentence.
-    if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [])) return;
+    if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || POLLED.test(text) || CLOSING_TAG.test(text) || SPEECH_PARTICIPLE.test(text) || IN_DOCUMENT.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [], sentenceTags(article, index))) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
       if (m) {
