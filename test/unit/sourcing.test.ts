@@ -138,6 +138,12 @@ describe('claims and their sources', () => {
     assert.deepEqual(anon('The talks went well, Turkish officials said.'), ['officials']);
     assert.deepEqual(anon('The talks went well, officials in Ankara said.'), ['officials']);
     assert.deepEqual(anon('Part of the problem, say experts like Dana Ruell, is the soil itself.'), []);
+    // A source denied, a vague word after a preposition, "a say", or a vague source inside a named speaker's report.
+    assert.deepEqual(anon('The mayor never cited a source for her claim that the pier is sinking.'), []);
+    assert.deepEqual(anon('Each spring the harbour board sits down with analysts and tells them the port is growing.'), []);
+    assert.deepEqual(anon('The reform gives party officials a say in the ferry contracts.'), []);
+    assert.deepEqual(anon('Harbour spokeswoman Tova Renn noted that experts say the channel has silted up.'), []);
+    assert.deepEqual(anon('The channel has silted up, according to officials at the port.'), ['officials']);
     // Hedges are no source: "reportedly", "allegedly".
     assert.deepEqual(anon('The councillor reportedly left the meeting early.'), []);
   });
@@ -224,6 +230,12 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('Those surveyed say the fares should fall by a third by 2030.'), []);
     // A vote count is a result, not a respondent's answer.
     assert.deepEqual(codes('The mayor won 56 percent of the vote in the harbour ward.'), ['unattributed-claim']);
+  });
+
+  it('leaves list numbering and name-and-age lines alone, and takes an agent in the passive as the source', () => {
+    assert.deepEqual(codes('Ten things to know about the harbour.\n\n2.\n\nThe ferry fares rise in May.\n\nGeert Varga, 56.'), []);
+    assert.deepEqual(codes('His fortune is smaller than the $36.5 billion estimated by Harbour Weekly.'), []);
+    assert.deepEqual(codes('His fortune is smaller than $36.5 billion.'), ['unattributed-claim']);
   });
 
   it('does not call money given to a group an accusation', () => {

@@ -45,7 +45,7 @@ const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
 /** Vague-source words that are sources by themselves: reporting adverbs and impersonal reports ("reportedly", "it is believed"). */
 const IMPERSONAL = new RegExp(`^(?:${alternation(pack.impersonal)})$`, 'i');
 /** Verbs of saying, reporting or believing that make a vague noun the source ("officials said", "analysts had forecast"). */
-const SOURCE_VERB = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:[\\p{L}’'-]+\\s+){0,4}?(?:${alternation(pack.vagueSourceVerbs)})\\b`, 'u');
+const SOURCE_VERB = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:[\\p{L}’'-]+\\s+){0,4}?(?<!\\b(?:a|an|the|their|his|her|its|our)\\s)(?:${alternation(pack.vagueSourceVerbs)})\\b`, 'u');
 
 /**
  * A vague or anonymous source, if the sentence rests on one: "officials said", "said two sources familiar with",
@@ -67,7 +67,12 @@ function vagueSource(outside: string): RegExpExecArray | null {
     const tiedAfter = /^\s+(?:with|from|at|of|for|like|including|such as)\s+(?:the\s+)?(\p{Lu}[\p{L}.’'-]*)/u.exec(after);
     if (tiedAfter && !countryOf(tiedAfter[1]) && !countryOfCapital(tiedAfter[1]) && !/familiar/i.test(after.slice(0, 40))) continue;
     const familiar = /^\s+(?:\w+\s+){0,2}?(?:familiar with|close to|briefed on|with knowledge of|who (?:asked|spoke|requested|were not authori[sz]ed))/i.test(after);
-    const inverted = /\b(?:said|says|say|told|according to|quoted|citing|quoting)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before);
+    // "said two officials" is inverted; "said that experts had found" reports what the experts did, in someone else's words.
+    const inverted = /\b(?:said|says|say|told|according to|quoted|citing|quoting)\s+(?:(?!that\b|whether\b|if\b)[\p{L}-]+\s+){0,2}$/iu.test(before);
+    // A source denied: "never cited a source", "without sources", "did not name any officials".
+    if (/\b(?:(?:never|not|n[’']t|without)\s+(?:\p{L}+\s+){0,2}|without\s+|no\s+|any\s+)$/iu.test(before)) continue;
+    // The vague word after a preposition is no subject: "sits down with analysts and tells them", "a say for officials".
+    if (/\b(?:with|among|for|between|against|from|(?<!according\s)to)\s+(?:(?:the|some|many|several|other|senior|local|top)\s+)?$/iu.test(before)) continue;
     const subject = SOURCE_VERB.test(after) && !/^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:of|that|who|which)\b/u.test(after.split(/\b(?:said|say|says|told)\b/)[0] ?? '');
     if (familiar || inverted || subject) return m as RegExpExecArray;
   }
@@ -225,7 +230,9 @@ function sentenceSource(article: Article, index: number, mentions: Mention[], qu
   if (state && !viaChannel && (!named || Math.abs(stateAt - cueAt) < Math.abs(named.range.start - cueAt)) && stateAt < cueAt + 30) {
     return { sentence: index, source: { name: state[1], type: 'state-media', range: { start: stateAt, end: stateAt + state[1].length } }, cue: cueText, cueRange, inherited: false };
   }
-  if (anonymous && (!named || Math.abs(anonymousAt - cueAt) < Math.abs(named.range.start - cueAt))) {
+  // "Palmieri noted that experts say …": the vague source is inside a named speaker's report, who is the source.
+  const nested = !!anonymous && !!before && anonymousAt > cueAt && /^\s*(?:that|whether|how)\b/i.test(article.text.slice(cueRange.end, anonymousAt));
+  if (anonymous && !nested && (!named || Math.abs(anonymousAt - cueAt) < Math.abs(named.range.start - cueAt))) {
     return { sentence: index, source: { name: anonymous[1], type: 'anonymous', range: { start: anonymousAt, end: anonymousAt + anonymous[1].length } }, cue: cueText, cueRange, inherited: false };
   }
   if (named) return { sentence: index, source: sourceOf(named), cue: cueText, cueRange, inherited: false };
@@ -377,10 +384,14 @@ const RESPONDENTS = /(?:%|\b(?:percent|per cent|in (?:10|ten)|majority|plurality
 const CLOSING_TAG = /,\s+(?:[\p{L}’'.-]+\s+){1,6}?(?:said|says|reports|reported|wrote|writes|told reporters|added|noted|argues|argued|insists|insisted|warned|tweeted|believes|thinks)\s*[.!]?\s*["”]?\s*$/u;
 /** Those a poll asked, as its source: "those surveyed say", "respondents said". */
 const POLLED = /\b(?:those (?:surveyed|polled|questioned|asked|interviewed)|respondents|voters polled|people polled)\s+(?:also\s+)?(?:say|said|says|think|thought|believe|believed|agree|agreed|want|wanted|were|are|chose|picked|named|rated|gave|gives|prefer|preferred|support|supported|oppose|opposed|favou?r|favou?red|view|viewed|see|saw)\b/i;
+/** A list entry's number alone or before a few words, or a name with an age: "2.", "3) Bernie's bio.", "Geert Supré, 56." */
+const LIST_FURNITURE = /^\s*(?:\[?\(?\d{1,2}[.)\]]*\s*(?:[\p{L}’'.-]+\s*){0,3}\.?|(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'.-]*,\s+\d{1,3}\.?)\s*$/u;
+/** A figure credited to its maker in the passive: "the $36.5 billion estimated by Forbes", "as reported by the Times". */
+const BY_AGENT = /\b(?:estimated|reported|projected|calculated|counted|compiled|tallied|measured|published|cited|forecast|predicted|documented|recorded|confirmed)\s+by\s+(?:the\s+)?\p{Lu}/u;
 /** A speech participle after a comma hands the clause to the subject before it: "…, saying …", "…, promising …". */
 const SPEECH_PARTICIPLE = /(?:,\s*|[^\S\n]{3,})(?:saying|telling|adding|noting|arguing|claiming|insisting|warning|promising|accusing|calling on|calling for|writing|explaining|citing|vowing|pledging|boasting|bragging|predicting)\b/i;
 /** A survey or document the sentence names as where its figures are: "in a CNN national poll", "in the new survey". */
-const IN_DOCUMENT = /\b(?:in|by|from)\s+(?:the|a|an|this|that|its|their|his|her|last|[\p{Lu}][\p{L}.’'&/-]*[’']s)\s+(?:[\p{L}\d/.&’'-]+\s+){0,4}?(?:polls?|polling|surveys?|exit polls?|entrance polls?|study|report|analysis|filings?|census|audit|tally|count)\b/u;
+const IN_DOCUMENT = /\b(?:in|by|from)\s+(?:the|a|an|this|that|its|their|his|her|last|[\p{Lu}][\p{L}.’'&/-]*[’']s)\s+(?:[\p{L}\d/.&’'-]+\s+){0,6}?(?:polls?|polling|surveys?|exit polls?|entrance polls?|study|report|analysis|filings?|census|audit|tally|count)\b/u;
 /** Speech verbs that are more often something else ("continues to trail", "puts him within", "snapped a picture"). */
 const LOOSE_ONLY = /^(?:continues|continued|goes on|went on|put|puts|read|reads|snapped|cracked|post|posts|sing|sang|sings|call|calls|called|cries|cried)$/i;
 /** Auxiliaries and adverbs between a subject and its verb ("has repeatedly", "also", "is now"). */
@@ -439,6 +450,8 @@ function someonesAccount(text: string, start: number, mentions: Mention[], tags?
 interface SentenceTags {
   startingAt(offset: number): string | undefined;
   endingAt(offset: number): string | undefined;
+  /** Whether any token is tagged a verb or auxiliary. */
+  hasVerb: boolean;
 }
 
 function sentenceTags(article: Article, index: number): SentenceTags {
@@ -450,7 +463,8 @@ function sentenceTags(article: Article, index: number): SentenceTags {
     byStart.set(starts[t], POS_TAGS[pos[t]]);
     byEnd.set(ends[t], POS_TAGS[pos[t]]);
   }
-  return { startingAt: (o) => byStart.get(o), endingAt: (o) => byEnd.get(o) };
+  const hasVerb = [...byStart.values()].some((t) => t === 'VERB' || t === 'AUX');
+  return { startingAt: (o) => byStart.get(o), endingAt: (o) => byEnd.get(o), hasVerb };
 }
 
 function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentionsBySentence: Map<number, Mention[]>): Claim[] {
@@ -469,8 +483,12 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
     if (/\?\s*["”]?$/.test(text) || HEDGED_CLAIM.test(text) || BACKGROUND.some((b) => b.test(text))) return;
+    // A list's numbering ("2.", "3) Bernie's bio.") or a name with an age ("Ahmed Helal, 40.") is page furniture,
+    // not a statement of the outlet's.
+    if (LIST_FURNITURE.test(text)) return;
+    const tags = sentenceTags(article, index);
     // Someone's account, or the writer's own voice: the claim has its source in the sentence.
-    if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || POLLED.test(text) || CLOSING_TAG.test(text) || SPEECH_PARTICIPLE.test(text) || IN_DOCUMENT.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [], sentenceTags(article, index))) return;
+    if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || POLLED.test(text) || BY_AGENT.test(text) || CLOSING_TAG.test(text) || SPEECH_PARTICIPLE.test(text) || IN_DOCUMENT.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [], tags)) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
       if (m) {
