@@ -238,6 +238,15 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('His fortune is smaller than $36.5 billion.'), ['unattributed-claim']);
   });
 
+  it('leaves schedules and site chrome alone, but not a cause', () => {
+    assert.deepEqual(codes('The two mayors were due to sign 20 ferry agreements on Friday.'), []);
+    assert.deepEqual(codes('Talks with the port board are scheduled to last 90 minutes.'), []);
+    assert.deepEqual(codes('Harbour Gazette 2 min read Last Updated : May 3 2024 | 10:16 PM The mayor met 14 skippers.'), []);
+    assert.deepEqual(codes('For the whole archive see our subscription offer, or register for free to open 5 stories a month.'), []);
+    // "due to" naming a cause is still a claim.
+    assert.deepEqual(codes('The ferry lost 300 sailings due to the storm.'), ['unattributed-claim']);
+  });
+
   it('does not call money given to a group an accusation', () => {
     const [finding] = sourcingFindings(read('The harbour trust, funded by local donors, spent $300,000 on the pier.'));
     assert.match(finding.message, /^Unattributed numeric claim/);

@@ -386,6 +386,13 @@ const CLOSING_TAG = /,\s+(?:[\p{L}’'.-]+\s+){1,6}?(?:said|says|reports|reporte
 const POLLED = /\b(?:those (?:surveyed|polled|questioned|asked|interviewed)|respondents|voters polled|people polled)\s+(?:also\s+)?(?:say|said|says|think|thought|believe|believed|agree|agreed|want|wanted|were|are|chose|picked|named|rated|gave|gives|prefer|preferred|support|supported|oppose|opposed|favou?r|favou?red|view|viewed|see|saw)\b/i;
 /** A list entry's number alone or before a few words, or a name with an age: "2.", "3) Bernie's bio.", "Geert Supré, 56." */
 const LIST_FURNITURE = /^\s*(?:\[?\(?\d{1,2}[.)\]]*\s*(?:[\p{L}’'.-]+\s*){0,3}\.?|(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'.-]*,\s+\d{1,3}\.?)\s*$/u;
+/** Site chrome that lands in the text: reading times, update stamps, subscription offers ("2 min read", "Save 30% OFF"). */
+const PAGE_FURNITURE = /\b\d+\s*min(?:ute)?s?\s+read\b|\blast updated\s*:|\bcancel anytime\b|\bsave\s+\d+\s*%\s*off\b|\bad-free\b|\bsubscription offer\b|\bregister for free\b|\balready have an account\b|\bis not supported\b[^.]{0,20}\.?\s*for an? (?:optimal|better) experience\b/i;
+/**
+ * A schedule, not a claim: what is due, set or expected to happen ("were due to discuss", "talks scheduled to last 90
+ * minutes", "were expected to talk for two hours"). "due to" alone is causal ("due to the storm") and stays a claim.
+ */
+const SCHEDULE = /\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|expected|planned)\s+to\s+\p{Ll}+|scheduled\s+to\s+(?:last|begin|start|end|take place|run|open|close|meet|hold))\b/u;
 /** A figure credited to its maker in the passive: "the $36.5 billion estimated by Forbes", "as reported by the Times". */
 const BY_AGENT = /\b(?:estimated|reported|projected|calculated|counted|compiled|tallied|measured|published|cited|forecast|predicted|documented|recorded|confirmed)\s+by\s+(?:the\s+)?\p{Lu}/u;
 /** A speech participle after a comma hands the clause to the subject before it: "…, saying …", "…, promising …". */
@@ -485,7 +492,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     if (/\?\s*["”]?$/.test(text) || HEDGED_CLAIM.test(text) || BACKGROUND.some((b) => b.test(text))) return;
     // A list's numbering ("2.", "3) Bernie's bio.") or a name with an age ("Ahmed Helal, 40.") is page furniture,
     // not a statement of the outlet's.
-    if (LIST_FURNITURE.test(text)) return;
+    if (LIST_FURNITURE.test(text) || PAGE_FURNITURE.test(text) || SCHEDULE.test(text)) return;
     const tags = sentenceTags(article, index);
     // Someone's account, or the writer's own voice: the claim has its source in the sentence.
     if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || POLLED.test(text) || BY_AGENT.test(text) || CLOSING_TAG.test(text) || SPEECH_PARTICIPLE.test(text) || IN_DOCUMENT.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [], tags)) return;
