@@ -140,6 +140,12 @@ describe('claims and their sources', () => {
     assert.deepEqual(anon('The talks went well, Turkish officials said.'), ['officials']);
     assert.deepEqual(anon('The talks went well, officials in Ankara said.'), ['officials']);
     assert.deepEqual(anon('Part of the problem, say experts like Dana Ruell, is the soil itself.'), []);
+    // A source denied, a vague word after a preposition, "a say", or a vague source inside a named speaker's report.
+    assert.deepEqual(anon('The mayor never cited a source for her claim that the pier is sinking.'), []);
+    assert.deepEqual(anon('Each spring the harbour board sits down with analysts and tells them the port is growing.'), []);
+    assert.deepEqual(anon('The reform gives party officials a say in the ferry contracts.'), []);
+    assert.deepEqual(anon('Harbour spokeswoman Tova Renn noted that experts say the channel has silted up.'), []);
+    assert.deepEqual(anon('The channel has silted up, according to officials at the port.'), ['officials']);
     // Hedges are no source: "reportedly", "allegedly".
     assert.deepEqual(anon('The councillor reportedly left the meeting early.'), []);
   });
@@ -198,6 +204,54 @@ describe('claims and their sources', () => {
     // A name the recogniser has no evidence for is still the source right after ", said".
     assert.deepEqual(codes('Sixteen crew members and 40 passengers were aboard the ferry, said Wicharn Pattaravong, its owner.'), []);
     assert.deepEqual(codes('Police allege the skipper was paid 40,000 dollars to sink the ferry.'), []);
+  });
+
+  it('finds the source in a long "according to" phrase, after an inverted tag, or in a closing tag', () => {
+    assert.deepEqual(codes('Turnout rose to 61 percent, according to a tally of county returns kept by the harbour board.'), []);
+    assert.deepEqual(codes('The pier fund is $9 million short, said former harbour master Tollen Varga, who chairs its board.'), []);
+    assert.deepEqual(codes('The ferry line lost $3 million last year, the Coast Gazette reports.'), []);
+    // Without the tag the same figure stays flagged.
+    assert.deepEqual(codes('The ferry line lost $3 million last year.'), ['unattributed-claim']);
+  });
+
+  it('takes any noun or personal pronoun as the subject of a speech or stance verb, by part of speech', () => {
+    assert.deepEqual(codes('The retired harbour pilot says the channel lost 300 metres of depth.'), []);
+    assert.deepEqual(codes('Fishermen expect the catch to fall by 40 percent this winter.'), []);
+    assert.deepEqual(codes('The ferry operator is planning to spend $4 million on new berths.'), []);
+    assert.deepEqual(codes('The council cut the pier budget by $2 million, saying the repairs could wait.'), []);
+    // Numbers that fall, compare or show up are nobody's account.
+    assert.deepEqual(codes('Ferry fees declined to $281 million in 2014 from $303 million.'), ['unattributed-claim']);
+    assert.deepEqual(codes('Nearly 120,000 people showed up for the regatta in 2008.'), ['unattributed-claim']);
+    assert.deepEqual(codes('The harbour board called off 14 sailings on Monday.'), ['unattributed-claim']);
+  });
+
+  it('reads a poll named in the sentence and its respondents as the source', () => {
+    assert.deepEqual(codes('The mayor held a 12-point lead in a Coast Gazette poll of harbour voters.'), []);
+    assert.deepEqual(codes('Among ferry users, 56 percent would vote for the incumbent.'), []);
+    assert.deepEqual(codes('Just 30% of harbour voters consider the mayor honest.'), []);
+    assert.deepEqual(codes('Those surveyed say the fares should fall by a third by 2030.'), []);
+    // A vote count is a result, not a respondent's answer.
+    assert.deepEqual(codes('The mayor won 56 percent of the vote in the harbour ward.'), ['unattributed-claim']);
+  });
+
+  it('leaves list numbering and name-and-age lines alone, and takes an agent in the passive as the source', () => {
+    assert.deepEqual(codes('Ten things to know about the harbour.\n\n2.\n\nThe ferry fares rise in May.\n\nGeert Varga, 56.'), []);
+    assert.deepEqual(codes('His fortune is smaller than the $36.5 billion estimated by Harbour Weekly.'), []);
+    assert.deepEqual(codes('His fortune is smaller than $36.5 billion.'), ['unattributed-claim']);
+  });
+
+  it('leaves schedules and site chrome alone, but not a cause', () => {
+    assert.deepEqual(codes('The two mayors were due to sign 20 ferry agreements on Friday.'), []);
+    assert.deepEqual(codes('Talks with the port board are scheduled to last 90 minutes.'), []);
+    assert.deepEqual(codes('Harbour Gazette 2 min read Last Updated : May 3 2024 | 10:16 PM The mayor met 14 skippers.'), []);
+    assert.deepEqual(codes('For the whole archive see our subscription offer, or register for free to open 5 stories a month.'), []);
+    // "due to" naming a cause is still a claim.
+    assert.deepEqual(codes('The ferry lost 300 sailings due to the storm.'), ['unattributed-claim']);
+  });
+
+  it('does not call money given to a group an accusation', () => {
+    const [finding] = sourcingFindings(read('The harbour trust, funded by local donors, spent $300,000 on the pier.'));
+    assert.match(finding.message, /^Unattributed numeric claim/);
   });
 
   it('reads two apostrophes as a double quote, as some archives print them', () => {
