@@ -360,12 +360,38 @@ export class CorpusHost {
     for (const s of found.skipped) if (s.outside === undefined) this.log.warn(`Skipped ${s.path}: ${s.reason}`);
     const links = found.skipped.filter((s) => s.outside !== undefined);
     if (links.length) this.linksSkipped = [...this.linksSkipped.filter((s) => !links.some((l) => l.path === s.path)), ...links];
-    let changed = false;
+    // Read and analysed like the cold index: on the worker pool, several at a time, yielding to requests between
+    // files (a folder of thousands of articles copied in used to be analysed one by one on this thread). A file
+    // opened or read again meanwhile (its generation moved on) keeps that newer text: the pool's result is dropped.
+    const generations = new Map<string, number>();
+    const files: string[] = [];
     for (const file of found.files) {
       const uri = normaliseUri(fileUri(file));
       if (this.open.has(uri) || !this.inScope(uri)) continue;
-      changed = (await this.refreshFromDisk(uri, file)) || changed;
+      generations.set(uri, this.bump(uri));
+      files.push(file);
     }
+    if (files.length === 0) return false;
+    const superseded = (raw: string) => {
+      const uri = normaliseUri(raw);
+      return this.open.has(uri) || this.generation.get(uri) !== generations.get(uri);
+    };
+    let changed = false;
+    await analyseFiles(
+      files,
+      this.corpus,
+      this.sources,
+      {
+        globs: this.settings.corpus,
+        load: this.loadOptions(),
+        analyser: this.analyser,
+        skipUri: superseded,
+        yieldEvery: 5,
+        log: (m) => this.log.info(m),
+        onProgress: () => (changed = true),
+      },
+      () => this.disposed,
+    );
     return changed;
   }
 

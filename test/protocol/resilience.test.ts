@@ -83,6 +83,36 @@ describe('language server under churn', function () {
     assert.equal(after.length, corpus.length - 2);
   });
 
+  it('a folder of 300 articles copied in is indexed on the pool while hovers on another file are answered', async () => {
+    const before = (await client.request<unknown[]>(CorpusRequest.method, null)).length;
+    const sub = path.join(dir, 'many');
+    mkdirSync(sub);
+    for (let i = 0; i < 300; i++) writeFileSync(path.join(sub, `m${i}.txt`), ARTICLE(i));
+    const inFolder = (uri: string) => URI.parse(uri).fsPath.startsWith(sub + path.sep);
+    let lastPublished = 0;
+    const published = new Set<string>();
+    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+      client.diagnostics.set(p.uri, p.diagnostics as never);
+      if (inFolder(p.uri)) {
+        published.add(p.uri);
+        lastPublished = Date.now();
+      }
+    });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(sub).toString(), type: 1 }] });
+    const base = client.uri('base.txt');
+    for (let i = 0; i < 5; i++) await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: base }, position: { line: 0, character: 2 } });
+    const hoversDone = Date.now();
+    await client.waitFor(() => (published.size === 300 ? true : undefined), 120_000, 'every article of the folder published');
+    // Ordering, not milliseconds: the hovers were answered before the folder's articles were all analysed.
+    assert.ok(hoversDone < lastPublished, `the hovers waited for the folder (${hoversDone - lastPublished} ms after its last diagnostics)`);
+    assert.equal((await client.request<unknown[]>(CorpusRequest.method, null)).length, before + 300);
+    rmSync(sub, { recursive: true, force: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(sub).toString(), type: 3 }] });
+    const settle = Date.now() + 60_000;
+    while (Date.now() < settle && (await client.request<unknown[]>(CorpusRequest.method, null)).length !== before) await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await client.request<unknown[]>(CorpusRequest.method, null)).length, before);
+  });
+
   it('drops a workspace folder removed while it is being indexed, and keeps answering', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'sourcelens-folder-'));
     for (let i = 0; i < 300; i++) writeFileSync(path.join(other, `o${i}.txt`), ARTICLE(i));
