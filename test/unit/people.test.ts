@@ -158,6 +158,33 @@ describe('names the tagger does not see (issue 15)', () => {
   });
 });
 
+describe('places, firms and teams that look like names (issue 15)', () => {
+  const persons = (body: string, minConfidence = 0) =>
+    recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: `Desk\n\n${body}\n` }))
+      .filter((m) => m.kind === 'person' && m.sentence >= 0 && m.confidence >= minConfidence)
+      .map((m) => m.text);
+
+  it('a state, a town before its state, and a run led by a place word are places', () => {
+    assert.deepEqual(persons('Alaska lost a landmark. The fire reached Dunmore Falls, N.J., and Corley Bend, Alaska, then San Verano.'), []);
+  });
+
+  it('a run ending in a country with no given name in front is a firm; a person named like a country stays', () => {
+    assert.deepEqual(persons('A Telecom Marnia cable broke. Michael Jordan, 50, watched.'), ['Michael Jordan']);
+  });
+
+  it('a full name between "a" or "at" and a noun is a brand; "the Sheikh X Road" is a road', () => {
+    assert.deepEqual(persons('Thieves hit a posh Harry Wendel boutique, then struck at Harry Wendel jewellers near the Sheikh Rashid Road.', 0.6), []);
+  });
+
+  it('a lone plural after "the" and a person noun is a team', () => {
+    assert.deepEqual(persons('The Colts beat the host Marlins, 31-24. Marlins fans left early.'), []);
+  });
+
+  it('a nickname inside a full name makes one mention of one person', () => {
+    assert.deepEqual(persons('Mob boss Vincent "The Jaw" Garrani died. Deputy Luis Gerardo (Jerry) Ortell was hurt.'), ['Vincent "The Jaw" Garrani', 'Luis Gerardo (Jerry) Ortell']);
+  });
+});
+
 describe('names in headlines (issue 15)', () => {
   const headlinePeople = (text: string, strong = true) =>
     recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text }))

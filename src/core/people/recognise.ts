@@ -10,7 +10,7 @@ import titleRules from '../rules/roles.yaml';
 import peopleWords from '../rules/people.yaml';
 import { alternation } from '../wordlists';
 import { foldText, nameKey } from '../fold';
-import { countryOf, countryOfCapital } from '../meetings/places';
+import { countryOf, countryOfCapital, isKnownPlaceName, isRegion } from '../meetings/places';
 import { isGivenName } from './names';
 import { pushTo } from '../groups';
 import { Article, POS_TAGS, TextRange } from '../types';
@@ -27,7 +27,7 @@ interface RawRules {
 }
 
 const rules = titleRules as RawRules;
-const words = peopleWords as Record<'organisationWords' | 'particles' | 'honorifics' | 'spokenAfter' | 'personObjectVerbs' | 'personPassives' | 'notPersonLast' | 'groupAfter', string[]>;
+const words = peopleWords as Record<'organisationWords' | 'particles' | 'honorifics' | 'spokenAfter' | 'personObjectVerbs' | 'personPassives' | 'notPersonLast' | 'groupAfter' | 'stateAbbreviations' | 'placeFirst', string[]>;
 const OFFICE_FORMS: [string, string][] = Object.entries(rules.offices)
   .flatMap(([office, forms]) => forms.map((f) => [f, office] as [string, string]))
   .sort((a, b) => b[0].length - a[0].length);
@@ -73,6 +73,11 @@ const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|
 const DIRECTION = /^(?:new|north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|central|upper|lower)$/i;
 /** "Turkey's " right before a title or name. */
 const POSSESSIVE_BEFORE = /(\p{Lu}[\p{L}-]+)['’]s\s+$/u;
+/** US states as news abbreviates them after a town ("Old Tappan, N.J.", "Palmer, Alaska" is a region). */
+const STATE_ABBREVIATION = new RegExp(`^(?:${words.stateAbbreviations.map((w) => w.replace(/\./g, '\\.')).join('|')})$`);
+const PLACE_FIRST = new RegExp(`^(?:${alternation(words.placeFirst)})$`);
+/** A nickname inside a full name: "Vincent 'The Chin' Gigante", "Luis Gerardo (Jerry) Ortiz". */
+const NAME_WITH_NICKNAME = /(?<![\p{L}])(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}’.-]+){0,2})\s+(?:["“'‘]\p{Lu}[^"”'’\n]{0,28}["”'’]|\(\p{Lu}[^()\n]{0,28}\))\s+(\p{Lu}[\p{L}’-]+)/gu;
 const NICKNAME_CUE_HINT = /known as|dubbed|nicknamed|moniker|rumou?red to be|(?:himself|herself) as/;
 const NICKNAME = /\b(known as|dubbed|nicknamed|moniker,?|rumou?red to be|revealed (?:himself|herself) as|identified (?:himself|herself) as|unmasked as)\s+(?:the\s+(?:mysterious\s+|infamous\s+|famous\s+)?)?["“'‘`]?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})(["”'’]?)/gu;
 /** A person holds the nickname: "who (was) …", "himself …", or a person noun right before the cue ("the source known as"). */
@@ -159,6 +164,7 @@ export function recogniseEntities(article: Article): Mention[] {
   readAppositions(article, mentions);
   readDescriptions(article, mentions);
   readNicknames(article, mentions);
+  readNamesWithNicknames(article, mentions);
   resolveSurnames(mentions, ctx);
   readOpeningSurnames(article, mentions);
   readHeadline(article, mentions, ctx);
@@ -222,6 +228,14 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
     roleText = text.slice(roleRange.start, roleRange.end);
   }
 
+  // A state or region, or a city the venue pack knows ("Alaska", "New Jersey"), is a place.
+  const bareName = name.replace(/['’]s?$/u, '');
+  // "San Diego", "Los Alamos", "Fort Worth", "Mount Cook": a run led by a place word is a place.
+  const placeFirst = nameWords.length > 1 && PLACE_FIRST.test(nameWords[0]);
+  if (cut < 0 && (isRegion(bareName) || placeFirst || STATE_ABBREVIATION.test(name) || (nameWords.length > 1 && isKnownPlaceName(bareName))) && !countryOf(bareName)) {
+    out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.8 });
+    return;
+  }
   if (nameWords.length === 1 && (countryOf(name) || countryOfCapital(name))) {
     const canonical = countryOfCapital(name) ? name : countryOf(name)!;
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(canonical)}`, sentence, confidence: 0.9 });
@@ -234,7 +248,7 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   }
   const placeBefore = /\b(?:in|at|from|near)\s+(?:(?:eastern|western|northern|southern|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)\s+)?$/i;
   const after = text.slice(range.end, range.end + 60);
-  const last = nameWords[nameWords.length - 1].replace(/['’]s$/, '');
+  const last = nameWords[nameWords.length - 1].replace(/['’]s$/, '').replace(/\.$/, '');
   // The given name may follow initials: "W. Mark Felt", "J. R. Smith".
   const firstName = nameWords.find((w) => !/^\p{Lu}\.?$/u.test(w)) ?? nameWords[0];
   // A capitalised descriptor may lead at the start of a sentence: "Moviemaker Gary Ross".
@@ -245,11 +259,18 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   // A full name as the subject of speech or of a meeting ("Mevlüt Çavuşoğlu said", "… met Mohammad Javad Zarif").
   const spoken = nameWords.length > 1 && (SPOKEN_AFTER.test(after) || PERSON_PASSIVE.test(after) || MET_BEFORE.test(text.slice(Math.max(0, (titleRange ?? range).start - 16), (titleRange ?? range).start)));
   const appositive = PERSON_APPOSITION.test(after) || DESCRIBED_AFTER.test(after) || describedBefore || spoken;
-  if (placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) && cut < 0 && !given && !appositive) {
+  // "Wasilla, Alaska", "Old Tappan, N.J.": a town followed by its state.
+  const stateAfter = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u.exec(after);
+  // A country or a state, not a demonym ("Idlib, Syrian officials said" says nothing of Idlib).
+  const region = stateAfter?.[1] ?? '';
+  const townOfState = !!stateAfter && ((isRegion(region) && (!countryOf(region) || nameKey(countryOf(region)!) === nameKey(region))) || STATE_ABBREVIATION.test(region));
+  if ((placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) || townOfState) && cut < 0 && !given && !appositive) {
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.6 });
     return;
   }
-  if (ORG_WORDS.test(nameWords[nameWords.length - 1]) || ALL_CAPITALS.test(name)) {
+  // "Telecom Egypt", "Air Nauru": a run ending in a country, with no given name in front, is a company or a body.
+  const countryLast = nameWords.length > 1 && !!countryOf(last) && !isGivenName(firstName) && cut < 0;
+  if (ORG_WORDS.test(last) || ALL_CAPITALS.test(name) || countryLast) {
     out.push({ range, text: name, kind: 'organisation', key: `organisation:${nameKey(name)}`, sentence, confidence: 0.7 });
     return;
   }
@@ -295,14 +316,24 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   // A person noun before a lone word that modifies a noun is not evidence: "an official Web site".
   const evidence = titled || given || (appositive && !(nameWords.length === 1 && modifier));
   const placeLike = nameWords.length > 1 && NOT_PERSON_LAST.test(last);
+  if (placeLike && nameWords.length <= 4) {
+    // "Betty Ford" of "the Betty Ford Center": in this article the name is that place's.
+    const head = nameKey(nameWords.slice(0, -1).join(' '));
+    ctx.thingNames.add(head);
+    for (const w of head.split(' ')) ctx.thingNames.add(w);
+  }
+  // "the Sheikh Zayed Road", "the King Fahd Causeway": a place named after a titled person.
+  if (placeLike && articleBefore && !role?.office) return;
+  // "a Harry Winston boutique", "at Harry Winston jewellers": a full name between "a" (or "at") and a noun is a brand or a firm.
+  if (modifier && nameWords.length > 1 && /\b(?:a|an|at)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}$/iu.test(text.slice(Math.max(0, (titleRange ?? range).start - 30), (titleRange ?? range).start))) return;
+  // "the host Jaguars", "the defending champion Saints": a lone plural after "the" and a person noun is a team.
+  if (nameWords.length === 1 && !titled && /\p{Ll}[^s]s$/u.test(name) && describedBefore && /\bthe\s+(?:[\p{L}-]+\s+){1,3}$/iu.test(text.slice(Math.max(0, range.start - 40), range.start))) {
+    ctx.theNames.add(nameKey(name));
+    return;
+  }
   if ((placeLike || articleBefore) && !titled) {
     // "The Saints made that move", "the Red Sox (11-5)": the article treats the name as a team, a group or a thing.
     if (articleBefore && !placeLike && headUse) ctx.theNames.add(nameKey(name.replace(/['’]s?$/u, '')));
-    if (placeLike && nameWords.length <= 4) {
-      const head = nameKey(nameWords.slice(0, -1).join(' '));
-      ctx.thingNames.add(head);
-      for (const w of head.split(' ')) ctx.thingNames.add(w);
-    }
     return;
   }
   const mention: Mention = {
@@ -366,6 +397,30 @@ function readNicknames(article: Article, mentions: Mention[]): void {
     const sentence = article.sentences.findIndex((s) => s.range.start <= start && start < s.range.end);
     if (sentence < 0) continue;
     mentions.push({ range, text: name, kind: 'person', key: personKey(name), sentence, confidence: 0.85 });
+  }
+}
+
+/** One mention for a full name with a nickname inside it, instead of a given name, a nickname and a surname. */
+function readNamesWithNicknames(article: Article, mentions: Mention[]): void {
+  const { text } = article;
+  if (!/["“'‘(]/.test(text)) return;
+  for (const m of text.matchAll(NAME_WITH_NICKNAME)) {
+    // Title words may lead ("Deputy Luis Gerardo (Jerry) Ortiz"): the name starts at its given name.
+    const lead = m[1].split(/\s+/);
+    const first = lead.findIndex((w) => isGivenName(w));
+    if (first < 0 || !lead.slice(0, first).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || HONORIFIC.test(w))) continue;
+    const surname = m[2].replace(/['’]s$/u, '');
+    if (NOT_PERSON_LAST.test(surname) || ORG_WORDS.test(surname) || TITLE_WORDS.has(surname.toLowerCase()) || NOT_NAMES.has(surname.toLowerCase())) continue;
+    const skip = first === 0 ? 0 : m[1].indexOf(lead[first], lead.slice(0, first).join(' ').length);
+    const range = { start: m.index! + skip, end: m.index! + m[0].length - m[2].length + surname.length };
+    const sentence = article.sentences.findIndex((s) => s.range.start <= range.start && range.end <= s.range.end);
+    if (sentence < 0) continue;
+    const inside = mentions.filter((x) => x.range.start < range.end && range.start < x.range.end);
+    if (inside.some((x) => x.kind !== 'person' || x.range.start < range.start || x.range.end > range.end)) continue;
+    const role = inside.find((x) => x.role);
+    for (const x of inside) mentions.splice(mentions.indexOf(x), 1);
+    const name = text.slice(range.start, range.end);
+    mentions.push({ range, text: name, kind: 'person', key: personKey(surname), sentence, confidence: 0.9, role: role?.role, roleText: role?.roleText, roleRange: role?.roleRange });
   }
 }
 
@@ -589,7 +644,7 @@ function readHeadline(article: Article, mentions: Mention[], ctx: RunContext): v
     const at = w.index!;
     if (word.length < 3 || !free(at, at + word.length) || common(lower) || theName(word)) continue;
     if (TITLE_WORDS.has(lower) || NOT_NAMES.has(lower) || HONORIFIC.test(lower) || DATE_WORD.test(lower) || DIRECTION.test(lower) || PARTICLE.test(lower) || CONTRACTION.test(w[0])) continue;
-    if (countryOf(word) || countryOfCapital(word) || NOT_PERSON_LAST.test(word) || ORG_WORDS.test(word) || isGivenName(word)) continue;
+    if (countryOf(word) || countryOfCapital(word) || isRegion(word) || isKnownPlaceName(word) || NOT_PERSON_LAST.test(word) || ORG_WORDS.test(word) || isGivenName(word)) continue;
     if (!capitalsOnly && ALL_CAPITALS.test(word)) continue; // an acronym in a mixed-case line ("NYPD", "MVC")
     // "… Surgeon General", "Betty Ford Center": a title or a thing, not a surname.
     const nextWord = /^\s+(\p{L}+)/u.exec(line.slice(at + w[0].length))?.[1]?.toLowerCase() ?? '';
