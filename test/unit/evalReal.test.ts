@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { checkSpans, parseBrat } from '../../src/tools/evalReal/brat';
 import { Corpus } from '../../src/core/corpus';
-import { groupByMeetings, isTitleCase, lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
+import { groupByMeetings, headWord, isTitleCase, lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
 import { formatTable, seededSample } from '../../src/tools/evalReal/framework';
 import { parseBodies, parseStances } from '../../src/tools/evalReal/fnc1';
 import { formatChanges, parseArgs } from '../../src/tools/evalReal/main';
@@ -175,6 +175,18 @@ describe('eval:real gold rules', () => {
     assert.deepEqual(nameTokens('Driver', 0, 100, lower, true), []);
     assert.deepEqual(nameTokens('Mark Felt', 0, 100, lower, true), ['mark', 'felt']);
     assert.deepEqual(nameTokens('Driver', 0, 100, lower, false), ['driver']);
+    // After a colon or opening quotes a word starts the sentence too; a word in capitals says nothing by its capitals.
+    const doc = 'Harbour crash: Driver held';
+    assert.deepEqual(nameTokens('Driver', 15, 0, lower, false, doc), []);
+    assert.deepEqual(nameTokens('DRIVER', 40, 0, lower), []);
+  });
+
+  it('a mention is a proper name only when its head is a name: not "Mafia boss" or "Harbour mother of 12"', () => {
+    assert.equal(headWord('Harbour mother of 12'), 'mother');
+    assert.equal(headWord('Mafia boss'), 'boss');
+    assert.equal(headWord("Vincent 'The Jaw' Garrani"), 'garrani');
+    assert.equal(headWord("Garrani's body"), 'garrani');
+    assert.equal(headWord('Dr. Pell Varga of Corran University'), 'varga');
   });
 });
 

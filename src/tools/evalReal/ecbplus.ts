@@ -116,6 +116,15 @@ export function isTitleCase(line: string): boolean {
 }
 
 /**
+ * The head of a mention: its last word before any "of" or after a possessor ("Brooklyn mother of 12" -> "mother",
+ * "Mafia boss" -> "boss", "Vincent 'The Chin' Gigante" -> "Gigante", "LaRue's body" -> "LaRue"), folded.
+ */
+export function headWord(text: string): string {
+  const ws = words(text.split(/\s+of\s+/u)[0].split(/(?<=['’]s)\s/u)[0]);
+  return ws.length ? fold(ws[ws.length - 1].word) : '';
+}
+
+/**
  * Common words: written in lower case somewhere in the texts, and in lower case at least as often as with a capital
  * in the middle of a sentence (after a lower-case word or a comma). It tells a sentence-initial or title-case "Driver"
  * or "Police" from a name that is also a word ("Mark Felt", "Bush": mostly capitalised in these texts).
@@ -133,14 +142,18 @@ export function lowercaseVocabulary(texts: Iterable<string>): Set<string> {
 }
 
 /** The name tokens (folded) of a span of text, per the rule in the header. */
-export function nameTokens(text: string, spanStart: number, sentenceStart: number, lowercase: Set<string>, titleCase = false): string[] {
+export function nameTokens(text: string, spanStart: number, sentenceStart: number, lowercase: Set<string>, titleCase = false, docText?: string): string[] {
   const out: string[] = [];
   for (const { word, at } of words(text)) {
     if (!/^\p{Lu}/u.test(word)) continue;
     const f = fold(word);
     if (TITLE_WORDS.has(f.replace(/\.$/, ''))) continue;
-    // In a title-case or all-capitals line every word is capitalised, as a sentence's first word is.
-    const sentenceInitial = titleCase || spanStart + at === sentenceStart;
+    // In a title-case or all-capitals line every word is capitalised, as a sentence's first word is; so is a word in
+    // capitals ("A MAN was held").
+    // With the document's text, a word after opening quotes or after a colon ("Cumbria murder: Son held") starts too.
+    const prefix = docText !== undefined && sentenceStart >= 0 ? docText.slice(sentenceStart, spanStart + at) : undefined;
+    const opens = prefix !== undefined && (/^[^\p{L}\d]*$/u.test(prefix) || /:\s*["“'‘]?$/u.test(prefix));
+    const sentenceInitial = titleCase || spanStart + at === sentenceStart || opens || (word.length > 1 && word === word.toUpperCase());
     if (sentenceInitial && lowercase.has(f)) continue;
     out.push(f);
   }
@@ -197,7 +210,11 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
       if (sentence < 0) continue;
       const s = doc.sentences[sentence];
       const titleCase = isTitleCase(texts.get(m.file)!.slice(s.start, s.end));
-      const names = nameTokens(m.text, m.start, s.start, lowercase, titleCase);
+      let names = nameTokens(m.text, m.start, s.start, lowercase, titleCase, texts.get(m.file));
+      // "Mafia boss", "Brooklyn mother of 12", "Millom man": a name as a modifier of a common noun is no proper name.
+      // A title word as the head is a surname after a name ("Billy King").
+      const head = headWord(m.text);
+      if (!names.includes(head) && !(TITLE_WORDS.has(head) && names.length > 0)) names = [];
       if (process.env.SOURCELENS_EVAL_DUMP && cl.isPerson && m.selected && s.selected && names.length === 0 && nameTokens(m.text, m.start, s.start, lowercase).length > 0) droppedByCase.push(`${m.file} ${JSON.stringify(m.text)}`);
       const g: G = { ...m, cluster: cl.id, person: !!cl.isPerson, names, sentence };
       const list = goldByFile.get(m.file) ?? [];
