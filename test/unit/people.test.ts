@@ -289,6 +289,23 @@ describe('title and name findings', () => {
     assert.deepEqual(codes(c, 'name-variant').map((f) => f.severity), ['hint']);
   });
 
+  it('name-variant: a rare spelling one letter from a common one is a possible misspelling; two people with near names are not', () => {
+    const c = corpus({
+      'a.txt': ['President Cyril Ramavosa spoke. Ramavosa left.', 'Ledger'],
+      'b.txt': ['President Cyril Ramavosa arrived. Ramavosa smiled.', 'Wire'],
+      'c.txt': ['Ramavosa, 70, met President Xi Linpeng. President Ramvosa said little.', 'Post'],
+      'd.txt': ['Coach Tom Harlan, 40, spoke. Coach Tom Harlan left. Tom Harlan won.', 'Sport'],
+      'e.txt': ['Coach Ann Harlen, 35, lost.', 'Daily'],
+    });
+    const found = codes(c, 'name-variant');
+    assert.deepEqual(found.map((f) => f.message), ['“Ramvosa” may be a misspelling of “Ramavosa”, as 5 mentions in Ledger (a.txt), Wire (b.txt), Post (c.txt) spell it.']);
+    assert.equal(c.get(found[0].uri)!.text.slice(found[0].range.start, found[0].range.end), 'Ramvosa');
+    // The finding follows the common spelling: with two of its articles gone it is no longer common, and the finding goes.
+    c.remove('file:///e/a.txt');
+    c.remove('file:///e/b.txt');
+    assert.deepEqual(codes(c, 'name-variant'), []);
+  });
+
   it('title-conflict: successive roles, past titles, and a bare surname shared by two people are no conflict', () => {
     const c = corpus({
       'a.txt': ['Vice President Arno Velk opened the session.', 'Ledger', '2020-01-10'],
