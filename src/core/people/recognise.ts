@@ -126,13 +126,18 @@ interface RunContext {
   attributive: Set<Mention>;
   /** Names the article gives as part of a place or thing ("Betty Ford" of "Betty Ford Center"), and their words. */
   thingNames: Set<string>;
+  /**
+   * Whether the article is in English: the tagger is, so in other languages its parts of speech are guesses ("Xi
+   * recebeu" reads as a name and a noun) and the modifier rule is not applied.
+   */
+  english: boolean;
 }
 
 export function recogniseEntities(article: Article): Mention[] {
   const { text, tokens } = article;
   const { starts, ends, pos } = tokens;
   const mentions: Mention[] = [];
-  const ctx: RunContext = { theNames: new Set(), attributive: new Set(), thingNames: new Set() };
+  const ctx: RunContext = { theNames: new Set(), attributive: new Set(), thingNames: new Set(), english: isEnglish(article) };
   article.sentences.forEach((s, sentence) => {
     let run: number[] = [];
     const flush = () => {
@@ -232,10 +237,9 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   const bareName = name.replace(/['’]s?$/u, '');
   // "San Diego", "Los Alamos", "Fort Worth", "Mount Cook": a run led by a place word is a place.
   const placeFirst = nameWords.length > 1 && PLACE_FIRST.test(nameWords[0]);
-  if (cut < 0 && (isRegion(bareName) || placeFirst || STATE_ABBREVIATION.test(name) || (nameWords.length > 1 && isKnownPlaceName(bareName))) && !countryOf(bareName)) {
-    out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.8 });
-    return;
-  }
+  // No place mention is made of it: which place an account of a meeting names is the meetings layer's reading
+  // (a region or a town named near a meeting is often not where it was held); here it is only not a person.
+  if (cut < 0 && (isRegion(bareName) || placeFirst || STATE_ABBREVIATION.test(name) || (nameWords.length > 1 && isKnownPlaceName(bareName))) && !countryOf(bareName)) return;
   if (nameWords.length === 1 && (countryOf(name) || countryOfCapital(name))) {
     const canonical = countryOfCapital(name) ? name : countryOf(name)!;
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(canonical)}`, sentence, confidence: 0.9 });
@@ -264,7 +268,8 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   // A country or a state, not a demonym ("Idlib, Syrian officials said" says nothing of Idlib).
   const region = stateAfter?.[1] ?? '';
   const townOfState = !!stateAfter && ((isRegion(region) && (!countryOf(region) || nameKey(countryOf(region)!) === nameKey(region))) || STATE_ABBREVIATION.test(region));
-  if ((placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) || townOfState) && cut < 0 && !given && !appositive) {
+  if (townOfState && cut < 0 && !given && !appositive && !placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start))) return; // not a person; no new place (as above)
+  if (placeBefore.test(text.slice(Math.max(0, range.start - 20), range.start)) && cut < 0 && !given && !appositive) {
     out.push({ range, text: name, kind: 'place', key: `place:${nameKey(name)}`, sentence, confidence: 0.6 });
     return;
   }
@@ -293,7 +298,7 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   const next = run[run.length - 1] + 1;
   const nextWord = next < starts.length && starts[next] - range.end <= 1 ? text.slice(starts[next], ends[next]) : '';
   const nextTag = nextWord ? POS_TAGS[article.tokens.pos[next]] : '';
-  const modifier = /^\p{Ll}/u.test(nextWord) && nextTag === 'NOUN';
+  const modifier = ctx.english && /^\p{Ll}/u.test(nextWord) && nextTag === 'NOUN';
   // The name heads its phrase when a verb, a preposition, punctuation or a possessive follows ("The Saints placed").
   const headUse = !nextWord || /^['’.,;:)!?]/u.test(nextWord) || ['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(nextTag);
   // "the Obama administration", "a Nixon campaign official": the group around a person, not the person.
@@ -422,6 +427,18 @@ function readNamesWithNicknames(article: Article, mentions: Mention[]): void {
     const name = text.slice(range.start, range.end);
     mentions.push({ range, text: name, kind: 'person', key: personKey(surname), sentence, confidence: 0.9, role: role?.role, roleText: role?.roleText, roleRange: role?.roleRange });
   }
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'is', 'was', 'for', 'on', 'that', 'with', 'said', 'he', 'she', 'it', 'by', 'at', 'from', 'has', 'have', 'were', 'his', 'her', 'their', 'will']);
+
+/** English prose has one of these function words in every few tokens; Portuguese, Italian or Indonesian hardly any. */
+function isEnglish(article: Article): boolean {
+  const { text } = article;
+  const { starts, ends } = article.tokens;
+  const n = Math.min(starts.length, 400);
+  let hits = 0;
+  for (let i = 0; i < n; i++) if (ENGLISH_FUNCTION_WORDS.has(text.slice(starts[i], ends[i]).toLowerCase())) hits++;
+  return n === 0 || hits >= 0.08 * n;
 }
 
 /** Drops person mentions of names the article treats as a team or a thing ("the Saints", "The Red Sox have"). */
@@ -643,6 +660,8 @@ function readHeadline(article: Article, mentions: Mention[], ctx: RunContext): v
     const lower = foldText(word).toLowerCase();
     const at = w.index!;
     if (word.length < 3 || !free(at, at + word.length) || common(lower) || theName(word)) continue;
+    // "South Korea", "New Delhi": a word after a compass word or "New" is part of a place.
+    if (DIRECTION.test(/(\p{L}+)\s+$/u.exec(line.slice(0, at))?.[1] ?? '')) continue;
     if (TITLE_WORDS.has(lower) || NOT_NAMES.has(lower) || HONORIFIC.test(lower) || DATE_WORD.test(lower) || DIRECTION.test(lower) || PARTICLE.test(lower) || CONTRACTION.test(w[0])) continue;
     if (countryOf(word) || countryOfCapital(word) || isRegion(word) || isKnownPlaceName(word) || NOT_PERSON_LAST.test(word) || ORG_WORDS.test(word) || isGivenName(word)) continue;
     if (!capitalsOnly && ALL_CAPITALS.test(word)) continue; // an acronym in a mixed-case line ("NYPD", "MVC")
