@@ -15,7 +15,7 @@ export interface CorpusView {
   /** The meetings, brought up to date; `takeChanged` hands over the ids of meetings that changed, once. */
   meetings(): Pick<MeetingIndex, 'get' | 'takeChanged'>;
   /** The entities; `takeChanged` hands over the keys of entities that changed, once. */
-  entities(): Pick<EntityIndex, 'ofKey' | 'takeChanged'>;
+  entities(): Pick<EntityIndex, 'ofKey' | 'takeChanged' | 'nearKeys'>;
   /** The news events (articles grouped by the real-world event they report); `takeChanged` as for meetings. */
   events(): Pick<EventIndex, 'get' | 'takeChanged' | 'similarity' | 'sharedFeatures'>;
 }

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { checkSpans, parseBrat } from '../../src/tools/evalReal/brat';
 import { Corpus } from '../../src/core/corpus';
-import { groupByMeetings, lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
+import { groupByMeetings, headWord, isTitleCase, lowercaseVocabulary, nameTokens } from '../../src/tools/evalReal/ecbplus';
 import { formatTable, seededSample } from '../../src/tools/evalReal/framework';
 import { parseBodies, parseStances } from '../../src/tools/evalReal/fnc1';
 import { formatChanges, parseArgs } from '../../src/tools/evalReal/main';
@@ -164,6 +164,29 @@ describe('eval:real gold rules', () => {
     assert.deepEqual(nameTokens('He', 0, 0, lower), []);
     assert.deepEqual(nameTokens('I’m', 5, 0, lower), []);
     assert.deepEqual(nameTokens("O'Brien", 5, 0, lower), ["o'brien"]);
+  });
+
+  it('in a title-case line a capital says no more than at a sentence start; a name that is also a word stays a name', () => {
+    assert.ok(isTitleCase('Woman Killed In Harbour Crash, Driver Charged'));
+    assert.ok(isTitleCase('DRIVER CHARGED AFTER CRASH'));
+    assert.ok(!isTitleCase('Driver charged after crash in Harbour Town'));
+    // "felt" is written in lower case, but "Felt" mid-sentence more often: in these texts it is a surname.
+    const lower = lowercaseVocabulary(['the driver said. W. Mark Felt spoke, and later Felt left, as Felt said. She felt fine. A driver, the Driver said']);
+    assert.deepEqual(nameTokens('Driver', 0, 100, lower, true), []);
+    assert.deepEqual(nameTokens('Mark Felt', 0, 100, lower, true), ['mark', 'felt']);
+    assert.deepEqual(nameTokens('Driver', 0, 100, lower, false), ['driver']);
+    // After a colon or opening quotes a word starts the sentence too; a word in capitals says nothing by its capitals.
+    const doc = 'Harbour crash: Driver held';
+    assert.deepEqual(nameTokens('Driver', 15, 0, lower, false, doc), []);
+    assert.deepEqual(nameTokens('DRIVER', 40, 0, lower), []);
+  });
+
+  it('a mention is a proper name only when its head is a name: not "Mafia boss" or "Harbour mother of 12"', () => {
+    assert.equal(headWord('Harbour mother of 12'), 'mother');
+    assert.equal(headWord('Mafia boss'), 'boss');
+    assert.equal(headWord("Vincent 'The Jaw' Garrani"), 'garrani');
+    assert.equal(headWord("Garrani's body"), 'garrani');
+    assert.equal(headWord('Dr. Pell Varga of Corran University'), 'varga');
   });
 });
 

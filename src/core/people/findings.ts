@@ -49,13 +49,18 @@ function comparableDates(corpus: CorpusView, x: EntityMention, y: EntityMention)
 /** title-conflict, name-variant, title-anachronism and title-missing, re-checked per changed name key. */
 export const entityRule: IndexedRule = {
   id: 'entity',
-  takeChanged: (corpus) => corpus.entities().takeChanged(),
+  // A misspelt name's finding depends on the name it is a misspelling of: re-check the keys one letter away too.
+  takeChanged: (corpus) => {
+    const changed = corpus.entities().takeChanged();
+    return [...new Set([...changed, ...changed.flatMap((k) => corpus.entities().nearKeys(k))])];
+  },
   check(key, corpus) {
     const findings: Finding[] = [];
     for (const entity of corpus.entities().ofKey(key)) {
       if (entity.kind !== 'person') continue;
       findings.push(...titleConflicts(corpus, entity), ...nameVariants(corpus, entity), ...anachronisms(corpus, entity), ...titleMissing(corpus, entity));
     }
+    findings.push(...misspellings(corpus, key));
     return findings;
   },
 };
@@ -140,6 +145,43 @@ function nameVariants(corpus: CorpusView, entity: Entity): Finding[] {
       }),
     },
   ];
+}
+
+/**
+ * `name-variant` for a misspelt surname: a rare spelling one letter from a common one ("Ramphosa" once, "Ramaphosa"
+ * twenty times; "Xi Jingping" and "Xi Jinping"). The common spelling is used at least three times as often, at least
+ * three times; a full name under the rare spelling has a given name the common one also has. One finding on the
+ * first use of the rare spelling; the reader decides (sourcelens.entities.yaml `distinct` for two real people).
+ */
+function misspellings(corpus: CorpusView, key: string): Finding[] {
+  const named = (k: string) => corpus.entities().ofKey(k).filter((e) => e.kind === 'person').flatMap((e) => e.mentions.filter((m) => !m.mention.descriptive && m.mention.sentence >= 0));
+  const rare = named(key);
+  if (!rare.length) return [];
+  const givenNames = (ms: EntityMention[]) => new Set(ms.map((m) => m.mention.text.trim().split(/\s+/)).filter((w) => w.length > 1).map((w) => foldText(w[0]).toLowerCase()));
+  const rareGiven = givenNames(rare);
+  const surname = (m: EntityMention) => m.mention.text.trim().split(/\s+/).pop()!.replace(/['’]s$/u, '');
+  for (const near of corpus.entities().nearKeys(key)) {
+    if (near[7] !== key[7]) continue; // same first letter
+    const common = named(near);
+    if (common.length < 3 || common.length < 3 * rare.length) continue;
+    if (corpus.knowledge.distinct.some(([a, b]) => [a, b].some((n) => rare.some((m) => m.mention.text === n)) && [a, b].some((n) => common.some((m) => m.mention.text === n)))) continue;
+    const commonGiven = givenNames(common);
+    if ([...rareGiven].some((g) => !commonGiven.has(g))) continue;
+    const first = [...rare].sort((a, b) => a.uri.localeCompare(b.uri) || a.mention.range.start - b.mention.range.start)[0];
+    const example = [...common].sort((a, b) => a.uri.localeCompare(b.uri) || a.mention.range.start - b.mention.range.start)[0];
+    const outlets = [...new Set(common.map((m) => outlet(corpus, m.uri)))];
+    return [
+      {
+        code: 'name-variant',
+        severity: 'information',
+        message: `“${surname(first)}” may be a misspelling of “${surname(example)}”, as ${common.length} mentions in ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` and ${outlets.length - 3} more` : ''} spell it.`,
+        uri: first.uri,
+        range: first.mention.range,
+        related: [{ uri: example.uri, range: example.mention.range, message: `${outlet(corpus, example.uri)} writes “${surname(example)}”` }],
+      },
+    ];
+  }
+  return [];
 }
 
 /**

@@ -36,6 +36,8 @@ export class EntityIndex {
   private readonly byId = new Map<string, Entity>();
   private readonly byMention = new Map<Mention, Entity>();
   private sorted: Entity[] | undefined;
+  /** One-letter-deletion signatures of person keys -> the keys (nearKeys): built on first use, then kept up to date. */
+  private signatures: Map<string, Set<string>> | undefined;
 
   setAliases(aliasKeys: Map<string, string>, distinct: [string, string][] = []): void {
     this.aliasKeys = aliasKeys;
@@ -44,6 +46,7 @@ export class EntityIndex {
     for (const key of this.byKey.keys()) this.stale.add(key);
     for (const key of this.entitiesByKey.keys()) this.stale.add(key);
     this.byKey.clear();
+    this.signatures = undefined;
     for (const [uri, mentions] of this.byUri) this.file(uri, mentions);
   }
 
@@ -62,7 +65,10 @@ export class EntityIndex {
       const articles = this.byKey.get(key);
       if (!articles) continue;
       articles.delete(uri);
-      if (articles.size === 0) this.byKey.delete(key);
+      if (articles.size === 0) {
+        this.byKey.delete(key);
+        this.sign(key, false);
+      }
       this.stale.add(key);
     }
   }
@@ -79,6 +85,37 @@ export class EntityIndex {
     this.regroup();
     this.sorted ??= [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
     return this.sorted;
+  }
+
+  /**
+   * Person keys one letter from this one (a letter added, dropped or changed, or two swapped: "Ramphosa" and
+   * "Ramaphosa", "Jingping" and "Jinping"), for misspelt names. Only surnames of five letters or more.
+   */
+  nearKeys(key: string): string[] {
+    const word = surnameOfKey(key);
+    if (!word) return [];
+    if (!this.signatures) {
+      this.signatures = new Map();
+      for (const k of this.byKey.keys()) this.sign(k, true);
+    }
+    const near = new Set<string>();
+    for (const sig of deletions(word)) for (const k of this.signatures.get(sig) ?? []) if (k !== key && oneEditApart(word, k.slice('person:'.length))) near.add(k);
+    return [...near].sort();
+  }
+
+  private sign(key: string, add: boolean): void {
+    const word = this.signatures && surnameOfKey(key);
+    if (!word) return;
+    for (const sig of deletions(word)) {
+      let keys = this.signatures!.get(sig);
+      if (add) {
+        if (!keys) this.signatures!.set(sig, (keys = new Set()));
+        keys.add(key);
+      } else if (keys) {
+        keys.delete(key);
+        if (!keys.size) this.signatures!.delete(sig);
+      }
+    }
   }
 
   /** The entities sharing one name key (one person, or several people with one surname). */
@@ -119,7 +156,10 @@ export class EntityIndex {
     for (const m of mentions) {
       const key = this.keyOf(m);
       let articles = this.byKey.get(key);
-      if (!articles) this.byKey.set(key, (articles = new Map()));
+      if (!articles) {
+        this.byKey.set(key, (articles = new Map()));
+        this.sign(key, true);
+      }
       pushTo(articles, uri, m);
       this.stale.add(key);
     }
@@ -161,6 +201,32 @@ export class EntityIndex {
     const groups = mentions[0].mention.kind === 'person' ? splitPeople(key, mentions, this.distinct) : [{ id: key, mentions }];
     return groups.map((g) => summarise(g.id, g.mentions));
   }
+}
+
+/** The surname of a person key, when it is one word of five letters or more (else no near keys are looked for). */
+function surnameOfKey(key: string): string | undefined {
+  const word = key.startsWith('person:') ? key.slice('person:'.length) : '';
+  return word.length >= 5 && !/\s/.test(word) ? word : undefined;
+}
+
+/** The word and every form of it with one letter dropped. */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** One letter added, dropped or changed, or two neighbours swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < Math.min(a.length, b.length) && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.slice(i) === long.slice(i + 1); // added or dropped
 }
 
 function tokens(name: string): string[] {

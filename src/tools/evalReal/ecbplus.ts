@@ -13,6 +13,10 @@
 //   Precision is a lower bound: ECB+ annotates only the participants of its annotated events, so a real person name
 //   outside them counts as false. "precision on annotated spans" counts only predictions that overlap any gold
 //   entity mention of any type (a person, place, organisation, time…): among those, how many are persons.
+//   A capital says nothing at a sentence start or in a title-case line (isTitleCase: "Woman Killed In Crash, Driver
+//   Charged"); there a word is a name token only if these texts write it with a capital mid-sentence at least as often
+//   as in lower case (lowercaseVocabulary), so "Driver" and "Police" are not names and "Felt" (Mark Felt) is.
+//   SOURCELENS_EVAL_DUMP=<file> writes every missed and extra name with its context there (for tuning; never commit it).
 // - Person linking (B³) over the gold proper-name mentions the analysis found: gold cluster = ECB+ cross-document
 //   cluster, system cluster = the analysis' entity (EntityIndex.of). Detection misses are left out (they are in
 //   recall above), so this scores linking alone.
@@ -22,7 +26,7 @@
 // - Meetings invented: there are no diplomatic meetings in ECB+, so every meeting with accounts from 2+ articles is
 //   false; per 100 articles. And findings per 100 articles for every code.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../../core/corpus';
 import { meetingLabel } from '../../core/meetings/cluster';
@@ -102,21 +106,54 @@ function words(text: string): { word: string; at: number }[] {
 
 const fold = (w: string) => foldText(w).toLowerCase();
 
-/** Words written in lower case somewhere in the texts (to tell sentence-initial common words from names). */
+/**
+ * A title-case or all-capitals line ("Woman Killed In Queens Hit-And-Run, Driver Charged"): at least three quarters of
+ * its words of four letters or more start with a capital. There a capital says no more than at a sentence start.
+ */
+export function isTitleCase(line: string): boolean {
+  const long = line.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  return long.length >= 2 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.75 * long.length;
+}
+
+/**
+ * The head of a mention: its last word before any "of" or after a possessor ("Brooklyn mother of 12" -> "mother",
+ * "Mafia boss" -> "boss", "Vincent 'The Chin' Gigante" -> "Gigante", "LaRue's body" -> "LaRue"), folded.
+ */
+export function headWord(text: string): string {
+  const ws = words(text.split(/\s+of\s+/u)[0].split(/(?<=['’]s)\s/u)[0]);
+  return ws.length ? fold(ws[ws.length - 1].word) : '';
+}
+
+/**
+ * Common words: written in lower case somewhere in the texts, and in lower case at least as often as with a capital
+ * in the middle of a sentence (after a lower-case word or a comma). It tells a sentence-initial or title-case "Driver"
+ * or "Police" from a name that is also a word ("Mark Felt", "Bush": mostly capitalised in these texts).
+ */
 export function lowercaseVocabulary(texts: Iterable<string>): Set<string> {
-  const vocab = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu)) vocab.add(fold(m[0].replace(/['’]s$/u, '')));
-  return vocab;
+  const lower = new Map<string, number>();
+  const capital = new Map<string, number>();
+  const add = (m: Map<string, number>, w: string) => m.set(w, (m.get(w) ?? 0) + 1);
+  for (const t of texts) {
+    for (const m of t.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu)) add(lower, fold(m[0].replace(/['’]s$/u, '')));
+    // Mid-sentence capitals: after a lower-case word or a comma on the same line (title-case lines rarely qualify).
+    for (const m of t.matchAll(/(?<=[\p{Ll},;][ \t]+)\p{Lu}[\p{L}'’-]*/gu)) add(capital, fold(m[0].replace(/['’]s$/u, '')));
+  }
+  return new Set([...lower].filter(([w, n]) => n >= (capital.get(w) ?? 0)).map(([w]) => w));
 }
 
 /** The name tokens (folded) of a span of text, per the rule in the header. */
-export function nameTokens(text: string, spanStart: number, sentenceStart: number, lowercase: Set<string>): string[] {
+export function nameTokens(text: string, spanStart: number, sentenceStart: number, lowercase: Set<string>, titleCase = false, docText?: string): string[] {
   const out: string[] = [];
   for (const { word, at } of words(text)) {
     if (!/^\p{Lu}/u.test(word)) continue;
     const f = fold(word);
     if (TITLE_WORDS.has(f.replace(/\.$/, ''))) continue;
-    const sentenceInitial = spanStart + at === sentenceStart;
+    // In a title-case or all-capitals line every word is capitalised, as a sentence's first word is; so is a word in
+    // capitals ("A MAN was held").
+    // With the document's text, a word after opening quotes or after a colon ("Cumbria murder: Son held") starts too.
+    const prefix = docText !== undefined && sentenceStart >= 0 ? docText.slice(sentenceStart, spanStart + at) : undefined;
+    const opens = prefix !== undefined && (/^[^\p{L}\d]*$/u.test(prefix) || /:\s*["“'‘]?$/u.test(prefix));
+    const sentenceInitial = titleCase || spanStart + at === sentenceStart || opens || (word.length > 1 && word === word.toUpperCase());
     if (sentenceInitial && lowercase.has(f)) continue;
     out.push(f);
   }
@@ -162,6 +199,7 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const entities = c.entities();
 
   // Gold mentions by file, with their cluster; proper-name person mentions in selected sentences.
+  const droppedByCase: string[] = [];
   type G = GoldMention & { cluster: string; person: boolean; names: string[]; sentence: number };
   const goldByFile = new Map<string, G[]>();
   for (const cl of gold.entityClusters) {
@@ -170,7 +208,14 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
       if (!doc) continue;
       const sentence = doc.sentences.findIndex((s) => m.start >= s.start && m.start < s.end);
       if (sentence < 0) continue;
-      const names = nameTokens(m.text, m.start, doc.sentences[sentence].start, lowercase);
+      const s = doc.sentences[sentence];
+      const titleCase = isTitleCase(texts.get(m.file)!.slice(s.start, s.end));
+      let names = nameTokens(m.text, m.start, s.start, lowercase, titleCase, texts.get(m.file));
+      // "Mafia boss", "Brooklyn mother of 12", "Millom man": a name as a modifier of a common noun is no proper name.
+      // A title word as the head is a surname after a name ("Billy King").
+      const head = headWord(m.text);
+      if (!names.includes(head) && !(TITLE_WORDS.has(head) && names.length > 0)) names = [];
+      if (process.env.SOURCELENS_EVAL_DUMP && cl.isPerson && m.selected && s.selected && names.length === 0 && nameTokens(m.text, m.start, s.start, lowercase).length > 0) droppedByCase.push(`${m.file} ${JSON.stringify(m.text)}`);
       const g: G = { ...m, cluster: cl.id, person: !!cl.isPerson, names, sentence };
       const list = goldByFile.get(m.file) ?? [];
       list.push(g);
@@ -186,6 +231,7 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
   const linkGold = new Map<string, string>();
   const linkSystem = new Map<string, string>();
   const examples: string[] = [];
+  const dump: string[] = [];
   for (const doc of documents) {
     const analysis = c.analysis(uriOf.get(doc.file)!)!;
     const text = texts.get(doc.file)!;
@@ -222,12 +268,18 @@ async function runEcb(ctx: RunContext): Promise<{ tables: Table[]; json: unknown
         if (hits.some((y) => y.person)) tally.annotatedTp++;
         else tally.annotatedFp++;
       }
+      if (process.env.SOURCELENS_EVAL_DUMP) {
+        const ctxOf = (a: { start: number; end: number }) => JSON.stringify(text.slice(Math.max(0, a.start - 50), a.start) + '[[' + text.slice(a.start, a.end) + ']]' + text.slice(a.end, a.end + 50));
+        for (const m of missed) dump.push(`${splitOfDoc(doc)} ${doc.file} ${part} MISS ${JSON.stringify(m.text)} ${ctxOf(m)}`);
+        for (const m of extra) dump.push(`${splitOfDoc(doc)} ${doc.file} ${part} EXTRA ${JSON.stringify(text.slice(m.start, m.end))} conf=${m.mention.confidence} ${ctxOf(m)}`);
+      }
       if (examples.length < ctx.examples * 2) {
         for (const m of missed.slice(0, 1)) examples.push(`${doc.file} ${part}: missed ${JSON.stringify(m.text)}`);
         for (const m of extra.slice(0, 1)) examples.push(`${doc.file} ${part}: extra ${JSON.stringify(text.slice(m.start, m.end))}`);
       }
     }
   }
+  if (process.env.SOURCELENS_EVAL_DUMP) writeFileSync(process.env.SOURCELENS_EVAL_DUMP, dump.join('\n') + '\nDROPPED ' + droppedByCase.join('\nDROPPED ') + '\n');
   const all: Scored = { tp: body.tp + head.tp, fp: body.fp + head.fp, fn: body.fn + head.fn, annotatedTp: body.annotatedTp + head.annotatedTp, annotatedFp: body.annotatedFp + head.annotatedFp };
   const nameRow = (label: string, s: Scored) => {
     const r = prf(s);
