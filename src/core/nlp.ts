@@ -7,7 +7,9 @@ import { foldText } from './fold';
 import { POS_TAGS, TextRange } from './types';
 
 type Wink = ReturnType<typeof winkNLP>;
-let nlp: Wink | undefined;
+/** Where the thread's engine lives: on globalThis, so that bundles loaded into one thread share it (the unit tests load
+ *  one bundle per test file, each with its own copy of this module, and each engine made costs that string). */
+const ENGINE = Symbol.for('sourcelens.wink-engine');
 
 /** wink's per-instance lexeme cache, as its feature functions see it (not part of wink's typed API). */
 interface LexemeCache {
@@ -21,8 +23,8 @@ function engine(): Wink {
   // re-serialises a module-level string each time an engine is made (its custom-entity loader), so a process can
   // make only a handful before that string overflows; the engine's word cache therefore grows with the words this
   // thread meets (workers exit when idle; the server's own thread sees only edits).
-  nlp ??= winkNLP(modelWithStatelessLookup(), ['sbd', 'pos']);
-  return nlp;
+  const thread = globalThis as { [ENGINE]?: Wink };
+  return (thread[ENGINE] ??= winkNLP(modelWithStatelessLookup(), ['sbd', 'pos']));
 }
 
 /**
