@@ -274,3 +274,40 @@ describe('real coverage: what is no meeting', () => {
     assert.equal(multi.length, 0, JSON.stringify(multi.map((m) => m.accounts.map((a) => a.date?.text))));
   });
 });
+
+describe('real coverage: lone two-letter family names', () => {
+  it('keeps a lone two-letter family name as a participant ("Ro\'s arrival"), never an everyday word ("He", "De")', () => {
+    const { accounts } = accountsOf('Arrival\n\nRo\'s arrival in Brelle on Monday came after talks in Castel. He met Ines Vorhaug there.\n', '2032-04-07');
+    const all = accounts.flatMap((a) => a.participants.map((p) => p.name));
+    assert.ok(all.includes('Ro'), all.join(' | '));
+    assert.ok(!all.includes('He'), all.join(' | '));
+  });
+
+  it('a lone two-letter word shared with one full name does not join two stops of one trip on the same day', () => {
+    const person = (key: string, name: string, weak?: boolean, alt?: string) => ({ key, name, kind: 'person' as const, range: { start: 0, end: 1 }, weak, alt });
+    const account = (uri: string, participants: ReturnType<typeof person>[]): EventAccount => ({
+      id: `${uri}#0`,
+      uri,
+      kind: 'meeting',
+      status: 'past',
+      participants,
+      date: { iso: '2032-04-05', precision: 'day', key: '2032-04-05', text: 'Monday', range: { start: 0, end: 1 } },
+      trigger: { text: 'met', range: { start: 0, end: 1 } },
+      span: { start: 0, end: 1 },
+      spans: [{ start: 0, end: 1 }],
+      sentences: [0],
+    });
+    // The airport welcome names the host and a lone "Ro"; the talks name Ro in full (family name first) and the king.
+    const airport = account('file:///real/airport.txt', [person('person:ines vorhaug', 'Ines Vorhaug'), person('person:ro', 'Ro', true), { ...person('role:fm', 'foreign minister'), roleOnly: true, role: { office: 'foreign minister', country: 'Brellia' } } as never]);
+    const talks = account('file:///real/talks.txt', [person('person:ro tam', 'Ro Tam', undefined, 'person:ro'), person('person:odo karsk', 'Odo Karsk')]);
+    const idx = new MeetingIndex();
+    idx.stage(airport.uri, [airport], '2032-04-05');
+    idx.stage(talks.uri, [talks], '2032-04-05');
+    idx.rebuild();
+    assert.equal(idx.all().length, 2);
+    assert.match(idx.whyNotSame(airport, talks) ?? '', /two-letter/);
+    // The same lone word with a second shared person is the same meeting.
+    const both = account('file:///real/both.txt', [person('person:ro', 'Ro', true), person('person:odo karsk', 'Odo Karsk')]);
+    assert.equal(idx.whyNotSame(both, talks), undefined);
+  });
+});
