@@ -50,6 +50,14 @@ describe('real coverage: frames the extractor missed', () => {
     }
   });
 
+  it('reads the gerund "by meeting <title> <name>" as a meeting, not "by meeting friends"', () => {
+    const { accounts } = accountsOf('Talks\n\nThe palace said that President Tarek Almund ended his isolation by meeting Chilean President Ines Vorhaug in Brelle on Monday.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.match(names(accounts[0]), /Almund/);
+    assert.match(names(accounts[0]), /Vorhaug/);
+    assert.equal(accountsOf('Words\n\nTarek Almund said that by meeting friends in Brelle he had learned a lot from Ines Vorhaug.\n', '2032-04-07').accounts.length, 0);
+  });
+
   it('takes "the two ministers met" as the people of the meeting being told', () => {
     const { accounts } = accountsOf('Talks in Brelle\n\nTarek Almund arrived in Brelle on Monday to see Ines Vorhaug. The two ministers met for three hours.\n', '2032-04-07');
     assert.equal(accounts.length, 1);
