@@ -135,6 +135,14 @@ describe('real coverage: one meeting, several mentions in one article', () => {
 });
 
 describe('real coverage: dates and anchors', () => {
+  it('a past expectation in a relative clause ("talks Wednesday that were expected to focus on …") leaves the day in the past', () => {
+    // 2032-04-08 is a Thursday: the Wednesday before is the 7th, the one after the 14th.
+    const past = accountsOf('Talks\n\nPresident Tarek Almund hosted his Chilean counterpart Ines Vorhaug for talks Wednesday in Brelle that were expected to focus on trade.\n', '2032-04-08').accounts;
+    assert.deepEqual(past.map((a) => a.date?.iso), ['2032-04-07']);
+    const ahead = accountsOf('Talks\n\nPresident Tarek Almund and Ines Vorhaug were expected to hold talks Wednesday in Brelle.\n', '2032-04-08').accounts;
+    assert.deepEqual(ahead.map((a) => a.date?.iso), ['2032-04-14']);
+  });
+
   it('what follows "ahead of" is another event: neither its day nor its future tense', () => {
     const { accounts } = accountsOf('Talks\n\nTarek Almund held talks with Ines Vorhaug in Brelle on Sunday ahead of a regional summit next week.\n', '2032-04-07');
     assert.equal(accounts.length, 1);
