@@ -50,6 +50,14 @@ describe('real coverage: frames the extractor missed', () => {
     }
   });
 
+  it('reads the gerund "by meeting <title> <name>" as a meeting, not "by meeting friends"', () => {
+    const { accounts } = accountsOf('Talks\n\nThe palace said that President Tarek Almund ended his isolation by meeting Chilean President Ines Vorhaug in Brelle on Monday.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.match(names(accounts[0]), /Almund/);
+    assert.match(names(accounts[0]), /Vorhaug/);
+    assert.equal(accountsOf('Words\n\nTarek Almund said that by meeting friends in Brelle he had learned a lot from Ines Vorhaug.\n', '2032-04-07').accounts.length, 0);
+  });
+
   it('takes "the two ministers met" as the people of the meeting being told', () => {
     const { accounts } = accountsOf('Talks in Brelle\n\nTarek Almund arrived in Brelle on Monday to see Ines Vorhaug. The two ministers met for three hours.\n', '2032-04-07');
     assert.equal(accounts.length, 1);
@@ -127,6 +135,14 @@ describe('real coverage: one meeting, several mentions in one article', () => {
 });
 
 describe('real coverage: dates and anchors', () => {
+  it('a past expectation in a relative clause ("talks Wednesday that were expected to focus on …") leaves the day in the past', () => {
+    // 2032-04-08 is a Thursday: the Wednesday before is the 7th, the one after the 14th.
+    const past = accountsOf('Talks\n\nPresident Tarek Almund hosted his Chilean counterpart Ines Vorhaug for talks Wednesday in Brelle that were expected to focus on trade.\n', '2032-04-08').accounts;
+    assert.deepEqual(past.map((a) => a.date?.iso), ['2032-04-07']);
+    const ahead = accountsOf('Talks\n\nPresident Tarek Almund and Ines Vorhaug were expected to hold talks Wednesday in Brelle.\n', '2032-04-08').accounts;
+    assert.deepEqual(ahead.map((a) => a.date?.iso), ['2032-04-14']);
+  });
+
   it('what follows "ahead of" is another event: neither its day nor its future tense', () => {
     const { accounts } = accountsOf('Talks\n\nTarek Almund held talks with Ines Vorhaug in Brelle on Sunday ahead of a regional summit next week.\n', '2032-04-07');
     assert.equal(accounts.length, 1);
@@ -272,5 +288,42 @@ describe('real coverage: what is no meeting', () => {
     const two = accountsOf('Prison\n\nTarek Almund was hurt in 2019 while his cousin visited him.\n', '2032-04-08', 'two.txt', 'Second Daily');
     const multi = cluster(one, two).filter((m) => new Set(m.accounts.map((a) => a.uri)).size >= 2);
     assert.equal(multi.length, 0, JSON.stringify(multi.map((m) => m.accounts.map((a) => a.date?.text))));
+  });
+});
+
+describe('real coverage: lone two-letter family names', () => {
+  it('keeps a lone two-letter family name as a participant ("Ro\'s arrival"), never an everyday word ("He", "De")', () => {
+    const { accounts } = accountsOf('Arrival\n\nRo\'s arrival in Brelle on Monday came after talks in Castel. He met Ines Vorhaug there.\n', '2032-04-07');
+    const all = accounts.flatMap((a) => a.participants.map((p) => p.name));
+    assert.ok(all.includes('Ro'), all.join(' | '));
+    assert.ok(!all.includes('He'), all.join(' | '));
+  });
+
+  it('a lone two-letter word shared with one full name does not join two stops of one trip on the same day', () => {
+    const person = (key: string, name: string, weak?: boolean, alt?: string) => ({ key, name, kind: 'person' as const, range: { start: 0, end: 1 }, weak, alt });
+    const account = (uri: string, participants: ReturnType<typeof person>[]): EventAccount => ({
+      id: `${uri}#0`,
+      uri,
+      kind: 'meeting',
+      status: 'past',
+      participants,
+      date: { iso: '2032-04-05', precision: 'day', key: '2032-04-05', text: 'Monday', range: { start: 0, end: 1 } },
+      trigger: { text: 'met', range: { start: 0, end: 1 } },
+      span: { start: 0, end: 1 },
+      spans: [{ start: 0, end: 1 }],
+      sentences: [0],
+    });
+    // The airport welcome names the host and a lone "Ro"; the talks name Ro in full (family name first) and the king.
+    const airport = account('file:///real/airport.txt', [person('person:ines vorhaug', 'Ines Vorhaug'), person('person:ro', 'Ro', true), { ...person('role:fm', 'foreign minister'), roleOnly: true, role: { office: 'foreign minister', country: 'Brellia' } } as never]);
+    const talks = account('file:///real/talks.txt', [person('person:ro tam', 'Ro Tam', undefined, 'person:ro'), person('person:odo karsk', 'Odo Karsk')]);
+    const idx = new MeetingIndex();
+    idx.stage(airport.uri, [airport], '2032-04-05');
+    idx.stage(talks.uri, [talks], '2032-04-05');
+    idx.rebuild();
+    assert.equal(idx.all().length, 2);
+    assert.match(idx.whyNotSame(airport, talks) ?? '', /two-letter/);
+    // The same lone word with a second shared person is the same meeting.
+    const both = account('file:///real/both.txt', [person('person:ro', 'Ro', true), person('person:odo karsk', 'Odo Karsk')]);
+    assert.equal(idx.whyNotSame(both, talks), undefined);
   });
 });

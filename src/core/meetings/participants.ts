@@ -96,7 +96,8 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
     if (confidence < (m.kind === 'person' ? 0.5 : 0.6)) continue;
     // A low-confidence single word must look like a surname ("Aug.", "De", "MC" do not); a low-confidence full name
     // (no title or known given name: "Tarek Almund") is judged by the meeting it takes part in.
-    if (confidence < 0.6 && !/\s/.test(m.text.trim()) && !/^\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?$/u.test(m.text)) continue;
+    // Two letters are a surname too ("Xi's arrival", "Li met"), unless an everyday word or particle ("He", "De").
+    if (confidence < 0.6 && !/\s/.test(m.text.trim()) && !(/^\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?$/u.test(m.text) || shortSurname(m.text))) continue;
     const name = m.kind === 'person' ? (m.descriptive ? fullest.get(key) ?? m.text : cleanName(text)) : m.kind === 'place' ? countryOf(m.text) ?? m.text : m.text;
     const role = m.kind === 'person' ? (m.role ?? (m.roleText ? parseRole(m.roleText) : undefined)) : undefined;
     out[m.sentence]?.push({
@@ -114,6 +115,16 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
     });
   }
   return out;
+}
+
+/** Everyday two-letter words and name particles a sentence can open with: never a lone surname. */
+const NOT_SHORT_SURNAMES = new Set(
+  'am an as at be by de da di do du el go he hi if in is it la le lo me mr ms dr st my no of oh ok on or so to up us we ye al un il ha ne se si na za po od'.split(' '),
+);
+
+/** A two-letter capitalised word that can be a family name on its own ("Xi", "Li", "Wu"). */
+function shortSurname(word: string): boolean {
+  return /^\p{Lu}\p{Ll}$/u.test(word) && !NOT_SHORT_SURNAMES.has(word.toLowerCase());
 }
 
 /** A two-word name also goes by its first word ("Xi Jinping" is "Xi", "Wang Yi" is "Wang"), for family names first. */

@@ -12,6 +12,8 @@ import type { TimePrecision, Tense, TimeExpression } from '../model';
 export type { TimePrecision, TimeKind, Tense, TimeExpression } from '../model';
 
 const FUTURE = /\b(?:will|shall|'ll|(?:is|are|was|were) (?:scheduled|due|expected|set|slated|planned|to be held|going) to|(?:is|are) to|plans? to|intends? to|upcoming|next|tomorrow|would (?:travel|visit|meet|hold|attend))\b/i;
+/** "talks Wednesday that were expected to focus on Syria": a past expectation in a relative clause says nothing of the tense of the day. */
+const PAST_EXPECTATION = /\b(?:that|which|who)\s+(?:was|were)\s+(?:scheduled|due|expected|set|slated|planned)\s+to\b[^,;.]*/gi;
 const EVENT_RELATIVE = /\b(?:(?:later|earlier) (?:in|that) (?:the )?(?:day|week|evening|morning)|that (?:day|evening|morning|night)|(?:a|one|two|three|the|\d+) (?:day|days|week|weeks|month|months|year|years) (?:after|before|later|earlier)|the (?:day|week|month|year) (?:before|after)|the next day|the previous day|the following day|the same day)\b/i;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const RELATIVE_WORDS = /\b(?:today|tonight|yesterday|tomorrow|last|this|next|past|ago|earlier this|later this)\b/i;
@@ -70,7 +72,7 @@ export function extractTimes(article: Article): TimeExpression[] {
     // Most sentences hold no time expression: read the tense (two regexes) and look for years only when one may.
     const hasYear = HAS_YEAR.test(text);
     if (results.length === 0 && !hasYear) return;
-    const tense: Tense = FUTURE.test(text) ? 'future' : PAST.test(text) ? 'past' : 'unknown';
+    const tense: Tense = FUTURE.test(text.replace(PAST_EXPECTATION, ' ')) ? 'future' : PAST.test(text) ? 'past' : 'unknown';
     const taken: TextRange[] = [];
     for (const result of results) {
       // chrono's match may end in the sentence's punctuation ("on Saturday,"): the expression stops at the word.

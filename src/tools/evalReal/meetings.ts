@@ -14,11 +14,13 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { Corpus } from '../../core/corpus';
 import { spansOf } from '../../core/meetings/extract';
+import { EventAccount } from '../../core/model';
 import { ArticleInput, ArticleMeta } from '../../core/types';
 import { fileUri } from '../../host/uris';
 import {
   MeetingsGold,
   MeetingsSplitScore,
+  ExplainSplit,
   PredictedConflict,
   PredictedFigureConflict,
   PredictedMeeting,
@@ -73,7 +75,7 @@ export function predictMeetings(
   dir: string,
   rebuild: RebuildEntry[],
   withUrl: boolean,
-): { meetings: PredictedMeeting[]; dateConflicts: PredictedConflict[]; figureConflicts: PredictedFigureConflict[] } {
+): { meetings: PredictedMeeting[]; dateConflicts: PredictedConflict[]; figureConflicts: PredictedFigureConflict[]; explain: ExplainSplit } {
   const corpus = new Corpus();
   const fileOf = new Map<string, string>();
   corpus.deferCrossDocument(true);
@@ -85,15 +87,26 @@ export function predictMeetings(
     corpus.update(input);
   }
   corpus.deferCrossDocument(false);
-  const meetings = corpus
-    .meetings()
+  const index = corpus.meetings();
+  const accountById = new Map<string, EventAccount>();
+  for (const m of index.all()) for (const a of m.accounts) accountById.set(a.id, a);
+  const describe = (a: EventAccount): string =>
+    `${fileOf.get(a.uri)?.slice(0, 3)} ${a.kind} [${a.participants.map((p) => p.key.replace(/^person:/, '') + (p.weak ? '?' : '')).join(', ')}] ${a.place?.name ?? '-'} ${a.date?.iso ?? a.date?.key ?? '-'}${a.era ? ` era ${a.era}` : ''}`;
+  const explain: ExplainSplit = (x, y) => {
+    const a = accountById.get(x.ref ?? '');
+    const b = accountById.get(y.ref ?? '');
+    if (!a || !b) return 'not clustered';
+    const why = index.whyNotSame(a, b) ?? 'pairwise compatible, another member of a meeting disagrees';
+    return `${why} (${describe(a)} | ${describe(b)})`;
+  };
+  const meetings = index
     .all()
     .map((m) => ({
       id: m.id,
       place: m.place ?? null,
       date: dateOf(m.date?.iso, m.date?.precision),
       // Every passage of an account (headline, lead, a later paragraph): an account found by any of them is found.
-      accounts: m.accounts.flatMap((a) => spansOf(a).map((s) => ({ file: fileOf.get(a.uri) ?? a.uri, start: s.start, end: s.end }))),
+      accounts: m.accounts.flatMap((a) => spansOf(a).map((s) => ({ file: fileOf.get(a.uri) ?? a.uri, start: s.start, end: s.end, ref: a.id }))),
     }));
   const dateConflicts: PredictedConflict[] = [];
   const figureConflicts: PredictedFigureConflict[] = [];
@@ -111,7 +124,7 @@ export function predictMeetings(
       }
     }
   }
-  return { meetings, dateConflicts, figureConflicts };
+  return { meetings, dateConflicts, figureConflicts, explain };
 }
 
 function dateOf(iso: string | undefined, precision: string | undefined): string | null {
@@ -157,8 +170,8 @@ export async function runMeetings(ctx: RunContext): Promise<{ tables: Table[]; j
   if (changed.length) ctx.log(`meetings: ${changed.length} pages differ from their recorded sha256 (${changed.slice(0, 3).join(', ')}…); scored anyway`);
   const json: Record<string, unknown> = { articles: gold.articles.length, meetings: gold.meetings.length, changedPages: changed };
   for (const withUrl of [false, true]) {
-    const { meetings: predicted, dateConflicts, figureConflicts } = predictMeetings(ctx.dir, rebuild, withUrl);
-    const scores = splits.map((s) => scoreMeetingsCorpus(gold, predicted, s));
+    const { meetings: predicted, dateConflicts, figureConflicts, explain } = predictMeetings(ctx.dir, rebuild, withUrl);
+    const scores = splits.map((s) => scoreMeetingsCorpus(gold, predicted, s, explain));
     const filesOf = (s: Split | 'all'): Set<string> | undefined => (s === 'all' ? undefined : new Set(gold.articles.filter((a) => a.split === s).map((a) => a.file)));
     const conflictScores = splits.map((s) => scoreDateConflicts(gold.conflicts ?? [], dateConflicts, filesOf(s)));
     const figureScores = splits.map((s) => scoreFigureAlarms(gold.figures ?? [], figureConflicts, filesOf(s)));
@@ -177,6 +190,13 @@ export async function runMeetings(ctx: RunContext): Promise<{ tables: Table[]; j
         ctx.examples > 0
           ? scores.flatMap((s, i) => [...s.errors, ...conflictScores[i].errors, ...figureScores[i].errors].slice(0, ctx.examples).map((e) => `[${s.split}] ${e}`))
           : undefined,
+    });
+    const causes = [...new Set(scores.flatMap((c) => Object.keys(c.missedPairsWhy)))];
+    tables.push({
+      title: `Meetings: gold pairs not linked, by cause (${label})`,
+      columns: ['cause', ...splits],
+      rows: causes.map((k) => [k, ...scores.map((c) => c.missedPairsWhy[k] ?? 0)]),
+      note: "an account not found: one article's account of the shared meeting has no predicted account; not clustered: both found, in two predicted meetings (the first test the two accounts fail)",
     });
     json[withUrl ? 'withUrl' : 'textOnly'] = Object.fromEntries(scores.map((s, i) => [s.split, { ...s, dateConflicts: conflictScores[i], figureAlarms: figureScores[i] }]));
   }

@@ -164,7 +164,12 @@ export interface PredictedAccount {
   file: string;
   start: number;
   end: number;
+  /** The analysis' own id of the account (for the runner's explanations of a missed pair). */
+  ref?: string;
 }
+
+/** Says why two predicted accounts (in different predicted meetings) were not clustered together. */
+export type ExplainSplit = (a: PredictedAccount, b: PredictedAccount) => string;
 
 export interface PredictedMeeting {
   id: string;
@@ -200,6 +205,8 @@ export interface MeetingsSplitScore {
   confusableWrongMerges: number;
   wrongMerges: number;
   b3: { precision: number | null; recall: number | null; f1: number | null };
+  /** Missed gold pairs by cause (an account not found; found in both but not clustered, and the first test failed). */
+  missedPairsWhy: Record<string, number>;
   errors: string[];
 }
 
@@ -273,7 +280,7 @@ interface GoldAccountRef {
 }
 
 /** Scores the predicted meetings on one split ('all': the whole corpus). */
-export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeeting[], split: Split | 'all'): MeetingsSplitScore {
+export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeeting[], split: Split | 'all', explain?: ExplainSplit): MeetingsSplitScore {
   const meetingById = new Map(gold.meetings.map((m) => [m.id, m]));
   const inSplit = (s: Split): boolean => split === 'all' || s === split;
   const articles = gold.articles.filter((a) => inSplit(a.split));
@@ -293,7 +300,7 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
   for (const r of refs) refsByFile.set(r.file, [...(refsByFile.get(r.file) ?? []), r]);
 
   // Map each predicted account to the gold account it overlaps most.
-  const bestPrediction = new Map<string, { meeting: PredictedMeeting; overlap: number }>(); // gold key -> predicted
+  const bestPrediction = new Map<string, { meeting: PredictedMeeting; account: PredictedAccount; overlap: number }>(); // gold key -> predicted
   const goldOfPredictedAccount = new Map<PredictedAccount, GoldAccountRef>();
   for (const pm of predicted) {
     for (const pa of pm.accounts) {
@@ -303,7 +310,7 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
         if (ov > 0 && (!best || ov > best.ov)) best = { ref, ov };
         if (ov > 0) {
           const cur = bestPrediction.get(ref.key);
-          if (!cur || ov > cur.overlap) bestPrediction.set(ref.key, { meeting: pm, overlap: ov });
+          if (!cur || ov > cur.overlap) bestPrediction.set(ref.key, { meeting: pm, account: pa, overlap: ov });
         }
       }
       if (best) goldOfPredictedAccount.set(pa, best.ref);
@@ -326,6 +333,27 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
     if (dateMatches(r.meeting, r.account.datable, hit.meeting.date)) dateRight++;
     else errors.push(`date: ${r.key}: got ${hit.meeting.date ?? 'none'}, want ${r.meeting.date ?? 'none'}${r.account.datable ? '' : ' (or none)'}`);
   }
+
+  // Why a gold pair was missed: an account not found at all, or both found and left in two predicted meetings.
+  const missedWhy = new Map<string, number>();
+  const whyMissed = (fa: string, fb: string, goldOf: Map<string, Set<string>>): { kind: string; text: string } => {
+    const shared = [...(goldOf.get(fa) ?? [])].filter((m) => goldOf.get(fb)?.has(m));
+    const texts: string[] = [];
+    let kind = '';
+    for (const m of shared) {
+      const ha = bestPrediction.get(`${fa}#${m}`);
+      const hb = bestPrediction.get(`${fb}#${m}`);
+      if (!ha || !hb) {
+        texts.push(`${m}: account not found in ${[!ha ? fa.slice(0, 3) : '', !hb ? fb.slice(0, 3) : ''].filter(Boolean).join(' and ')}`);
+        kind ||= 'an account not found';
+        continue;
+      }
+      const reason = explain ? explain(ha.account, hb.account) : 'not clustered';
+      texts.push(`${m}: found in both, not clustered (${reason})`);
+      kind = `not clustered: ${reason.replace(/ \(.*$/, '').replace(/ [^ ]*\/.*$/, '')}`;
+    }
+    return { kind, text: texts.join('; ') };
+  };
 
   // Pairwise over the split's articles (all accounts; main accounts only).
   const pairScore = (mainOnly: boolean, log: boolean): PRF => {
@@ -354,7 +382,11 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
           if (log) errors.push(`pair linked wrongly: ${fileList[i]} + ${fileList[j]}`);
         } else if (g) {
           fn++;
-          if (log) errors.push(`pair not linked: ${fileList[i]} / ${fileList[j]}`);
+          if (log) {
+            const why = whyMissed(fileList[i], fileList[j], goldMeetingsOf);
+            missedWhy.set(why.kind, (missedWhy.get(why.kind) ?? 0) + 1);
+            errors.push(`pair not linked: ${fileList[i]} / ${fileList[j]}: ${why.text}`);
+          }
         }
       }
     }
@@ -418,6 +450,7 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
     confusableWrongMerges,
     wrongMerges,
     b3: { precision: b3p, recall: b3r, f1: b3f },
+    missedPairsWhy: Object.fromEntries([...missedWhy].sort((x, y) => y[1] - x[1])),
     errors,
   };
 }
