@@ -311,6 +311,15 @@ describe('title and name findings', () => {
     assert.deepEqual(codes(c, 'name-variant'), []);
   });
 
+  it('name-variant: a possessive before a comma or a plural is no misspelling of the name', () => {
+    const c = corpus({
+      'a.txt': ['Senator Lia Dravenko spoke on Monday. Dravenko said the bill would pass. Dravenko told reporters she was sure.', 'Ledger'],
+      'b.txt': ['Senator Lia Dravenko arrived. Dravenko said little. Dravenko waved to the crowd.', 'Wire'],
+      'c.txt': ['Her agenda is more liberal than Senator Dravenko’s, but six in 10 said so.', 'Post'],
+    });
+    assert.deepEqual(codes(c, 'name-variant').map((f) => f.message), []);
+  });
+
   it('title-conflict: successive roles, past titles, and a bare surname shared by two people are no conflict', () => {
     const c = corpus({
       'a.txt': ['Vice President Arno Velk opened the session.', 'Ledger', '2020-01-10'],
