@@ -125,17 +125,11 @@ export class CorpusHost {
     for (const uri of openFirst) await this.refreshFromDisk(uri, uris.get(uri)!);
     const rest = ordered.filter((uri) => !this.open.has(uri)).map((uri) => uris.get(uri)!);
     let done = openFirst.length;
-    await analyseFiles(
+    await this.analyseOnPool(
       rest,
-      this.corpus,
-      this.sources,
       {
-        globs: this.settings.corpus,
-        load: this.loadOptions(),
-        analyser: this.analyser,
         skipUri: (uri) => this.open.has(uri),
         yieldEvery: 25, // keep answering requests while indexing
-        log: (m) => this.log.info(m),
         onProgress: () => progress?.report(++done, ordered.length),
       },
       () => generation !== this.indexGeneration || this.disposed,
@@ -377,25 +371,17 @@ export class CorpusHost {
       return this.open.has(uri) || this.generation.get(uri) !== generations.get(uri);
     };
     let changed = false;
-    await analyseFiles(
-      files,
-      this.corpus,
-      this.sources,
-      {
-        globs: this.settings.corpus,
-        load: this.loadOptions(),
-        analyser: this.analyser,
-        skipUri: superseded,
-        yieldEvery: 5,
-        log: (m) => this.log.info(m),
-        onProgress: () => (changed = true),
-      },
-      () => this.disposed,
-    );
+    await this.analyseOnPool(files, { skipUri: superseded, yieldEvery: 5, onProgress: () => (changed = true) }, () => this.disposed);
     return changed;
   }
 
   /** Size cap, and reads only inside the workspace folders (after resolving links) unless the settings allow more. */
+  /** Reads and analyses files on the worker pool with this workspace's globs, sources and analyser (the cold index,
+   *  a folder copied in); `skipUri`, `yieldEvery` and `onProgress` are what the two differ in. */
+  private analyseOnPool(files: string[], options: Pick<Parameters<typeof analyseFiles>[3], 'skipUri' | 'yieldEvery' | 'onProgress'>, stop: () => boolean) {
+    return analyseFiles(files, this.corpus, this.sources, { globs: this.settings.corpus, load: this.loadOptions(), analyser: this.analyser, log: (m) => this.log.info(m), ...options }, stop);
+  }
+
   private loadOptions() {
     const { maxFileSizeMB, followLinksOutside } = this.settings.corpus;
     return { maxFileSizeMB, followLinksOutside, roots: this.roots };
