@@ -321,7 +321,7 @@ describe('real coverage: lone two-letter family names', () => {
     idx.stage(talks.uri, [talks], '2032-04-05');
     idx.rebuild();
     assert.equal(idx.all().length, 2);
-    assert.match(idx.whyNotSame(airport, talks) ?? '', /two-letter/);
+    assert.match(idx.whyNotSame(airport, talks)?.test ?? '', /two-letter/);
     // The same lone word with a second shared person is the same meeting.
     const both = account('file:///real/both.txt', [person('person:ro', 'Ro', true), person('person:odo karsk', 'Odo Karsk')]);
     assert.equal(idx.whyNotSame(both, talks), undefined);

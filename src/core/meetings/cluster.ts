@@ -250,19 +250,23 @@ export class MeetingIndex {
     return this.whyNotSame(a, b) === undefined;
   }
 
-  /** Why two accounts are not one meeting (the first test they fail), or undefined when they are. For diagnostics. */
-  whyNotSame(a: EventAccount, b: EventAccount): string | undefined {
-    if (a.uri === b.uri) return 'same article'; // one article's accounts were already merged when they were the same event
-    if (!accountKindsCompatible(a, b)) return `kinds ${a.kind}/${b.kind}`;
+  /**
+   * Why two accounts are not one meeting: the first test they fail and the values that failed it, or undefined when
+   * they are one. For diagnostics (the real-text eval counts missed pairs by `test`).
+   */
+  whyNotSame(a: EventAccount, b: EventAccount): { test: string; detail?: string } | undefined {
+    const no = (test: string, detail?: string) => ({ test, detail });
+    if (a.uri === b.uri) return no('same article'); // one article's accounts were already merged when they were the same event
+    if (!accountKindsCompatible(a, b)) return no('kinds', `${a.kind}/${b.kind}`);
     // A participant named by role only ("the Chinese foreign minister") matches a named one of that role.
     // Two lone words ("Previous", "Moon") are no evidence that two articles saw the same people meet.
     const shared = a.participants.filter((p) => b.participants.some((q) => participantsMatch(p, q) && !(p.weak && q.weak))).length;
-    if (shared === 0) return 'no shared participant';
+    if (shared === 0) return no('no shared participant');
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
     // Two cities disagree; a country is often what the talks were about, or the country of the city, so it only
     // counts as agreement, never against ("Russia" and "Sochi").
-    if (a.place && b.place && !placeKnownSame && !isRegion(a.place.name) && !isRegion(b.place.name)) return `places ${a.place.name}/${b.place.name}`;
-    if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return `dates ${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`;
+    if (a.place && b.place && !placeKnownSame && !isRegion(a.place.name) && !isRegion(b.place.name)) return no('places', `${a.place.name}/${b.place.name}`);
+    if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
     // The same day or month, not the same year: "in 1999" in two articles about one person is no evidence of one visit.
     const coarse = (d: EventDate) => d.precision === 'year' || (!d.iso && /^year:/.test(d.key));
     const dayKnownSame = !!a.date && !!b.date && !coarse(a.date) && !coarse(b.date) && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
@@ -275,8 +279,8 @@ export class MeetingIndex {
       const db = b.date?.iso && b.date.precision !== 'year' ? b.date.iso : undefined;
       const ta = da ?? pa;
       const tb = db ?? pb;
-      if (ta && tb && Math.abs(Date.parse(ta) - Date.parse(tb)) > MAX_UNDATED_DAYS * 86_400_000) return `undated, anchors ${ta}/${tb} apart`;
-      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !(da && db)) return `undated, published ${pa}/${pb} apart`;
+      if (ta && tb && Math.abs(Date.parse(ta) - Date.parse(tb)) > MAX_UNDATED_DAYS * 86_400_000) return no('undated, anchors apart', `${ta}/${tb}`);
+      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !(da && db)) return no('undated, published apart', `${pa}/${pb}`);
     }
     // Pages without a date: the year they are about (the latest they mention) against the other account's year.
     const yearOf = (x: EventAccount, published: string | undefined) => (x.date?.iso && x.date.precision !== 'year' ? Number(x.date.iso.slice(0, 4)) : published ? Number(published.slice(0, 4)) : undefined);
@@ -294,13 +298,13 @@ export class MeetingIndex {
       if (otherExact) return otherEra < x.era;
       return x.era !== otherEra; // two pages without a date that mention different latest years are about different years
     };
-    if ((ya === undefined && eraClash(a, yb, b.era, b.eraExact)) || (yb === undefined && eraClash(b, ya, a.era, a.eraExact))) return `eras ${a.era ?? ya}/${b.era ?? yb}`;
+    if ((ya === undefined && eraClash(a, yb, b.era, b.eraExact)) || (yb === undefined && eraClash(b, ya, a.era, a.eraExact))) return no('eras', `${a.era ?? ya}/${b.era ?? yb}`);
     if (shared >= 2) return undefined;
     // One shared person is not enough when one side only wrote a lone two-letter word ("Xi"): it stands for a name
     // given in full elsewhere, but on its own cannot tell one stop of a trip from the next.
     const thin = (p: ParticipantMention) => !!p.weak && p.name.trim().length <= 2;
     const solidShared = a.participants.some((p) => !thin(p) && b.participants.some((q) => !thin(q) && participantsMatch(p, q) && !(p.weak && q.weak)));
-    if (!solidShared) return 'one shared participant, a lone two-letter word';
+    if (!solidShared) return no('one shared participant, a lone two-letter word');
     // A role one account leaves unnamed ("the Kenyan foreign minister") may be the person the other names without a
     // title: with one named person shared and the place or day agreeing, that is the same meeting.
     const unnamedRole = (x: EventAccount, y: EventAccount) =>
@@ -309,7 +313,7 @@ export class MeetingIndex {
     if (shared === 1 && (unnamedRole(a, b) || unnamedRole(b, a)) && (placeKnownSame || dayKnownSame)) return undefined;
     const single = a.participants.length === 1 || b.participants.length === 1;
     if (single && (placeKnownSame || dayKnownSame)) return undefined;
-    return single ? 'one shared participant, place and day not known same' : 'one shared participant of several';
+    return no(single ? 'one shared participant, place and day not known same' : 'one shared participant of several');
   }
 }
 

@@ -95,9 +95,9 @@ export function predictMeetings(
   const explain: ExplainSplit = (x, y) => {
     const a = accountById.get(x.ref ?? '');
     const b = accountById.get(y.ref ?? '');
-    if (!a || !b) return 'not clustered';
-    const why = index.whyNotSame(a, b) ?? 'pairwise compatible, another member of a meeting disagrees';
-    return `${why} (${describe(a)} | ${describe(b)})`;
+    if (!a || !b) return { cause: 'not clustered', text: 'not clustered' };
+    const why = index.whyNotSame(a, b) ?? { test: 'pairwise compatible, another member of a meeting disagrees' };
+    return { cause: why.test, text: `${why.test}${why.detail ? ` ${why.detail}` : ''} (${describe(a)} | ${describe(b)})` };
   };
   const meetings = index
     .all()

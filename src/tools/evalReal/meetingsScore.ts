@@ -168,8 +168,9 @@ export interface PredictedAccount {
   ref?: string;
 }
 
-/** Says why two predicted accounts (in different predicted meetings) were not clustered together. */
-export type ExplainSplit = (a: PredictedAccount, b: PredictedAccount) => string;
+/** Says why two predicted accounts (in different predicted meetings) were not clustered together: the cause counted
+ *  in the table, and the text for the examples. */
+export type ExplainSplit = (a: PredictedAccount, b: PredictedAccount) => { cause: string; text: string };
 
 export interface PredictedMeeting {
   id: string;
@@ -348,9 +349,9 @@ export function scoreMeetingsCorpus(gold: MeetingsGold, predicted: PredictedMeet
         kind ||= 'an account not found';
         continue;
       }
-      const reason = explain ? explain(ha.account, hb.account) : 'not clustered';
-      texts.push(`${m}: found in both, not clustered (${reason})`);
-      kind = `not clustered: ${reason.replace(/ \(.*$/, '').replace(/ [^ ]*\/.*$/, '')}`;
+      const reason = explain ? explain(ha.account, hb.account) : { cause: 'not clustered', text: 'not clustered' };
+      texts.push(`${m}: found in both, not clustered (${reason.text})`);
+      kind = `not clustered: ${reason.cause}`;
     }
     return { kind, text: texts.join('; ') };
   };
