@@ -28,6 +28,10 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [yamlPlugin],
+  // Word lists shipped as text by their packages; the people-names package exports only its cspell config, so its
+  // list is reached by path.
+  loader: { '.txt': 'text' },
+  alias: { 'cspell-people-names': './node_modules/@cspell/dict-people-names/dict/people-names.txt' },
   // Node has had Unicode property escapes (\p{Lu}) since 10, but esbuild's node table lowers them to
   // `new RegExp(…)` calls, rebuilt on every evaluation: a regex literal in a hot function then costs a compile per call.
   supported: { 'regexp-unicode-property-escapes': true },

@@ -12,3 +12,9 @@ declare module 'write-good' {
 
 /** The analyser's version and a hash of src/core and its rule packs; defined by esbuild.mjs. */
 declare const __SOURCELENS_ANALYSER__: string;
+
+// @cspell/dict-people-names' list (one name part a line), inlined as text by esbuild (alias in esbuild.mjs).
+declare module 'cspell-people-names' {
+  const text: string;
+  export default text;
+}

@@ -64,7 +64,7 @@ describe('incremental cross-document findings', () => {
 
   it('the pool exercises every partitioned rule', () => {
     const codes = new Set<string>([...fresh(inputs).allFindings().values()].flat().map((f: Finding) => f.code));
-    for (const code of ['figure-conflict', 'date-conflict', 'name-variant', 'loaded-term', 'quote-variant', 'figure-inconsistent', 'title-missing']) {
+    for (const code of ['figure-conflict', 'date-conflict', 'name-diacritics', 'loaded-term', 'quote-variant', 'figure-inconsistent', 'title-missing']) {
       assert.ok(codes.has(code), `no ${code} in the pool`);
     }
   });

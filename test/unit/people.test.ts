@@ -278,20 +278,27 @@ describe('title and name findings', () => {
       'b.txt': ['President Tayyip Erdogan spoke.', 'Wire'],
       'c.txt': ['President Tayyip ERDOGAN spoke.', 'Caps'],
     });
-    const found = codes(c, 'name-variant').map((f) => f.message);
+    // Diacritics alone are typography: a name-diacritics hint, not a name-variant.
+    assert.deepEqual(codes(c, 'name-variant'), []);
+    const found = codes(c, 'name-diacritics');
     // One finding for the person across the corpus, with every spelling and who uses it; capitals are no spelling.
-    assert.deepEqual(found, ['Recep Tayyip Erdoğan is spelled 2 ways across the corpus: “Erdoğan” in Euronews (a.txt); “Erdogan” in Wire (b.txt), Caps (c.txt).']);
+    assert.deepEqual(found.map((f) => f.message), ['Recep Tayyip Erdoğan is written 2 ways across the corpus, differing only in diacritics: “Erdoğan” in Euronews (a.txt); “Erdogan” in Wire (b.txt), Caps (c.txt).']);
+    assert.deepEqual(found.map((f) => f.severity), ['hint']);
   });
 
   it('name-variant: one finding per person however many articles; apostrophes are typography; accepted spellings are hints', () => {
     const articles: Record<string, [string, string?]> = {};
     for (let i = 0; i < 6; i++) articles[`n${i}.txt`] = [`Governor Tomas Brannagh${i % 2 ? 'ö' : 'o'}n spoke. Governor Kelly O${i % 2 ? '’' : "'"}Dare replied.`, `Outlet${i}`];
     const c = corpus(articles);
-    const found = codes(c, 'name-variant');
+    const found = codes(c, 'name-diacritics');
     assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
     assert.match(found[0].message, /Brannaghon/);
-    c.setKnowledge(parseKnowledge('people:\n  - name: Tomas Brannaghon\n    aliases: [Tomas Brannaghön]\n'));
-    assert.deepEqual(codes(c, 'name-variant').map((f) => f.severity), ['hint']);
+    assert.deepEqual(codes(c, 'name-variant'), []);
+    // A transliteration the knowledge file joins is a name-variant; once the reader accepts both spellings, a hint.
+    for (let i = 0; i < 6; i++) articles[`n${i}.txt`] = [`Governor Tomas ${i % 2 ? 'Brannaqon' : 'Brannaghon'} spoke.`, `Outlet${i}`];
+    const t = corpus(articles);
+    t.setKnowledge(parseKnowledge('people:\n  - name: Tomas Brannaghon\n    aliases: [Tomas Brannaqon]\n'));
+    assert.deepEqual(codes(t, 'name-variant').map((f) => f.severity), ['hint']);
   });
 
   it('name-variant: a rare spelling one letter from a common one is a possible misspelling; two people with near names are not', () => {
@@ -309,6 +316,22 @@ describe('title and name findings', () => {
     c.remove('file:///e/a.txt');
     c.remove('file:///e/b.txt');
     assert.deepEqual(codes(c, 'name-variant'), []);
+  });
+
+  it('name-variant: an established surname one letter from another that several people bear is another family, not a misspelling', () => {
+    const c = corpus({
+      'a.txt': ['The economist Dean Baker spoke. Baker said wages lag. Baker left.', 'Ledger'],
+      'b.txt': ['Governor Charlie Baker spoke. Baker smiled. Baker left.', 'Wire'],
+      'c.txt': ['Asked about turnout, delegate Dean Barker said it fell.', 'Post'],
+    });
+    assert.deepEqual(codes(c, 'name-variant'), []);
+    // The same shape with a surname no list knows is flagged.
+    const d = corpus({
+      'a.txt': ['The economist Dean Bakvel spoke. Bakvel said wages lag. Bakvel left.', 'Ledger'],
+      'b.txt': ['Governor Charlie Bakvel spoke. Bakvel smiled. Bakvel left.', 'Wire'],
+      'c.txt': ['Asked about turnout, delegate Dean Barvel said it fell.', 'Post'],
+    });
+    assert.deepEqual(codes(d, 'name-variant').map((f) => f.message), ['“Barvel” may be a misspelling of “Bakvel”, as 6 mentions in Wire (b.txt), Ledger (a.txt) spell it.']);
   });
 
   it('name-variant: a possessive before a comma or a plural is no misspelling of the name', () => {

