@@ -56,6 +56,17 @@ describe('recognising people and titles', () => {
     assert.deepEqual(people('CASTORA - Share prices rose on Monday in August, Turkish officials said. Photo captions aside, nothing else.'), []);
   });
 
+  it('keeps a capitalised descriptor at a sentence start out of the name, so the person keeps one key', () => {
+    const found = recogniseEntities(parseArticle({ uri: 'file:///e/a.txt', text: 'Desk\n\nEconomist Dean Halvers spoke first. Later Dean Halvers left. Novelist Ada Quorn agreed.\n' }))
+      .filter((m) => m.kind === 'person' && m.sentence >= 0)
+      .map((m) => [m.text, m.key]);
+    assert.deepEqual(found, [
+      ['Dean Halvers', 'person:halvers'],
+      ['Dean Halvers', 'person:halvers'],
+      ['Ada Quorn', 'person:quorn'],
+    ]);
+  });
+
   it('folds diacritics and particles into one key', () => {
     assert.deepEqual(people('Recep Tayyip Erdoğan met Bashar al-Assad.').map((p) => p[1]), ['person:erdogan', 'person:assad']);
   });

@@ -218,6 +218,13 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
     nameTokens.pop();
   }
   if (nameWords.length === 0) return;
+  // A capitalised descriptor may lead at the start of a sentence ("Moviemaker Gary Ross", "Economist Dean Baker"):
+  // it describes the person like a title and is no part of the name, or one person would be keyed as two.
+  if (nameWords.length > 2 && /(?:er|or|ist|ian|ess|ant|ent)$/.test(nameWords[0]) && !isGivenName(nameWords[0]) && isGivenName(nameWords[1])) {
+    cut += 1;
+    nameTokens.shift();
+    nameWords = nameWords.slice(1);
+  }
   const range = { start: starts[nameTokens[0]], end: ends[nameTokens[nameTokens.length - 1]] };
   const name = text.slice(range.start, range.end);
   const lowerName = name.toLowerCase();
@@ -255,10 +262,8 @@ function readRun(article: Article, run: number[], sentence: number, out: Mention
   const last = nameWords[nameWords.length - 1].replace(/['’]s$/, '').replace(/\.$/, '');
   // The given name may follow initials: "W. Mark Felt", "J. R. Smith".
   const firstName = nameWords.find((w) => !/^\p{Lu}\.?$/u.test(w)) ?? nameWords[0];
-  // A capitalised descriptor may lead at the start of a sentence: "Moviemaker Gary Ross".
-  const leadingGiven = nameWords.length > 2 && /(?:er|or|ist|ian|ess|ant|ent)$/.test(nameWords[0]) && isGivenName(nameWords[1]);
   // A number right after is a score or a model ("Creighton Bluejays 65", "Windows 7"), not an age.
-  const given = nameWords.length > 1 && firstName !== nameWords[nameWords.length - 1] && (isGivenName(firstName) || leadingGiven) && !NOT_PERSON_LAST.test(last) && !/^\s+\d/.test(after);
+  const given = nameWords.length > 1 && firstName !== nameWords[nameWords.length - 1] && isGivenName(firstName) && !NOT_PERSON_LAST.test(last) && !/^\s+\d/.test(after);
   const describedBefore = PERSON_BEFORE.test(text.slice(Math.max(0, (titleRange ?? range).start - 40), (titleRange ?? range).start));
   // A full name as the subject of speech or of a meeting ("Mevlüt Çavuşoğlu said", "… met Mohammad Javad Zarif").
   const spoken = nameWords.length > 1 && (SPOKEN_AFTER.test(after) || PERSON_PASSIVE.test(after) || MET_BEFORE.test(text.slice(Math.max(0, (titleRange ?? range).start - 16), (titleRange ?? range).start)));
