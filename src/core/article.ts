@@ -107,8 +107,9 @@ function pickHeadline(lines: Line[], verdicts: Map<number, LineVerdict>): Line |
     const words = wordCount(trimmed.replace(/^#+\s*/, ''));
     if (words === 0) continue;
     if (words > HEADLINE_MAX_WORDS) return undefined;
-    // Headlines do not end in a full stop; a first line that does is the lead sentence (abbreviations excepted).
-    if (/[.]$/.test(trimmed) && !ENDS_IN_INITIAL_OR_ELLIPSIS.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS) return undefined;
+    // Headlines do not end in a full stop; a first line that does is the lead sentence (abbreviations excepted),
+    // unless it stands alone and reads as a headline (some archives end every line with one).
+    if (/[.]$/.test(trimmed) && !ENDS_IN_INITIAL_OR_ELLIPSIS.test(trimmed) && words > HEADLINE_SENTENCE_MAX_WORDS && !headlineWithStop(lines, line, trimmed, words)) return undefined;
     if (/:$/.test(trimmed)) return undefined;
     // A wire dateline opens the body: "TEHRAN (Tasnim) - Iran's president …"
     if (DATELINE.test(trimmed)) return undefined;
@@ -116,6 +117,35 @@ function pickHeadline(lines: Line[], verdicts: Map<number, LineVerdict>): Line |
     return line;
   }
   return undefined;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'is', 'are', 'be', 'vs', 'via', 'over', 'into', 'up', 'after']);
+const CAPITALISED_WORD = /^[\p{Lu}\d‘“'"(#$]/u;
+const COLON_HEADLINE = /^[^:]{2,40}:\s/;
+/** How a lead sentence opens: an article, a pronoun, a subordinate clause ("The police said …", "When he …"). */
+const LEAD_OPENING = /^(?:A|An|The|This|That|These|Those|In|On|At|When|After|Before|If|It|It['’]s|He|She|They|We|I|There|Well|As|For|While|Although|Just|So|But|And)\b/u;
+/** A lead is dated and told in the past; a headline is in the present ("Clinton wins primary", "Poll finds …"). */
+const LEAD_TENSE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|this (?:week|weekend|morning|afternoon|evening)|last (?:week|night|month|year)|said|says|told|was|were|had|has been|\w+ed)\b/iu;
+/** Interface text at the top of a saved page ("Don’t miss …", "Click here …") is no headline. */
+const UI_OPENING = /^(?:Don['’]t|Do not|Click|Subscribe|Sign|Follow|Read|Watch|Share|Log|Download)\b/iu;
+const SENTENCE_INSIDE = /[.!?]["”’]?\s+["“‘]?\p{Lu}/u;
+
+/**
+ * A first line ending in a full stop that is still a headline (PolNeAR's archive and some CMS exports end every
+ * line with one): one sentence standing alone, above a blank line, written in Title Case, as "Speaker: claim", or
+ * as headlinese (no leading article or pronoun, present tense, no date word, at most 14 words). Leads of wire
+ * stories ("An Atlanta judge sentenced … Saturday.") stay body text.
+ */
+function headlineWithStop(lines: Line[], line: Line, trimmed: string, words: number): boolean {
+  if (words > 20 || UI_OPENING.test(trimmed)) return false;
+  const next = lines.find((l) => l.index === line.index + 1);
+  if (!next || next.text.trim() !== '') return false;
+  const sentence = trimmed.slice(0, -1);
+  if (SENTENCE_INSIDE.test(sentence)) return false;
+  const content = sentence.split(/\s+/).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  const titleCase = content.filter((w) => CAPITALISED_WORD.test(w)).length >= 0.75 * Math.max(1, content.length);
+  if (titleCase || COLON_HEADLINE.test(trimmed)) return true;
+  return words <= 14 && !LEAD_OPENING.test(trimmed) && !LEAD_TENSE.test(sentence);
 }
 
 function headlineOf(line: Line): Headline {

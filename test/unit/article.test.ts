@@ -35,6 +35,20 @@ describe('headline detection', () => {
     assert.deepEqual(sentences(a), ['The minister arrived on Tuesday.']);
   });
 
+  it('takes a first line ending in a full stop as the headline when it stands alone and reads as one', () => {
+    const body = '\n\nThe envoy arrived in Castora on Monday and met the council for two hours.\n';
+    // Title Case, "Speaker: claim", and present-tense headlinese, each above a blank line.
+    for (const h of ['Envoy Brings New Offer To Castora Talks.', 'Kendrow: the deal is close to done.', 'Castora council backs envoy plan, sets vote.']) {
+      assert.equal(parse(h + body).headline?.text, h, h);
+    }
+    // A lead sentence (an article opening it, a weekday, the past tense), interface text, or a line the next one
+    // continues stays body text.
+    for (const lead of ['The council voted on Monday to back the plan.', 'Castora council backed the envoy plan, aides said.', 'Don’t miss the latest news from Castora today.']) {
+      assert.equal(parse(lead + body).headline, undefined, lead);
+    }
+    assert.equal(parse('Castora council backs envoy plan, sets vote.\nThe envoy arrived.\n').headline, undefined);
+  });
+
   it('finds no headline when the first line is a long body sentence or a wire dateline', () => {
     assert.equal(parse(`${'Word '.repeat(30)}ends here.\n\nMore.\n`).headline, undefined);
     assert.equal(parse('CASTORA (Ledger) - The minister arrived.\n').headline, undefined);
