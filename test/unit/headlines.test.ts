@@ -63,6 +63,15 @@ describe('headline-overstated', () => {
     assert.equal(over('Ministry funded militias in the north', 'The ministry may have funded militias in the north, documents suggest. Officials declined to comment.').length, 1);
   });
 
+  it('names the hedge, and counts only a hedge over what the headline says', () => {
+    assert.deepEqual(over('Ministry funded militias in the north', 'The ministry may have funded militias in the north, documents suggest.'), [
+      'The headline states this as fact; the body hedges it (“may”): “The ministry may have funded militias in the north, documents suggest.”.',
+    ]);
+    // The hedge governs an aside ("in what could …"), or "May" is the month: the headline's claim stands unhedged.
+    assert.deepEqual(over('Kendrow wins Castora primary, takes all delegates', 'Ilsa Kendrow won the Castora primary and took all delegates, in what could slow her rival down.'), []);
+    assert.deepEqual(over('Kendrow faces attack ads in Castora', 'Ilsa Kendrow faces attack ads in Castora ahead of the May 3 vote.'), []);
+  });
+
   it('passes supported, attributed or hedged headlines', () => {
     assert.deepEqual(over('Iran wants Turkey in fight against terrorism', 'Iranian President Hassan Rouhani underlined the need for Turkey to join the fight against terrorism, his office said.'), []);
     assert.deepEqual(over('Brisk says ministry funded militias', 'Critics said the ministry funded militias under Brisk.'), []);

@@ -240,11 +240,11 @@ export function headlineOverstated(analysis: Analysis): Finding[] {
   const attribution = sourcing.attributions.find((a) => a.sentence === best);
   const strong = STRONG.exec(headline);
   const subject = words[0];
-  const hedged = HEDGED_HEADLINE.test(body);
+  const hedged = hedgeOver(body, words);
   const someoneElse = attribution && !contentWords(attribution.source.name).includes(subject) && (attribution.source.type === 'anonymous' || attribution.source.type === 'named-institution' || attribution.source.type === 'named-person');
   const strongerVerb = strong && !new RegExp(`\\b${strong[1].replace(/s$/, '')}`, 'i').test(body);
   if (!(hedged || (someoneElse && strongerVerb))) return [];
-  const why = hedged ? 'the body hedges it' : `the body attributes it to ${attribution!.source.name}`;
+  const why = hedged ? `the body hedges it (“${hedged}”)` : `the body attributes it to ${attribution!.source.name}`;
   return [{
     code: 'headline-overstated',
     severity: 'information',
@@ -253,6 +253,31 @@ export function headlineOverstated(analysis: Analysis): Finding[] {
     range: article.headline.range,
     related: [{ uri: article.uri, range: s.range, message: 'The body’s weaker version' }],
   }];
+}
+
+/**
+ * The hedge in a body sentence that governs what the headline says, or undefined. A hedge counts only when the
+ * clause it opens (up to the next comma, semicolon, dash or the end) carries at least half of the headline words
+ * the sentence shares: "Kasich scored his first win …, in what could stall Trump" hedges the aside, not the win.
+ * A capitalised "May" inside a sentence is the month ("ahead of the May 3 primary"), not the modal.
+ */
+function hedgeOver(body: string, headlineWords: string[]): string | undefined {
+  const shared = (text: string) => {
+    const present = new Set(contentWords(text));
+    return headlineWords.filter((w) => present.has(w)).length;
+  };
+  const inSentence = shared(body);
+  const hedges = new RegExp(HEDGED_HEADLINE.source, 'gi');
+  for (let m = hedges.exec(body); m; m = hedges.exec(body)) {
+    if (m[0] === 'May' && body.slice(0, m.index).trim() !== '') continue;
+    const rest = body.slice(m.index);
+    const clause = rest.slice(0, rest.search(/[,;—–]|$/u) === 0 ? rest.length : rest.search(/[,;—–]|$/u));
+    // The words before the hedge in its clause are its subject ("Kasich appears to …"): they count too.
+    const before = body.slice(0, m.index);
+    const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf('–')) + 1;
+    if (2 * shared(body.slice(clauseStart, m.index) + ' ' + clause) >= inSentence) return m[0];
+  }
+  return undefined;
 }
 
 function contentWords(text: string): string[] {
