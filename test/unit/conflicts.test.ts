@@ -130,6 +130,22 @@ describe('ordinals across accounts', () => {
     assert.equal(found.length, 2);
     assert.deepEqual(codes(c, 'figure-conflict'), []);
   });
+
+  it('no figure-inconsistent when the two ordinals number different series, or one is negated', () => {
+    const c = corpus({
+      'a.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday, her first visit to Turkey as minister, ahead of the 75th anniversary of their treaty.', '2031-03-05'],
+      'b.txt': ['Otto Brisk received Ilsa Kendrow in Ankara on Tuesday, the fourth state visit of her term, at the 10th anniversary of the trade forum.', '2031-03-05'],
+      'c.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday. It is not her first visit to Turkey.', '2031-03-05'],
+      'd.txt': ['Otto Brisk welcomed Ilsa Kendrow in Ankara on Tuesday on her second visit to the region.', '2031-03-05'],
+    });
+    assert.deepEqual(codes(c, 'figure-inconsistent').map((f) => f.message), []);
+    // The same series numbered two ways is still flagged.
+    const d = corpus({
+      'a.txt': ['Ilsa Kendrow met Otto Brisk in Ankara on Tuesday, her first visit to Turkey.', '2031-03-05'],
+      'b.txt': ['Otto Brisk welcomed Ilsa Kendrow in Ankara on Tuesday on her second visit to Turkey.', '2031-03-05'],
+    });
+    assert.equal(codes(d, 'figure-inconsistent').length, 2);
+  });
 });
 
 describe('an article against itself', () => {

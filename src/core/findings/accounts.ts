@@ -56,11 +56,34 @@ function figureConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAcco
     for (const fb of B.figures.filter((f) => inSpan(f, b) && f.counted === fa.counted && f.kind === fa.kind && !f.vague)) {
       // "killed 30" and "wounded 40" count different things; an ordinal numbers the event whatever the verb.
       if (fa.kind !== 'ordinal' && fa.verb && fb.verb && fa.verb !== fb.verb) continue;
+      if (fa.kind === 'ordinal' && !sameSeries(A, fa, B, fb)) continue;
       if (compatible(fa, fb)) continue;
       out.push(conflict(A, fa, B, fb), conflict(B, fb, A, fa));
     }
   }
   return out;
+}
+
+const SERIES_SKIP = new Set(['to', 'of', 'the', 'a', 'an', 'by', 'for', 'in', 'since', 'at', 'on', 'with', 'as', 'its', 'his', 'her', 'their', 's']);
+
+/**
+ * Two ordinals number the same series only when they say the same series: the words between the number and the
+ * noun ("the fourth state visit" is not "the first visit") and the first word after it ("the 75th anniversary of
+ * the establishment of ties" is not "the 10th anniversary of the initiative"; "first visit to Russia" is not
+ * "second foreign visit by Modi"). A negated ordinal ("not his first visit") numbers nothing.
+ */
+function sameSeries(A: Analysis, fa: Figure, B: Analysis, fb: Figure): boolean {
+  const series = (X: Analysis, f: Figure): string | undefined => {
+    const text = X.article.text;
+    if (/\bnot\s+(?:\S+\s+){0,2}$/iu.test(text.slice(Math.max(0, f.range.start - 30), f.range.start))) return undefined;
+    if (!f.countedRange) return undefined;
+    const between = text.slice(f.range.end, f.countedRange.start).toLowerCase().trim().replace(/\s+/g, ' ');
+    const after = text.slice(f.countedRange.end, f.countedRange.end + 60).split(/[.,;:!?()]/u)[0];
+    const next = (after.toLowerCase().match(/\p{L}[\p{L}\d-]*/gu) ?? []).find((w) => !SERIES_SKIP.has(w)) ?? '';
+    return `${between}|${next}`;
+  };
+  const a = series(A, fa);
+  return a !== undefined && a === series(B, fb);
 }
 
 function conflict(A: Analysis, fa: Figure, B: Analysis, fb: Figure, what = 'for the same meeting'): Finding {
