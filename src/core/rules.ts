@@ -20,6 +20,7 @@ export interface RuleInfo {
 const DOC = 'README.md#finding-codes';
 
 export const RULES = [
+  { code: 'structure/not-english', family: 'structure', severity: 'hint', description: 'The article does not read as English, so the sourcing checks (which read English phrasing) are off for it.', doc: DOC },
   { code: 'structure/missing-headline', family: 'structure', severity: 'information', description: 'No headline line was found at the top of the article.', doc: DOC },
   { code: 'structure/no-date', family: 'structure', severity: 'information', description: 'The article has no publication date (front matter, sources.yaml or a printed date), so relative dates cannot be resolved.', doc: DOC },
   { code: 'structure/ambiguous-date', family: 'structure', severity: 'information', description: 'The printed publication date reads two ways (day/month order); the chosen reading is named.', doc: DOC },

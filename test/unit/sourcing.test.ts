@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { analyse } from '../../src/core/analyse';
 import { Corpus } from '../../src/core/corpus';
 import { sourcingFindings, wordDiff } from '../../src/core/sourcing/findings';
+import { structureFindings } from '../../src/core/findings/structure';
 import { cueCard } from '../../src/server/features/quotes';
 import fc from 'fast-check';
 import { trailingWords } from '../../src/core/sourcing/extract';
@@ -44,6 +45,21 @@ describe('quotes and speakers', () => {
 
   it('flags a quotation nobody is said to have spoken', () => {
     assert.deepEqual(codes('"This will change everything for the region and its people."'), ['quote-unattributed']);
+  });
+
+  it('takes the speaker from the sentence after a quotation that names where the quote came from', () => {
+    assert.deepEqual(codes('"A harbour without ships is a town without bread." That quote from the port commissioner Ada Quorn ran in 1980.'), []);
+    assert.deepEqual(codes('"A harbour without ships is a town without bread." The harbour was empty that winter.'), ['quote-unattributed']);
+  });
+
+  it('runs no sourcing check on an article that is not English, and says so', () => {
+    const text = 'Cimeira em Castora\n\nO ministro Otto Brisk chegou a Castora na segunda-feira para uma visita de dois dias. ' +
+      'Segundo a imprensa, 40 acordos serão assinados durante a visita e "a cooperação vai crescer muito". ' +
+      'Os dois países têm uma longa história de comércio e de trocas culturais.\n';
+    const a = analyse({ uri: 'file:///q/pt.txt', text });
+    assert.deepEqual(sourcingFindings(a), []);
+    assert.deepEqual(structureFindings(a.article).map((f) => [f.code, f.severity]).filter(([c]) => c === 'structure/not-english'), [['structure/not-english', 'hint']]);
+    assert.ok(!structureFindings(read('"This will change everything," Otto Brisk said on Monday in the capital.').article).some((f) => f.code === 'structure/not-english'));
   });
 
   it('finds the speaker a reader sees even when it is not a name', () => {

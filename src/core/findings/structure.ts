@@ -1,6 +1,7 @@
 // `structure/*` findings: what the reader should know about how an article file was read.
 
 import { Article, Finding, TextRange } from '../types';
+import { readsAsEnglish } from '../language';
 
 const BOILERPLATE_LABEL: Record<string, string> = {
   caption: 'photo caption',
@@ -42,6 +43,14 @@ export function structureFindings(article: Article): Finding[] {
       severity: 'information',
       message: 'No headline found: the first line reads as body text. Put the headline on the first line, or add `title:` to the front matter or sources.yaml.',
       ...at(firstLine(article)),
+    });
+  }
+  if (!readsAsEnglish(article)) {
+    findings.push({
+      code: 'structure/not-english',
+      severity: 'hint',
+      message: 'This article does not read as English: the sourcing checks (unattributed-claim, anonymous-source, quote-unattributed) are off for it. People, places, dates, figures and meetings are still read.',
+      ...at(article.headline?.range ?? firstLine(article)),
     });
   }
   if (!article.published) {

@@ -15,6 +15,7 @@ import { isGivenName } from './names';
 import { pushTo } from '../groups';
 import { Article, POS_TAGS, TextRange } from '../types';
 import type { Role, Mention } from '../model';
+import { readsAsEnglish } from '../language';
 export type { EntityKind, Role, Mention } from '../model';
 
 interface RawRules {
@@ -137,7 +138,7 @@ export function recogniseEntities(article: Article): Mention[] {
   const { text, tokens } = article;
   const { starts, ends, pos } = tokens;
   const mentions: Mention[] = [];
-  const ctx: RunContext = { theNames: new Set(), attributive: new Set(), thingNames: new Set(), english: isEnglish(article) };
+  const ctx: RunContext = { theNames: new Set(), attributive: new Set(), thingNames: new Set(), english: readsAsEnglish(article) };
   article.sentences.forEach((s, sentence) => {
     let run: number[] = [];
     const flush = () => {
@@ -432,18 +433,6 @@ function readNamesWithNicknames(article: Article, mentions: Mention[]): void {
     const name = text.slice(range.start, range.end);
     mentions.push({ range, text: name, kind: 'person', key: personKey(surname), sentence, confidence: 0.9, role: role?.role, roleText: role?.roleText, roleRange: role?.roleRange });
   }
-}
-
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'is', 'was', 'for', 'on', 'that', 'with', 'said', 'he', 'she', 'it', 'by', 'at', 'from', 'has', 'have', 'were', 'his', 'her', 'their', 'will']);
-
-/** English prose has one of these function words in every few tokens; Portuguese, Italian or Indonesian hardly any. */
-function isEnglish(article: Article): boolean {
-  const { text } = article;
-  const { starts, ends } = article.tokens;
-  const n = Math.min(starts.length, 400);
-  let hits = 0;
-  for (let i = 0; i < n; i++) if (ENGLISH_FUNCTION_WORDS.has(text.slice(starts[i], ends[i]).toLowerCase())) hits++;
-  return n === 0 || hits >= 0.08 * n;
 }
 
 /** Drops person mentions of names the article treats as a team or a thing ("the Saints", "The Red Sox have"). */
