@@ -55,7 +55,9 @@ describe('quotes and speakers', () => {
   it('runs no sourcing check on an article that is not English, and says so', () => {
     const text = 'Cimeira em Castora\n\nO ministro Otto Brisk chegou a Castora na segunda-feira para uma visita de dois dias. ' +
       'Segundo a imprensa, 40 acordos serão assinados durante a visita e "a cooperação vai crescer muito". ' +
-      'Os dois países têm uma longa história de comércio e de trocas culturais.\n';
+      'Os dois países têm uma longa história de comércio e de trocas culturais. No segundo dia, o ministro visitará o porto ' +
+      'e uma fábrica de tecidos, antes de um jantar oferecido pelo governo. A delegação inclui 42 membros, entre empresários, ' +
+      'médicos e funcionários do ministério da indústria, e volta para casa na quarta-feira à noite.\n';
     const a = analyse({ uri: 'file:///q/pt.txt', text });
     assert.deepEqual(sourcingFindings(a), []);
     assert.deepEqual(structureFindings(a.article).map((f) => [f.code, f.severity]).filter(([c]) => c === 'structure/not-english'), [['structure/not-english', 'hint']]);

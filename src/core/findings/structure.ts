@@ -1,7 +1,7 @@
 // `structure/*` findings: what the reader should know about how an article file was read.
 
 import { Article, Finding, TextRange } from '../types';
-import { readsAsEnglish } from '../language';
+import { sourcingApplies } from '../language';
 
 const BOILERPLATE_LABEL: Record<string, string> = {
   caption: 'photo caption',
@@ -45,7 +45,7 @@ export function structureFindings(article: Article): Finding[] {
       ...at(firstLine(article)),
     });
   }
-  if (!readsAsEnglish(article)) {
+  if (!sourcingApplies(article)) {
     findings.push({
       code: 'structure/not-english',
       severity: 'hint',

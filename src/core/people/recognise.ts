@@ -15,7 +15,7 @@ import { isGivenName } from './names';
 import { pushTo } from '../groups';
 import { Article, POS_TAGS, TextRange } from '../types';
 import type { Role, Mention } from '../model';
-import { readsAsEnglish } from '../language';
+import { proseLanguage } from '../language';
 export type { EntityKind, Role, Mention } from '../model';
 
 interface RawRules {
@@ -138,7 +138,7 @@ export function recogniseEntities(article: Article): Mention[] {
   const { text, tokens } = article;
   const { starts, ends, pos } = tokens;
   const mentions: Mention[] = [];
-  const ctx: RunContext = { theNames: new Set(), attributive: new Set(), thingNames: new Set(), english: readsAsEnglish(article) };
+  const ctx: RunContext = { theNames: new Set(), attributive: new Set(), thingNames: new Set(), english: proseLanguage(article).english };
   article.sentences.forEach((s, sentence) => {
     let run: number[] = [];
     const flush = () => {

@@ -8,14 +8,14 @@ import { Finding } from '../types';
 import { Quote } from './extract';
 import { pushTo } from '../groups';
 import { outletLabel } from '../outlet';
-import { readsAsEnglish } from '../language';
+import { sourcingApplies } from '../language';
 
 export function sourcingFindings(analysis: Analysis): Finding[] {
   const { article, sourcing } = analysis;
   const out: Finding[] = [];
   // Speech verbs, hedges and claim patterns are English: on a page in another language every claim would look
   // sourceless (the real meetings corpus: 9 of 21 false unattributed-claim flags). structure/not-english says so.
-  if (!readsAsEnglish(article)) return out;
+  if (!sourcingApplies(article)) return out;
   const attributed = new Set(sourcing.attributions.map((a) => a.sentence));
   // News attributes a lead claim in the next sentence or paragraph ("A man was killed on Saturday. Police said …"):
   // a claim counts as sourced when its own paragraph or the next one cites someone.
