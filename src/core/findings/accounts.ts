@@ -4,6 +4,7 @@
 import type { Analysis } from '../model';
 import { compatible, Figure } from '../figures/extract';
 import { datesCompatible, EventAccount, spansOf } from '../meetings/extract';
+import { daysOf } from '../meetings/days';
 import { IndexedRule, PartitionedRule } from '../partitions';
 import { Finding, TextRange } from '../types';
 import { pushTo } from '../groups';
@@ -102,7 +103,7 @@ function dateConflicts(A: Analysis, a: EventAccount, B: Analysis, b: EventAccoun
   if (!a.date || !b.date) return [];
   const differ =
     a.date.iso && b.date.iso && a.date.precision === 'day' && b.date.precision === 'day'
-      ? a.date.iso !== b.date.iso
+      ? !daysOf(a.date).some((d) => daysOf(b.date!).includes(d)) // a printed span agrees with any of its days
       : // "16/03" and "March 16, 2023" are the same day: keys of one kind differ only when what both state differs.
         a.date.key.split(':')[0] === b.date.key.split(':')[0] && a.date.key !== b.date.key && !datesCompatible(a.date, b.date);
   if (!differ) return [];
