@@ -3,6 +3,9 @@
 
 import * as assert from 'node:assert/strict';
 import { analyse } from '../../src/core/analyse';
+import { MeetingIndex } from '../../src/core/meetings/cluster';
+import { EventAccount } from '../../src/core/meetings/extract';
+import { isRegion, samePlace } from '../../src/core/meetings/places';
 import { resolveDayMonth } from '../../src/core/time/extract';
 
 function accountsOf(body: string, published?: string, name = 'a.txt') {
@@ -10,6 +13,14 @@ function accountsOf(body: string, published?: string, name = 'a.txt') {
   const a = analyse({ uri, text: body, externalMeta: published ? { published, outlet: 'Test Outlet' } : { outlet: 'Test Outlet' } });
   return { accounts: a.accounts, uri, published: a.article.published?.iso };
 }
+
+function clusterOf(articles: { uri: string; accounts: EventAccount[]; published?: string }[]) {
+  const idx = new MeetingIndex();
+  for (const a of articles) idx.stage(a.uri, a.accounts, a.published);
+  idx.rebuild();
+  return idx.all();
+}
+
 
 describe('meeting days: a day of a month printed without its year', () => {
   it('a day a few days after publication, in a sentence without tense, is the coming one', () => {
@@ -30,5 +41,67 @@ describe('meeting days: a day of a month printed without its year', () => {
     const { accounts } = accountsOf('Almund and Vorhaug to meet in Brelle on September 4\n\nPresident Tarek Almund will meet President Ines Vorhaug in Brelle on September 4, aides said.\n', '2032-09-02');
     assert.ok(accounts.length >= 1);
     for (const a of accounts) assert.equal(a.date?.iso, '2032-09-04');
+  });
+});
+
+describe('meeting days: the day something was said or filed is not the meeting\'s', () => {
+  it('"will host X on August 22, the office said on Monday": the meeting is on the 22nd', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund will hold talks with President Ines Vorhaug in Brelle on August 22, his office said on Monday.\n', '2032-08-09');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.iso, '2032-08-22');
+  });
+
+  it('a coming visit with only the statement\'s day has no day; a day told after the statement is another event\'s', () => {
+    const { accounts } = accountsOf('Visit\n\nPresident Tarek Almund is expected to visit Brelle in coming weeks and meet President Ines Vorhaug, officials said Saturday, returning a visit Vorhaug made last month.\n', '2032-08-07');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date, undefined);
+  });
+
+  it('a past meeting told only with the day it was reported is dated to that week, not that day', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug in Brelle, the ministry said on Tuesday.\n', '2032-08-11');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.precision, 'week');
+    assert.equal(accounts[0].date?.iso, '2032-08-10');
+  });
+});
+
+describe('meeting places: what is no venue', () => {
+  it('a person\'s name after "a visit to" is not the place', () => {
+    const { accounts } = accountsOf('Visit\n\nPresident Tarek Almund went on a visit to Ines Vorhaug, whom he met on Monday.\n', '2032-04-07');
+    for (const a of accounts) assert.notEqual(a.place?.name, 'Vorhaug');
+  });
+
+  it('a city named as part of what the talks were about is not the place', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug on Monday, amid tensions over the situation in Kerrin\'s Dallow province.\n', '2032-04-07');
+    for (const a of accounts) assert.notEqual(a.place?.name, 'Dallow');
+  });
+
+  it('a body ("the United Nations") is not the place', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug at the United Nations on Monday.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].place, undefined);
+  });
+
+  it('a venue the page cuts short is read whole ("at the Union Buildings" taken as "Union")', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund held talks with President Ines Vorhaug at Pretoria’s Union Buildings on Monday.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.ok(!accounts[0].place || samePlace(accounts[0].place.name, 'Union Buildings'), accounts[0].place?.name);
+  });
+
+  it('a continent or world region only ever agrees with a city; a venue cut short is still the venue', () => {
+    for (const region of ['Asia', 'Middle East', 'Balkans']) assert.ok(isRegion(region), region);
+    assert.ok(samePlace('Union', 'Union Buildings'));
+    assert.ok(samePlace('South Portico', 'White House'));
+    assert.ok(!samePlace('New', 'Brelle'));
+  });
+});
+
+describe('linking accounts: the year an undated page is about', () => {
+  it('a year the page only looks ahead to is not the year it is about', () => {
+    const a = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle. Trade reached a record in 2031.\n', undefined, 'one.txt');
+    const b = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle. Trade reached a record in 2031. The new port will open in 2035.\n', undefined, 'two.txt');
+    assert.equal(a.accounts[0].era, 2031);
+    assert.equal(b.accounts[0].era, 2031);
+    assert.equal(clusterOf([a, b]).length, 1);
   });
 });
