@@ -179,6 +179,11 @@ export interface EventAccount {
   era?: number;
   /** The era is the year of this account's day (inferred from a weekday), not only the latest year mentioned. */
   eraExact?: boolean;
+  /**
+   * The article’s most frequent content words (lower case, four letters or more): what it is about. Chooses, for an
+   * account that nothing dates, between meetings of the same people in different years.
+   */
+  topics?: string[];
 }
 
 // sourcing/extract

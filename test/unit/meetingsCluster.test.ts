@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { analyse } from '../../src/core/analyse';
 import { MeetingIndex } from '../../src/core/meetings/cluster';
-import { EventAccount } from '../../src/core/meetings/extract';
+import { EventAccount, ParticipantMention } from '../../src/core/meetings/extract';
 import { isRegion, samePlace } from '../../src/core/meetings/places';
 import { resolveDayMonth } from '../../src/core/time/extract';
 
@@ -14,6 +14,28 @@ function accountsOf(body: string, published?: string, name = 'a.txt') {
   return { accounts: a.accounts, uri, published: a.article.published?.iso };
 }
 
+function person(key: string): ParticipantMention {
+  return { key: `person:${key}`, name: key, kind: 'person', range: { start: 0, end: key.length } };
+}
+
+/** A hand-made account: the clustering tests need none of the extraction. */
+function account(uri: string, at: number, people: string[], place?: string, day?: string, extra: Partial<EventAccount> = {}): EventAccount {
+  return {
+    id: `${uri}#${at}`,
+    uri,
+    kind: 'meeting',
+    status: 'past',
+    participants: people.map(person),
+    place: place ? { name: place } : undefined,
+    date: day ? { iso: day, precision: 'day', key: `date:${day}`, text: day, range: { start: at, end: at + 4 } } : undefined,
+    trigger: { text: 'met', range: { start: at, end: at + 3 } },
+    span: { start: at, end: at + 10 },
+    spans: [{ start: at, end: at + 10 }],
+    sentences: [0],
+    ...extra,
+  };
+}
+
 function clusterOf(articles: { uri: string; accounts: EventAccount[]; published?: string }[]) {
   const idx = new MeetingIndex();
   for (const a of articles) idx.stage(a.uri, a.accounts, a.published);
@@ -21,6 +43,7 @@ function clusterOf(articles: { uri: string; accounts: EventAccount[]; published?
   return idx.all();
 }
 
+const meetingOf = (meetings: ReturnType<typeof clusterOf>, id: string) => meetings.find((m) => m.accounts.some((a) => a.id === id))!;
 
 describe('meeting days: a day of a month printed without its year', () => {
   it('a day a few days after publication, in a sentence without tense, is the coming one', () => {
@@ -96,6 +119,33 @@ describe('meeting places: what is no venue', () => {
   });
 });
 
+describe('linking accounts: one surname in two scripts', () => {
+  it('a Cyrillic surname, also in a case form, is the Latin one of another outlet', () => {
+    const ru = { uri: 'file:///c/ru.txt', published: '2032-04-07', accounts: [account('file:///c/ru.txt', 0, ['альмунд', 'дуниным'], 'Brelle', '2032-04-06')] };
+    const en = { uri: 'file:///c/en.txt', published: '2032-04-07', accounts: [account('file:///c/en.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-04-06')] };
+    assert.equal(clusterOf([ru, en]).length, 1);
+    // Another pair of people in the same place and day stays apart.
+    const other = { uri: 'file:///c/other.txt', published: '2032-04-07', accounts: [account('file:///c/other.txt', 0, ['almund', 'kessel'], 'Brelle', '2032-04-06')] };
+    assert.equal(clusterOf([ru, other]).length, 2);
+  });
+});
+
+describe('linking accounts: one trip on consecutive days', () => {
+  it('an article that tells a dinner on the eve and the talks the next day keeps another outlet\'s dinner off the talks', () => {
+    const both = { uri: 'file:///t/both.txt', published: '2032-10-16', accounts: [account('file:///t/both.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-16'), account('file:///t/both.txt', 500, ['almund', 'dunin'], 'Brelle', '2032-10-15')] };
+    const dinner = { uri: 'file:///t/dinner.txt', published: '2032-10-15', accounts: [account('file:///t/dinner.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-15')] };
+    const meetings = clusterOf([both, dinner]);
+    assert.equal(meetingOf(meetings, 'file:///t/dinner.txt#0'), meetingOf(meetings, 'file:///t/both.txt#500'));
+    assert.notEqual(meetingOf(meetings, 'file:///t/dinner.txt#0'), meetingOf(meetings, 'file:///t/both.txt#0'));
+  });
+
+  it('two outlets that put one meeting a day apart, each telling only that meeting, are still one meeting', () => {
+    const a = { uri: 'file:///t/a.txt', published: '2032-10-16', accounts: [account('file:///t/a.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-15')] };
+    const b = { uri: 'file:///t/b.txt', published: '2032-10-16', accounts: [account('file:///t/b.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-14')] };
+    assert.equal(clusterOf([a, b]).length, 1);
+  });
+});
+
 describe('linking accounts: the year an undated page is about', () => {
   it('a year the page only looks ahead to is not the year it is about', () => {
     const a = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle. Trade reached a record in 2031.\n', undefined, 'one.txt');
@@ -103,5 +153,30 @@ describe('linking accounts: the year an undated page is about', () => {
     assert.equal(a.accounts[0].era, 2031);
     assert.equal(b.accounts[0].era, 2031);
     assert.equal(clusterOf([a, b]).length, 1);
+  });
+});
+
+describe('linking accounts: a page nothing dates', () => {
+  const year = (n: number, topics: string[]) => ({
+    uri: `file:///y/${n}.txt`,
+    published: `${n}-09-30`,
+    accounts: [account(`file:///y/${n}.txt`, 0, ['almund', 'dunin'], 'Brelle', `${n}-09-29`, { topics })],
+  });
+  const undated = (topics: string[], name = 'undated') => ({ uri: `file:///y/${name}.txt`, published: undefined, accounts: [account(`file:///y/${name}.txt`, 0, ['almund', 'dunin'], 'Brelle', undefined, { topics })] });
+
+  it('joins the meeting of the year whose articles talk about what it talks about', () => {
+    const meetings = clusterOf([year(2030, ['harbour', 'fisheries', 'quotas', 'trawlers']), year(2032, ['pipeline', 'tariffs', 'customs', 'railway']), undated(['pipeline', 'tariffs', 'customs', 'railway', 'border'])]);
+    assert.equal(meetingOf(meetings, 'file:///y/undated.txt#0'), meetingOf(meetings, 'file:///y/2032.txt#0'));
+  });
+
+  it('stays on its own when nothing tells the years apart, and no other undated page piles in behind it', () => {
+    const meetings = clusterOf([year(2030, ['harbour', 'fisheries']), year(2032, ['pipeline', 'tariffs']), undated(['weather', 'ceremony']), undated(['weather', 'ceremony'], 'second')]);
+    const own = meetingOf(meetings, 'file:///y/undated.txt#0');
+    assert.equal(own.accounts.length, 1);
+  });
+
+  it('with one year to choose from, joins it as before', () => {
+    const meetings = clusterOf([year(2032, ['pipeline']), undated(['weather'])]);
+    assert.equal(meetings.length, 1);
   });
 });

@@ -29,11 +29,13 @@ const DAY_KINDS: ReadonlySet<TimeExpression['kind']> = new Set(['date', 'weekday
 
 export function refineAccounts(analysis: Analysis): void {
   if (!analysis.accounts.length) return;
+  const topics = topicsOf(analysis);
   const era = eraOf(analysis);
   for (const account of analysis.accounts) {
     if (account.era && !account.eraExact && era !== undefined) account.era = era;
     refineDate(analysis, account);
     refinePlace(analysis, account);
+    account.topics = topics;
   }
 }
 
@@ -46,6 +48,33 @@ function eraOf(analysis: Analysis): number | undefined {
   let era: number | undefined;
   for (const m of analysis.article.text.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)) if (!ahead.has(m.index!)) era = Math.max(era ?? 0, Number(m[0]));
   return era;
+}
+
+const TOPIC_WORDS = 120;
+const TOPIC_WORD = /[\p{L}][\p{L}\p{N}'’-]{3,}/gu;
+/** Words of four letters or more that say nothing of what an article is about. */
+const NOT_TOPICS = new Set(
+  ('that with from said says have were this they their about will which would after been also there more than when into other over some such only what these while where could ' +
+    'first since just them then very before both being during under between against while those because told your according added last year years week month time ' +
+    'president minister leader leaders meeting meetings talks visit official officials country countries government state news report reported statement').split(' '),
+);
+
+/**
+ * What the article is about, for telling apart meetings of the same people in different years when a page gives no
+ * year: its most frequent words of four letters or more, names of people and words any article has left out (they are the same in every
+ * meeting of those people).
+ */
+function topicsOf(analysis: Analysis): string[] {
+  const people = new Set(analysis.mentions.filter((m) => m.kind === 'person').flatMap((m) => m.text.toLowerCase().split(/\s+/)));
+  const counts = new Map<string, number>();
+  for (const sentence of analysis.article.sentences) {
+    for (const m of analysis.article.text.slice(sentence.range.start, sentence.range.end).matchAll(TOPIC_WORD)) {
+      const w = m[0].toLowerCase().replace(/['’]s?$/, '');
+      if (people.has(w) || NOT_TOPICS.has(w)) continue;
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOPIC_WORDS).map(([w]) => w);
 }
 
 function toDate(t: TimeExpression): EventDate {
