@@ -161,7 +161,8 @@ export interface EventAccount {
   kind: EventKind;
   status: EventStatus;
   participants: ParticipantMention[];
-  place?: { name: string; range?: TextRange };
+  /** `dateline`: the place is the story's dateline (where it was filed), not a venue the account's sentences name. */
+  place?: { name: string; range?: TextRange; dateline?: boolean };
   date?: EventDate;
   trigger: { text: string; range: TextRange };
   /** From the first to the last sentence of the account's first mention. */

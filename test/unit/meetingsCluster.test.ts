@@ -119,6 +119,24 @@ describe('meeting places: what is no venue', () => {
   });
 });
 
+describe('meeting places: the dateline is where the story was filed', () => {
+  it('a dateline place agrees with another outlet\'s venue and never keeps it apart; the venue names the meeting', () => {
+    const home = accountsOf('Talks\n\nBRELLE (Wire) - President Tarek Almund held talks with President Ines Vorhaug on Monday.\n', '2032-04-07', 'home.txt');
+    assert.equal(home.accounts[0].place?.name, 'Brelle');
+    assert.equal(home.accounts[0].place?.dateline, true);
+    const away = { uri: 'file:///d/away.txt', published: '2032-04-07', accounts: [account('file:///d/away.txt', 0, ['almund', 'vorhaug'], 'Kerrin', '2032-04-05')] };
+    const meetings = clusterOf([home, away]);
+    assert.equal(meetings.length, 1);
+    assert.equal(meetings[0].place, 'Kerrin');
+  });
+
+  it('a country the sentence gives under a dateline "CITY, Country —" is that city', () => {
+    const { accounts } = accountsOf('Visit\n\nBRELLE, Chile (Wire) - President Tarek Almund arrived in Chile on Monday and met President Ines Vorhaug.\n', '2032-04-07');
+    assert.ok(accounts.length >= 1);
+    assert.equal(accounts[0].place?.name, 'Brelle');
+  });
+});
+
 describe('linking accounts: one surname in two scripts', () => {
   it('a Cyrillic surname, also in a case form, is the Latin one of another outlet', () => {
     const ru = { uri: 'file:///c/ru.txt', published: '2032-04-07', accounts: [account('file:///c/ru.txt', 0, ['альмунд', 'дуниным'], 'Brelle', '2032-04-06')] };

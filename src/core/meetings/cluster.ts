@@ -328,7 +328,10 @@ export class MeetingIndex {
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
     // Two cities disagree; a country is often what the talks were about, or the country of the city, so it only
     // counts as agreement, never against ("Russia" and "Sochi").
-    if (a.place && b.place && !placeKnownSame && !isRegion(a.place.name) && !isRegion(b.place.name)) return no('places', `${a.place.name}/${b.place.name}`);
+    // A dateline is where the story was filed: like a country, it agrees with a venue but never keeps one apart
+    // ("NEW DELHI —" over talks in Moscow).
+    const firm = (x: EventAccount) => !!x.place && !x.place.dateline && !isRegion(x.place.name);
+    if (a.place && b.place && !placeKnownSame && firm(a) && firm(b)) return no('places', `${a.place.name}/${b.place.name}`);
     if (a.date && b.date && !datesAgree(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
     // The same day or month, not the same year: "in 1999" in two articles about one person is no evidence of one visit.
     const coarse = (d: EventDate) => d.precision === 'year' || (!d.iso && /^year:/.test(d.key));
@@ -495,6 +498,7 @@ function summarise(accounts: EventAccount[]): Meeting {
     }
   }
   const places = accounts.map((a) => a.place?.name).filter((p): p is string => !!p);
+  const venues = accounts.filter((a) => a.place && !a.place.dateline).map((a) => a.place!.name);
   const dates = accounts.map((a) => a.date).filter((d): d is EventDate => !!d);
   const date = dates.find((d) => d.iso && d.precision === 'day') ?? dates.find((d) => d.iso) ?? dates[0];
   const kinds = accounts.map((a) => a.kind);
@@ -505,7 +509,7 @@ function summarise(accounts: EventAccount[]): Meeting {
     status: accounts.some((a) => a.status === 'past') ? 'past' : accounts[0].status,
     accounts,
     participants,
-    place: mostCommon(places.filter((p) => !isRegion(p))) ?? mostCommon(places),
+    place: mostCommon(venues.filter((p) => !isRegion(p))) ?? mostCommon(places.filter((p) => !isRegion(p))) ?? mostCommon(places),
     date,
   };
 }

@@ -7,7 +7,7 @@ import { alternation } from '../wordlists';
 import type { Analysis, EventAccount, EventDate, TimeExpression } from '../model';
 import type { TextRange } from '../types';
 import { nameKey } from '../fold';
-import { countryOf, isKnownPlaceName, venueOf } from './places';
+import { countryOf, isKnownPlaceName, isRegion, venueOf } from './places';
 
 const TOPIC_NOUNS = (rulePack as { topicNouns: string[] }).topicNouns;
 
@@ -137,10 +137,31 @@ function refineDate(analysis: Analysis, account: EventAccount): void {
   account.date = { ...date, precision: 'week', how: stamp ? `the day the story was filed (${date.text}), not the meeting's` : `the day it was reported (${date.text}), not the meeting's` };
 }
 
+/** "JEDDAH, Saudi Arabia (Wire) —": the dateline's city, and the country or region printed after it. */
+const DATELINE = /^\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*,\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/u;
+
 function refinePlace(analysis: Analysis, account: EventAccount): void {
   const place = account.place;
   if (!place?.range) return;
   const text = analysis.article.text;
+  const paragraph = analysis.article.paragraphs.find((p) => p.range.start <= place.range!.start && place.range!.start < p.range.end);
+  if (paragraph && /^\s*$/.test(text.slice(paragraph.range.start, place.range.start)) && /^\s*(?:,[^-–—(\n]{1,30})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/u.test(text.slice(place.range.end, place.range.end + 50))) {
+    place.dateline = true;
+    return;
+  }
+  // "arrived in Saudi Arabia" under the dateline "JEDDAH, Saudi Arabia —": the city the dateline names in that country.
+  if (isRegion(place.name)) {
+    for (const p of analysis.article.paragraphs.slice(0, 3)) {
+      const m = DATELINE.exec(text.slice(p.range.start, Math.min(p.range.end, p.range.start + 80)));
+      if (m && !isRegion(m[1]) && (countryOf(m[2]) ?? m[2]) === (countryOf(place.name) ?? place.name)) {
+        const city = m[1].trim().toLowerCase().replace(/(?:^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+        const start = p.range.start + m.index + m[0].indexOf(m[1]);
+        account.place = { name: city, range: { start, end: start + m[1].trim().length }, dateline: true };
+        return;
+      }
+    }
+    return;
+  }
   // "a visit to Putin": a person's surname is no venue. A name the place lists know stays a place, whatever the
   // entity layer made of it.
   const key = nameKey(place.name);
