@@ -174,6 +174,26 @@ describe('linking accounts: the year an undated page is about', () => {
   });
 });
 
+describe('linking accounts: a visit lasts more than a day', () => {
+  const weekdayOf = (iso: string, plus: number) => (new Date(`${iso}T12:00:00Z`).getUTCDay() + plus + 7) % 7;
+  const dated = (kind: EventAccount['kind']) => ({ uri: 'file:///v/dated.txt', published: '2032-04-05', accounts: [account('file:///v/dated.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-04-04', { kind })] });
+  const weekdayOnly = (plus: number, kind: EventAccount['kind'] = 'meeting') => {
+    const a = account('file:///v/undated.txt', 0, ['almund', 'dunin'], 'Brelle', undefined, { kind });
+    a.date = { key: `weekday:${weekdayOf('2032-04-04', plus)}`, text: 'on that day', range: { start: 0, end: 5 } };
+    return { uri: 'file:///v/undated.txt', published: undefined, accounts: [a] };
+  };
+
+  it('a dated day of a visit and another page\'s next weekday, same people and place, are one visit', () => {
+    assert.equal(clusterOf([dated('visit'), weekdayOnly(1)]).length, 1);
+    assert.equal(clusterOf([dated('visit'), weekdayOnly(-1)]).length, 1);
+  });
+
+  it('two days apart, or no visit on either side, they stay apart', () => {
+    assert.equal(clusterOf([dated('visit'), weekdayOnly(2)]).length, 2);
+    assert.equal(clusterOf([dated('meeting'), weekdayOnly(1)]).length, 2);
+  });
+});
+
 describe('linking accounts: a page nothing dates', () => {
   const year = (n: number, topics: string[]) => ({
     uri: `file:///y/${n}.txt`,

@@ -302,6 +302,23 @@ export class MeetingIndex {
     return !this.toldOnDay(a, b.date.iso) && !this.toldOnDay(b, a.date.iso);
   }
 
+  /**
+   * A visit lasts more than a day: an account of it dated to one day and another outlet's that gives only the weekday
+   * after or before (a page that prints no date: "arrived on Sunday" / "talks on Monday") are one visit, in one place
+   * with the same people — unless an article tells a meeting of these people on the other day.
+   */
+  private visitDays(a: EventAccount, b: EventAccount): boolean {
+    if (a.kind !== 'visit' && b.kind !== 'visit') return false;
+    const [day, weekday] = a.date?.iso && a.date.precision === 'day' && !b.date?.iso ? [a, b] : b.date?.iso && b.date.precision === 'day' && !a.date?.iso ? [b, a] : [undefined, undefined];
+    const w = weekday?.date?.key.match(/^weekday:(\d)$/);
+    if (!day?.date?.iso || !w) return false;
+    const at = new Date(`${day.date.iso.slice(0, 10)}T12:00:00Z`);
+    const apart = (Number(w[1]) - at.getUTCDay() + 7) % 7;
+    if (apart !== 1 && apart !== 6) return false;
+    const other = new Date(at.getTime() + (apart === 1 ? 1 : -1) * 86_400_000).toISOString().slice(0, 10);
+    return !this.toldOnDay(day, other);
+  }
+
   /** Whether another account of this account's article, with a participant in common, is dated to this day. */
   private toldOnDay(account: EventAccount, iso: string): boolean {
     return (this.accountsByUri.get(account.uri) ?? []).some(
@@ -332,7 +349,7 @@ export class MeetingIndex {
     // ("NEW DELHI —" over talks in Moscow).
     const firm = (x: EventAccount) => !!x.place && !x.place.dateline && !isRegion(x.place.name);
     if (a.place && b.place && !placeKnownSame && firm(a) && firm(b)) return no('places', `${a.place.name}/${b.place.name}`);
-    if (a.date && b.date && !datesAgree(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
+    if (a.date && b.date && !datesAgree(a.date, b.date) && !(shared >= 2 && placeKnownSame && (this.nearlySameDay(a, b) || this.visitDays(a, b)))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
     // The same day or month, not the same year: "in 1999" in two articles about one person is no evidence of one visit.
     const coarse = (d: EventDate) => d.precision === 'year' || (!d.iso && /^year:/.test(d.key));
     const dayKnownSame = !!a.date && !!b.date && !coarse(a.date) && !coarse(b.date) && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
