@@ -152,6 +152,11 @@ export interface EventDate {
   range: TextRange;
   /** How the date was found when it is not simply printed with its year ("the page prints no date; …"). */
   how?: string;
+  /**
+   * The day under the other reading of a publication date printed both ways ("04-2-2024": 4 February or 2 April),
+   * for a day counted from it ("on Tuesday"): the accounts of other outlets may tell which reading is right.
+   */
+  alt?: string;
 }
 
 export interface EventAccount {

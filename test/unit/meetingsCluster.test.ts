@@ -88,6 +88,21 @@ describe('meeting days: the day something was said or filed is not the meeting\'
   });
 });
 
+describe('meeting days: a publication date printed both ways', () => {
+  it('a day counted from "06.04.2032" holds under either reading until another outlet tells which', () => {
+    const page = accountsOf('Talks in Brelle\n\nFirst published: 06.04.2032\n\nPresident Tarek Almund met President Ines Vorhaug in Brelle on Tuesday.\n', undefined, 'both.txt');
+    assert.equal(page.accounts[0].date?.iso, '2032-04-06');
+    assert.equal(page.accounts[0].date?.alt, '2032-06-01');
+    const other = { uri: 'file:///b/other.txt', published: '2032-06-02', accounts: [account('file:///b/other.txt', 0, ['almund', 'vorhaug'], 'Brelle', '2032-06-01')] };
+    const meetings = clusterOf([page, other]);
+    assert.equal(meetings.length, 1);
+    assert.equal(meetings[0].date?.iso, '2032-06-01');
+    // A third reading agrees with neither.
+    const third = { uri: 'file:///b/third.txt', published: '2032-05-20', accounts: [account('file:///b/third.txt', 0, ['almund', 'vorhaug'], 'Brelle', '2032-05-18')] };
+    assert.equal(clusterOf([page, third]).length, 2);
+  });
+});
+
 describe('meeting places: what is no venue', () => {
   it('a person\'s name after "a visit to" is not the place', () => {
     const { accounts } = accountsOf('Visit\n\nPresident Tarek Almund went on a visit to Ines Vorhaug, whom he met on Monday.\n', '2032-04-07');

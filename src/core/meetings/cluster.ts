@@ -405,6 +405,13 @@ export class MeetingIndex {
  * against a month or a year is compared by that month or year, not as if it were the month's first day.
  */
 function datesAgree(a: EventDate, b: EventDate): boolean {
+  // A day counted from a publication date printed both ways agrees under either reading.
+  if (a.alt && datesAgreeOnce({ ...a, iso: a.alt, alt: undefined }, b)) return true;
+  if (b.alt && datesAgreeOnce(a, { ...b, iso: b.alt, alt: undefined })) return true;
+  return datesAgreeOnce(a, b);
+}
+
+function datesAgreeOnce(a: EventDate, b: EventDate): boolean {
   const week = a.precision === 'week' ? a : b.precision === 'week' ? b : undefined;
   const other = week === a ? b : a;
   if (week?.iso && other.iso && (other.precision === 'month' || other.precision === 'year')) {
@@ -517,7 +524,8 @@ function summarise(accounts: EventAccount[]): Meeting {
   const places = accounts.map((a) => a.place?.name).filter((p): p is string => !!p);
   const venues = accounts.filter((a) => a.place && !a.place.dateline).map((a) => a.place!.name);
   const dates = accounts.map((a) => a.date).filter((d): d is EventDate => !!d);
-  const date = dates.find((d) => d.iso && d.precision === 'day') ?? dates.find((d) => d.iso) ?? dates[0];
+  // A day that holds under one reading of its page's date only yields to one that does not depend on it.
+  const date = dates.find((d) => d.iso && d.precision === 'day' && !d.alt) ?? dates.find((d) => d.iso && d.precision === 'day') ?? dates.find((d) => d.iso) ?? dates[0];
   const kinds = accounts.map((a) => a.kind);
   const kind: EventKind = kinds.includes('meeting') ? 'meeting' : kinds[0];
   return {

@@ -7,6 +7,7 @@ import { alternation } from '../wordlists';
 import type { Analysis, EventAccount, EventDate, TimeExpression } from '../model';
 import type { TextRange } from '../types';
 import { nameKey } from '../fold';
+import { resolveDayMonth, resolveWeekday } from '../time/extract';
 import { countryOf, isKnownPlaceName, isRegion, venueOf } from './places';
 
 const TOPIC_NOUNS = (rulePack as { topicNouns: string[] }).topicNouns;
@@ -109,7 +110,37 @@ const DATELINE_BEFORE = /^\s*\p{Lu}[\p{L}.' -]{1,30}(?:,\s*\p{Lu}[\p{L}.' -]{1,2
 /** What follows the day in a dateline: an agency in brackets, then a colon or a dash. */
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)\s*)?[:\-–—]/u;
 
+/** The other reading of a publication date printed both ways (day and month swapped), if it is a valid day. */
+function otherReading(analysis: Analysis): string | undefined {
+  const published = analysis.article.published;
+  if (!published?.ambiguous) return undefined;
+  const [y, m, d] = published.iso.split('-').map(Number);
+  if (d > 12 || d === m) return undefined;
+  const swapped = `${y}-${String(d).padStart(2, '0')}-${String(m).padStart(2, '0')}`;
+  return Number.isNaN(Date.parse(swapped)) ? undefined : swapped;
+}
+
+/** A day counted from publication ("on Tuesday", "September 4"), counted again from the other reading of its date. */
+function altDay(analysis: Analysis, date: EventDate, other: string): string | undefined {
+  const t = analysis.times.find((x) => x.range.start === date.range.start && x.range.end === date.range.end);
+  if (!t || !date.iso || date.precision !== 'day') return undefined;
+  const weekday = /^weekday:(\d)$/.exec(t.key);
+  if (weekday) return resolveWeekday(Number(weekday[1]), other, /\bnext\b/i.test(t.text) ? 'future' : t.tense);
+  const md = /^date:(\d{2})-(\d{2})$/.exec(t.key);
+  if (md) return resolveDayMonth(Number(md[2]), Number(md[1]), other, t.tense);
+  return undefined;
+}
+
 function refineDate(analysis: Analysis, account: EventAccount): void {
+  refineStatementDay(analysis, account);
+  const other = otherReading(analysis);
+  if (other && account.date) {
+    const alt = altDay(analysis, account.date, other);
+    if (alt && alt !== account.date.iso) account.date = { ...account.date, alt };
+  }
+}
+
+function refineStatementDay(analysis: Analysis, account: EventAccount): void {
   const date = account.date;
   if (!date) return;
   const text = analysis.article.text;
