@@ -145,6 +145,21 @@ describe('meeting places: the dateline is where the story was filed', () => {
     assert.equal(meetings[0].place, 'Kerrin');
   });
 
+  it('reads the datelines "ISLAMABAD: …" and "Budapest, (Agency - 11th May) …" for an account that names no place', () => {
+    for (const [body, city] of [
+      ['ISLAMABAD: President Tarek Almund met President Ines Vorhaug on Tuesday.', 'Islamabad'],
+      ['Published 11 May 2032 Budapest, (Wire - 11th May, 2032) President Tarek Almund held talks with President Ines Vorhaug on Thursday.', 'Budapest'],
+    ]) {
+      const { accounts } = accountsOf(`Talks\n\n${body}\n`, '2032-05-11');
+      assert.equal(accounts.length, 1, body);
+      assert.equal(accounts[0].place?.name, city, body);
+      assert.equal(accounts[0].place?.dateline, true, body);
+    }
+    // An agency or outlet before the brackets is no place.
+    const { accounts } = accountsOf('Talks\n\nReuters (Wire) - President Tarek Almund met President Ines Vorhaug on Tuesday.\n', '2032-05-11');
+    assert.equal(accounts[0]?.place, undefined);
+  });
+
   it('a country the sentence gives under a dateline "CITY, Country —" is that city', () => {
     const { accounts } = accountsOf('Visit\n\nBRELLE, Chile (Wire) - President Tarek Almund arrived in Chile on Monday and met President Ines Vorhaug.\n', '2032-04-07');
     assert.ok(accounts.length >= 1);

@@ -171,7 +171,35 @@ function refineStatementDay(analysis: Analysis, account: EventAccount): void {
 /** "JEDDAH, Saudi Arabia (Wire) —": the dateline's city, and the country or region printed after it. */
 const DATELINE = /^\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*,\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/u;
 
+/**
+ * Datelines the extractor's pattern (capitals, then a dash) leaves out: "ISLAMABAD: …", "Budapest, (Agency) – …",
+ * "Brelle (Agency): …". Only a name the place lists know counts ("Reuters (…)" is no place).
+ */
+const DATELINE_COLON = /^\s*(?:date \d{4}-\d{2}(?:-\d{2})?\s+)?(\p{Lu}[\p{Lu}.'-]+(?:[ -]\p{Lu}[\p{Lu}.'-]+)?)\s*:\s/u;
+/** "… Budapest, (APP - Wire - 11th May, 2024) President …": a known city, then the agency in brackets. */
+const DATELINE_AGENCY = /(?:^|\s)(\p{Lu}[\p{L}.'-]+(?:[ -]\p{Lu}[\p{L}.'-]+)?),?\s*\((?:[^()]{1,70})\)\s*[-–—:]?\s/gu;
+
+function datelineFallback(analysis: Analysis): EventAccount['place'] {
+  const text = analysis.article.text;
+  for (const p of analysis.article.paragraphs.slice(0, 4)) {
+    const head = text.slice(p.range.start, Math.min(p.range.end, p.range.start + 400));
+    const m = DATELINE_COLON.exec(head) ?? [...head.matchAll(DATELINE_AGENCY)].find((x) => isKnownPlaceName(x[1]) && !countryOf(x[1]));
+    if (!m) continue;
+    const written = m[1];
+    const name = /^[\p{Lu} .'-]+$/u.test(written) ? written.toLowerCase().replace(/(?:^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : written;
+    if (!isKnownPlaceName(name) || countryOf(name)) continue;
+    const start = p.range.start + m.index + m[0].indexOf(written);
+    return { name, range: { start, end: start + written.length }, dateline: true };
+  }
+  return undefined;
+}
+
 function refinePlace(analysis: Analysis, account: EventAccount): void {
+  if (!account.place && account.kind !== 'call' && account.status !== 'scheduled') {
+    const dateline = datelineFallback(analysis);
+    if (dateline) account.place = dateline;
+    return;
+  }
   const place = account.place;
   if (!place?.range) return;
   const text = analysis.article.text;
