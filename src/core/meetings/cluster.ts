@@ -220,7 +220,11 @@ export class MeetingIndex {
       for (const k of keys) for (const g of groupsByKey.get(k) ?? []) candidates.add(g);
       // Complete link, against a meeting's first accounts only: a story reprinted a thousand times would otherwise
       // cost a million comparisons, and the first accounts already pin the meeting's people, place and day.
-      const fits = [...candidates].filter((g) => !alone.has(g)).sort((a, b) => a - b).filter((g) => groups[g].slice(0, MAX_LINKED).every((member) => this.sameMeeting(member, account)));
+      const open = [...candidates].filter((g) => !alone.has(g)).sort((a, b) => a - b);
+      const agrees = (g: number) => groups[g].slice(0, MAX_LINKED).every((member) => this.sameMeeting(member, account));
+      // Only an account nothing dates chooses among all the meetings it fits; the others take the first.
+      const first = this.unanchored(account) ? undefined : open.find(agrees);
+      const fits = this.unanchored(account) ? open.filter(agrees) : first === undefined ? [] : [first];
       const home = fits.length > 1 && this.unanchored(account) ? this.byTopic(account, fits.map((g) => groups[g])) : 0;
       const index = home === undefined ? groups.push([]) - 1 : fits[home] ?? groups.push([]) - 1;
       // An account nothing dates that could be any of several years' meetings stays on its own: what joined it later
