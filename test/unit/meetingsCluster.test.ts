@@ -114,6 +114,12 @@ describe('meeting places: what is no venue', () => {
     for (const a of accounts) assert.notEqual(a.place?.name, 'Dallow');
   });
 
+  it('a city under its Italian name after "a" is the place ("ha incontrato a Pechino")', () => {
+    const { accounts } = accountsOf('Incontro\n\nIl presidente Tarek Almund ha incontrato a Pechino il presidente Ines Vorhaug.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.ok(accounts[0].place && samePlace(accounts[0].place.name, 'Beijing'), accounts[0].place?.name);
+  });
+
   it('a body ("the United Nations") is not the place', () => {
     const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug at the United Nations on Monday.\n', '2032-04-07');
     assert.equal(accounts.length, 1);

@@ -8,7 +8,7 @@ import type { Analysis, EventAccount, EventDate, TimeExpression } from '../model
 import type { TextRange } from '../types';
 import { nameKey } from '../fold';
 import { resolveDayMonth, resolveWeekday } from '../time/extract';
-import { countryOf, isKnownPlaceName, isRegion, venueOf } from './places';
+import { cityNamed, countryOf, isKnownPlaceName, isRegion, venueOf, venuesIn } from './places';
 
 const TOPIC_NOUNS = (rulePack as { topicNouns: string[] }).topicNouns;
 
@@ -194,8 +194,33 @@ function datelineFallback(analysis: Analysis): EventAccount['place'] {
   return undefined;
 }
 
+/**
+ * "ha incontrato a Pechino", "llegó a Pekín": a city under its name in another language after the Italian, Spanish or
+ * Portuguese "a" (in English an article, which no such city name follows), in the account's own sentences.
+ */
+function cityAfterA(analysis: Analysis, account: EventAccount): EventAccount['place'] {
+  const text = analysis.article.text;
+  for (const i of account.sentences) {
+    const sentence = analysis.article.sentences[i];
+    const slice = text.slice(sentence.range.start, sentence.range.end);
+    for (const v of venuesIn(slice)) {
+      if (!cityNamed(v.name) || nameKey(cityNamed(v.name)!) === nameKey(v.name)) continue;
+      if (!/(?:^|\s)a\s+$/u.test(slice.slice(Math.max(0, v.index - 4), v.index))) continue;
+      const start = sentence.range.start + v.index;
+      return { name: v.name, range: { start, end: start + v.name.length } };
+    }
+  }
+  return undefined;
+}
+
 function refinePlace(analysis: Analysis, account: EventAccount): void {
-  if (!account.place && account.kind !== 'call' && account.status !== 'scheduled') {
+  if (!account.place && account.kind !== 'call') {
+    const city = cityAfterA(analysis, account);
+    if (city) {
+      account.place = city;
+      return;
+    }
+    if (account.status === 'scheduled') return;
     const dateline = datelineFallback(analysis);
     if (dateline) account.place = dateline;
     return;
