@@ -5,6 +5,7 @@ import { parseArticle } from './article';
 import { extractFigures, MAX_FIGURES_PER_SENTENCE } from './figures/extract';
 import { extractAccounts } from './meetings/extract';
 import { participantsBySentence } from './meetings/participants';
+import { refineAccounts } from './meetings/refine';
 import { recogniseEntities } from './people/recognise';
 import { extractSourcing } from './sourcing/extract';
 import { extractTimes } from './time/extract';
@@ -31,6 +32,7 @@ export function analyse(input: ArticleInput): Analysis {
   const mentions = recogniseEntities(article);
   const partial = { article, times, figures, mentions, accounts: [] as EventAccount[], sourcing: extractSourcing(article, mentions, figures), findings: [] as Finding[], event: eventProfile({ article, mentions }) };
   partial.accounts = extractAccounts(partial, participantsBySentence(article, mentions));
+  refineAccounts(partial);
   partial.findings = articleFindings(partial);
   return partial;
 }

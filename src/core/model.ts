@@ -152,6 +152,11 @@ export interface EventDate {
   range: TextRange;
   /** How the date was found when it is not simply printed with its year ("the page prints no date; …"). */
   how?: string;
+  /**
+   * The day under the other reading of a publication date printed both ways ("04-2-2024": 4 February or 2 April),
+   * for a day counted from it ("on Tuesday"): the accounts of other outlets may tell which reading is right.
+   */
+  alt?: string;
 }
 
 export interface EventAccount {
@@ -161,7 +166,8 @@ export interface EventAccount {
   kind: EventKind;
   status: EventStatus;
   participants: ParticipantMention[];
-  place?: { name: string; range?: TextRange };
+  /** `dateline`: the place is the story's dateline (where it was filed), not a venue the account's sentences name. */
+  place?: { name: string; range?: TextRange; dateline?: boolean };
   date?: EventDate;
   trigger: { text: string; range: TextRange };
   /** From the first to the last sentence of the account's first mention. */
@@ -179,6 +185,11 @@ export interface EventAccount {
   era?: number;
   /** The era is the year of this account's day (inferred from a weekday), not only the latest year mentioned. */
   eraExact?: boolean;
+  /**
+   * The article’s most frequent content words (lower case, four letters or more): what it is about. Chooses, for an
+   * account that nothing dates, between meetings of the same people in different years.
+   */
+  topics?: string[];
 }
 
 // sourcing/extract

@@ -33,6 +33,8 @@ export interface Meeting {
 }
 
 const MAX_UNDATED_DAYS = 14;
+/** How many more topic words an undated account must share with one meeting than with another year's to join it. */
+const TOPIC_MARGIN = 3;
 /** How many of a meeting's accounts a new account must agree with to join it. */
 const MAX_LINKED = 40;
 
@@ -211,14 +213,23 @@ export class MeetingIndex {
     const groups: EventAccount[][] = [];
     // Blocking: only groups that share a participant can take an account, so a large corpus is not compared pairwise.
     const groupsByKey = new Map<string, number[]>();
+    const alone = new Set<number>();
     for (const account of ordered) {
       const candidates = new Set<number>();
       const keys = blockingKeys(account);
       for (const k of keys) for (const g of groupsByKey.get(k) ?? []) candidates.add(g);
       // Complete link, against a meeting's first accounts only: a story reprinted a thousand times would otherwise
       // cost a million comparisons, and the first accounts already pin the meeting's people, place and day.
-      const home = [...candidates].sort((a, b) => a - b).find((g) => groups[g].slice(0, MAX_LINKED).every((member) => this.sameMeeting(member, account)));
-      const index = home ?? groups.push([]) - 1;
+      const open = [...candidates].filter((g) => !alone.has(g)).sort((a, b) => a - b);
+      const agrees = (g: number) => groups[g].slice(0, MAX_LINKED).every((member) => this.sameMeeting(member, account));
+      // Only an account nothing dates chooses among all the meetings it fits; the others take the first.
+      const first = this.unanchored(account) ? undefined : open.find(agrees);
+      const fits = this.unanchored(account) ? open.filter(agrees) : first === undefined ? [] : [first];
+      const home = fits.length > 1 && this.unanchored(account) ? this.byTopic(account, fits.map((g) => groups[g])) : 0;
+      const index = home === undefined ? groups.push([]) - 1 : fits[home] ?? groups.push([]) - 1;
+      // An account nothing dates that could be any of several years' meetings stays on its own: what joined it later
+      // would be joining a guess.
+      if (home === undefined) alone.add(index);
       groups[index].push(account);
       for (const k of keys) {
         const list = groupsByKey.get(k) ?? [];
@@ -234,6 +245,52 @@ export class MeetingIndex {
     }
   }
 
+  /** Nothing dates the account: no day of its own, no publication date, no year the page mentions. */
+  private unanchored(a: EventAccount): boolean {
+    return !a.date?.iso && !this.published.get(a.uri) && !a.era;
+  }
+
+  /** The years a meeting's accounts give (their days, else their articles' publication years). */
+  private yearsOf(group: EventAccount[]): Set<string> {
+    const years = new Set<string>();
+    for (const a of group) {
+      const iso = a.date?.iso && a.date.precision !== 'year' ? a.date.iso : this.published.get(a.uri);
+      if (iso) years.add(iso.slice(0, 4));
+      else if (a.eraExact && a.era) years.add(String(a.era));
+    }
+    return years;
+  }
+
+  /**
+   * An account nothing dates fits meetings of the same people in different years ("Erdogan arrived in Sochi for
+   * talks with Putin" on a page that prints no year): it joins the one whose articles talk about what its article
+   * talks about, by a clear margin — else none, rather than the first. Meetings of one year are one choice (the first).
+   * Returns the index into `fits`, or undefined for none.
+   */
+  private byTopic(account: EventAccount, fits: EventAccount[][]): number | undefined {
+    const years = fits.map((g) => this.yearsOf(g));
+    // A meeting nothing dates either is no evidence of another year; it is taken only when no dated one fits.
+    const dated = fits.map((_, i) => i).filter((i) => years[i].size > 0);
+    if (dated.length === 0) return 0;
+    if (new Set(dated.flatMap((i) => [...years[i]])).size <= 1) return dated[0];
+    // Only words that one year's meetings use and the other years' do not tell them apart (a large meeting's
+    // articles share more words with anything).
+    const mine = new Set(account.topics ?? []);
+    const wordsOf = dated.map((i) => new Set(fits[i].flatMap((a) => a.topics ?? [])));
+    const score = (k: number) => {
+      const i = dated[k];
+      let n = 0;
+      for (const w of mine) if (wordsOf[k].has(w) && !dated.some((j, l) => [...years[j]].some((y) => !years[i].has(y)) && wordsOf[l].has(w))) n++;
+      return n;
+    };
+    // The best must beat every meeting of another year by the margin.
+    const scores = new Map(dated.map((i, k) => [i, score(k)]));
+    const best = dated.reduce((x, y) => (scores.get(y)! > scores.get(x)! ? y : x));
+    const rival = Math.max(0, ...dated.filter((i) => [...years[i]].some((y) => !years[best].has(y))).map((i) => scores.get(i)!));
+    return scores.get(best)! >= rival + TOPIC_MARGIN ? best : undefined;
+  }
+
+
   /**
    * Accounts that disagree on the day by one or two days, from articles published within three days of each other,
    * are one meeting reported with a wrong day (a `date-conflict`), not two meetings — when place and people agree.
@@ -243,7 +300,34 @@ export class MeetingIndex {
     const pb = this.published.get(b.uri);
     if (!pa || !pb || Math.abs(Date.parse(pa) - Date.parse(pb)) > 3 * 86_400_000) return false;
     if (!a.date?.iso || !b.date?.iso || a.date.precision !== 'day' || b.date.precision !== 'day') return false;
-    return Math.abs(Date.parse(a.date.iso) - Date.parse(b.date.iso)) <= 2 * 86_400_000;
+    if (Math.abs(Date.parse(a.date.iso) - Date.parse(b.date.iso)) > 2 * 86_400_000) return false;
+    // An article that itself tells a meeting of these people on the other day tells two meetings on two days (a
+    // dinner on the eve, the talks the next day), not one it got the day of.
+    return !this.toldOnDay(a, b.date.iso) && !this.toldOnDay(b, a.date.iso);
+  }
+
+  /**
+   * A visit lasts more than a day: an account of it dated to one day and another outlet's that gives only the weekday
+   * after or before (a page that prints no date: "arrived on Sunday" / "talks on Monday") are one visit, in one place
+   * with the same people — unless an article tells a meeting of these people on the other day.
+   */
+  private visitDays(a: EventAccount, b: EventAccount): boolean {
+    if (a.kind !== 'visit' && b.kind !== 'visit') return false;
+    const [day, weekday] = a.date?.iso && a.date.precision === 'day' && !b.date?.iso ? [a, b] : b.date?.iso && b.date.precision === 'day' && !a.date?.iso ? [b, a] : [undefined, undefined];
+    const w = weekday?.date?.key.match(/^weekday:(\d)$/);
+    if (!day?.date?.iso || !w) return false;
+    const at = new Date(`${day.date.iso.slice(0, 10)}T12:00:00Z`);
+    const apart = (Number(w[1]) - at.getUTCDay() + 7) % 7;
+    if (apart !== 1 && apart !== 6) return false;
+    const other = new Date(at.getTime() + (apart === 1 ? 1 : -1) * 86_400_000).toISOString().slice(0, 10);
+    return !this.toldOnDay(day, other);
+  }
+
+  /** Whether another account of this account's article, with a participant in common, is dated to this day. */
+  private toldOnDay(account: EventAccount, iso: string): boolean {
+    return (this.accountsByUri.get(account.uri) ?? []).some(
+      (o) => o !== account && o.date?.iso === iso && o.date.precision === 'day' && o.participants.some((p) => account.participants.some((q) => sameParticipant(p, q))),
+    );
   }
 
   sameMeeting(a: EventAccount, b: EventAccount): boolean {
@@ -260,13 +344,16 @@ export class MeetingIndex {
     if (!accountKindsCompatible(a, b)) return no('kinds', `${a.kind}/${b.kind}`);
     // A participant named by role only ("the Chinese foreign minister") matches a named one of that role.
     // Two lone words ("Previous", "Moon") are no evidence that two articles saw the same people meet.
-    const shared = a.participants.filter((p) => b.participants.some((q) => participantsMatch(p, q) && !(p.weak && q.weak))).length;
+    const shared = a.participants.filter((p) => b.participants.some((q) => sameParticipant(p, q) && !(p.weak && q.weak))).length;
     if (shared === 0) return no('no shared participant');
     const placeKnownSame = !!a.place && !!b.place && samePlace(a.place.name, b.place.name);
     // Two cities disagree; a country is often what the talks were about, or the country of the city, so it only
     // counts as agreement, never against ("Russia" and "Sochi").
-    if (a.place && b.place && !placeKnownSame && !isRegion(a.place.name) && !isRegion(b.place.name)) return no('places', `${a.place.name}/${b.place.name}`);
-    if (a.date && b.date && !datesCompatible(a.date, b.date) && !(shared >= 2 && placeKnownSame && this.nearlySameDay(a, b))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
+    // A dateline is where the story was filed: like a country, it agrees with a venue but never keeps one apart
+    // ("NEW DELHI —" over talks in Moscow).
+    const firm = (x: EventAccount) => !!x.place && !x.place.dateline && !isRegion(x.place.name);
+    if (a.place && b.place && !placeKnownSame && firm(a) && firm(b)) return no('places', `${a.place.name}/${b.place.name}`);
+    if (a.date && b.date && !datesAgree(a.date, b.date) && !(shared >= 2 && placeKnownSame && (this.nearlySameDay(a, b) || this.visitDays(a, b)))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
     // The same day or month, not the same year: "in 1999" in two articles about one person is no evidence of one visit.
     const coarse = (d: EventDate) => d.precision === 'year' || (!d.iso && /^year:/.test(d.key));
     const dayKnownSame = !!a.date && !!b.date && !coarse(a.date) && !coarse(b.date) && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
@@ -303,7 +390,7 @@ export class MeetingIndex {
     // One shared person is not enough when one side only wrote a lone two-letter word ("Xi"): it stands for a name
     // given in full elsewhere, but on its own cannot tell one stop of a trip from the next.
     const thin = (p: ParticipantMention) => !!p.weak && p.name.trim().length <= 2;
-    const solidShared = a.participants.some((p) => !thin(p) && b.participants.some((q) => !thin(q) && participantsMatch(p, q) && !(p.weak && q.weak)));
+    const solidShared = a.participants.some((p) => !thin(p) && b.participants.some((q) => !thin(q) && sameParticipant(p, q) && !(p.weak && q.weak)));
     if (!solidShared) return no('one shared participant, a lone two-letter word');
     // A role one account leaves unnamed ("the Kenyan foreign minister") may be the person the other names without a
     // title: with one named person shared and the place or day agreeing, that is the same meeting.
@@ -317,15 +404,73 @@ export class MeetingIndex {
   }
 }
 
-/** The keys an account is found by: its participants, and the role each named participant holds. */
+/**
+ * Two days that can be one: datesCompatible, but a week-precision day (the week before a statement or a filed story)
+ * against a month or a year is compared by that month or year, not as if it were the month's first day.
+ */
+function datesAgree(a: EventDate, b: EventDate): boolean {
+  // A day counted from a publication date printed both ways agrees under either reading.
+  if (a.alt && datesAgreeOnce({ ...a, iso: a.alt, alt: undefined }, b)) return true;
+  if (b.alt && datesAgreeOnce(a, { ...b, iso: b.alt, alt: undefined })) return true;
+  return datesAgreeOnce(a, b);
+}
+
+function datesAgreeOnce(a: EventDate, b: EventDate): boolean {
+  const week = a.precision === 'week' ? a : b.precision === 'week' ? b : undefined;
+  const other = week === a ? b : a;
+  if (week?.iso && other.iso && (other.precision === 'month' || other.precision === 'year')) {
+    const length = other.precision === 'year' ? 4 : 7;
+    const before = new Date(Date.parse(`${week.iso.slice(0, 10)}T12:00:00Z`) - 6 * 86_400_000).toISOString();
+    return [week.iso, before].some((d) => d.slice(0, length) === other.iso!.slice(0, length));
+  }
+  return datesCompatible(a, b);
+}
+
+/** The keys an account is found by: its participants (also in Latin letters), and the role each named participant holds. */
 function blockingKeys(account: EventAccount): string[] {
   const keys = new Set<string>();
   for (const p of account.participants) {
     keys.add(p.key);
     if (p.alt) keys.add(p.alt);
+    for (const k of latinKeys(p.key)) keys.add(k);
     if (p.role?.country) keys.add(roleKey(p));
   }
   return [...keys];
+}
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
+  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
+};
+/** Russian and Bulgarian case endings a surname takes ("с Путиным", "Эрдогана"), longest first. */
+const CASE_ENDINGS = ['ыми', 'ами', 'ями', 'ого', 'ому', 'ым', 'ом', 'ем', 'ой', 'ей', 'ов', 'ев', 'ах', 'ях', 'ам', 'ям', 'а', 'у', 'е', 'ы', 'ю', 'я'];
+
+/**
+ * A participant key in Cyrillic ("person:эрдоган", "person:путиным") under the Latin keys the same surname has on
+ * an English page: the letters transliterated, and again without a case ending when a stem of four letters or more
+ * is left ("путиным" → putinym, putin). Latin keys have none.
+ */
+function latinKeys(key: string): string[] {
+  const colon = key.indexOf(':');
+  const prefix = key.slice(0, colon + 1);
+  const name = key.slice(colon + 1);
+  if (!/\p{Script=Cyrillic}/u.test(name)) return [];
+  const latin = (s: string) => [...s].map((c) => CYRILLIC[c] ?? c).join('');
+  const out = new Set([prefix + latin(name)]);
+  const ending = CASE_ENDINGS.find((e) => name.endsWith(e) && name.length - e.length >= 4);
+  if (ending) out.add(prefix + latin(name.slice(0, -ending.length)));
+  return [...out];
+}
+
+/** One participant: the same key or role (participantsMatch), or one surname in Cyrillic and Latin letters. */
+function sameParticipant(p: ParticipantMention, q: ParticipantMention): boolean {
+  if (participantsMatch(p, q)) return true;
+  const lp = latinKeys(p.key);
+  const lq = latinKeys(q.key);
+  if (!lp.length && !lq.length) return false;
+  const kp = lp.length ? lp : [p.key, ...(p.alt ? [p.alt] : [])];
+  const kq = lq.length ? lq : [q.key, ...(q.alt ? [q.alt] : [])];
+  return kp.some((k) => kq.includes(k));
 }
 
 function roleKey(p: ParticipantMention): string {
@@ -381,8 +526,10 @@ function summarise(accounts: EventAccount[]): Meeting {
     }
   }
   const places = accounts.map((a) => a.place?.name).filter((p): p is string => !!p);
+  const venues = accounts.filter((a) => a.place && !a.place.dateline).map((a) => a.place!.name);
   const dates = accounts.map((a) => a.date).filter((d): d is EventDate => !!d);
-  const date = dates.find((d) => d.iso && d.precision === 'day') ?? dates.find((d) => d.iso) ?? dates[0];
+  // A day that holds under one reading of its page's date only yields to one that does not depend on it.
+  const date = dates.find((d) => d.iso && d.precision === 'day' && !d.alt) ?? dates.find((d) => d.iso && d.precision === 'day') ?? dates.find((d) => d.iso) ?? dates[0];
   const kinds = accounts.map((a) => a.kind);
   const kind: EventKind = kinds.includes('meeting') ? 'meeting' : kinds[0];
   return {
@@ -391,7 +538,7 @@ function summarise(accounts: EventAccount[]): Meeting {
     status: accounts.some((a) => a.status === 'past') ? 'past' : accounts[0].status,
     accounts,
     participants,
-    place: mostCommon(places.filter((p) => !isRegion(p))) ?? mostCommon(places),
+    place: mostCommon(venues.filter((p) => !isRegion(p))) ?? mostCommon(places.filter((p) => !isRegion(p))) ?? mostCommon(places),
     date,
   };
 }

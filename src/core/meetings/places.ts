@@ -44,7 +44,8 @@ function load(): Map<string, CountryInfo> {
     const info: CountryInfo = { name: NEWS_NAMES[c.name.common] ?? c.name.common, capital: c.capital[0] };
     const keys = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3), c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(EXTRA_ALIASES[info.name] ?? [])];
     for (const k of keys) if (k && !byKey.has(nameKey(k))) byKey.set(nameKey(k), info);
-    if (info.capital && !capitals.has(nameKey(info.capital))) capitals.set(nameKey(info.capital), info);
+    // "Washington D.C." is "Washington" in the news.
+    for (const capital of info.capital ? [info.capital, info.capital.replace(/\s+D\.\s?C\.$/, '')] : []) if (!capitals.has(nameKey(capital))) capitals.set(nameKey(capital), info);
   }
   return byKey;
 }
@@ -142,7 +143,10 @@ export function samePlace(a: string, b: string): boolean {
   const cityA = venueOf(a)?.city ?? cityNamed(a) ?? a;
   const cityB = venueOf(b)?.city ?? cityNamed(b) ?? b;
   if (nameKey(cityA) === nameKey(cityB)) return true;
-  return countryOfCapital(cityA) === b || countryOfCapital(cityB) === a;
+  if (countryOfCapital(cityA) === b || countryOfCapital(cityB) === a) return true;
+  // A venue's name cut short by the page or the entity layer ("Union" for the Union Buildings).
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return !!venueOf(long) && nameKey(long).startsWith(`${nameKey(short)} `);
 }
 
 /** A country or a region (a state, a province): where a meeting was only as agreement, never against a city. */

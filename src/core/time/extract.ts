@@ -50,12 +50,27 @@ export function resolveMonth(month: number, published: string, tense: Tense): st
   return `${year}-${String(month).padStart(2, '0')}-01`;
 }
 
-export function resolveDayMonth(day: number, month: number, published: string, tense: Tense): string | undefined {
+/** How far after publication a day of a month, in a sentence that gives no tense, is still read as coming. */
+const NEAR_FUTURE_DAYS = 31;
+
+/**
+ * The year of a day of a month printed without one: on or before publication (past), on or after (future). With no
+ * tense in the sentence, a day within a month after publication is the coming one ("Erdogan, Putin to meet on
+ * September 4" on 31 August), else the past one. A printed weekday ("Friday, February 10") picks the year, among the
+ * one before, of and after publication, in which that day is that weekday, nearest publication.
+ */
+export function resolveDayMonth(day: number, month: number, published: string, tense: Tense, weekday?: number): string | undefined {
   const [y] = published.split('-').map(Number);
   const candidate = (year: number) => (isValidDate(year, month, day) ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : undefined);
+  if (weekday !== undefined) {
+    const fits = [y, y - 1, y + 1].map(candidate).filter((c): c is string => !!c && utc(c).getUTCDay() === weekday);
+    const apart = (c: string) => Math.abs(utc(c).getTime() - utc(published).getTime());
+    if (fits.length) return fits.sort((a, b) => apart(a) - apart(b))[0];
+  }
   const same = candidate(y);
   if (!same) return undefined;
   if (tense === 'future') return same < published ? candidate(y + 1) : same;
+  if (tense === 'unknown' && same > published && utc(same).getTime() - utc(published).getTime() <= NEAR_FUTURE_DAYS * 86_400_000) return same;
   return same > published ? candidate(y - 1) : same;
 }
 
@@ -171,7 +186,7 @@ function interpret(result: ChronoResult, range: TextRange, sentence: number, ten
       return { ...base, kind: 'date', key: `date:${value}`, resolved: { iso: value, precision: 'day', end } };
     }
     const expression: TimeExpression = { ...base, kind: 'date', key: `date:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
-    const value = published ? resolveDayMonth(day, month, published, tense) : undefined;
+    const value = published ? resolveDayMonth(day, month, published, tense, known('weekday') ? start.get('weekday') ?? undefined : undefined) : undefined;
     if (value) expression.resolved = { iso: value, precision: 'day' };
     return expression;
   }

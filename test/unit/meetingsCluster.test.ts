@@ -1,0 +1,256 @@
+// Linking the accounts of one meeting across articles, and each account's own day and place: the classes real
+// coverage showed (issue 14), each in made-up sentences about made-up people and places (no page text).
+
+import * as assert from 'node:assert/strict';
+import { analyse } from '../../src/core/analyse';
+import { MeetingIndex } from '../../src/core/meetings/cluster';
+import { EventAccount, ParticipantMention } from '../../src/core/meetings/extract';
+import { isRegion, samePlace } from '../../src/core/meetings/places';
+import { resolveDayMonth } from '../../src/core/time/extract';
+
+function accountsOf(body: string, published?: string, name = 'a.txt') {
+  const uri = `file:///cluster/${name}`;
+  const a = analyse({ uri, text: body, externalMeta: published ? { published, outlet: 'Test Outlet' } : { outlet: 'Test Outlet' } });
+  return { accounts: a.accounts, uri, published: a.article.published?.iso };
+}
+
+function person(key: string): ParticipantMention {
+  return { key: `person:${key}`, name: key, kind: 'person', range: { start: 0, end: key.length } };
+}
+
+/** A hand-made account: the clustering tests need none of the extraction. */
+function account(uri: string, at: number, people: string[], place?: string, day?: string, extra: Partial<EventAccount> = {}): EventAccount {
+  return {
+    id: `${uri}#${at}`,
+    uri,
+    kind: 'meeting',
+    status: 'past',
+    participants: people.map(person),
+    place: place ? { name: place } : undefined,
+    date: day ? { iso: day, precision: 'day', key: `date:${day}`, text: day, range: { start: at, end: at + 4 } } : undefined,
+    trigger: { text: 'met', range: { start: at, end: at + 3 } },
+    span: { start: at, end: at + 10 },
+    spans: [{ start: at, end: at + 10 }],
+    sentences: [0],
+    ...extra,
+  };
+}
+
+function clusterOf(articles: { uri: string; accounts: EventAccount[]; published?: string }[]) {
+  const idx = new MeetingIndex();
+  for (const a of articles) idx.stage(a.uri, a.accounts, a.published);
+  idx.rebuild();
+  return idx.all();
+}
+
+const meetingOf = (meetings: ReturnType<typeof clusterOf>, id: string) => meetings.find((m) => m.accounts.some((a) => a.id === id))!;
+
+describe('meeting days: a day of a month printed without its year', () => {
+  it('a day a few days after publication, in a sentence without tense, is the coming one', () => {
+    assert.equal(resolveDayMonth(4, 9, '2032-08-30', 'unknown'), '2032-09-04');
+    // A stated past keeps the past reading, and a day far ahead stays last year's.
+    assert.equal(resolveDayMonth(4, 9, '2032-08-30', 'past'), '2031-09-04');
+    assert.equal(resolveDayMonth(20, 12, '2032-08-30', 'unknown'), '2031-12-20');
+  });
+
+  it('a printed weekday picks the year in which that day is that weekday', () => {
+    const weekday = new Date(Date.UTC(2033, 1, 10)).getUTCDay();
+    assert.equal(resolveDayMonth(10, 2, '2033-02-01', 'past', weekday), '2033-02-10');
+    const lastYear = new Date(Date.UTC(2032, 6, 20)).getUTCDay();
+    assert.equal(resolveDayMonth(20, 7, '2033-02-01', 'future', lastYear), '2032-07-20');
+  });
+
+  it('the headline "X and Y to meet on <day>" two days before that day dates the coming meeting', () => {
+    const { accounts } = accountsOf('Almund and Vorhaug to meet in Brelle on September 4\n\nPresident Tarek Almund will meet President Ines Vorhaug in Brelle on September 4, aides said.\n', '2032-09-02');
+    assert.ok(accounts.length >= 1);
+    for (const a of accounts) assert.equal(a.date?.iso, '2032-09-04');
+  });
+});
+
+describe('meeting days: the day something was said or filed is not the meeting\'s', () => {
+  it('"will host X on August 22, the office said on Monday": the meeting is on the 22nd', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund will hold talks with President Ines Vorhaug in Brelle on August 22, his office said on Monday.\n', '2032-08-09');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.iso, '2032-08-22');
+  });
+
+  it('a coming visit with only the statement\'s day has no day; a day told after the statement is another event\'s', () => {
+    const { accounts } = accountsOf('Visit\n\nPresident Tarek Almund is expected to visit Brelle in coming weeks and meet President Ines Vorhaug, officials said Saturday, returning a visit Vorhaug made last month.\n', '2032-08-07');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date, undefined);
+  });
+
+  it('a past meeting told only with the day it was reported is dated to that week, not that day', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug in Brelle, the ministry said on Tuesday.\n', '2032-08-11');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.precision, 'week');
+    assert.equal(accounts[0].date?.iso, '2032-08-10');
+  });
+});
+
+describe('meeting days: a publication date printed both ways', () => {
+  it('a day counted from "06.04.2032" holds under either reading until another outlet tells which', () => {
+    const page = accountsOf('Talks in Brelle\n\nFirst published: 06.04.2032\n\nPresident Tarek Almund met President Ines Vorhaug in Brelle on Tuesday.\n', undefined, 'both.txt');
+    assert.equal(page.accounts[0].date?.iso, '2032-04-06');
+    assert.equal(page.accounts[0].date?.alt, '2032-06-01');
+    const other = { uri: 'file:///b/other.txt', published: '2032-06-02', accounts: [account('file:///b/other.txt', 0, ['almund', 'vorhaug'], 'Brelle', '2032-06-01')] };
+    const meetings = clusterOf([page, other]);
+    assert.equal(meetings.length, 1);
+    assert.equal(meetings[0].date?.iso, '2032-06-01');
+    // A third reading agrees with neither.
+    const third = { uri: 'file:///b/third.txt', published: '2032-05-20', accounts: [account('file:///b/third.txt', 0, ['almund', 'vorhaug'], 'Brelle', '2032-05-18')] };
+    assert.equal(clusterOf([page, third]).length, 2);
+  });
+});
+
+describe('meeting places: what is no venue', () => {
+  it('a person\'s name after "a visit to" is not the place', () => {
+    const { accounts } = accountsOf('Visit\n\nPresident Tarek Almund went on a visit to Ines Vorhaug, whom he met on Monday.\n', '2032-04-07');
+    for (const a of accounts) assert.notEqual(a.place?.name, 'Vorhaug');
+  });
+
+  it('a city named as part of what the talks were about is not the place', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug on Monday, amid tensions over the situation in Kerrin\'s Dallow province.\n', '2032-04-07');
+    for (const a of accounts) assert.notEqual(a.place?.name, 'Dallow');
+  });
+
+  it('a city under its Italian name after "a" is the place ("ha incontrato a Pechino")', () => {
+    const { accounts } = accountsOf('Incontro\n\nIl presidente Tarek Almund ha incontrato a Pechino il presidente Ines Vorhaug.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.ok(accounts[0].place && samePlace(accounts[0].place.name, 'Beijing'), accounts[0].place?.name);
+  });
+
+  it('a body ("the United Nations") is not the place', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug at the United Nations on Monday.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].place, undefined);
+  });
+
+  it('a venue the page cuts short is read whole ("at the Union Buildings" taken as "Union")', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund held talks with President Ines Vorhaug at Pretoria’s Union Buildings on Monday.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.ok(!accounts[0].place || samePlace(accounts[0].place.name, 'Union Buildings'), accounts[0].place?.name);
+  });
+
+  it('a continent or world region only ever agrees with a city; a venue cut short is still the venue', () => {
+    for (const region of ['Asia', 'Middle East', 'Balkans']) assert.ok(isRegion(region), region);
+    assert.ok(samePlace('Union', 'Union Buildings'));
+    assert.ok(samePlace('South Portico', 'White House'));
+    assert.ok(!samePlace('New', 'Brelle'));
+  });
+});
+
+describe('meeting places: the dateline is where the story was filed', () => {
+  it('a dateline place agrees with another outlet\'s venue and never keeps it apart; the venue names the meeting', () => {
+    const home = accountsOf('Talks\n\nBRELLE (Wire) - President Tarek Almund held talks with President Ines Vorhaug on Monday.\n', '2032-04-07', 'home.txt');
+    assert.equal(home.accounts[0].place?.name, 'Brelle');
+    assert.equal(home.accounts[0].place?.dateline, true);
+    const away = { uri: 'file:///d/away.txt', published: '2032-04-07', accounts: [account('file:///d/away.txt', 0, ['almund', 'vorhaug'], 'Kerrin', '2032-04-05')] };
+    const meetings = clusterOf([home, away]);
+    assert.equal(meetings.length, 1);
+    assert.equal(meetings[0].place, 'Kerrin');
+  });
+
+  it('reads the datelines "ISLAMABAD: …" and "Budapest, (Agency - 11th May) …" for an account that names no place', () => {
+    for (const [body, city] of [
+      ['ISLAMABAD: President Tarek Almund met President Ines Vorhaug on Tuesday.', 'Islamabad'],
+      ['Published 11 May 2032 Budapest, (Wire - 11th May, 2032) President Tarek Almund held talks with President Ines Vorhaug on Thursday.', 'Budapest'],
+    ]) {
+      const { accounts } = accountsOf(`Talks\n\n${body}\n`, '2032-05-11');
+      assert.equal(accounts.length, 1, body);
+      assert.equal(accounts[0].place?.name, city, body);
+      assert.equal(accounts[0].place?.dateline, true, body);
+    }
+    // An agency or outlet before the brackets is no place.
+    const { accounts } = accountsOf('Talks\n\nReuters (Wire) - President Tarek Almund met President Ines Vorhaug on Tuesday.\n', '2032-05-11');
+    assert.equal(accounts[0]?.place, undefined);
+  });
+
+  it('a country the sentence gives under a dateline "CITY, Country —" is that city', () => {
+    const { accounts } = accountsOf('Visit\n\nBRELLE, Chile (Wire) - President Tarek Almund arrived in Chile on Monday and met President Ines Vorhaug.\n', '2032-04-07');
+    assert.ok(accounts.length >= 1);
+    assert.equal(accounts[0].place?.name, 'Brelle');
+  });
+});
+
+describe('linking accounts: one surname in two scripts', () => {
+  it('a Cyrillic surname, also in a case form, is the Latin one of another outlet', () => {
+    const ru = { uri: 'file:///c/ru.txt', published: '2032-04-07', accounts: [account('file:///c/ru.txt', 0, ['альмунд', 'дуниным'], 'Brelle', '2032-04-06')] };
+    const en = { uri: 'file:///c/en.txt', published: '2032-04-07', accounts: [account('file:///c/en.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-04-06')] };
+    assert.equal(clusterOf([ru, en]).length, 1);
+    // Another pair of people in the same place and day stays apart.
+    const other = { uri: 'file:///c/other.txt', published: '2032-04-07', accounts: [account('file:///c/other.txt', 0, ['almund', 'kessel'], 'Brelle', '2032-04-06')] };
+    assert.equal(clusterOf([ru, other]).length, 2);
+  });
+});
+
+describe('linking accounts: one trip on consecutive days', () => {
+  it('an article that tells a dinner on the eve and the talks the next day keeps another outlet\'s dinner off the talks', () => {
+    const both = { uri: 'file:///t/both.txt', published: '2032-10-16', accounts: [account('file:///t/both.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-16'), account('file:///t/both.txt', 500, ['almund', 'dunin'], 'Brelle', '2032-10-15')] };
+    const dinner = { uri: 'file:///t/dinner.txt', published: '2032-10-15', accounts: [account('file:///t/dinner.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-15')] };
+    const meetings = clusterOf([both, dinner]);
+    assert.equal(meetingOf(meetings, 'file:///t/dinner.txt#0'), meetingOf(meetings, 'file:///t/both.txt#500'));
+    assert.notEqual(meetingOf(meetings, 'file:///t/dinner.txt#0'), meetingOf(meetings, 'file:///t/both.txt#0'));
+  });
+
+  it('two outlets that put one meeting a day apart, each telling only that meeting, are still one meeting', () => {
+    const a = { uri: 'file:///t/a.txt', published: '2032-10-16', accounts: [account('file:///t/a.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-15')] };
+    const b = { uri: 'file:///t/b.txt', published: '2032-10-16', accounts: [account('file:///t/b.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-10-14')] };
+    assert.equal(clusterOf([a, b]).length, 1);
+  });
+});
+
+describe('linking accounts: the year an undated page is about', () => {
+  it('a year the page only looks ahead to is not the year it is about', () => {
+    const a = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle. Trade reached a record in 2031.\n', undefined, 'one.txt');
+    const b = accountsOf('Talks\n\nTarek Almund met Ines Vorhaug in Brelle. Trade reached a record in 2031. The new port will open in 2035.\n', undefined, 'two.txt');
+    assert.equal(a.accounts[0].era, 2031);
+    assert.equal(b.accounts[0].era, 2031);
+    assert.equal(clusterOf([a, b]).length, 1);
+  });
+});
+
+describe('linking accounts: a visit lasts more than a day', () => {
+  const weekdayOf = (iso: string, plus: number) => (new Date(`${iso}T12:00:00Z`).getUTCDay() + plus + 7) % 7;
+  const dated = (kind: EventAccount['kind']) => ({ uri: 'file:///v/dated.txt', published: '2032-04-05', accounts: [account('file:///v/dated.txt', 0, ['almund', 'dunin'], 'Brelle', '2032-04-04', { kind })] });
+  const weekdayOnly = (plus: number, kind: EventAccount['kind'] = 'meeting') => {
+    const a = account('file:///v/undated.txt', 0, ['almund', 'dunin'], 'Brelle', undefined, { kind });
+    a.date = { key: `weekday:${weekdayOf('2032-04-04', plus)}`, text: 'on that day', range: { start: 0, end: 5 } };
+    return { uri: 'file:///v/undated.txt', published: undefined, accounts: [a] };
+  };
+
+  it('a dated day of a visit and another page\'s next weekday, same people and place, are one visit', () => {
+    assert.equal(clusterOf([dated('visit'), weekdayOnly(1)]).length, 1);
+    assert.equal(clusterOf([dated('visit'), weekdayOnly(-1)]).length, 1);
+  });
+
+  it('two days apart, or no visit on either side, they stay apart', () => {
+    assert.equal(clusterOf([dated('visit'), weekdayOnly(2)]).length, 2);
+    assert.equal(clusterOf([dated('meeting'), weekdayOnly(1)]).length, 2);
+  });
+});
+
+describe('linking accounts: a page nothing dates', () => {
+  const year = (n: number, topics: string[]) => ({
+    uri: `file:///y/${n}.txt`,
+    published: `${n}-09-30`,
+    accounts: [account(`file:///y/${n}.txt`, 0, ['almund', 'dunin'], 'Brelle', `${n}-09-29`, { topics })],
+  });
+  const undated = (topics: string[], name = 'undated') => ({ uri: `file:///y/${name}.txt`, published: undefined, accounts: [account(`file:///y/${name}.txt`, 0, ['almund', 'dunin'], 'Brelle', undefined, { topics })] });
+
+  it('joins the meeting of the year whose articles talk about what it talks about', () => {
+    const meetings = clusterOf([year(2030, ['harbour', 'fisheries', 'quotas', 'trawlers']), year(2032, ['pipeline', 'tariffs', 'customs', 'railway']), undated(['pipeline', 'tariffs', 'customs', 'railway', 'border'])]);
+    assert.equal(meetingOf(meetings, 'file:///y/undated.txt#0'), meetingOf(meetings, 'file:///y/2032.txt#0'));
+  });
+
+  it('stays on its own when nothing tells the years apart, and no other undated page piles in behind it', () => {
+    const meetings = clusterOf([year(2030, ['harbour', 'fisheries']), year(2032, ['pipeline', 'tariffs']), undated(['weather', 'ceremony']), undated(['weather', 'ceremony'], 'second')]);
+    const own = meetingOf(meetings, 'file:///y/undated.txt#0');
+    assert.equal(own.accounts.length, 1);
+  });
+
+  it('with one year to choose from, joins it as before', () => {
+    const meetings = clusterOf([year(2032, ['pipeline']), undated(['weather'])]);
+    assert.equal(meetings.length, 1);
+  });
+});
