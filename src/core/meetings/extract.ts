@@ -66,7 +66,12 @@ const PRONOUN_START = /^\s*(?:["“]?\s*)?(?:he|she|they|the two|both|the (?:[\p
 const AHEAD_OF = /\b(?:ahead of|in the run-up to|in preparation for|to prepare for|before (?:the|a|an|next|this)\b)/i;
 const TWO_OF_THEM = /\b(?:the two|both)(?:\s+(?:top|foreign|defen[cs]e|prime|[\p{L}-]+))?\s+(?:sides|ministers|leaders|presidents|diplomats|men|officials|counterparts|heads of state|premiers|delegations)\b[^.]*$|\b(?:the two|both)\s+$/iu;
 
-export function extractAccounts(analysis: Analysis, mentionsBySentence: ParticipantMention[][]): EventAccount[] {
+/** "their talks", "in their last phone call": the trigger is the told account's people's own. */
+const THEIR_BEFORE = /\btheir\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+$/iu;
+/** "In their last call on Aug. 21, the two presidents reviewed …": the people named right after the trigger as "the two". */
+const TWO_OF_THEM_AFTER = /^[^.;]{0,60}?,\s+(?:the two|both)\s+(?:[\p{L}-]+\s+)?(?:sides|ministers|leaders|presidents|diplomats|men|officials|counterparts|heads of state|premiers)\b/iu;
+
+export function extractAccounts(analysis: Analysis, mentionsBySentence: ParticipantMention[][] & { headline?: ParticipantMention[] }): EventAccount[] {
   const { article } = analysis;
   const accounts: EventAccount[] = [];
   let current: EventAccount | undefined;
@@ -86,10 +91,15 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
   const dateline = datelinePlace(analysis);
   const everyone = new PeopleIndex(mentionsBySentence.flat().filter((m) => m.kind === 'person'));
   let lastSubject: ParticipantMention | undefined;
+  const fromHeadline = new Set<EventAccount>();
 
-  article.sentences.forEach((sentence, index) => {
+  // The headline first ("Erdogan, Putin meet in Sochi", "X and Y talk Syria"): the body may never state the meeting in
+  // those words. It is read like a sentence of its own (index -1) and joins the body's account when that tells it again.
+  const headline = article.headline && mentionsBySentence.headline ? [{ range: article.headline.range, index: -1, mentions: mentionsBySentence.headline }] : [];
+  const units = [...headline, ...article.sentences.map((s, index) => ({ range: s.range, index, mentions: mentionsBySentence[index] ?? [] }))];
+  units.forEach(({ range, index, mentions }) => {
+    const sentence = index < 0 ? { range, paragraph: -1 } : article.sentences[index];
     const text = article.text.slice(sentence.range.start, sentence.range.end);
-    const mentions = mentionsBySentence[index] ?? [];
     const people = mentions.filter((m) => m.kind === 'person');
     const clauses = clausesOf(text, sentence.range.start);
     let found = false;
@@ -108,7 +118,8 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       }
       // "The two ministers met …", "Both leaders held talks": the people of the account being told.
       const told = current ?? accounts[accounts.length - 1];
-      if (told && participants.length < 2 && TWO_OF_THEM.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 60), clause.triggerAt))) {
+      // Also "their talks", "in their last phone call, the two presidents …".
+      if (told && participants.length < 2 && (TWO_OF_THEM.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 60), clause.triggerAt)) || THEIR_BEFORE.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 30), clause.triggerAt + clause.trigger.length)) || TWO_OF_THEM_AFTER.test(article.text.slice(clause.triggerAt, clause.end)))) {
         for (const p of told.participants) if (!participants.some((q) => q.key === p.key)) participants.push(p);
       }
       const needed = clause.kind === 'visit' || clause.kind === 'summit' ? 1 : 2;
@@ -150,10 +161,11 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         // One clause of a two-event sentence is its own span, so the reader's cursor finds the right account.
         span: { start: part.start, end: part.end },
         spans: [],
-        sentences: [index],
+        sentences: index < 0 ? [] : [index],
       };
       // The account it continues: the current one, or a recent one of this article (a visit, then its talks).
-      const continued = [current, ...accounts.slice(-3).reverse()].find((a) => a && continues(a, account) && !toldAsAnother(article.text, a, account));
+      const continued = index < 0 ? undefined : [current, ...accounts.slice(-3).reverse()].find((a) => a && !fromHeadline.has(a) && continues(a, account) && !toldAsAnother(article.text, a, account));
+      if (index < 0) fromHeadline.add(account);
       if (continued) {
         absorb(continued, account);
         current = continued;
@@ -164,6 +176,11 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       quiet = 0;
       found = true;
       }
+    }
+    if (index < 0) {
+      // The headline is no scene of the body: the lead sentence starts afresh.
+      current = undefined;
+      return;
     }
     if (!found && current && JOINS.test(text) && people.length) {
       for (const p of people) if (!current.participants.some((q) => q.key === p.key)) current.participants.push(p);
@@ -181,7 +198,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
     }
     if (people.length) lastSubject = people[0];
   });
-  const merged = mergeRetold(article.text, accounts);
+  const merged = joinHeadline([...fromHeadline], mergeRetold(article.text, accounts.filter((a) => !fromHeadline.has(a))));
   if (!article.published && merged.length) {
     let era: number | undefined;
     for (const m of article.text.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)) era = Math.max(era ?? 0, Number(m[0]));
@@ -269,6 +286,35 @@ function mergeRetold(text: string, accounts: EventAccount[]): EventAccount[] {
   }
   for (const a of out) a.spans.sort((x, y) => x.start - y.start);
   return out;
+}
+
+/**
+ * The headline's account is the lead's when the body tells a meeting of the same people: it adds its line as a span
+ * of that account (and its place when the body gives none). A headline's verb is loose ("X and Y talk" for a call,
+ * "summit" for a meeting of two), so the body's kind stands. A headline the body does not tell again (other people,
+ * another place) is an account of its own.
+ */
+function joinHeadline(headline: EventAccount[], body: EventAccount[]): EventAccount[] {
+  const own: EventAccount[] = [];
+  for (const h of headline) {
+    h.spans = [{ ...h.span }];
+    const named = h.participants.filter((p) => !p.weak);
+    const home = named.length
+      ? body.find(
+          (b) =>
+            named.every((p) => b.participants.some((q) => participantsMatch(p, q))) &&
+            (!h.place || !b.place || samePlace(h.place.name, b.place.name) || !!countryOf(h.place.name) || !!countryOf(b.place.name)) &&
+            (h.status === b.status || h.status === 'scheduled' || (!!h.place && !!b.place && samePlace(h.place.name, b.place.name))),
+        )
+      : undefined;
+    if (!home) {
+      own.push(h);
+      continue;
+    }
+    home.spans = [h.span, ...(home.spans?.length ? home.spans : [home.span])];
+    if (!home.place || (h.place && countryOf(home.place.name) && !countryOf(h.place.name))) home.place = h.place ?? home.place;
+  }
+  return [...own, ...body];
 }
 
 /** "Vorhaug also held talks with Almund": some of the same people, told as a meeting of their own. */

@@ -12,7 +12,8 @@ import { nameKey } from '../fold';
 import { Mention, parseRole, personKey } from '../people/recognise';
 import { Article } from '../types';
 import { ParticipantMention } from './extract';
-import { countryOf, isKnownPlaceName } from './places';
+import { countryOf, countryOfCapital, isKnownPlaceName } from './places';
+import { isGivenName } from '../people/names';
 
 interface RawPack {
   notPeople: { words: string[]; outlets: string[] };
@@ -42,13 +43,26 @@ export function cleanName(name: string): string {
   let out = name.replace(/(\p{Ll})(\p{Lu}\p{Ll})/gu, '$1\u0000$2').split('\u0000')[0];
   const cut = out.replace(GLUED_LEAD, '');
   if (cut && cut !== out && /\s|^\p{Lu}\p{Ll}+$/u.test(cut)) out = cut;
+  // "European Commission Ursula von der Leyen", "State Council Li Qiang": a body's name run into the name of the
+  // person who heads it. Cut at a given name that follows words of an institution or a country.
+  const words = out.trim().split(/\s+/);
+  const given = words.findIndex((w, i) => i > 0 && i < words.length - 1 && isGivenName(w));
+  if (given > 0 && words.slice(0, given).every((w) => /^\p{Lu}/u.test(w)) && words.slice(0, given).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w.toLowerCase()) || !!countryOf(w))) {
+    out = words.slice(given).join(' ');
+  }
   return out.trim();
 }
 
-export function participantsBySentence(article: Article, mentions: Mention[]): ParticipantMention[][] {
+/** Words of the bodies whose heads news names right after them ("European Commission President …" with the title dropped). */
+const INSTITUTION_WORDS = new Set(['commission', 'council', 'parliament', 'bank', 'court', 'nations', 'federation', 'republic', 'kingdom', 'state']);
+
+/** The participants of each body sentence; `headline` holds those of the headline line (people and places). */
+export type ParticipantsBySentence = ParticipantMention[][] & { headline?: ParticipantMention[] };
+
+export function participantsBySentence(article: Article, mentions: Mention[]): ParticipantsBySentence {
   const fullest = new Map<string, string>();
   for (const m of mentions) {
-    if (m.kind !== 'person' || m.descriptive || notAPerson(m.text, article)) continue;
+    if (m.kind !== 'person' || m.descriptive || notAPerson(cleanName(m.text), article)) continue;
     const name = cleanName(m.text);
     if (name.length > (fullest.get(m.key)?.length ?? 0)) fullest.set(m.key, name);
   }
@@ -63,13 +77,14 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
   }
   // A lone word the entity layer also found as a place in this article is that place ("Sochi", "Idlib").
   const places = new Set(mentions.filter((m) => m.kind === 'place').map((m) => nameKey(m.text)));
-  const out: ParticipantMention[][] = article.sentences.map(() => []);
+  const out: ParticipantsBySentence = article.sentences.map(() => []);
+  const headline: ParticipantMention[] = [];
   for (const m of mentions) {
     if (m.kind === 'person' && !m.descriptive && !/\s/.test(m.text.trim()) && places.has(nameKey(m.text))) continue;
     let key = m.key;
     let confidence = m.confidence;
     if (m.kind === 'person') {
-      if (notAPerson(m.text, article)) continue;
+      if (notAPerson(m.descriptive ? m.text : cleanName(m.text), article)) continue;
       const single = !m.descriptive && !/\s/.test(m.text.trim());
       const fullHere = fullest.get(key);
       if (single && (!fullHere || !/\s/.test(fullHere))) {
@@ -100,7 +115,7 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
     if (confidence < 0.6 && !/\s/.test(m.text.trim()) && !(/^\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?$/u.test(m.text) || shortSurname(m.text))) continue;
     const name = m.kind === 'person' ? (m.descriptive ? fullest.get(key) ?? m.text : cleanName(text)) : m.kind === 'place' ? countryOf(m.text) ?? m.text : m.text;
     const role = m.kind === 'person' ? (m.role ?? (m.roleText ? parseRole(m.roleText) : undefined)) : undefined;
-    out[m.sentence]?.push({
+    (m.sentence === -1 ? headline : out[m.sentence])?.push({
       key,
       name: m.kind === 'place' && /^\p{Lu}+$/u.test(name) ? titleCase(name) : name,
       kind: m.kind,
@@ -113,6 +128,37 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
       weak: confidence < 0.6 && !/\s/.test(text.trim()) ? true : undefined,
       resolvedBy: m.kind === 'person' && m.descriptive && fullest.get(key) ? `the one ${[role?.country, role?.office].filter(Boolean).join(' ') || 'person of that description'} this article names: ${fullest.get(key)}` : undefined,
     });
+  }
+  if (article.headline) {
+    // A headline's capitals say nothing: a lone word there is a person only when the body names that person ("Talk",
+    // "Remarks", "Arrives" are not).
+    const inBody = new Set(out.flat().filter((p) => p.kind === 'person').flatMap((p) => [p.key, p.alt]));
+    const people = headline.filter((p) => p.kind === 'person' && (!p.weak || inBody.has(p.key)));
+    out.headline = [...people, ...headlinePlaces(article)].sort((a, b) => a.range.start - b.range.start);
+  }
+  return out;
+}
+
+/**
+ * The places a headline names ("… meet in Sochi", "… talks in Beijing"): the entity layer reads no places there (its
+ * capitals say nothing), so a capitalised word or pair is a place when the place packs know it as a country, a capital
+ * or a city.
+ */
+function headlinePlaces(article: Article): ParticipantMention[] {
+  const { start, end } = article.headline!.range;
+  const line = article.text.slice(start, end);
+  const out: ParticipantMention[] = [];
+  for (const m of line.matchAll(/(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’-]*\p{L}(?:\s+\p{Lu}[\p{L}'’-]*\p{L})?(?![\p{L}\d])/gu)) {
+    // "South Korea", "New Delhi" as one name, else the first word alone ("Sochi Talks").
+    for (const text of [m[0], m[0].split(/\s+/)[0]]) {
+      const bare = text.replace(/['’]s$/u, '');
+      const country = countryOf(bare);
+      if (!country && !countryOfCapital(bare) && !isKnownPlaceName(bare)) continue;
+      const range = { start: start + m.index!, end: start + m.index! + bare.length };
+      const name = country ?? bare;
+      out.push({ key: `place:${nameKey(name)}`, name, kind: 'place', range });
+      break;
+    }
   }
   return out;
 }

@@ -1,0 +1,109 @@
+// Accounts real pages give that the extractor used to miss (issue 14), each class in made-up sentences about made-up
+// people (no page text): the headline that carries the meeting, "President X of <country>", a body's name run into
+// a person's, a family name of two letters in the headline, back-references told with "their", the call told as a
+// subject. The whole per-article pipeline runs, entity layer included.
+
+import * as assert from 'node:assert/strict';
+import { analyse } from '../../src/core/analyse';
+import { EventAccount } from '../../src/core/meetings/extract';
+import { cleanName } from '../../src/core/meetings/participants';
+
+function accountsOf(body: string, published = '2032-04-07'): EventAccount[] {
+  return analyse({ uri: 'file:///real/a.txt', text: body, externalMeta: { published, outlet: 'Test Outlet' } }).accounts;
+}
+
+const names = (a: EventAccount) => a.participants.map((p) => p.name).join(' | ');
+const covers = (a: EventAccount, text: string, what: string) => {
+  const at = text.indexOf(what);
+  return a.spans.some((s) => s.start <= at && at < s.end);
+};
+
+describe('accounts: "President X of <country>"', () => {
+  it('reads the titled name before "of <country>" as a person, and the country as a place', () => {
+    const accounts = accountsOf('Talks\n\nPresident Tarek Almund of Chile and President Ines Vorhaug of Kenya met in Ankara on Friday.\n');
+    assert.equal(accounts.length, 1);
+    assert.match(names(accounts[0]), /Almund/);
+    assert.match(names(accounts[0]), /Vorhaug/);
+    assert.equal(accounts[0].place?.name, 'Ankara');
+  });
+
+  it('keeps "Secretary of State" and a body "of" a country whole', () => {
+    const accounts = accountsOf('Talks\n\nThe Bank of Kenya met the Secretary of State in Ankara on Friday.\n');
+    assert.equal(accounts.length, 0);
+  });
+});
+
+describe('accounts: the headline carries the meeting', () => {
+  it('a headline meeting the body never restates is an account of its own, on the headline line', () => {
+    const text = 'Almund, Vorhaug meet in Ankara\n\nChilean President Tarek Almund praised Kenyan President Ines Vorhaug for the grain accord.\n\nAlmund said trade would double.\n';
+    const accounts = accountsOf(text);
+    assert.equal(accounts.length, 1, accounts.map(names).join(' / '));
+    assert.match(names(accounts[0]), /Almund/);
+    assert.match(names(accounts[0]), /Vorhaug/);
+    assert.equal(accounts[0].place?.name, 'Ankara');
+    assert.ok(covers(accounts[0], text, 'meet in Ankara'));
+  });
+
+  it('joins the body account of the same people, whose kind stands ("X and Y talk" over a call)', () => {
+    const text = 'Almund and Vorhaug talk for the first time in a year\n\nChilean President Tarek Almund and Kenyan President Ines Vorhaug spoke on Tuesday.\n\nThe call, which lasted an hour, followed a row over fishing rights between Almund and Vorhaug.\n';
+    const accounts = accountsOf(text);
+    assert.equal(accounts.length, 1, accounts.map((a) => `${a.kind}: ${names(a)}`).join(' / '));
+    assert.equal(accounts[0].kind, 'call');
+    assert.ok(covers(accounts[0], text, 'talk for the first'));
+    assert.ok(covers(accounts[0], text, 'The call'));
+  });
+
+  it('a capitalised headline word the body never names as a person is no participant ("Remarks", "Talk")', () => {
+    const text = 'Remarks by President Almund at the press conference with Vorhaug\n\nChilean President Tarek Almund and Kenyan President Ines Vorhaug held a joint press conference in Ankara on Monday.\n';
+    const accounts = accountsOf(text);
+    assert.equal(accounts.length, 1, accounts.map(names).join(' / '));
+    assert.doesNotMatch(names(accounts[0]), /Remarks/);
+    assert.ok(covers(accounts[0], text, 'Remarks by'));
+  });
+
+  it('a family name of two letters the body uses alone is a participant in the headline', () => {
+    const text = 'Summit between Ro, Vorhaug in Ankara\n\nChilean President Ro Tam met Kenyan President Ines Vorhaug in Ankara on Monday.\n\nRo said the talks were frank.\n';
+    const accounts = accountsOf(text);
+    assert.equal(accounts.length, 1, accounts.map(names).join(' / '));
+    assert.ok(covers(accounts[0], text, 'Summit between'));
+  });
+});
+
+describe('accounts: names run into a body', () => {
+  it('cuts the institution words before a given name ("European Commission Ines Vorhaug")', () => {
+    assert.equal(cleanName('European Commission Ines Vorhaug'), 'Ines Vorhaug');
+    assert.equal(cleanName('State Council Ines Vorhaug'), 'Ines Vorhaug');
+    assert.equal(cleanName('Ines Vorhaug'), 'Ines Vorhaug');
+    const accounts = accountsOf('Press\n\nEuropean Council President Tarek Almund and European Commission Ines Vorhaug held a joint press conference in Ankara on Monday.\n');
+    assert.equal(accounts.length, 1);
+    assert.match(names(accounts[0]), /Vorhaug/);
+  });
+});
+
+describe('accounts: back-references told with "their"', () => {
+  it('"a continuation of their talks in <city> on <day>" is an earlier meeting of the people being told', () => {
+    const text =
+      'Leaders meet\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Friday.\n\nAides called the meeting a continuation of their talks in Tehran on March 19.\n';
+    const accounts = accountsOf(text);
+    assert.equal(accounts.length, 2, accounts.map((a) => `${names(a)} ${a.place?.name}`).join(' / '));
+    const earlier = accounts.find((a) => a.place?.name === 'Tehran');
+    assert.ok(earlier, 'an account in Tehran');
+    assert.match(names(earlier!), /Almund/);
+    assert.match(names(earlier!), /Vorhaug/);
+  });
+
+  it('"in their last phone call on <day>, the two presidents …" is a call of the people being told', () => {
+    const text =
+      'Leaders meet\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Friday.\n\nIn their last phone call on March 2, the two presidents reviewed the fishing dispute.\n';
+    const accounts = accountsOf(text);
+    const call = accounts.find((a) => a.kind === 'call');
+    assert.ok(call, accounts.map((a) => a.kind).join(' / '));
+    assert.match(names(call!), /Almund/);
+    assert.match(names(call!), /Vorhaug/);
+  });
+
+  it('"the call for calm" is no call', () => {
+    const accounts = accountsOf('Calm\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Friday.\n\nThe call for calm by Almund and Vorhaug was welcomed.\n');
+    assert.equal(accounts.filter((a) => a.kind === 'call').length, 0);
+  });
+});
