@@ -107,3 +107,35 @@ describe('accounts: back-references told with "their"', () => {
     assert.equal(accounts.filter((a) => a.kind === 'call').length, 0);
   });
 });
+
+describe('accounts: everyday words are no participants', () => {
+  it('drops a name without evidence that is an everyday word, a month or a dateline in capitals', () => {
+    for (const body of [
+      'Today Tarek Almund met Ines Vorhaug in Ankara on Monday.',
+      'BRELLE CITY, Chile — Chilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Monday.',
+      'By Odo Staff Published May\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Monday.',
+      'Leaders Strengthen Ties\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Monday to strengthen ties.',
+    ]) {
+      const accounts = accountsOf(`Talks\n\n${body}\n`);
+      assert.equal(accounts.length, 1, body);
+      assert.deepEqual(accounts[0].participants.map((p) => p.key).sort(), ['person:almund', 'person:vorhaug'], body);
+    }
+  });
+});
+
+describe('accounts: joint appearances and the dates of other events', () => {
+  it('"X and Y delivered remarks in Z" is a meeting; one person\'s remarks are not', () => {
+    const two = accountsOf('Remarks\n\nPresident Almund and Kenyan President Vorhaug delivered remarks in Ankara, where Almund said trade would grow.\n');
+    assert.equal(two.length, 1);
+    assert.match(names(two[0]), /Almund/);
+    assert.match(names(two[0]), /Vorhaug/);
+    assert.equal(accountsOf('Remarks\n\nChilean President Tarek Almund delivered remarks in Ankara about Ines Vorhaug.\n').length, 0);
+  });
+
+  it('a date in what the meeting "follows" is not its date', () => {
+    const accounts = accountsOf('Call\n\nThe call between Chilean President Tarek Almund and Kenyan President Ines Vorhaug follows a pledge Almund made five months ago.\n', '2032-04-07');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].kind, 'call');
+    assert.equal(accounts[0].date, undefined);
+  });
+});

@@ -131,7 +131,8 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       // What follows "ahead of" is another event: its day and its future tense are not this meeting's.
       const ahead = AHEAD_OF.exec(article.text.slice(clause.triggerAt, clause.end));
       const aheadAt = ahead ? clause.triggerAt + ahead.index : clause.end;
-      const eligible = (datesBySentence.get(index) ?? []).filter((d) => d.range.start < aheadAt && !/\b(?:since|after|before|until)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
+      // Also what the meeting "follows" ("The call … follows through on a commitment Biden made five months ago").
+      const eligible = (datesBySentence.get(index) ?? []).filter((d) => d.range.start < aheadAt && !/\b(?:since|after|before|until|follows|followed|following|preceded|precedes)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
       const dates = part.date ? [part.date] : clauses.length === 1 ? eligible : eligible.filter((d) => d.range.start >= clause.start && d.range.start < clause.end);
       // The day of a meeting is the one nearest the person met ("met X on Tuesday and Y on Wednesday").
       const met = part.own.length ? part.own[part.own.length - 1].range.start : clause.triggerAt;

@@ -109,6 +109,7 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
     // A lone surname the article never names in full ("Xi meets Orban") still takes part: the meeting index links it
     // to the person other accounts name in full. Weaker guesses (other kinds) do not.
     if (confidence < (m.kind === 'person' ? 0.5 : 0.6)) continue;
+    if (m.kind === 'person' && !m.descriptive && confidence < 0.6 && commonWordName(text, article.text)) continue;
     // A low-confidence single word must look like a surname ("Aug.", "De", "MC" do not); a low-confidence full name
     // (no title or known given name: "Tarek Almund") is judged by the meeting it takes part in.
     // Two letters are a surname too ("Xi's arrival", "Li met"), unless an everyday word or particle ("He", "De").
@@ -161,6 +162,25 @@ function headlinePlaces(article: Article): ParticipantMention[] {
     }
   }
   return out;
+}
+
+/** Words that open sentences and bylines in capitals but never name a person on their own. */
+const NOT_NAME_WORDS = new Set('today yesterday tomorrow tonight people visit visits talks ties meeting summit representative published updated posted photo video watch read'.split(' '));
+const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
+
+/**
+ * A name found without evidence (no title, no given name, no speech verb) whose last word is an everyday word:
+ * "Today", "People", "Visit" opening a sentence, "Strengthen Ties" in a title-case line, a byline ending "Published
+ * May", a dateline in capitals ("SAN FRANCISCO"). A word the article also writes in lower case is an everyday word.
+ */
+function commonWordName(name: string, text: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1].replace(/['’]s$/u, '').replace(/\.$/, '');
+  if (words.length > 1 && words.every((w) => !/\p{Ll}/u.test(w))) return true; // "SAN FRANCISCO": a dateline, not a name
+  const lower = last.toLowerCase();
+  if (CALENDAR_WORD.test(lower) || NOT_NAME_WORDS.has(lower)) return true;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(last) || lower.length < 3) return false;
+  return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
 }
 
 /** Everyday two-letter words and name particles a sentence can open with: never a lone surname. */
