@@ -139,3 +139,27 @@ describe('accounts: joint appearances and the dates of other events', () => {
     assert.equal(accounts[0].date, undefined);
   });
 });
+
+describe('accounts: back-references inside a sentence about something else', () => {
+  it('"… an initiative agreed at the leaders\' Brelle summit in March" is that earlier summit, in Brelle, on its own passage', () => {
+    const text =
+      'Trip\n\nChilean President Tarek Almund left for Kenya on Sunday to meet Kenyan President Ines Vorhaug in Ankara.\n\nThe trip is meant to restore regular visits, an initiative agreed upon during the leaders’ Tokyo summit meeting in March.\n';
+    const accounts = accountsOf(text, '2032-05-07');
+    const earlier = accounts.find((a) => a.place?.name === 'Tokyo');
+    assert.ok(earlier, accounts.map((a) => `${a.kind} ${a.place?.name}`).join(' / '));
+    assert.match(names(earlier!), /Almund/);
+    assert.match(names(earlier!), /Vorhaug/);
+    // The passage starts after the comma: the first half of the sentence is about the trip.
+    assert.ok(earlier!.spans.every((s) => s.start > text.indexOf('restore regular')), JSON.stringify(earlier!.spans));
+  });
+
+  it('"the last visit by a <demonym> prime minister … was made by X" is X\'s visit, not the named prime minister\'s', () => {
+    const text =
+      'Trip\n\nChilean Prime Minister Tarek Almund will visit Kenya on Sunday.\n\nThe last visit by a Chilean prime minister to Kenya was made by Odo Karsk in 2018.\n';
+    const accounts = accountsOf(text, '2032-05-07');
+    const last = accounts.find((a) => a.date?.iso?.startsWith('2018'));
+    assert.ok(last, accounts.map((a) => `${a.kind} ${names(a)} ${a.date?.iso}`).join(' / '));
+    assert.doesNotMatch(names(last!), /Almund/);
+    assert.match(names(last!), /Karsk/);
+  });
+});

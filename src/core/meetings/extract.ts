@@ -67,7 +67,7 @@ const AHEAD_OF = /\b(?:ahead of|in the run-up to|in preparation for|to prepare f
 const TWO_OF_THEM = /\b(?:the two|both)(?:\s+(?:top|foreign|defen[cs]e|prime|[\p{L}-]+))?\s+(?:sides|ministers|leaders|presidents|diplomats|men|officials|counterparts|heads of state|premiers|delegations)\b[^.]*$|\b(?:the two|both)\s+$/iu;
 
 /** "their talks", "in their last phone call": the trigger is the told account's people's own. */
-const THEIR_BEFORE = /\btheir\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+$/iu;
+const THEIR_BEFORE = /\b(?:their|the\s+(?:two\s+)?(?:leaders|presidents|ministers|premiers|sides)['’]s?)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+$/iu;
 /** "In their last call on Aug. 21, the two presidents reviewed …": the people named right after the trigger as "the two". */
 const TWO_OF_THEM_AFTER = /^[^.;]{0,60}?,\s+(?:the two|both)\s+(?:[\p{L}-]+\s+)?(?:sides|ministers|leaders|presidents|diplomats|men|officials|counterparts|heads of state|premiers)\b/iu;
 
@@ -119,14 +119,19 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       // "The two ministers met …", "Both leaders held talks": the people of the account being told.
       const told = current ?? accounts[accounts.length - 1];
       // Also "their talks", "in their last phone call, the two presidents …".
+      let spanStart = part.start;
       if (told && participants.length < 2 && (TWO_OF_THEM.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 60), clause.triggerAt)) || THEIR_BEFORE.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 30), clause.triggerAt + clause.trigger.length)) || TWO_OF_THEM_AFTER.test(article.text.slice(clause.triggerAt, clause.end)))) {
         for (const p of told.participants) if (!participants.some((q) => q.key === p.key)) participants.push(p);
+        // A back-reference in a sentence about something else ("The visit is meant to …, an initiative agreed at the
+        // leaders' Tokyo summit in March"): its passage starts after the last comma before it.
+        const comma = article.text.lastIndexOf(',', clause.triggerAt);
+        if (comma >= part.start && !people.some((p) => p.range.start > part.start && p.range.start < comma)) spanStart = comma + 1;
       }
       const needed = clause.kind === 'visit' || clause.kind === 'summit' ? 1 : 2;
       if (participants.length < needed) continue;
       const clauseText = article.text.slice(clause.start, clause.end);
       const clauseMentions = mentions.filter((m) => m.range.start >= clause.start && m.range.start < clause.end);
-      let place = clause.kind === 'call' ? undefined : placeOf(clauseText, clause.start, clause.triggerAt, clause.kind, clauseMentions);
+      let place = clause.kind === 'call' ? undefined : placeOf(clauseText, clause.start, clause.triggerAt, clause.kind, clauseMentions, clause.trigger);
       // A date after "since"/"after"/"before" belongs to another event ("… first meeting since the shooting-down in November").
       // What follows "ahead of" is another event: its day and its future tense are not this meeting's.
       const ahead = AHEAD_OF.exec(article.text.slice(clause.triggerAt, clause.end));
@@ -160,7 +165,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         date,
         trigger: { text: clause.trigger, range: { start: clause.triggerAt, end: clause.triggerAt + clause.trigger.length } },
         // One clause of a two-event sentence is its own span, so the reader's cursor finds the right account.
-        span: { start: part.start, end: part.end },
+        span: { start: spanStart, end: part.end },
         spans: [],
         sentences: index < 0 ? [] : [index],
       };
@@ -523,6 +528,8 @@ function roleParticipants(text: string, from: number, to: number, people: Partic
   const subjectOffice = subject ? subject.role?.office ?? everyone.officeOf(subject.key) : undefined;
   const add = (range: TextRange, written: string, office: string | undefined, country: string, counterpart: boolean) => {
     if (taken(range)) return;
+    // "a Japanese prime minister", "any Turkish president": a holder of the office, not the one the article names.
+    if (/\b(?:a|an|any|every|no)\s+$/i.test(text.slice(Math.max(0, range.start - 6), range.start))) return;
     if (counterpart && subject && everyone.countryOf(subject) === country) return; // one's own side is not a counterpart
     const holders = office ? everyone.holdersOf(office, country, subject?.key) : [];
     if (holders.length === 1) {
@@ -676,7 +683,13 @@ const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(pack.topicNouns)})\\s+(?:in
 /** A preposition of place right before a venue: English and the languages of the pages readers save. */
 const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
 
-function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[]): EventAccount['place'] {
+function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[], trigger = ''): EventAccount['place'] {
+  // "the Tokyo summit", "their Sochi meeting": a city named right before the event noun is where it was held (a
+  // country there is usually whose summit it was: "the Japan-Korea summit").
+  if (kind === 'summit' || /^(?:summit|meeting|talks)\b/i.test(trigger)) {
+    const before = mentions.find((m) => m.kind === 'place' && m.range.end <= triggerAt && /^\s+$/.test(text.slice(m.range.end - offset, triggerAt - offset)) && !countryOf(m.name));
+    if (before) return { name: before.name, range: before.range };
+  }
   const capital = CAPITAL_PHRASE.exec(text);
   if (capital && offset + capital.index >= triggerAt - 40) {
     const city = capitalOf(capital[1]);
