@@ -163,3 +163,41 @@ describe('accounts: back-references inside a sentence about something else', () 
     assert.match(names(last!), /Karsk/);
   });
 });
+
+describe('accounts: a call measured from an earlier meeting', () => {
+  it('"spoke by phone on Tuesday, the first call since their summit in November" is a call and a back-reference to the summit', () => {
+    const text =
+      'Call\n\nChilean President Tarek Almund spoke by phone with Kenyan President Ines Vorhaug on Tuesday, the first conversation between the leaders since their landmark in-person summit in November.\n';
+    const accounts = accountsOf(text, '2032-04-07');
+    assert.equal(accounts.length, 2, accounts.map((a) => `${a.kind} ${names(a)}`).join(' / '));
+    const call = accounts.find((a) => a.kind === 'call')!;
+    const summit = accounts.find((a) => a.kind !== 'call')!;
+    assert.equal(call.date?.key, 'weekday:2');
+    assert.match(names(summit), /Almund/);
+    assert.match(names(summit), /Vorhaug/);
+    assert.ok(summit.span.start >= text.indexOf('since their'));
+  });
+
+  it('a call sentence without a back-reference stays one call', () => {
+    const accounts = accountsOf('Call\n\nChilean President Tarek Almund spoke by phone with Kenyan President Ines Vorhaug on Tuesday about the meeting of their ministers.\n', '2032-04-07');
+    assert.deepEqual(accounts.map((a) => a.kind), ['call']);
+  });
+});
+
+describe('accounts: venues', () => {
+  it('a venue after a city\'s possessive ("at Pretoria\'s Union Buildings") is the venue', () => {
+    const accounts = accountsOf('Talks\n\nChilean President Tarek Almund held talks with Kenyan President Ines Vorhaug at Pretoria’s Union Buildings on Monday.\n', '2032-04-07');
+    assert.equal(accounts[0]?.place?.name, 'Union Buildings');
+  });
+
+  it('"the situation in Syria\'s Idlib province" is the topic, not the venue', () => {
+    const accounts = accountsOf('Talks\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug on Monday to discuss the situation in Syria’s Idlib province.\n', '2032-04-07');
+    assert.notEqual(accounts[0]?.place?.name, 'Idlib');
+  });
+
+  it('words of institutions in other languages are no participants ("Casa Branca", "Estados Unidos")', () => {
+    const accounts = accountsOf('Visita\n\nO presidente Tarek Almund se reuniu com Ines Vorhaug na Casa Branca, nos Estados Unidos, na sexta-feira.\n', '2032-04-07');
+    assert.ok(accounts.length >= 1);
+    for (const a of accounts) assert.doesNotMatch(names(a), /Branca|Unidos/);
+  });
+});

@@ -365,6 +365,9 @@ function samePlaceName(a: string, b: string): boolean {
   return samePlace(a, b);
 }
 
+/** "since their in-person summit", "after the meeting": the words that make a meeting in a call's sentence an earlier one. */
+const BACK_REFERENCE = /\b(?:since|after|following|before)\s+(?:(?:their|the|a|an|his|her|its|last)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
 interface Clause {
   kind: EventKind;
   trigger: string;
@@ -405,7 +408,20 @@ function clausesOf(text: string, offset: number): Clause[] {
   }
   if (hits.length === 0) return [];
   const call = hits.find((h) => h.kind === 'call');
-  if (call) return [{ kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + text.length }];
+  if (call) {
+    // "… spoke by phone on Tuesday, the first conversation since their summit in Woodside in November": the meeting
+    // the call is measured from is an account of its own (a back-reference), from "since" on; the rest is the call.
+    const back = hits
+      .filter((h) => h.kind !== 'call' && h.index > call.index && (BACK_REFERENCE.test(text.slice(Math.max(0, h.index - 50), h.index)) || /^(?:since|after|following|before)\b/i.test(h.text)))
+      .sort((a, b) => a.index - b.index)[0];
+    if (!back) return [{ kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + text.length }];
+    const lead = BACK_REFERENCE.exec(text.slice(Math.max(0, back.index - 50), back.index));
+    const cut = lead ? back.index - lead[0].length + lead[0].search(/\S/) : back.index;
+    return [
+      { kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + cut },
+      { kind: back.kind, trigger: back.text, triggerAt: offset + back.index, start: offset + cut, end: offset + text.length },
+    ];
+  }
   hits.sort((a, b) => a.index - b.index);
   // Triggers close together describe one event ("held talks … at a joint press conference"): keep the first.
   // Unless a word of sequence stands between them: "the visit to Belgrade follows Vucic's visit to Beijing" is two.
@@ -681,7 +697,7 @@ const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town
 const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(pack.topicNouns)})\\s+(?:in|on|over|about|with|for|of|from|into|to)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu');
 
 /** A preposition of place right before a venue: English and the languages of the pages readers save. */
-const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
+const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:\p{Lu}[\p{L}-]+['’]s\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
 
 function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[], trigger = ''): EventAccount['place'] {
   // "the Tokyo summit", "their Sochi meeting": a city named right before the event noun is where it was held (a
@@ -706,6 +722,8 @@ function placeOf(text: string, offset: number, triggerAt: number, kind: EventKin
   // may not know as a place.
   for (const m of text.matchAll(VENUE_OF)) {
     if (offset + m.index! < triggerAt - 40) continue;
+    // "the situation in Syria's Idlib province": the topic, not the venue.
+    if (TOPIC_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index! + m[0].search(/\s/) + 1))) continue;
     const name = m[1] ?? m[2];
     if (countryOf(name)) continue;
     // "a visit to Russia's President Putin": a person the sentence names is not a venue.
