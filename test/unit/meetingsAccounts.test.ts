@@ -201,3 +201,14 @@ describe('accounts: venues', () => {
     for (const a of accounts) assert.doesNotMatch(names(a), /Branca|Unidos/);
   });
 });
+
+describe('accounts: Russian and Bulgarian verbs of meeting and visiting', () => {
+  it('reads "се срещне със" (will meet), "встречались" (met) and "посети" (visited) in any tense', () => {
+    const kinds = (text: string) => accountsOf(`Новини\n\n${text}\n`).map((a) => a.kind);
+    assert.deepEqual(kinds('Президентът Тарек Алмунд ще се срещне със своя колега Инес Ворхауг на 8 май.'), ['meeting']);
+    assert.deepEqual(kinds('В прошлый раз Тарек Алмунд и Инес Ворхауг встречались в октябре.'), ['meeting']);
+    assert.deepEqual(kinds('Тарек Алмунд посети Брелия през юни.'), ['visit']);
+    // A word that only contains the verb is none of them ("посетители", visitors).
+    assert.deepEqual(kinds('Тарек Алмунд и Инес Ворхауг говориха с посетители.'), []);
+  });
+});
