@@ -212,3 +212,15 @@ describe('accounts: Russian and Bulgarian verbs of meeting and visiting', () => 
     assert.deepEqual(kinds('Тарек Алмунд и Инес Ворхауг говориха с посетители.'), []);
   });
 });
+
+describe('accounts: a surname once taken for a place', () => {
+  it('keeps a lone family name as the person when the article names that person in full ("in Ro\'s words" made it a place)', () => {
+    const text =
+      'Visit\n\nChilean President Ro Tam arrived in Ankara on Thursday.\n\nIn Ro’s words, ties are at their best.\n\nRo and his wife Ines Vorhaug were received with honours by Kenyan President Odo Karsk in the courtyard of Ankara’s presidential palace.\n';
+    const accounts = accountsOf(text, '2032-04-07');
+    const received = accounts.find((a) => a.participants.some((p) => p.name.includes('Karsk')));
+    assert.ok(received, accounts.map(names).join(' / '));
+    assert.ok(received!.participants.some((p) => p.key === 'person:tam'), names(received!));
+    assert.equal(received!.place?.name, 'Ankara');
+  });
+});

@@ -692,7 +692,7 @@ function keyParts(key: string): { weekday?: number; month?: number; day?: number
  * for visits also "to"/"arrived in". Places before the trigger are usually the topic ("the crises in Iraq and Syria").
  * Cities beat countries.
  */
-const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])/gu;
+const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])|\b(?:in|at)\s+the\s+(?:[\p{Ll}-]+\s+){1,3}of\s+(\p{Lu}[\p{L}-]{2,})(?=['’]s\s)/gu;
 /** Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq"). */
 const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(pack.topicNouns)})\\s+(?:in|on|over|about|with|for|of|from|into|to)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu');
 
@@ -718,13 +718,13 @@ function placeOf(text: string, offset: number, triggerAt: number, kind: EventKin
     if (!VENUE_GOVERNED.test(text.slice(Math.max(0, v.index - 24), v.index))) continue;
     return { name: v.name, range: { start: offset + v.index, end: offset + v.index + v.name.length } };
   }
-  // "in the Black Sea resort of Sochi", "in the Russian city of Kazan", "in Russia's Sochi": a venue the entity layer
-  // may not know as a place.
+  // "in the Black Sea resort of Sochi", "in the Russian city of Kazan", "in Russia's Sochi", "in the courtyard of
+  // Budapest's presidential palace": a venue the entity layer may not know as a place.
   for (const m of text.matchAll(VENUE_OF)) {
     if (offset + m.index! < triggerAt - 40) continue;
     // "the situation in Syria's Idlib province": the topic, not the venue.
     if (TOPIC_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index! + m[0].search(/\s/) + 1))) continue;
-    const name = m[1] ?? m[2];
+    const name = m[1] ?? m[2] ?? m[3];
     if (countryOf(name)) continue;
     // "a visit to Russia's President Putin": a person the sentence names is not a venue.
     const at0 = offset + m.index! + m[0].lastIndexOf(name);

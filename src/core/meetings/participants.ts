@@ -75,8 +75,10 @@ export function participantsBySentence(article: Article, mentions: Mention[]): P
     set.add(key);
     byFirstWord.set(words[0], set);
   }
-  // A lone word the entity layer also found as a place in this article is that place ("Sochi", "Idlib").
-  const places = new Set(mentions.filter((m) => m.kind === 'place').map((m) => nameKey(m.text)));
+  // A lone word the entity layer also found as a place in this article is that place ("Sochi", "Idlib") — unless the
+  // article names a person in full with it ("Xi Jinping … in Xi's speech" made "Xi" a guessed place once).
+  const nameWords = new Set([...fullest.values()].filter((n) => /\s/.test(n)).flatMap((n) => { const w = nameKey(n).split(' '); return [w[0], w[w.length - 1]]; }));
+  const places = new Set(mentions.filter((m) => m.kind === 'place' && !(m.confidence < 0.9 && nameWords.has(nameKey(m.text)))).map((m) => nameKey(m.text)));
   const out: ParticipantsBySentence = article.sentences.map(() => []);
   const headline: ParticipantMention[] = [];
   for (const m of mentions) {
