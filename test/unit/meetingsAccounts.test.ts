@@ -224,3 +224,14 @@ describe('accounts: a surname once taken for a place', () => {
     assert.equal(received!.place?.name, 'Ankara');
   });
 });
+
+describe('accounts: "at last year\'s <name> meeting"', () => {
+  it('is a back-reference of the two leaders being told', () => {
+    const text =
+      'Call\n\nChilean President Tarek Almund and Kenyan President Ines Vorhaug spoke by phone on Tuesday.\n\nAlmund recalled the warm exchange between the two leaders at last year’s Pacific Forum meeting in Ankara.\n';
+    const accounts = accountsOf(text, '2032-04-07');
+    const earlier = accounts.find((a) => a.kind !== 'call');
+    assert.ok(earlier, accounts.map((a) => a.kind).join(' / '));
+    assert.match(names(earlier!), /Vorhaug/);
+  });
+});
