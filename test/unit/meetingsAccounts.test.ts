@@ -112,6 +112,7 @@ describe('accounts: everyday words are no participants', () => {
   it('drops a name without evidence that is an everyday word, a month or a dateline in capitals', () => {
     for (const body of [
       'Today Tarek Almund met Ines Vorhaug in Ankara on Monday.',
+      'Amidst protests, Chilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Monday.',
       'BRELLE CITY, Chile — Chilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Monday.',
       'By Odo Staff Published May\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Monday.',
       'Leaders Strengthen Ties\n\nChilean President Tarek Almund met Kenyan President Ines Vorhaug in Ankara on Monday to strengthen ties.',

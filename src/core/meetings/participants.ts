@@ -167,7 +167,9 @@ function headlinePlaces(article: Article): ParticipantMention[] {
 }
 
 /** Words that open sentences and bylines in capitals but never name a person on their own. */
-const NOT_NAME_WORDS = new Set('today yesterday tomorrow tonight people visit visits talks ties meeting summit representative published updated posted photo video watch read'.split(' '));
+const NOT_NAME_WORDS = new Set(
+  'today yesterday tomorrow tonight people visit visits talks ties meeting summit representative published updated posted photo video watch read pool amid amidst according despite following during besides landed arrived'.split(' '),
+);
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 
 /**
