@@ -200,7 +200,9 @@ function renderMeetings(corpus: Corpus, format: string, cwd: string, filter: { m
     }
     for (const a of m.accounts) {
       out.push(`  account: ${a.outlet ?? 'unknown outlet'} — ${displayPath(a.uri, cwd)}:${a.range.start.line + 1}  “${a.firstWords}”`);
-      if (a.ranges.length > 1) out.push(`    also at lines ${a.ranges.slice(1).map((r) => r.start.line + 1).join(', ')}`);
+      // The other passages: the headline, a later paragraph (the account's own passage is the line above).
+      const others = a.ranges.filter((r) => r.start.line !== a.range.start.line || r.start.character !== a.range.start.character);
+      if (others.length) out.push(`    also at lines ${others.map((r) => r.start.line + 1).join(', ')}`);
       out.push(`    ${a.datedBy}`);
       if (a.headline) out.push(`    headline: ${a.headline}`);
     }

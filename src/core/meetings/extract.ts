@@ -66,7 +66,12 @@ const PRONOUN_START = /^\s*(?:["“]?\s*)?(?:he|she|they|the two|both|the (?:[\p
 const AHEAD_OF = /\b(?:ahead of|in the run-up to|in preparation for|to prepare for|before (?:the|a|an|next|this)\b)/i;
 const TWO_OF_THEM = /\b(?:the two|both)(?:\s+(?:top|foreign|defen[cs]e|prime|[\p{L}-]+))?\s+(?:sides|ministers|leaders|presidents|diplomats|men|officials|counterparts|heads of state|premiers|delegations)\b[^.]*$|\b(?:the two|both)\s+$/iu;
 
-export function extractAccounts(analysis: Analysis, mentionsBySentence: ParticipantMention[][]): EventAccount[] {
+/** "their talks", "in their last phone call": the trigger is the told account's people's own. */
+const THEIR_BEFORE = /\b(?:their|the\s+(?:two\s+)?(?:leaders|presidents|ministers|premiers|sides)['’]s?)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+$/iu;
+/** "In their last call on Aug. 21, the two presidents reviewed …": the people named right after the trigger as "the two". */
+const TWO_OF_THEM_AFTER = /^[^.;]{0,60}?,\s+(?:the two|both)\s+(?:[\p{L}-]+\s+)?(?:sides|ministers|leaders|presidents|diplomats|men|officials|counterparts|heads of state|premiers)\b/iu;
+
+export function extractAccounts(analysis: Analysis, mentionsBySentence: ParticipantMention[][] & { headline?: ParticipantMention[] }): EventAccount[] {
   const { article } = analysis;
   const accounts: EventAccount[] = [];
   let current: EventAccount | undefined;
@@ -86,10 +91,15 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
   const dateline = datelinePlace(analysis);
   const everyone = new PeopleIndex(mentionsBySentence.flat().filter((m) => m.kind === 'person'));
   let lastSubject: ParticipantMention | undefined;
+  const fromHeadline = new Set<EventAccount>();
 
-  article.sentences.forEach((sentence, index) => {
+  // The headline first ("Erdogan, Putin meet in Sochi", "X and Y talk Syria"): the body may never state the meeting in
+  // those words. It is read like a sentence of its own (index -1) and joins the body's account when that tells it again.
+  const headline = article.headline && mentionsBySentence.headline ? [{ range: article.headline.range, index: -1, mentions: mentionsBySentence.headline }] : [];
+  const units = [...headline, ...article.sentences.map((s, index) => ({ range: s.range, index, mentions: mentionsBySentence[index] ?? [] }))];
+  units.forEach(({ range, index, mentions }) => {
+    const sentence = index < 0 ? { range, paragraph: -1 } : article.sentences[index];
     const text = article.text.slice(sentence.range.start, sentence.range.end);
-    const mentions = mentionsBySentence[index] ?? [];
     const people = mentions.filter((m) => m.kind === 'person');
     const clauses = clausesOf(text, sentence.range.start);
     let found = false;
@@ -108,19 +118,26 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       }
       // "The two ministers met …", "Both leaders held talks": the people of the account being told.
       const told = current ?? accounts[accounts.length - 1];
-      if (told && participants.length < 2 && TWO_OF_THEM.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 60), clause.triggerAt))) {
+      // Also "their talks", "in their last phone call, the two presidents …".
+      let spanStart = part.start;
+      if (told && participants.length < 2 && (TWO_OF_THEM.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 60), clause.triggerAt)) || THEIR_BEFORE.test(article.text.slice(Math.max(sentence.range.start, clause.triggerAt - 30), clause.triggerAt + clause.trigger.length)) || TWO_OF_THEM_AFTER.test(article.text.slice(clause.triggerAt, clause.end)))) {
         for (const p of told.participants) if (!participants.some((q) => q.key === p.key)) participants.push(p);
+        // A back-reference in a sentence about something else ("The visit is meant to …, an initiative agreed at the
+        // leaders' Tokyo summit in March"): its passage starts after the last comma before it.
+        const comma = article.text.lastIndexOf(',', clause.triggerAt);
+        if (comma >= part.start && !people.some((p) => p.range.start > part.start && p.range.start < comma)) spanStart = comma + 1;
       }
       const needed = clause.kind === 'visit' || clause.kind === 'summit' ? 1 : 2;
       if (participants.length < needed) continue;
       const clauseText = article.text.slice(clause.start, clause.end);
       const clauseMentions = mentions.filter((m) => m.range.start >= clause.start && m.range.start < clause.end);
-      let place = clause.kind === 'call' ? undefined : placeOf(clauseText, clause.start, clause.triggerAt, clause.kind, clauseMentions);
+      let place = clause.kind === 'call' ? undefined : placeOf(clauseText, clause.start, clause.triggerAt, clause.kind, clauseMentions, clause.trigger);
       // A date after "since"/"after"/"before" belongs to another event ("… first meeting since the shooting-down in November").
       // What follows "ahead of" is another event: its day and its future tense are not this meeting's.
       const ahead = AHEAD_OF.exec(article.text.slice(clause.triggerAt, clause.end));
       const aheadAt = ahead ? clause.triggerAt + ahead.index : clause.end;
-      const eligible = (datesBySentence.get(index) ?? []).filter((d) => d.range.start < aheadAt && !/\b(?:since|after|before|until)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
+      // Also what the meeting "follows" ("The call … follows through on a commitment Biden made five months ago").
+      const eligible = (datesBySentence.get(index) ?? []).filter((d) => d.range.start < aheadAt && !/\b(?:since|after|before|until|follows|followed|following|preceded|precedes)\b/i.test(article.text.slice(Math.min(clause.triggerAt, d.range.start), d.range.start)));
       const dates = part.date ? [part.date] : clauses.length === 1 ? eligible : eligible.filter((d) => d.range.start >= clause.start && d.range.start < clause.end);
       // The day of a meeting is the one nearest the person met ("met X on Tuesday and Y on Wednesday").
       const met = part.own.length ? part.own[part.own.length - 1].range.start : clause.triggerAt;
@@ -148,12 +165,13 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         date,
         trigger: { text: clause.trigger, range: { start: clause.triggerAt, end: clause.triggerAt + clause.trigger.length } },
         // One clause of a two-event sentence is its own span, so the reader's cursor finds the right account.
-        span: { start: part.start, end: part.end },
+        span: { start: spanStart, end: part.end },
         spans: [],
-        sentences: [index],
+        sentences: index < 0 ? [] : [index],
       };
       // The account it continues: the current one, or a recent one of this article (a visit, then its talks).
-      const continued = [current, ...accounts.slice(-3).reverse()].find((a) => a && continues(a, account) && !toldAsAnother(article.text, a, account));
+      const continued = index < 0 ? undefined : [current, ...accounts.slice(-3).reverse()].find((a) => a && !fromHeadline.has(a) && continues(a, account) && !toldAsAnother(article.text, a, account));
+      if (index < 0) fromHeadline.add(account);
       if (continued) {
         absorb(continued, account);
         current = continued;
@@ -164,6 +182,11 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
       quiet = 0;
       found = true;
       }
+    }
+    if (index < 0) {
+      // The headline is no scene of the body: the lead sentence starts afresh.
+      current = undefined;
+      return;
     }
     if (!found && current && JOINS.test(text) && people.length) {
       for (const p of people) if (!current.participants.some((q) => q.key === p.key)) current.participants.push(p);
@@ -181,7 +204,7 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
     }
     if (people.length) lastSubject = people[0];
   });
-  const merged = mergeRetold(article.text, accounts);
+  const merged = joinHeadline([...fromHeadline], mergeRetold(article.text, accounts.filter((a) => !fromHeadline.has(a))));
   if (!article.published && merged.length) {
     let era: number | undefined;
     for (const m of article.text.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)) era = Math.max(era ?? 0, Number(m[0]));
@@ -271,6 +294,35 @@ function mergeRetold(text: string, accounts: EventAccount[]): EventAccount[] {
   return out;
 }
 
+/**
+ * The headline's account is the lead's when the body tells a meeting of the same people: it adds its line as a span
+ * of that account (and its place when the body gives none). A headline's verb is loose ("X and Y talk" for a call,
+ * "summit" for a meeting of two), so the body's kind stands. A headline the body does not tell again (other people,
+ * another place) is an account of its own.
+ */
+function joinHeadline(headline: EventAccount[], body: EventAccount[]): EventAccount[] {
+  const own: EventAccount[] = [];
+  for (const h of headline) {
+    h.spans = [{ ...h.span }];
+    const named = h.participants.filter((p) => !p.weak);
+    const home = named.length
+      ? body.find(
+          (b) =>
+            named.every((p) => b.participants.some((q) => participantsMatch(p, q))) &&
+            (!h.place || !b.place || samePlace(h.place.name, b.place.name) || !!countryOf(h.place.name) || !!countryOf(b.place.name)) &&
+            (h.status === b.status || h.status === 'scheduled' || (!!h.place && !!b.place && samePlace(h.place.name, b.place.name))),
+        )
+      : undefined;
+    if (!home) {
+      own.push(h);
+      continue;
+    }
+    home.spans = [h.span, ...(home.spans?.length ? home.spans : [home.span])];
+    if (!home.place || (h.place && countryOf(home.place.name) && !countryOf(h.place.name))) home.place = h.place ?? home.place;
+  }
+  return [...own, ...body];
+}
+
 /** "Vorhaug also held talks with Almund": some of the same people, told as a meeting of their own. */
 function toldAsAnother(text: string, b: EventAccount, a: EventAccount): boolean {
   const clause = text.slice(Math.max(a.span.start, a.trigger.range.start - 40), a.trigger.range.end);
@@ -313,6 +365,9 @@ function samePlaceName(a: string, b: string): boolean {
   return samePlace(a, b);
 }
 
+/** "since their in-person summit", "after the meeting": the words that make a meeting in a call's sentence an earlier one. */
+const BACK_REFERENCE = /\b(?:since|after|following|before)\s+(?:(?:their|the|a|an|his|her|its|last)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
 interface Clause {
   kind: EventKind;
   trigger: string;
@@ -353,7 +408,20 @@ function clausesOf(text: string, offset: number): Clause[] {
   }
   if (hits.length === 0) return [];
   const call = hits.find((h) => h.kind === 'call');
-  if (call) return [{ kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + text.length }];
+  if (call) {
+    // "… spoke by phone on Tuesday, the first conversation since their summit in Woodside in November": the meeting
+    // the call is measured from is an account of its own (a back-reference), from "since" on; the rest is the call.
+    const back = hits
+      .filter((h) => h.kind !== 'call' && h.index > call.index && (BACK_REFERENCE.test(text.slice(Math.max(0, h.index - 50), h.index)) || /^(?:since|after|following|before)\b/i.test(h.text)))
+      .sort((a, b) => a.index - b.index)[0];
+    if (!back) return [{ kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + text.length }];
+    const lead = BACK_REFERENCE.exec(text.slice(Math.max(0, back.index - 50), back.index));
+    const cut = lead ? back.index - lead[0].length + lead[0].search(/\S/) : back.index;
+    return [
+      { kind: 'call', trigger: call.text, triggerAt: offset + call.index, start: offset, end: offset + cut },
+      { kind: back.kind, trigger: back.text, triggerAt: offset + back.index, start: offset + cut, end: offset + text.length },
+    ];
+  }
   hits.sort((a, b) => a.index - b.index);
   // Triggers close together describe one event ("held talks … at a joint press conference"): keep the first.
   // Unless a word of sequence stands between them: "the visit to Belgrade follows Vucic's visit to Beijing" is two.
@@ -476,6 +544,8 @@ function roleParticipants(text: string, from: number, to: number, people: Partic
   const subjectOffice = subject ? subject.role?.office ?? everyone.officeOf(subject.key) : undefined;
   const add = (range: TextRange, written: string, office: string | undefined, country: string, counterpart: boolean) => {
     if (taken(range)) return;
+    // "a Japanese prime minister", "any Turkish president": a holder of the office, not the one the article names.
+    if (/\b(?:a|an|any|every|no)\s+$/i.test(text.slice(Math.max(0, range.start - 6), range.start))) return;
     if (counterpart && subject && everyone.countryOf(subject) === country) return; // one's own side is not a counterpart
     const holders = office ? everyone.holdersOf(office, country, subject?.key) : [];
     if (holders.length === 1) {
@@ -622,14 +692,20 @@ function keyParts(key: string): { weekday?: number; month?: number; day?: number
  * for visits also "to"/"arrived in". Places before the trigger are usually the topic ("the crises in Iraq and Syria").
  * Cities beat countries.
  */
-const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])/gu;
+const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])|\b(?:in|at)\s+the\s+(?:[\p{Ll}-]+\s+){1,3}of\s+(\p{Lu}[\p{L}-]{2,})(?=['’]s\s)/gu;
 /** Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq"). */
 const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(pack.topicNouns)})\\s+(?:in|on|over|about|with|for|of|from|into|to)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu');
 
 /** A preposition of place right before a venue: English and the languages of the pages readers save. */
-const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
+const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:\p{Lu}[\p{L}-]+['’]s\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
 
-function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[]): EventAccount['place'] {
+function placeOf(text: string, offset: number, triggerAt: number, kind: EventKind, mentions: ParticipantMention[], trigger = ''): EventAccount['place'] {
+  // "the Tokyo summit", "their Sochi meeting": a city named right before the event noun is where it was held (a
+  // country there is usually whose summit it was: "the Japan-Korea summit").
+  if (kind === 'summit' || /^(?:summit|meeting|talks)\b/i.test(trigger)) {
+    const before = mentions.find((m) => m.kind === 'place' && m.range.end <= triggerAt && /^\s+$/.test(text.slice(m.range.end - offset, triggerAt - offset)) && !countryOf(m.name));
+    if (before) return { name: before.name, range: before.range };
+  }
   const capital = CAPITAL_PHRASE.exec(text);
   if (capital && offset + capital.index >= triggerAt - 40) {
     const city = capitalOf(capital[1]);
@@ -642,11 +718,13 @@ function placeOf(text: string, offset: number, triggerAt: number, kind: EventKin
     if (!VENUE_GOVERNED.test(text.slice(Math.max(0, v.index - 24), v.index))) continue;
     return { name: v.name, range: { start: offset + v.index, end: offset + v.index + v.name.length } };
   }
-  // "in the Black Sea resort of Sochi", "in the Russian city of Kazan", "in Russia's Sochi": a venue the entity layer
-  // may not know as a place.
+  // "in the Black Sea resort of Sochi", "in the Russian city of Kazan", "in Russia's Sochi", "in the courtyard of
+  // Budapest's presidential palace": a venue the entity layer may not know as a place.
   for (const m of text.matchAll(VENUE_OF)) {
     if (offset + m.index! < triggerAt - 40) continue;
-    const name = m[1] ?? m[2];
+    // "the situation in Syria's Idlib province": the topic, not the venue.
+    if (TOPIC_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index! + m[0].search(/\s/) + 1))) continue;
+    const name = m[1] ?? m[2] ?? m[3];
     if (countryOf(name)) continue;
     // "a visit to Russia's President Putin": a person the sentence names is not a venue.
     const at0 = offset + m.index! + m[0].lastIndexOf(name);

@@ -197,7 +197,12 @@ function splitAtOf(article: Article, run: number[]): number[][] {
   const last = before[before.length - 1].replace(/\.$/, '');
   if (TITLE_WORDS.has(last.toLowerCase()) || HONORIFIC.test(last) || NOT_PERSON_LAST.test(last) || ORG_WORDS.test(last)) return [run];
   const named = before.slice(0, -1).some((w) => HONORIFIC.test(w)) || isGivenName(before[0]);
-  return named ? [run.slice(0, k), run.slice(k + 1)] : [run];
+  // "President Vladimir Putin of Russia", "Prime Minister Jane Roe of Vellmark": a title, a name, then the country
+  // the office is of. The country alone after "of" says the words before it are a titled person, not a body.
+  const after = words.slice(k + 1).join(' ');
+  const country = countryOf(after);
+  const ofCountry = !!country && nameKey(country) === nameKey(after) && TITLE_WORDS.has(before[0].toLowerCase().replace(/\.$/, '')) && !/^(?:of|the|and)$/i.test(before[0]);
+  return named || ofCountry ? [run.slice(0, k), run.slice(k + 1)] : [run];
 }
 
 /** Splits a capitalised run into title words and a name, and classifies the name. */
@@ -579,6 +584,15 @@ function readHeadline(article: Article, mentions: Mention[], ctx: RunContext): v
     const full = foldText(m.text).toLowerCase().replace(/['’]s$/, '');
     const words = full.split(/\s+/);
     for (const form of [full, words.length > 1 ? words[words.length - 1] : '']) if (form.length > 2 && !forms.has(form)) forms.set(form, m);
+  }
+  // A family name written first and used alone in the body ("Xi Jinping … Xi said"): "Xi" in the headline is that
+  // person, even at two letters.
+  const lone = new Set(mentions.filter((m) => m.kind === 'person' && m.sentence >= 0 && !/\s/.test(m.text.trim())).map((m) => foldText(m.text).toLowerCase()));
+  for (const m of [...mentions].sort((a, b) => b.confidence - a.confidence)) {
+    if (m.kind !== 'person' || m.descriptive || m.confidence < 0.6 || m.sentence < 0) continue;
+    const words = foldText(m.text).toLowerCase().split(/\s+/);
+    const short = words.length === 1 ? words[0] : words.length === 2 && lone.has(words[0]) ? words[0] : '';
+    if (/^\p{L}{2}$/u.test(short) && !NOT_NAMES.has(short) && !forms.has(short)) forms.set(short, m);
   }
   // Words the body writes in lower case are common words, whatever their capital in the headline ("Checks", "Star").
   const body = text.slice(0, headline.range.start) + ' ' + text.slice(headline.range.end);
