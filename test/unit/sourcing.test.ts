@@ -225,6 +225,25 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('The harbour board called off 14 sailings on Monday.'), ['unattributed-claim']);
   });
 
+  it('reads a verb of saying, stance, knowing or judging anywhere in the sentence as someone\'s account, whatever its subject', () => {
+    // The subject is a long description, a document or a group: the verb still shows whose account it is.
+    assert.deepEqual(codes('Several skippers at the quay — two of them retired — said the channel lost 300 metres of depth.'), []);
+    assert.deepEqual(codes('In his yearly filing, the harbour master discloses shares worth $2 million.'), []);
+    assert.deepEqual(codes('Councillor Varga has railed against the $40 million bridge for a year.'), []);
+    assert.deepEqual(codes('The appeals court ruled that the 300 dismissals broke the ferry law.'), []);
+    assert.deepEqual(codes('Harbour Weekly published its list of the 100 richest skippers in May.'), []);
+    // Intentions and votes are someone's too.
+    assert.deepEqual(codes('The ferry line plans to spend $10 million on new berths.'), []);
+    assert.deepEqual(codes('Only 12,400 islanders cast a ballot for either candidate.'), []);
+    // Not as a modifier, a phrasal verb, an act that is no statement, a noun's plan, or a passive naming nobody.
+    assert.deepEqual(codes('The harbour employs an estimated 3,000 people.'), ['unattributed-claim']);
+    assert.deepEqual(codes('Nearly 120,000 people showed up for the regatta in 2008.'), ['unattributed-claim']);
+    assert.deepEqual(codes('The council approved 14 new ferry routes on Monday.'), ['unattributed-claim']);
+    assert.deepEqual(codes('Trade across the strait reached $62 billion, with plans to double it.'), ['unattributed-claim']);
+    assert.deepEqual(codes('The harbour board was blamed for the 300 lost jobs.'), ['unattributed-claim']);
+    assert.deepEqual(codes('The harbour board was blamed by the mayor for the 300 lost jobs.'), []);
+  });
+
   it('reads a poll named in the sentence and its respondents as the source', () => {
     assert.deepEqual(codes('The mayor held a 12-point lead in a Coast Gazette poll of harbour voters.'), []);
     assert.deepEqual(codes('Among ferry users, 56 percent would vote for the incumbent.'), []);

@@ -29,6 +29,9 @@ interface RawPack {
   subjectVerbs: string[];
   notes: string[];
   routineCounts: string[];
+  accountVerbs: string[];
+  notAccountVerbs: string[];
+  accountPhrases: string[];
 }
 
 const pack = rulePack as RawPack;
@@ -369,6 +372,37 @@ function routine(text: string, f: Figure): boolean {
   return !!next && ROUTINE.has(next[1].toLowerCase());
 }
 const NOTES = pack.notes.map((n) => new RegExp(n, 'i'));
+/** Every verb of saying, stance, knowing or deciding, but those that as verbs mostly do something else. */
+const NOT_ACCOUNT = new Set(pack.notAccountVerbs.map((w) => w.toLowerCase()));
+const ACCOUNT_ALL = new RegExp(
+  `(?:^|[^\\p{L}'’-])(${words([...pack.cues, ...pack.speechVerbs, ...pack.stanceVerbs, ...pack.subjectVerbs, ...pack.accountVerbs].filter((w) => !/\s/.test(w) && !NOT_ACCOUNT.has(w.toLowerCase())))})(?![\\p{L}'’-])`,
+  'giu',
+);
+const ACCOUNT_PHRASES = pack.accountPhrases.map((a) => new RegExp(a, 'i'));
+
+/**
+ * Whether a verb of saying, stance, knowing or deciding stands anywhere in the sentence (quotations blanked out), read
+ * as a verb by the tagger and not as a modifier ("the estimated", "so-called"), a phrasal verb ("showed up") or a
+ * passive with no agent ("was blamed for"):
+ * "Trump has railed against the deal",
+ * "Millennials support background checks", "the Treasury issued those rules". Whoever its subject, the sentence then
+ * reports someone's account, and its source is in view: not the outlet's flat claim.
+ */
+function accountVerbAnywhere(text: string, start: number, tags: SentenceTags): boolean {
+  for (const m of text.matchAll(ACCOUNT_ALL)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    if (tags.startingAt(start + at) !== 'VERB') continue;
+    if (/(?:^|[^\p{L}])(?:the|a|an|so)\s*-?\s*$/iu.test(text.slice(Math.max(0, at - 6), at))) continue;
+    // "showed up", "called off", "backed away": a phrasal verb that is no speech.
+    const after = text.slice(at + m[1].length, at + m[1].length + 40);
+    if (/^\s+(?:off|away|up)\b/i.test(after)) continue;
+    // A passive with nobody named ("the board was blamed for the losses") cites no one; "blamed by the mayor" does.
+    if (/\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, at - 30), at)) && !/^\s+(?:\p{L}+\s+){0,3}?by\b/iu.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
 /** The writer's own voice: "I", "we" as a subject, as opinion pieces and letters argue. */
 const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|[Ww]e)(?:[’']\p{Ll}+)?\s+(?!the\b)\p{Ll}/u;
 /** A poll's respondents as the source: "52 percent of voters say", "six in 10 think", "a majority of Democrats favor". */
@@ -523,7 +557,7 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     if (LIST_FURNITURE.test(text) || PAGE_FURNITURE.test(text) || SCHEDULE.test(text)) return;
     const tags = sentenceTags(article, index);
     // Someone's account, or the writer's own voice: the claim has its source in the sentence.
-    if (FIRST_PERSON.test(text) || RESPONDENTS.test(text) || POLLED.test(text) || BY_AGENT.test(text) || CLOSING_TAG.test(text) || SPEECH_PARTICIPLE.test(text) || IN_DOCUMENT.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [], tags)) return;
+    if (FIRST_PERSON.test(text) || ACCOUNT_PHRASES.some((a) => a.test(text)) || accountVerbAnywhere(text, s.range.start, tags) || RESPONDENTS.test(text) || POLLED.test(text) || BY_AGENT.test(text) || CLOSING_TAG.test(text) || SPEECH_PARTICIPLE.test(text) || IN_DOCUMENT.test(text) || someonesAccount(text, s.range.start, mentionsBySentence.get(index) ?? [], tags)) return;
     for (const { kind, pattern } of CLAIMS) {
       const m = pattern.exec(text);
       if (m) {
