@@ -378,7 +378,7 @@ const ACCOUNT_ALL = new RegExp(
   `(?:^|[^\\p{L}'’-])(${words([...pack.cues, ...pack.speechVerbs, ...pack.stanceVerbs, ...pack.subjectVerbs, ...pack.accountVerbs].filter((w) => !/\s/.test(w) && !NOT_ACCOUNT.has(w.toLowerCase())))})(?![\\p{L}'’-])`,
   'giu',
 );
-const ACCOUNT_PHRASES = pack.accountPhrases.map((a) => new RegExp(a, 'i'));
+const ACCOUNT_PHRASES = pack.accountPhrases.map((a) => new RegExp(a, 'iu'));
 
 /**
  * Whether a verb of saying, stance, knowing or deciding stands anywhere in the sentence (quotations blanked out), read
@@ -413,19 +413,26 @@ const CLOSING_TAG = /,\s+(?:[\p{L}’'.-]+\s+){1,6}?(?:said|says|reports|reporte
 const POLLED = /\b(?:those (?:surveyed|polled|questioned|asked|interviewed)|respondents|voters polled|people polled)\s+(?:also\s+)?(?:say|said|says|think|thought|believe|believed|agree|agreed|want|wanted|were|are|chose|picked|named|rated|gave|gives|prefer|preferred|support|supported|oppose|opposed|favou?r|favou?red|view|viewed|see|saw)\b/i;
 /** A list entry's number alone or before a few words, or a name with an age: "2.", "3) Bernie's bio.", "Geert Supré, 56." */
 const LIST_FURNITURE = /^\s*(?:\[?\(?\d{1,2}[.)\]]*\s*(?:[\p{L}’'.-]+\s*){0,3}\.?|(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'.-]*,\s+\d{1,3}\.?)\s*$/u;
-/** Site chrome that lands in the text: reading times, update stamps, subscription offers ("2 min read", "Save 30% OFF"). */
-const PAGE_FURNITURE = /\b\d+\s*min(?:ute)?s?\s+read\b|\blast updated\s*:|\bcancel anytime\b|\bsave\s+\d+\s*%\s*off\b|\bad-free\b|\bsubscription offer\b|\bregister for free\b|\balready have an account\b|\bis not supported\b[^.]{0,20}\.?\s*for an? (?:optimal|better) experience\b/i;
+/**
+ * Site chrome that lands in the text: reading times, update stamps, subscription offers ("2 min read", "Save 30% OFF"),
+ * a photo credit opening the sentence ("Picture: Tom Varga/Harbour Agency The mayor …": a caption glued to it).
+ */
+const PAGE_FURNITURE = /^\W*(?:picture|photo|image|photograph)\s*:|\b\d+\s*min(?:ute)?s?\s+read\b|\blast updated\s*:|\bcancel anytime\b|\bsave\s+\d+\s*%\s*off\b|\bad-free\b|\bsubscription offer\b|\bregister for free\b|\balready have an account\b|\bis not supported\b[^.]{0,20}\.?\s*for an? (?:optimal|better) experience\b/i;
 /**
  * A schedule, not a claim: what is due, set or expected to happen ("were due to discuss", "talks scheduled to last 90
- * minutes", "were expected to talk for two hours"). "due to" alone is causal ("due to the storm") and stays a claim.
+ * minutes", "were expected to talk for two hours"), how long a visit lasts ("will last until July 9", "is on a state
+ * visit to Russia from March 20 through 22"). "due to" alone is causal ("due to the storm") and stays a claim.
  */
-const SCHEDULE = /\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|expected|planned)\s+to\s+\p{Ll}+|scheduled\s+to\s+(?:last|begin|start|end|take place|run|open|close|meet|hold))\b/u;
+const SCHEDULE = /\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|expected|planned)\s+to\s+\p{Ll}+|scheduled\s+to\s+(?:last|begin|start|end|take place|run|open|close|meet|hold)|will\s+(?:last|run|continue)\s+(?:until|through|till)|(?:is|are)\s+on\s+an?\s+(?:\p{Ll}+\s+){0,2}?(?:visit|tour|trip)\s+(?:to\s+(?:\p{L}+\s+){1,3})?(?:from|until|through)\b)/u;
 /** A figure credited to its maker in the passive: "the $36.5 billion estimated by Forbes", "as reported by the Times". */
 const BY_AGENT = /\b(?:estimated|reported|projected|calculated|counted|compiled|tallied|measured|published|cited|forecast|predicted|documented|recorded|confirmed)\s+by\s+(?:the\s+)?\p{Lu}/u;
 /** A speech participle after a comma hands the clause to the subject before it: "…, saying …", "…, promising …". */
 const SPEECH_PARTICIPLE = /(?:,\s*|[^\S\n]{3,})(?:saying|telling|adding|noting|arguing|claiming|insisting|warning|promising|accusing|calling on|calling for|writing|explaining|citing|vowing|pledging|boasting|bragging|predicting)\b/i;
-/** A survey or document the sentence names as where its figures are: "in a CNN national poll", "in the new survey". */
-const IN_DOCUMENT = /\b(?:in|by|from)\s+(?:the|a|an|this|that|its|their|his|her|last|[\p{Lu}][\p{L}.’'&/-]*[’']s)\s+(?:[\p{L}\d/.&’'-]+\s+){0,6}?(?:polls?|polling|surveys?|exit polls?|entrance polls?|study|report|analysis|filings?|census|audit|tally|count)\b/u;
+/**
+ * A survey or document the sentence names as where its figures are: "in a CNN national poll", "in the new survey",
+ * "in the latest Washington Post-ABC News Poll" (the noun capitalised as part of the name too).
+ */
+const IN_DOCUMENT = /\b(?:in|by|from)\s+(?:the|a|an|this|that|its|their|his|her|last|[\p{Lu}][\p{L}.’'&/-]*[’']s)\s+(?:[\p{L}\d/.&’'-]+\s+){0,6}?(?:[Pp]olls?|[Pp]olling|[Ss]urveys?|[Ee]xit [Pp]olls?|[Ee]ntrance [Pp]olls?|[Ss]tudy|[Rr]eport|[Aa]nalysis|[Ff]ilings?|[Cc]ensus|[Aa]udit|[Tt]ally|[Cc]ount)\b/u;
 /** Speech verbs that are more often something else ("continues to trail", "puts him within", "snapped a picture"). */
 const LOOSE_ONLY = /^(?:continues|continued|goes on|went on|put|puts|read|reads|snapped|cracked|post|posts|sing|sang|sings|call|calls|called|cries|cried)$/i;
 /** Auxiliaries and adverbs between a subject and its verb ("has repeatedly", "also", "is now"). */
@@ -546,9 +553,10 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     if (first && NOTES.some((n) => n.test(article.text.slice(first.range.start, first.range.end)))) notes.add(article.paragraphs.indexOf(p));
   }
   const headlineEnd = article.headline ? article.headline.range.end : -1;
+  const bodyStart = standfirstEnd(article);
   article.sentences.forEach((s, index) => {
     // The headline is the headline-* findings' business; editor's notes and footers are not reporting.
-    if (notes.has(s.paragraph) || s.range.start < headlineEnd) return;
+    if (notes.has(s.paragraph) || s.range.start < headlineEnd || s.range.start < bodyStart) return;
     // Quoted words are the speaker's claim, not the outlet's: they are checked through the quote's attribution.
     const text = maskQuotes(article.text, s.range, quotes, (q) => q.kind === 'direct');
     if (/\?\s*["”]?$/.test(text) || HEDGED_CLAIM.test(text) || BACKGROUND.some((b) => b.test(text))) return;
@@ -572,6 +580,24 @@ function findClaims(article: Article, figures: Figure[], quotes: Quote[], mentio
     if (figure) claims.push({ sentence: index, kind: 'numeric claim', trigger: figure.text, triggerRange: figure.range });
   });
   return claims;
+}
+
+/** A wire dateline opening a paragraph: "ANKARA - …", "WASHINGTON (AP) — …", "New York (AFP) – …". */
+const DATELINE_OPENS = /^[\p{Lu}][\p{L} .'-]{2,30}?\s*(?:,[^-–—(]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s/u;
+
+/**
+ * Where the body starts when a standfirst comes before it: the start of a dateline paragraph among the first three
+ * after the headline ("Iran's top officer in Ankara; first such visit since 1979." then "ANKARA - …"). The lines
+ * before it summarise the story like the headline and are the headline findings' business; -1 when there is none.
+ */
+function standfirstEnd(article: Article): number {
+  const first = article.headline ? article.paragraphs.findIndex((p) => p.range.start >= article.headline!.range.end) : 0;
+  if (first < 0) return -1;
+  for (let i = first + 1; i < Math.min(first + 3, article.paragraphs.length); i++) {
+    const p = article.paragraphs[i];
+    if (DATELINE_OPENS.test(article.text.slice(p.range.start, Math.min(p.range.end, p.range.start + 80)))) return p.range.start;
+  }
+  return -1;
 }
 
 /** Speech verbs beyond the attribution cues, which name how something was said ("he concluded", "she asks"). */
