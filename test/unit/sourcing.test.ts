@@ -237,6 +237,10 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('Councillor Varga has railed against the $40 million bridge for a year.'), []);
     assert.deepEqual(codes('The appeals court ruled that the 300 dismissals broke the ferry law.'), []);
     assert.deepEqual(codes('Harbour Weekly published its list of the 100 richest skippers in May.'), []);
+    // Phrasal ones too, read by the tag of their first word; not "went on to".
+    assert.deepEqual(codes('The harbour board also points out that 300 ferries run late.'), []);
+    assert.deepEqual(codes('The mayor played down the $3 million loss on Friday.'), []);
+    assert.deepEqual(codes('The harbour won 300 delegates and went on to win the vote.'), ['unattributed-claim']);
     // Intentions and votes are someone's too.
     assert.deepEqual(codes('The ferry line plans to spend $10 million on new berths.'), []);
     assert.deepEqual(codes('Only 12,400 islanders cast a ballot for either candidate.'), []);

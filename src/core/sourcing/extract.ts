@@ -372,10 +372,13 @@ function routine(text: string, f: Figure): boolean {
   return !!next && ROUTINE.has(next[1].toLowerCase());
 }
 const NOTES = pack.notes.map((n) => new RegExp(n, 'i'));
-/** Every verb of saying, stance, knowing or deciding, but those that as verbs mostly do something else. */
+/**
+ * Every verb of saying, stance, knowing or deciding, phrasal ones too ("points out", "pushing for": the tag is read on
+ * the first word), but those that as verbs mostly do something else.
+ */
 const NOT_ACCOUNT = new Set(pack.notAccountVerbs.map((w) => w.toLowerCase()));
 const ACCOUNT_ALL = new RegExp(
-  `(?:^|[^\\p{L}'’-])(${words([...pack.cues, ...pack.speechVerbs, ...pack.stanceVerbs, ...pack.subjectVerbs, ...pack.accountVerbs].filter((w) => !/\s/.test(w) && !NOT_ACCOUNT.has(w.toLowerCase())))})(?![\\p{L}'’-])`,
+  `(?:^|[^\\p{L}'’-])(${words([...pack.cues, ...pack.speechVerbs, ...pack.stanceVerbs, ...pack.subjectVerbs, ...pack.accountVerbs].filter((w) => !NOT_ACCOUNT.has(w.toLowerCase().split(' ')[0])))})(?![\\p{L}'’-])`,
   'giu',
 );
 const ACCOUNT_PHRASES = pack.accountPhrases.map((a) => new RegExp(a, 'iu'));
