@@ -253,6 +253,12 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('The harbour board was blamed by the mayor for the 300 lost jobs.'), []);
   });
 
+  it('leaves a figure in a long sentence of several clauses alone, but not a casualty figure, and not in a short one', () => {
+    assert.deepEqual(codes('The ferry line, which the harbour board bought in 2011 after councillors fought over it for years, now runs 300 sailings a week between the islands.'), []);
+    assert.deepEqual(codes('The ferry line, which the harbour board bought in 2011 after councillors fought over it for years, killed 300 seals in the bay last summer.'), ['unattributed-claim']);
+    assert.deepEqual(codes('The ferry line runs 300 sailings a week between the islands.'), ['unattributed-claim']);
+  });
+
   it('reads a poll named in the sentence and its respondents as the source', () => {
     assert.deepEqual(codes('The mayor held a 12-point lead in a Coast Gazette poll of harbour voters.'), []);
     assert.deepEqual(codes('Her approval rating in the latest Coast Gazette-Harbour Radio Poll stands at 53 percent.'), []);
