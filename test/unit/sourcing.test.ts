@@ -237,6 +237,8 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('Councillor Varga has railed against the $40 million bridge for a year.'), []);
     assert.deepEqual(codes('The appeals court ruled that the 300 dismissals broke the ferry law.'), []);
     assert.deepEqual(codes('Harbour Weekly published its list of the 100 richest skippers in May.'), []);
+    // A progressive is no passive: "is currently pushing for".
+    assert.deepEqual(codes('Governor Tova Renn is currently pushing for a $15 minimum wage on the islands.'), []);
     // Phrasal ones too, read by the tag of their first word; not "went on to".
     assert.deepEqual(codes('The harbour board also points out that 300 ferries run late.'), []);
     assert.deepEqual(codes('The mayor played down the $3 million loss on Friday.'), []);
@@ -262,6 +264,9 @@ describe('claims and their sources', () => {
   it('reads a poll named in the sentence and its respondents as the source', () => {
     assert.deepEqual(codes('The mayor held a 12-point lead in a Coast Gazette poll of harbour voters.'), []);
     assert.deepEqual(codes('Her approval rating in the latest Coast Gazette-Harbour Radio Poll stands at 53 percent.'), []);
+    assert.deepEqual(codes('Recent polls from Harbour College and CNN/ORC respectively show 56% and 54% approval.'), []);
+    assert.deepEqual(codes('Men under 35 support the mayor by 4 percentage points.'), []);
+    assert.deepEqual(codes('The mayor won the ward by 300 votes.'), ['unattributed-claim']);
     // A stance named by its holder's noun, and a vote's result, are someone's say.
     assert.deepEqual(codes('Her decision to close the pier cost the town $3 million.'), []);
     assert.deepEqual(codes('The ferry levy passed with 56 percent of the vote.'), []);

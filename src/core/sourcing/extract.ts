@@ -43,7 +43,7 @@ const INSTITUTION = new RegExp(`(?:^|[^\\p{L}])(${words(pack.institutions)})(?![
 const ANONYMOUS = new RegExp(`(?:^|[^\\p{L}])(${words(pack.anonymous)})(?![\\p{L}])`, 'iu');
 /** A document or survey that reports something: "the poll showed", "a report found", "the filing states", "voters say". */
 const DOCUMENT_SOURCE = new RegExp(
-  `\\b(${alternation(pack.documentSources.nouns, 'any')})\\s+(?:(?:${alternation(pack.documentSources.between)}|\\p{Lu}[\\p{L}.&'’-]*|\\d{4})\\s+){0,8}?(${alternation(pack.documentSources.verbs)})\\b`,
+  `\\b(${alternation(pack.documentSources.nouns, 'any')})\\s+(?:(?:${alternation(pack.documentSources.between)}|\\p{Lu}[\\p{L}.&'’/-]*|\\d{4})\\s+){0,8}?(${alternation(pack.documentSources.verbs)})\\b`,
   'iu',
 );
 const ANONYMOUS_ALL = new RegExp(ANONYMOUS.source, 'giu');
@@ -401,7 +401,7 @@ function accountVerbAnywhere(text: string, start: number, tags: SentenceTags): b
     const after = text.slice(at + m[1].length, at + m[1].length + 40);
     if (/^\s+(?:off|away|up)\b/i.test(after)) continue;
     // A passive with nobody named ("the board was blamed for the losses") cites no one; "blamed by the mayor" does.
-    if (/\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, at - 30), at)) && !/^\s+(?:\p{L}+\s+){0,3}?by\b/iu.test(after)) continue;
+    if (!/ing$/i.test(m[1].split(' ')[0]) && /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, at - 30), at)) && !/^\s+(?:\p{L}+\s+){0,3}?by\b/iu.test(after)) continue;
     return true;
   }
   return false;
