@@ -184,6 +184,9 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('Two hedge funds from the coast hold most of the shares.'), []);
     assert.deepEqual(codes('The court struck down the ferry law on Monday.'), []);
     assert.deepEqual(codes('Her speech captured the mood of the harbour towns.'), []);
+    // An earthquake or a storm that struck is no military strike (whatever else the sentence claims).
+    assert.deepEqual(codes('A light earthquake has struck the harbour towns overnight.'), []);
+    assert.match(sourcingFindings(read('The army struck rebel positions near the harbour.'))[0].message, /^Unattributed military claim/);
   });
 
   it('flags figures worth a source with no one cited in their paragraph, but not spelled-out small counts', () => {
@@ -292,6 +295,8 @@ describe('claims and their sources', () => {
     assert.deepEqual(codes('The mayor is on a state visit to Brelle from March 20 through 22, her first in six years.'), []);
     assert.deepEqual(codes('The mayor\'s first visit to Brelle in five years will last until July 9.'), []);
     assert.deepEqual(codes('Picture: Tom Varga/Harbour Agency The mayor inspected 300 ferries on the quay.'), []);
+    assert.deepEqual(codes('August 10, 2011 -- Updated 0947 GMT (1747 HKT)'), []);
+    assert.deepEqual(codes('On August 10, 2011 the ferry carried 300 people.'), ['unattributed-claim']);
     // "due to" naming a cause is still a claim.
     assert.deepEqual(codes('The ferry lost 300 sailings due to the storm.'), ['unattributed-claim']);
   });

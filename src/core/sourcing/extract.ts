@@ -419,9 +419,10 @@ const POLLED = /\b(?:those (?:surveyed|polled|questioned|asked|interviewed)|resp
 const LIST_FURNITURE = /^\s*(?:\[?\(?\d{1,2}[.)\]]*\s*(?:[\p{L}’'.-]+\s*){0,3}\.?|(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'.-]*,\s+\d{1,3}\.?)\s*$/u;
 /**
  * Site chrome that lands in the text: reading times, update stamps, subscription offers ("2 min read", "Save 30% OFF"),
- * a photo credit opening the sentence ("Picture: Tom Varga/Harbour Agency The mayor …": a caption glued to it).
+ * a photo credit opening the sentence ("Picture: Tom Varga/Harbour Agency The mayor …": a caption glued to it), a line
+ * that is only a date and time ("August 10, 2011 -- Updated 0947 GMT (1747 HKT)", "August 05, 2013 4:14PM").
  */
-const PAGE_FURNITURE = /^\W*(?:picture|photo|image|photograph)\s*:|\b\d+\s*min(?:ute)?s?\s+read\b|\blast updated\s*:|\bcancel anytime\b|\bsave\s+\d+\s*%\s*off\b|\bad-free\b|\bsubscription offer\b|\bregister for free\b|\balready have an account\b|\bis not supported\b[^.]{0,20}\.?\s*for an? (?:optimal|better) experience\b/i;
+const PAGE_FURNITURE = /^\W*(?:picture|photo|image|photograph)\s*:|^\W*(?:(?:updated|posted|published)\s*:?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})[\s,–—-]*(?:(?:updated\s+)?\d{1,2}\s*:?\s*\d{2}\s*(?:am|pm|[ap]\.m\.)?\s*(?:gmt|utc|[a-z]{2,4}t)?[\s()\w:]*)?\W*$|\b\d+\s*min(?:ute)?s?\s+read\b|\blast updated\s*:|\bcancel anytime\b|\bsave\s+\d+\s*%\s*off\b|\bad-free\b|\bsubscription offer\b|\bregister for free\b|\balready have an account\b|\bis not supported\b[^.]{0,20}\.?\s*for an? (?:optimal|better) experience\b/i;
 /**
  * A schedule, not a claim: what is due, set or expected to happen ("were due to discuss", "talks scheduled to last 90
  * minutes", "were expected to talk for two hours"), how long a visit lasts ("will last until July 9", "is on a state
