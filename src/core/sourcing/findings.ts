@@ -16,17 +16,12 @@ export function sourcingFindings(analysis: Analysis): Finding[] {
   // Speech verbs, hedges and claim patterns are English: on a page in another language every claim would look
   // sourceless (the real meetings corpus: 9 of 21 false unattributed-claim flags). structure/not-english says so.
   if (!sourcingApplies(article)) return out;
-  const attributed = new Set(sourcing.attributions.map((a) => a.sentence));
-  // News attributes a lead claim in the next sentence or paragraph ("A man was killed on Saturday. Police said …"):
-  // a claim counts as sourced when its own paragraph or the next one cites someone.
-  const sourcedParagraphs = new Set(sourcing.attributions.map((a) => article.sentences[a.sentence].paragraph));
-  const lead = article.headline ? (article.paragraphs.findIndex((x) => x.range.start >= article.headline!.range.end)) : 0;
-  const sourcedNear = (sentence: number) => {
-    const p = article.sentences[sentence].paragraph;
-    return sourcedParagraphs.has(p) || (p === lead && sourcedParagraphs.has(p + 1));
-  };
+  // A claim is sourced by an attribution of its own sentence. One carried over from an earlier sentence (no cue of its
+  // own), another sentence of its paragraph or the paragraph after the lead does not count: on news annotated for
+  // attribution (PolNeAR) the sentences they covered were mostly the outlet's own (about 2 in 3 on its dev split).
+  const attributed = new Set(sourcing.attributions.filter((a) => !a.inherited).map((a) => a.sentence));
   for (const claim of sourcing.claims) {
-    if (attributed.has(claim.sentence) || sourcedNear(claim.sentence)) continue;
+    if (attributed.has(claim.sentence)) continue;
     const sentence = article.sentences[claim.sentence];
     const quoted = sourcing.quotes.some((q) => q.speaker && q.range.start <= sentence.range.start && q.range.end >= sentence.range.end - 1);
     if (quoted) continue;

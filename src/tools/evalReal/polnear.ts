@@ -28,6 +28,7 @@ import * as path from 'node:path';
 import { BratAttribution, checkSpans, parseBrat } from './brat';
 import { analyseTexts, findingsTable, per100, RealCorpus, round, RunContext, seededSample, splitOf, Table } from './framework';
 import { Span } from './scoring';
+import { POS_TAGS } from '../../core/types';
 import { emptySpeakerCounts, scoreSpeakers, SpeakerCounts, speakerPrecision, speakerPrecisionNamed, speakerRecall } from './speakers';
 
 const DEFAULT_FROM = '/work/.mirror/networkdynamics+PolNeAR/repo';
@@ -312,10 +313,52 @@ function charsInside(a: Span, spans: Span[]): number {
 
 const sourced = (a: BratAttribution) => a.type === 'Attribution' && !!a.source?.length;
 
+/**
+ * Why a flagged sentence that an attribution's content covers is wrong, by where that attribution's cue and source
+ * sit relative to the sentence (the covering attribution nearest the sentence is taken: cue in it first, then the
+ * nearest cue before it, then after it). Paragraphs are the text's blank-line blocks; the title is its first line.
+ */
+type WrongClaimClass = 'title' | 'cueSourceHere' | 'cueHereSourceBefore' | 'cueHereSourceless' | 'cueHereSourceAfter' | 'cueBeforeSameParagraph' | 'cueBeforeParagraph' | 'cueAfter' | 'sourcelessElsewhere';
+const WRONG_CLASSES: { key: WrongClaimClass; label: string }[] = [
+  { key: 'title', label: "the article's title line (headline or furniture)" },
+  { key: 'cueSourceHere', label: 'cue and source in the flagged sentence (a speech/report word we miss)' },
+  { key: 'cueHereSourceBefore', label: 'cue in the sentence, source in an earlier sentence (pronoun, continuation)' },
+  { key: 'cueHereSourceAfter', label: 'cue in the sentence, source in a later sentence' },
+  { key: 'cueHereSourceless', label: 'cue in the sentence, annotated without a source' },
+  { key: 'cueBeforeSameParagraph', label: 'cue in an earlier sentence of the paragraph (content continues)' },
+  { key: 'cueBeforeParagraph', label: 'cue in an earlier paragraph (content continues across paragraphs)' },
+  { key: 'cueAfter', label: 'cue in a later sentence (attributed after the claim)' },
+  { key: 'sourcelessElsewhere', label: 'sourceless attribution, cue outside the sentence (or none)' },
+];
+
+function classifyWrongClaim(text: string, sentence: Span, covering: BratAttribution[], titleEnd: number): { cls: WrongClaimClass; a?: BratAttribution } {
+  if (sentence.start < titleEnd) return { cls: 'title', a: covering[0] };
+  const within = (x: Span) => x.start < sentence.end && sentence.start < x.end && wordOverlap(text, sentence, [x]) > 0;
+  const cueIn = covering.filter((a) => a.cue?.some(within));
+  const pick = cueIn.find(sourced) ?? cueIn[0];
+  if (pick) {
+    if (!sourced(pick)) return { cls: 'cueHereSourceless', a: pick };
+    if (pick.source!.some(within)) return { cls: 'cueSourceHere', a: pick };
+    return { cls: pick.source![0].start < sentence.start ? 'cueHereSourceBefore' : 'cueHereSourceAfter', a: pick };
+  }
+  const withCue = covering.filter((a) => a.cue?.length);
+  const before = withCue.filter((a) => a.cue![0].start < sentence.start).sort((a, b) => b.cue![0].start - a.cue![0].start)[0];
+  if (before) {
+    if (!sourced(before)) return { cls: 'sourcelessElsewhere', a: before };
+    const between = text.slice(before.cue![0].end, sentence.start);
+    return { cls: /\n\s*\n/.test(between) ? 'cueBeforeParagraph' : 'cueBeforeSameParagraph', a: before };
+  }
+  const after = withCue.sort((a, b) => a.cue![0].start - b.cue![0].start)[0];
+  if (after && sourced(after)) return { cls: 'cueAfter', a: after };
+  return { cls: 'sourcelessElsewhere', a: after ?? covering[0] };
+}
+
 interface Tally {
   articles: number;
   sentences: number;
   claim: { flagged: number; right: number; unattributed: number; foundAny: number; subset: number; found: number };
+  /** Why each wrong unattributed-claim flag is wrong: counts by WrongClaimClass. */
+  wrong: Record<WrongClaimClass, number>;
   quote: { flagged: number; inSourced: number; inSourceless: number; outside: number };
   anon: { flagged: number; vague: number; sourceless: number; named: number; none: number };
   speakers: SpeakerCounts;
@@ -326,6 +369,7 @@ function newTally(): Tally {
     articles: 0,
     sentences: 0,
     claim: { flagged: 0, right: 0, unattributed: 0, foundAny: 0, subset: 0, found: 0 },
+    wrong: Object.fromEntries(WRONG_CLASSES.map((c) => [c.key, 0])) as Record<WrongClaimClass, number>,
     quote: { flagged: 0, inSourced: 0, inSourceless: 0, outside: 0 },
     anon: { flagged: 0, vague: 0, sourceless: 0, named: 0, none: 0 },
     speakers: emptySpeakerCounts(),
@@ -335,7 +379,7 @@ function newTally(): Tally {
 function addTally(into: Tally, t: Tally): void {
   into.articles += t.articles;
   into.sentences += t.sentences;
-  for (const part of ['claim', 'quote', 'anon', 'speakers'] as const) {
+  for (const part of ['claim', 'wrong', 'quote', 'anon', 'speakers'] as const) {
     const a = into[part] as unknown as Record<string, number>;
     const b = t[part] as unknown as Record<string, number>;
     for (const k of Object.keys(a)) a[k] += b[k];
@@ -374,8 +418,12 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
 
   const total = newTally();
   const bySplit = { dev: newTally(), check: newTally() };
+  const wrongExamples = Object.fromEntries(WRONG_CLASSES.map((c) => [c.key, [] as string[]])) as Record<WrongClaimClass, string[]>;
   const examples = { claimWrong: [] as string[], claimMissed: [] as string[], quoteWrong: [] as string[], anonWrong: [] as string[], speakerWrong: [] as string[] };
   const snippet = (t: string, s: Span) => JSON.stringify(t.slice(s.start, Math.min(s.end, s.start + 90)).replace(/\s+/g, ' '));
+  // SOURCELENS_POLNEAR_DUMP=<file>: one JSON line per gold body sentence (flag, coverage, claim kind, why wrong), for
+  // trying a rule change on the whole split offline. Holds article text: write it outside git.
+  const dump: string[] | undefined = process.env.SOURCELENS_POLNEAR_DUMP ? [] : undefined;
   for (const f of files) {
     const t = newTally();
     const { claim, quote, anon } = t;
@@ -397,13 +445,25 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
       return best;
     };
     const claimFlags = findings.filter((x) => x.code === 'unattributed-claim');
+    const titleEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
     for (const fl of claimFlags) {
       claim.flagged++;
       const i = bestSentence(fl.range);
-      if (i >= 0 && !covered[i]) claim.right++;
-      else if (examples.claimWrong.length < ctx.examples) examples.claimWrong.push(`${f.name}: ${snippet(text, fl.range)}`);
+      if (i >= 0 && !covered[i]) {
+        claim.right++;
+        continue;
+      }
+      if (examples.claimWrong.length < ctx.examples) examples.claimWrong.push(`${f.name}: ${snippet(text, fl.range)}`);
+      if (i < 0) continue;
+      const s = gold.sentences[i];
+      const covering = gold.attributions.filter((a) => wordOverlap(text, s, a.content) > 0);
+      const { cls, a } = classifyWrongClaim(text, s, covering, titleEnd);
+      t.wrong[cls]++;
+      if (wrongExamples[cls].length < ctx.examples) {
+        const span = (xs: Span[] | undefined) => (xs?.length ? snippet(text, { start: xs[0].start, end: xs[xs.length - 1].end }) : '–');
+        wrongExamples[cls].push(`${f.name}: cue ${span(a?.cue)} source ${span(a?.source)} | ${snippet(text, s)}`);
+      }
     }
-    const titleEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
     gold.sentences.forEach((s, i) => {
       // The title line is the headline's business (headline-* findings), not a body claim.
       if (covered[i] || s.start < titleEnd) return;
@@ -414,6 +474,36 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
       if (claimFlags.some((fl) => wordOverlap(text, s, [fl.range]) > 0)) claim.found++;
       else if (examples.claimMissed.length < ctx.examples) examples.claimMissed.push(`${f.name}: ${snippet(text, s)}`);
     });
+    if (dump) {
+      gold.sentences.forEach((s, i) => {
+        const flag = claimFlags.find((fl) => bestSentence(fl.range) === i);
+        const covering = gold.attributions.filter((a) => wordOverlap(text, s, a.content) > 0);
+        const why = covered[i] ? classifyWrongClaim(text, s, covering, titleEnd) : undefined;
+        const spanText = (xs: Span[] | undefined) => (xs?.length ? text.slice(xs[0].start, xs[xs.length - 1].end) : null);
+        const an = c.analysis(uri);
+        let tagged: string | null = null;
+        let ctxInfo: Record<string, unknown> | null = null;
+        if (an) {
+          const art = an.article;
+          const si = art.sentences.findIndex((x) => x.range.end > s.start + 1);
+          const ours = si >= 0 ? art.sentences[si] : undefined;
+          if (ours) {
+            const { starts, ends, pos } = art.tokens;
+            const parts: string[] = [];
+            for (let k = ours.firstToken; k < ours.firstToken + ours.tokenCount; k++) {
+              const m = an.mentions.find((x) => x.range.start <= starts[k] && x.range.end >= ends[k]);
+              parts.push(`${art.text.slice(starts[k], ends[k])}/${m ? (m.kind === 'person' ? 'PER' : m.kind === 'organisation' ? 'ORG' : POS_TAGS[pos[k]]) : POS_TAGS[pos[k]]}`);
+            }
+            tagged = parts.join(' ');
+            const attributedSentences = new Set(an.sourcing.attributions.map((x) => x.sentence));
+            const paraOf = (k: number) => art.sentences[k]?.paragraph;
+            const sourcedPara = new Set(an.sourcing.attributions.map((x) => paraOf(x.sentence)));
+            ctxInfo = { prevSentence: attributedSentences.has(si - 1), prevPara: sourcedPara.has(ours.paragraph - 1), nextPara: sourcedPara.has(ours.paragraph + 1), firstInPara: art.paragraphs[ours.paragraph]?.firstSentence === si, paraSentences: art.paragraphs[ours.paragraph]?.sentenceCount, share: an.sourcing.attributions.length / Math.max(1, art.sentences.length) };
+          }
+        }
+        dump.push(JSON.stringify({ tagged, ctx: ctxInfo, file: f.name, i, title: s.start < titleEnd, text: text.slice(s.start, s.end), covered: covered[i], claim: carriesClaim(text.slice(s.start, s.end)), flagged: !!flag, overlapped: claimFlags.some((fl) => wordOverlap(text, s, [fl.range]) > 0), message: flag?.message ?? null, why: why?.cls ?? null, cue: spanText(why?.a?.cue), source: spanText(why?.a?.source) }));
+      });
+    }
     const sourcedContent = gold.attributions.filter(sourced).flatMap((a) => a.content ?? []);
     const sourcelessContent = gold.attributions.filter((a) => !sourced(a)).flatMap((a) => a.content ?? []);
     for (const fl of findings.filter((x) => x.code === 'quote-unattributed')) {
@@ -450,6 +540,7 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
     addTally(total, t);
     addTally(bySplit[splitOf(f.name)], t);
   }
+  if (dump) writeFileSync(process.env.SOURCELENS_POLNEAR_DUMP!, dump.join('\n') + '\n');
   const { claim, quote, anon, speakers, sentences } = total;
   const { claimP, claimR, quoteP, anonP, speakerP, speakerR, speakerPN } = figures(total);
   const splitFigures = { dev: figures(bySplit.dev), check: figures(bySplit.check) };
@@ -467,6 +558,13 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
         `unattributed-claim recall over the ${claim.subset} body sentences no attribution covers that carry a number, casualty, accusation, causal or record claim (carriesClaim in polnear.ts); ` +
         `over all ${claim.unattributed} unattributed body sentences it is ${p(claim.foundAny, claim.unattributed)}`,
       examples: [...examples.claimWrong.map((e) => `claim flagged but attributed: ${e}`), ...examples.claimMissed.map((e) => `claim missed: ${e}`)],
+    },
+    {
+      title: 'PolNeAR unattributed-claim: where the wrong flags fall (the gold attribution covering the flagged sentence)',
+      columns: ['the covering attribution', 'count', 'share'],
+      rows: WRONG_CLASSES.map((c) => [c.label, total.wrong[c.key], p(total.wrong[c.key], claim.flagged - claim.right)]),
+      note: 'classifyWrongClaim in polnear.ts; cue in the sentence is taken first, then the nearest cue before it',
+      examples: WRONG_CLASSES.flatMap((c) => wrongExamples[c.key].map((e) => `${c.key}: ${e}`)),
     },
     {
       title: 'PolNeAR quote-unattributed: where the flagged quotations are',
@@ -540,7 +638,7 @@ async function runPolnear(ctx: RunContext): Promise<{ tables: Table[]; json: unk
   const json = {
     articles: files.length,
     sentences,
-    unattributedClaim: { ...claim, precision: claimP, recall: claimR, recallAllUnattributed: p(claim.foundAny, claim.unattributed), per100: per100(claim.flagged, sentences) },
+    unattributedClaim: { ...claim, wrongBy: total.wrong, precision: claimP, recall: claimR, recallAllUnattributed: p(claim.foundAny, claim.unattributed), per100: per100(claim.flagged, sentences) },
     quoteUnattributed: { ...quote, precision: quoteP, per100: per100(quote.flagged, sentences) },
     anonymousSource: { ...anon, precision: anonP, per100: per100(anon.flagged, sentences) },
     speakerAttribution: { ...speakers, precision: speakerP, precisionNamedSources: speakerPN, recall: speakerR },
