@@ -236,3 +236,15 @@ describe('accounts: "at last year\'s <name> meeting"', () => {
     assert.match(names(earlier!), /Vorhaug/);
   });
 });
+
+describe('accounts: the year of "last November" on a page without a date', () => {
+  it('is the year before the latest year the page mentions', () => {
+    const text =
+      'Call\n\nChilean President Tarek Almund and Kenyan President Ines Vorhaug held talks in Ankara last November.\n\nTheir trade pact runs through the 2024 season.\n';
+    const accounts = analyse({ uri: 'file:///real/undated.txt', text }).accounts;
+    assert.equal(accounts.length, 1, accounts.map(names).join(' / '));
+    assert.equal(accounts[0].era, 2023);
+    const plain = analyse({ uri: 'file:///real/undated2.txt', text: text.replace('last November', 'in November') }).accounts;
+    assert.equal(plain[0]?.era, 2024);
+  });
+});

@@ -220,7 +220,12 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
         if (d && md && isValidDay(year.year, Number(md[1]), Number(md[2]))) {
           a.date = { ...d, iso: `${year.year}-${md[1]}-${md[2]}`, precision: 'day', how: year.why };
         }
-      } else if (era) a.era = era;
+      } else if (era) {
+        // "their meeting last November", "last year's summit": a year before the page's.
+        const d = a.date;
+        const last = !!d && !d.iso && (/^(?:last|previous)\b/i.test(d.text) || /\b(?:last|previous)\s+$/i.test(analysis.article.text.slice(Math.max(0, d.range.start - 10), d.range.start)));
+        a.era = last ? era - 1 : era;
+      }
     }
   }
   return merged;
