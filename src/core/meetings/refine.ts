@@ -9,6 +9,7 @@ import type { TextRange } from '../types';
 import { nameKey } from '../fold';
 import { resolveDayMonth, resolveWeekday } from '../time/extract';
 import { cityNamed, countryOf, isKnownPlaceName, isRegion, venueOf, venuesIn } from './places';
+import { datedLastYear } from './extract';
 
 const TOPIC_NOUNS = (rulePack as { topicNouns: string[] }).topicNouns;
 
@@ -33,7 +34,7 @@ export function refineAccounts(analysis: Analysis): void {
   const topics = topicsOf(analysis);
   const era = eraOf(analysis);
   for (const account of analysis.accounts) {
-    if (account.era && !account.eraExact && era !== undefined) account.era = era;
+    if (account.era && !account.eraExact && era !== undefined) account.era = datedLastYear(analysis, account) ? era - 1 : era;
     refineDate(analysis, account);
     refinePlace(analysis, account);
     account.topics = topics;
