@@ -86,6 +86,16 @@ describe('meeting days: the day something was said or filed is not the meeting\'
     assert.equal(accounts[0].date?.precision, 'week');
     assert.equal(accounts[0].date?.iso, '2032-08-10');
   });
+
+  it('on a page with no date, "on Monday" under the dateline "BRELLE, August 9 (Wire):" is the Monday on or before the 9th', () => {
+    // 9 August 2032 is a Monday; the page's latest year gives the dateline its year.
+    const { accounts } = accountsOf('Leaders meet in Brelle in 2032\n\nBRELLE, August 9 (Wire): President Tarek Almund met President Ines Vorhaug at the palace on Monday.\n');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.iso, '2032-08-09');
+    assert.equal(accounts[0].date?.precision, 'day');
+    const thursday = accountsOf('Leaders meet in Brelle in 2032\n\nBRELLE, August 12 (Wire): President Tarek Almund met President Ines Vorhaug at the palace on Monday.\n');
+    assert.equal(thursday.accounts[0].date?.iso, '2032-08-09');
+  });
 });
 
 describe('meeting days: a publication date printed both ways', () => {

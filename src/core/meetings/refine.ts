@@ -133,11 +133,42 @@ function altDay(analysis: Analysis, date: EventDate, other: string): string | un
 
 function refineDate(analysis: Analysis, account: EventAccount): void {
   refineStatementDay(analysis, account);
+  weekdayFromDateline(analysis, account);
   const other = otherReading(analysis);
   if (other && account.date) {
     const alt = altDay(analysis, account.date, other);
     if (alt && alt !== account.date.iso) account.date = { ...account.date, alt };
   }
+}
+
+/** A day of a month without its year, given the year the page is about. */
+function dayInEra(date: { iso?: string; precision?: string; key: string }, era: number | undefined): string | undefined {
+  if (date.iso && date.precision === 'day') return date.iso;
+  const md = /^date:(\d{2})-(\d{2})$/.exec(date.key);
+  const iso = md && era ? `${era}-${md[1]}-${md[2]}` : undefined;
+  return iso && !Number.isNaN(Date.parse(iso)) ? iso : undefined;
+}
+
+/** A weekday the account gives, counted from a day (the last such weekday on or before it; the next if the sentence looks ahead). */
+function weekdayFrom(account: EventAccount, weekdayTime: TimeExpression, fromIso: string, from: string): void {
+  const weekday = /^weekday:(\d)$/.exec(weekdayTime.key);
+  if (!weekday) return;
+  const iso = resolveWeekday(Number(weekday[1]), fromIso, weekdayTime.tense === 'future' ? 'future' : 'past');
+  account.date = { ...toDate(weekdayTime), iso, precision: 'day', how: `${weekdayTime.text.trim()}, counted from ${from}` };
+}
+
+/**
+ * "MOSCOW, March 20 (Wire): … met … on Monday" on a page that prints no date of its own: the weekday is counted from
+ * the dateline's day, the day the story was filed.
+ */
+function weekdayFromDateline(analysis: Analysis, account: EventAccount): void {
+  const date = account.date;
+  if (!date || date.iso || !/^weekday:\d$/.test(date.key) || analysis.article.published) return;
+  const t = analysis.times.find((x) => x.range.start === date.range.start && x.range.end === date.range.end);
+  if (!t) return;
+  const stamp = analysis.times.find((x) => x.kind === 'date' && account.sentences.includes(x.sentence) && isStamp(analysis, x.range));
+  const from = stamp && dayInEra({ iso: stamp.resolved?.iso, precision: stamp.resolved?.precision, key: stamp.key }, account.era);
+  if (stamp && from) weekdayFrom(account, t, from, `${stamp.text.trim()} (the dateline)`);
 }
 
 function refineStatementDay(analysis: Analysis, account: EventAccount): void {
@@ -157,6 +188,9 @@ function refineStatementDay(analysis: Analysis, account: EventAccount): void {
     .sort((a, b) => Math.abs(a.range.start - account.trigger.range.start) - Math.abs(b.range.start - account.trigger.range.start))[0];
   if (other) {
     account.date = toDate(other);
+    // A weekday the page could not count (no date of its own) is counted from the stamp's or the statement's day.
+    const from = dayInEra(date, account.era);
+    if (!other.resolved?.iso && from) weekdayFrom(account, other, from, `${date.text.trim()} (${stamp ? 'the dateline' : 'the day it was reported'})`);
     return;
   }
   // Nothing else: a past meeting happened within the week before the statement (a week-precision day keeps the
