@@ -96,6 +96,12 @@ describe('meeting days: the day something was said or filed is not the meeting\'
     const thursday = accountsOf('Leaders meet in Brelle in 2032\n\nBRELLE, August 12 (Wire): President Tarek Almund met President Ines Vorhaug at the palace on Monday.\n');
     assert.equal(thursday.accounts[0].date?.iso, '2032-08-09');
   });
+
+  it('on a page with no date, "on Monday (August 9)" is dated by the day printed with the weekday', () => {
+    const { accounts } = accountsOf('Leaders meet in Brelle in 2032\n\nPresident Tarek Almund held talks with President Ines Vorhaug in Brelle on Monday (August 9), officials of both sides reported.\n');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.iso, '2032-08-09');
+  });
 });
 
 describe('meeting days: a publication date printed both ways', () => {

@@ -166,6 +166,14 @@ function weekdayFromDateline(analysis: Analysis, account: EventAccount): void {
   if (!date || date.iso || !/^weekday:\d$/.test(date.key) || analysis.article.published) return;
   const t = analysis.times.find((x) => x.range.start === date.range.start && x.range.end === date.range.end);
   if (!t) return;
+  // "on Monday (March 20)", "on Monday, March 20": the day printed with the weekday is the account's day.
+  const text = analysis.article.text;
+  const printed = analysis.times.find((x) => x.kind === 'date' && x.range.start >= date.range.end && /^\s*[(,]?\s*(?:the\s+)?$/.test(text.slice(date.range.end, x.range.start)));
+  const printedIso = printed && dayInEra({ iso: printed.resolved?.iso, precision: printed.resolved?.precision, key: printed.key }, account.era);
+  if (printed && printedIso) {
+    account.date = { ...toDate(printed), iso: printedIso, precision: 'day', how: `${date.text.trim()} ${text.slice(date.range.end, printed.range.end).trim()} (the page's latest year)` };
+    return;
+  }
   const stamp = analysis.times.find((x) => x.kind === 'date' && account.sentences.includes(x.sentence) && isStamp(analysis, x.range));
   const from = stamp && dayInEra({ iso: stamp.resolved?.iso, precision: stamp.resolved?.precision, key: stamp.key }, account.era);
   if (stamp && from) weekdayFrom(account, t, from, `${stamp.text.trim()} (the dateline)`);
