@@ -102,6 +102,19 @@ describe('meeting days: the day something was said or filed is not the meeting\'
     assert.equal(accounts.length, 1);
     assert.equal(accounts[0].date?.iso, '2032-08-09');
   });
+
+  it('on a page with no date, "met on Monday" under a headline of the account printing "August 9, 2032" (a Monday) is that day', () => {
+    const { accounts } = accountsOf('Almund with Vorhaug at the summit in Brelle on August 9, 2032.\n\nPresident Tarek Almund and President Ines Vorhaug met in Brelle on Monday and spoke for an hour.\n');
+    const talks = accounts.find((a) => a.participants.length >= 2);
+    assert.ok(talks);
+    assert.equal(talks.date?.iso, '2032-08-09');
+  });
+
+  it('how long the talks lasted ("for around three hours") is no day', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund and President Ines Vorhaug met for around three hours in Brelle.\n');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date, undefined);
+  });
 });
 
 describe('meeting days: a publication date printed both ways', () => {

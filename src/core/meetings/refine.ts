@@ -131,7 +131,15 @@ function altDay(analysis: Analysis, date: EventDate, other: string): string | un
   return undefined;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "November 14, 2022", "Nov. 14, 2022". */
+const FULL_DATE = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b/g;
+
+/** How long something lasted ("for around three hours", "for two days") is no day. */
+const DURATION = /^for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:an?|one|two|three|four|five|six|several|\d+(?:\.\d+)?)\s+(?:minutes?|hours?)\b/i;
+
 function refineDate(analysis: Analysis, account: EventAccount): void {
+  if (account.date && !account.date.iso && DURATION.test(account.date.text.trim())) account.date = undefined;
   refineStatementDay(analysis, account);
   weekdayFromDateline(analysis, account);
   const other = otherReading(analysis);
@@ -173,6 +181,31 @@ function weekdayFromDateline(analysis: Analysis, account: EventAccount): void {
   if (printed && printedIso) {
     account.date = { ...toDate(printed), iso: printedIso, precision: 'day', how: `${date.text.trim()} ${text.slice(date.range.end, printed.range.end).trim()} (the page's latest year)` };
     return;
+  }
+  // "… met on Monday" under a headline or caption of the same account that prints "November 14, 2022", a Monday:
+  // the full date of that weekday in the account's own passages is its day.
+  const weekday = Number(/^weekday:(\d)$/.exec(date.key)![1]);
+  const full = analysis.times.filter(
+    (x) => x.kind === 'date' && x.resolved?.iso && x.resolved.precision === 'day' && (account.sentences.includes(x.sentence) || account.spans.some((r) => overlaps(r, x.range))) && new Date(Date.parse(x.resolved.iso)).getUTCDay() === weekday,
+  );
+  const days = new Set(full.map((x) => x.resolved!.iso));
+  if (days.size === 1) {
+    account.date = { ...toDate(full[0]), how: `${date.text.trim()}: the ${full[0].text.trim()} the account prints` };
+    return;
+  }
+  // The headline is no sentence the time layer reads: a full date printed there ("on November 14, 2022").
+  if (days.size === 0) {
+    const found: { iso: string; text: string; range: TextRange }[] = [];
+    for (const r of account.spans) {
+      for (const m of text.slice(r.start, r.end).matchAll(FULL_DATE)) {
+        const month = MONTHS.findIndex((x) => m[1].toLowerCase().startsWith(x)) + 1;
+        const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+        if (month > 0 && !Number.isNaN(Date.parse(iso)) && new Date(Date.parse(iso)).getUTCDay() === weekday) found.push({ iso, text: m[0], range: { start: r.start + m.index!, end: r.start + m.index! + m[0].length } });
+      }
+    }
+    if (new Set(found.map((f) => f.iso)).size === 1) {
+      account.date = { iso: found[0].iso, precision: 'day', key: `date:${found[0].iso}`, text: found[0].text, range: found[0].range, how: `${date.text.trim()}: the ${found[0].text} the account prints` };
+    }
   }
   const stamp = analysis.times.find((x) => x.kind === 'date' && account.sentences.includes(x.sentence) && isStamp(analysis, x.range));
   const from = stamp && dayInEra({ iso: stamp.resolved?.iso, precision: stamp.resolved?.precision, key: stamp.key }, account.era);
