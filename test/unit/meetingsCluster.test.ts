@@ -110,6 +110,14 @@ describe('meeting days: the day something was said or filed is not the meeting\'
     assert.equal(talks.date?.iso, '2032-08-09');
   });
 
+  it('on a page with no date, "on Friday" takes the byline\'s date of that weekday, not a "today" widget on another weekday', () => {
+    // 13 August 2032 is a Friday, 3 October 2032 a Sunday.
+    const { accounts } = accountsOf('Sunday, October 3, 2032\n\nAlmund opens his Brelle trip\n\nAugust 13, 2032 Desk\n\nPresident Tarek Almund began a visit to Brelle on Friday and met President Ines Vorhaug at the palace.\n');
+    const talks = accounts.find((a) => a.participants.length >= 2);
+    assert.ok(talks);
+    assert.equal(talks.date?.iso, '2032-08-13');
+  });
+
   it('how long the talks lasted ("for around three hours") is no day', () => {
     const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund and President Ines Vorhaug met for around three hours in Brelle.\n');
     assert.equal(accounts.length, 1);

@@ -131,6 +131,8 @@ function altDay(analysis: Analysis, date: EventDate, other: string): string | un
   return undefined;
 }
 
+/** How far into a page its byline and dateline stand. */
+const PAGE_TOP = 600;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "November 14, 2022", "Nov. 14, 2022". */
 const FULL_DATE = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b/g;
@@ -196,7 +198,11 @@ function weekdayFromDateline(analysis: Analysis, account: EventAccount): void {
   // The headline is no sentence the time layer reads: a full date printed there ("on November 14, 2022").
   if (days.size === 0) {
     const found: { iso: string; text: string; range: TextRange }[] = [];
-    for (const r of account.spans) {
+    // Its own passages, else the top of the page above it (a byline "July 15, 2022 Web Desk" over "… on Friday";
+    // a page's "today" widget falls on another weekday and is passed over).
+    const top = { start: 0, end: Math.min(account.span.start, PAGE_TOP) };
+    for (const r of [...account.spans, top]) {
+      if (r === top && found.length) break;
       for (const m of text.slice(r.start, r.end).matchAll(FULL_DATE)) {
         const month = MONTHS.findIndex((x) => m[1].toLowerCase().startsWith(x)) + 1;
         const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
