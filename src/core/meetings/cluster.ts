@@ -366,8 +366,12 @@ export class MeetingIndex {
       const db = b.date?.iso && b.date.precision !== 'year' ? b.date.iso : undefined;
       const ta = da ?? pa;
       const tb = db ?? pb;
-      if (ta && tb && Math.abs(Date.parse(ta) - Date.parse(tb)) > MAX_UNDATED_DAYS * 86_400_000) return no('undated, anchors apart', `${ta}/${tb}`);
-      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !(da && db)) return no('undated, published apart', `${pa}/${pb}`);
+      // A month is all its days, not its first: "in October" against a page of 18 October is no distance at all.
+      const monthLong = (d: string | undefined, x: EventAccount) => (d && x.date?.precision === 'month' ? 30 * 86_400_000 : 0);
+      const apart = ta && tb ? Date.parse(tb) - Date.parse(ta) : 0;
+      const gap = apart >= 0 ? Math.max(0, apart - monthLong(da, a)) : Math.max(0, -apart - monthLong(db, b));
+      if (ta && tb && gap > MAX_UNDATED_DAYS * 86_400_000) return no('undated, anchors apart', `${ta}/${tb}`);
+      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !da && !db) return no('undated, published apart', `${pa}/${pb}`);
     }
     // Pages without a date: the year they are about (the latest they mention) against the other account's year.
     const yearOf = (x: EventAccount, published: string | undefined) => (x.date?.iso && x.date.precision !== 'year' ? Number(x.date.iso.slice(0, 4)) : published ? Number(published.slice(0, 4)) : undefined);

@@ -140,7 +140,21 @@ const FULL_DATE = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 /** How long something lasted ("for around three hours", "for two days") is no day. */
 const DURATION = /^for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:an?|one|two|three|four|five|six|several|\d+(?:\.\d+)?)\s+(?:minutes?|hours?)\b/i;
 
+/**
+ * "will travel to Beijing in October … 'In October, we look forward to talks,' he said": a bare month named again
+ * in one article is the month its first mention meant, whatever tense the later sentence has.
+ */
+function sameMonthAsFirst(analysis: Analysis, account: EventAccount): void {
+  const date = account.date;
+  if (!date?.iso || !/^month:\d+$/.test(date.key) || /\d{4}/.test(date.text)) return;
+  const first = analysis.times.filter((t) => t.key === date.key && t.resolved?.iso && !/\d{4}/.test(t.text)).sort((a, b) => a.range.start - b.range.start)[0];
+  if (first && first.range.start < date.range.start && first.resolved!.iso !== date.iso) {
+    account.date = { ...date, iso: first.resolved!.iso, how: `${date.text.trim()}: the month the article first named (${first.text.trim()})` };
+  }
+}
+
 function refineDate(analysis: Analysis, account: EventAccount): void {
+  sameMonthAsFirst(analysis, account);
   if (account.date && !account.date.iso && DURATION.test(account.date.text.trim())) account.date = undefined;
   refineStatementDay(analysis, account);
   weekdayFromDateline(analysis, account);
