@@ -157,6 +157,14 @@ describe('meeting places: what is no venue', () => {
     assert.ok(accounts[0].place && samePlace(accounts[0].place.name, 'Beijing'), accounts[0].place?.name);
   });
 
+  it('a place told in a later sentence of another time (an earlier year, "two years later") is not this meeting\'s', () => {
+    // A page with no date of its own, about 2032.
+    const { accounts } = accountsOf('Almund hosts Vorhaug for 2032 talks\n\nPresident Tarek Almund held talks with President Ines Vorhaug on Monday. Almund said he was glad to see Vorhaug. Vorhaug last came in 2029, and Almund received him in Kerrin two years later.\n');
+    const talks = accounts.find((a) => a.participants.length >= 2);
+    assert.ok(talks);
+    assert.notEqual(talks.place?.name, 'Kerrin');
+  });
+
   it('a body ("the United Nations") is not the place', () => {
     const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund met President Ines Vorhaug at the United Nations on Monday.\n', '2032-04-07');
     assert.equal(accounts.length, 1);

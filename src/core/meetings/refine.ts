@@ -263,6 +263,9 @@ function refineStatementDay(analysis: Analysis, account: EventAccount): void {
   account.date = { ...date, precision: 'week', how: stamp ? `the day the story was filed (${date.text}), not the meeting's` : `the day it was reported (${date.text}), not the meeting's` };
 }
 
+/** Words that put a sentence at another time than the account's meeting. */
+const ANOTHER_TIME = /\b(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:later|earlier|ago|before)\b/i;
+
 /** "JEDDAH, Saudi Arabia (Wire) —": the dateline's city, and the country or region printed after it. */
 const DATELINE = /^\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*,\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/u;
 
@@ -323,6 +326,19 @@ function refinePlace(analysis: Analysis, account: EventAccount): void {
   const place = account.place;
   if (!place?.range) return;
   const text = analysis.article.text;
+  // "Modi's last visit dates back to 2019, and Putin received him in New Delhi two years later": a place told in a
+  // sentence of another time (a year before the one the page is about, "years later", "last visit") is that
+  // earlier meeting's, not this one's, unless the account begins there.
+  const at = analysis.article.sentences.findIndex((x) => x.range.start <= place.range!.start && place.range!.start < x.range.end);
+  if (at >= 0 && at !== account.sentences[0]) {
+    const said = text.slice(analysis.article.sentences[at].range.start, analysis.article.sentences[at].range.end);
+    const year = analysis.article.published ? Number(analysis.article.published.iso.slice(0, 4)) : account.era;
+    const earlierYear = year !== undefined && [...said.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)].some((m) => Number(m[0]) < year);
+    if (earlierYear || ANOTHER_TIME.test(said)) {
+      account.place = undefined;
+      return;
+    }
+  }
   const paragraph = analysis.article.paragraphs.find((p) => p.range.start <= place.range!.start && place.range!.start < p.range.end);
   if (paragraph && /^\s*$/.test(text.slice(paragraph.range.start, place.range.start)) && /^\s*(?:,[^-–—(\n]{1,30})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/u.test(text.slice(place.range.end, place.range.end + 50))) {
     place.dateline = true;
