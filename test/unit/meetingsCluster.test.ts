@@ -320,3 +320,22 @@ describe('linking accounts: a coming month against pages of that month', () => {
     for (const a of accounts) if (a.date) assert.equal(a.date.iso, '2032-10-01', a.date.text);
   });
 });
+
+describe('linking accounts: "last year" and "last November" on a page with no date', () => {
+  it('"at last year\'s summit" on a page about 2033 is a 2032 meeting, and joins that meeting', () => {
+    const page = accountsOf('Almund and Vorhaug talk by phone\n\nMarch 3, 2033 — President Tarek Almund and President Ines Vorhaug spoke by phone on March 3. Almund recalled his talks with Vorhaug at last year\'s summit in Brelle.\n', undefined, 'call.txt');
+    const back = page.accounts.find((a) => a.kind !== 'call' && a.date?.text.includes('last year'));
+    assert.ok(back, JSON.stringify(page.accounts.map((a) => [a.kind, a.date?.text])));
+    assert.equal(back.era, 2032);
+    const summit = { uri: 'file:///y/summit.txt', published: '2032-11-15', accounts: [account('file:///y/summit.txt', 0, ['almund', 'vorhaug'], 'Brelle', '2032-11-15')] };
+    const meetings = clusterOf([page, summit]);
+    assert.equal(meetingOf(meetings, back.id).accounts.length, 2);
+  });
+
+  it('"since their meeting last November" on a page whose latest day is in April 2033 is November 2032', () => {
+    const page = accountsOf('Almund and Vorhaug talk\n\nApril 2, 2033 — President Tarek Almund and President Ines Vorhaug spoke by phone on April 2. It was their first call since Almund met Vorhaug in Brelle last November.\n', undefined, 'call2.txt');
+    const back = page.accounts.find((a) => a.date?.key === 'month:11');
+    assert.ok(back, JSON.stringify(page.accounts.map((a) => [a.kind, a.date?.key])));
+    assert.equal(back.date?.iso, '2032-11-01');
+  });
+});

@@ -153,8 +153,41 @@ function sameMonthAsFirst(analysis: Analysis, account: EventAccount): void {
   }
 }
 
+/**
+ * A page with no date of its own, about year E (the latest it names): "last year" is E-1; a bare past month
+ * ("their November summit") later in the year than the page's latest dated day of E is last year's month.
+ */
+function yearOnUndatedPage(analysis: Analysis, account: EventAccount): void {
+  const date = account.date;
+  const era = account.era;
+  if (!date || date.iso || !era || analysis.article.published || account.status === 'scheduled') return;
+  if (/^relative:/.test(date.key) && /\blast\s+year\b/i.test(date.text)) {
+    account.date = { ...date, iso: `${era - 1}-01-01`, precision: 'year', how: `${date.text.trim()}: the year before ${era}, the latest the page names` };
+    account.era = era - 1;
+    account.eraExact = true;
+    return;
+  }
+  const month = /^month:(\d+)$/.exec(date.key);
+  // Only a month said to be past ("since their meeting last November"); "talks in October" may look ahead.
+  const text = analysis.article.text;
+  if (!month || !(/\blast\b/i.test(date.text) || /\blast\s+$/i.test(text.slice(Math.max(0, date.range.start - 6), date.range.start)))) return;
+  // The days the page names in its year, with those printed without a year ("September 19", the page's own stamp).
+  const latest = analysis.times
+    .map((t) => (t.resolved?.iso && t.resolved.precision === 'day' ? t.resolved.iso : /^date:\d{2}-\d{2}$/.test(t.key) ? `${era}-${t.key.slice(5)}` : undefined))
+    .filter((iso): iso is string => !!iso && iso.startsWith(`${era}-`))
+    .sort()
+    .pop();
+  if (!latest) return;
+  const m = Number(month[1]);
+  const year = m >= Number(latest.slice(5, 7)) ? era - 1 : era;
+  account.date = { ...date, iso: `${year}-${String(m).padStart(2, '0')}-01`, precision: 'month', how: `${date.text.trim()}: the last such month before ${latest}, the latest day the page names` };
+  account.era = year;
+  account.eraExact = true;
+}
+
 function refineDate(analysis: Analysis, account: EventAccount): void {
   sameMonthAsFirst(analysis, account);
+  yearOnUndatedPage(analysis, account);
   if (account.date && !account.date.iso && DURATION.test(account.date.text.trim())) account.date = undefined;
   refineStatementDay(analysis, account);
   weekdayFromDateline(analysis, account);
