@@ -273,6 +273,18 @@ describe('linking accounts: a visit lasts more than a day', () => {
     assert.equal(clusterOf([dated('visit'), weekdayOnly(2)]).length, 2);
     assert.equal(clusterOf([dated('meeting'), weekdayOnly(1)]).length, 2);
   });
+
+  it('a state visit dated by one outlet to the arrival and by another to the talks the next day is one visit, unless two cities tell them apart', () => {
+    const arrival = (place?: string) => ({ uri: 'file:///v/arrival.txt', published: '2032-04-05', accounts: [account('file:///v/arrival.txt', 0, ['almund', 'dunin'], place, '2032-04-04', { kind: 'visit' })] });
+    const talks = (place?: string) => ({ uri: 'file:///v/talks.txt', published: '2032-04-06', accounts: [account('file:///v/talks.txt', 0, ['almund', 'dunin'], place, '2032-04-05')] });
+    assert.equal(clusterOf([arrival(), talks('Brelle')]).length, 1);
+    assert.equal(clusterOf([arrival('Kerrin'), talks()]).length, 1);
+    // One trip's two stops on two days.
+    assert.equal(clusterOf([arrival('Kerrin'), talks('Brelle')]).length, 2);
+    // Two days apart.
+    const later = { uri: 'file:///v/later.txt', published: '2032-04-07', accounts: [account('file:///v/later.txt', 0, ['almund', 'dunin'], undefined, '2032-04-06')] };
+    assert.equal(clusterOf([arrival(), later]).length, 2);
+  });
 });
 
 describe('linking accounts: a page nothing dates', () => {
