@@ -313,16 +313,16 @@ describe('linking accounts: a page nothing dates', () => {
 });
 
 describe('linking accounts: a coming month against pages of that month', () => {
-  const month = (uri: string, published: string, iso: string) =>
+  const month = (uri: string, iso: string) =>
     account(uri, 0, ['almund', 'vorhaug'], 'Brelle', undefined, { status: 'scheduled', date: { iso, precision: 'month', key: 'month:10', text: 'in October', range: { start: 0, end: 10 } } });
   it('"will travel in October" (filed in September) and an undated report published on 18 October are one meeting', () => {
-    const preview = { uri: 'file:///m/preview.txt', published: '2032-09-19', accounts: [month('file:///m/preview.txt', '2032-09-19', '2032-10-01')] };
+    const preview = { uri: 'file:///m/preview.txt', published: '2032-09-19', accounts: [month('file:///m/preview.txt', '2032-10-01')] };
     const report = { uri: 'file:///m/report.txt', published: '2032-10-18', accounts: [account('file:///m/report.txt', 0, ['almund', 'vorhaug'])] };
     assert.equal(clusterOf([preview, report]).length, 1);
   });
 
   it('an undated report a month and more after that October stays apart', () => {
-    const preview = { uri: 'file:///m/preview.txt', published: '2032-09-19', accounts: [month('file:///m/preview.txt', '2032-09-19', '2032-10-01')] };
+    const preview = { uri: 'file:///m/preview.txt', published: '2032-09-19', accounts: [month('file:///m/preview.txt', '2032-10-01')] };
     const late = { uri: 'file:///m/late.txt', published: '2032-12-20', accounts: [account('file:///m/late.txt', 0, ['almund', 'vorhaug'])] };
     assert.equal(clusterOf([preview, late]).length, 2);
   });
