@@ -84,6 +84,8 @@ export function datedBy(account: EventAccount, meeting: Meeting, corpus: Corpus)
     if (d.range.start - lineStart < 40 && /^\s*\p{Lu}[\p{Lu} .'-]{2,30},?\s*$/u.test(article.text.slice(lineStart, d.range.start))) return `dated by ${outlet}'s dateline`;
   }
   if (/\d{4}|\b\d{1,2}\b/.test(d.text) && /[A-Za-z]{3}/.test(d.text)) return `dated in the text (“${d.text}”)`;
+  // A page with no date of its own: the account's day says how it was found (a weekday before the dateline's day).
+  if (!article?.published && d.how) return d.how;
   const from = article?.published ? `${article.published.iso}, ${article.published.how === 'text' ? 'printed on the page' : `from ${article.published.how}`}` : 'the publication date';
   return `“${d.text}” counted from the publication date (${from})`;
 }

@@ -86,6 +86,43 @@ describe('meeting days: the day something was said or filed is not the meeting\'
     assert.equal(accounts[0].date?.precision, 'week');
     assert.equal(accounts[0].date?.iso, '2032-08-10');
   });
+
+  it('on a page with no date, "on Monday" under the dateline "BRELLE, August 9 (Wire):" is the Monday on or before the 9th', () => {
+    // 9 August 2032 is a Monday; the page's latest year gives the dateline its year.
+    const { accounts } = accountsOf('Leaders meet in Brelle in 2032\n\nBRELLE, August 9 (Wire): President Tarek Almund met President Ines Vorhaug at the palace on Monday.\n');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.iso, '2032-08-09');
+    assert.equal(accounts[0].date?.precision, 'day');
+    const thursday = accountsOf('Leaders meet in Brelle in 2032\n\nBRELLE, August 12 (Wire): President Tarek Almund met President Ines Vorhaug at the palace on Monday.\n');
+    assert.equal(thursday.accounts[0].date?.iso, '2032-08-09');
+  });
+
+  it('on a page with no date, "on Monday (August 9)" is dated by the day printed with the weekday', () => {
+    const { accounts } = accountsOf('Leaders meet in Brelle in 2032\n\nPresident Tarek Almund held talks with President Ines Vorhaug in Brelle on Monday (August 9), officials of both sides reported.\n');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date?.iso, '2032-08-09');
+  });
+
+  it('on a page with no date, "met on Monday" under a headline of the account printing "August 9, 2032" (a Monday) is that day', () => {
+    const { accounts } = accountsOf('Almund with Vorhaug at the summit in Brelle on August 9, 2032.\n\nPresident Tarek Almund and President Ines Vorhaug met in Brelle on Monday and spoke for an hour.\n');
+    const talks = accounts.find((a) => a.participants.length >= 2);
+    assert.ok(talks);
+    assert.equal(talks.date?.iso, '2032-08-09');
+  });
+
+  it('on a page with no date, "on Friday" takes the byline\'s date of that weekday, not a "today" widget on another weekday', () => {
+    // 13 August 2032 is a Friday, 3 October 2032 a Sunday.
+    const { accounts } = accountsOf('Sunday, October 3, 2032\n\nAlmund opens his Brelle trip\n\nAugust 13, 2032 Desk\n\nPresident Tarek Almund began a visit to Brelle on Friday and met President Ines Vorhaug at the palace.\n');
+    const talks = accounts.find((a) => a.participants.length >= 2);
+    assert.ok(talks);
+    assert.equal(talks.date?.iso, '2032-08-13');
+  });
+
+  it('how long the talks lasted ("for around three hours") is no day', () => {
+    const { accounts } = accountsOf('Talks\n\nPresident Tarek Almund and President Ines Vorhaug met for around three hours in Brelle.\n');
+    assert.equal(accounts.length, 1);
+    assert.equal(accounts[0].date, undefined);
+  });
 });
 
 describe('meeting days: a publication date printed both ways', () => {
@@ -118,6 +155,14 @@ describe('meeting places: what is no venue', () => {
     const { accounts } = accountsOf('Incontro\n\nIl presidente Tarek Almund ha incontrato a Pechino il presidente Ines Vorhaug.\n', '2032-04-07');
     assert.equal(accounts.length, 1);
     assert.ok(accounts[0].place && samePlace(accounts[0].place.name, 'Beijing'), accounts[0].place?.name);
+  });
+
+  it('a place told in a later sentence of another time (an earlier year, "two years later") is not this meeting\'s', () => {
+    // A page with no date of its own, about 2032.
+    const { accounts } = accountsOf('Almund hosts Vorhaug for 2032 talks\n\nPresident Tarek Almund held talks with President Ines Vorhaug on Monday. Almund said he was glad to see Vorhaug. Vorhaug last came in 2029, and Almund received him in Kerrin two years later.\n');
+    const talks = accounts.find((a) => a.participants.length >= 2);
+    assert.ok(talks);
+    assert.notEqual(talks.place?.name, 'Kerrin');
   });
 
   it('a body ("the United Nations") is not the place', () => {
@@ -228,6 +273,18 @@ describe('linking accounts: a visit lasts more than a day', () => {
     assert.equal(clusterOf([dated('visit'), weekdayOnly(2)]).length, 2);
     assert.equal(clusterOf([dated('meeting'), weekdayOnly(1)]).length, 2);
   });
+
+  it('a state visit dated by one outlet to the arrival and by another to the talks the next day is one visit, unless two cities tell them apart', () => {
+    const arrival = (place?: string) => ({ uri: 'file:///v/arrival.txt', published: '2032-04-05', accounts: [account('file:///v/arrival.txt', 0, ['almund', 'dunin'], place, '2032-04-04', { kind: 'visit' })] });
+    const talks = (place?: string) => ({ uri: 'file:///v/talks.txt', published: '2032-04-06', accounts: [account('file:///v/talks.txt', 0, ['almund', 'dunin'], place, '2032-04-05')] });
+    assert.equal(clusterOf([arrival(), talks('Brelle')]).length, 1);
+    assert.equal(clusterOf([arrival('Kerrin'), talks()]).length, 1);
+    // One trip's two stops on two days.
+    assert.equal(clusterOf([arrival('Kerrin'), talks('Brelle')]).length, 2);
+    // Two days apart.
+    const later = { uri: 'file:///v/later.txt', published: '2032-04-07', accounts: [account('file:///v/later.txt', 0, ['almund', 'dunin'], undefined, '2032-04-06')] };
+    assert.equal(clusterOf([arrival(), later]).length, 2);
+  });
 });
 
 describe('linking accounts: a page nothing dates', () => {
@@ -252,5 +309,45 @@ describe('linking accounts: a page nothing dates', () => {
   it('with one year to choose from, joins it as before', () => {
     const meetings = clusterOf([year(2032, ['pipeline']), undated(['weather'])]);
     assert.equal(meetings.length, 1);
+  });
+});
+
+describe('linking accounts: a coming month against pages of that month', () => {
+  const month = (uri: string, iso: string) =>
+    account(uri, 0, ['almund', 'vorhaug'], 'Brelle', undefined, { status: 'scheduled', date: { iso, precision: 'month', key: 'month:10', text: 'in October', range: { start: 0, end: 10 } } });
+  it('"will travel in October" (filed in September) and an undated report published on 18 October are one meeting', () => {
+    const preview = { uri: 'file:///m/preview.txt', published: '2032-09-19', accounts: [month('file:///m/preview.txt', '2032-10-01')] };
+    const report = { uri: 'file:///m/report.txt', published: '2032-10-18', accounts: [account('file:///m/report.txt', 0, ['almund', 'vorhaug'])] };
+    assert.equal(clusterOf([preview, report]).length, 1);
+  });
+
+  it('an undated report a month and more after that October stays apart', () => {
+    const preview = { uri: 'file:///m/preview.txt', published: '2032-09-19', accounts: [month('file:///m/preview.txt', '2032-10-01')] };
+    const late = { uri: 'file:///m/late.txt', published: '2032-12-20', accounts: [account('file:///m/late.txt', 0, ['almund', 'vorhaug'])] };
+    assert.equal(clusterOf([preview, late]).length, 2);
+  });
+
+  it('a bare month named again in a quote is the month the article first named', () => {
+    const { accounts } = accountsOf('Almund to visit Brelle\n\nPresident Tarek Almund will travel to Brelle in October for talks with President Ines Vorhaug. "In October, we look forward to talks between President Tarek Almund and President Ines Vorhaug in Brelle," an aide said.\n', '2032-09-19');
+    for (const a of accounts) if (a.date) assert.equal(a.date.iso, '2032-10-01', a.date.text);
+  });
+});
+
+describe('linking accounts: "last year" and "last November" on a page with no date', () => {
+  it('"at last year\'s summit" on a page about 2033 is a 2032 meeting, and joins that meeting', () => {
+    const page = accountsOf('Almund and Vorhaug talk by phone\n\nMarch 3, 2033 — President Tarek Almund and President Ines Vorhaug spoke by phone on March 3. Almund recalled his talks with Vorhaug at last year\'s summit in Brelle.\n', undefined, 'call.txt');
+    const back = page.accounts.find((a) => a.kind !== 'call' && a.date?.text.includes('last year'));
+    assert.ok(back, JSON.stringify(page.accounts.map((a) => [a.kind, a.date?.text])));
+    assert.equal(back.era, 2032);
+    const summit = { uri: 'file:///y/summit.txt', published: '2032-11-15', accounts: [account('file:///y/summit.txt', 0, ['almund', 'vorhaug'], 'Brelle', '2032-11-15')] };
+    const meetings = clusterOf([page, summit]);
+    assert.equal(meetingOf(meetings, back.id).accounts.length, 2);
+  });
+
+  it('"since their meeting last November" on a page whose latest day is in April 2033 is November 2032', () => {
+    const page = accountsOf('Almund and Vorhaug talk\n\nApril 2, 2033 — President Tarek Almund and President Ines Vorhaug spoke by phone on April 2. It was their first call since Almund met Vorhaug in Brelle last November.\n', undefined, 'call2.txt');
+    const back = page.accounts.find((a) => a.date?.key === 'month:11');
+    assert.ok(back, JSON.stringify(page.accounts.map((a) => [a.kind, a.date?.key])));
+    assert.equal(back.date?.iso, '2032-11-01');
   });
 });

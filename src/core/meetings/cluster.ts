@@ -323,6 +323,20 @@ export class MeetingIndex {
     return !this.toldOnDay(day, other);
   }
 
+  /**
+   * A state visit told by one outlet on the day of arrival and by another on the day of the talks: one of them a
+   * visit, the two days next to each other, no place that tells them apart (one names none, or a country), and no
+   * article telling a meeting of these people on the other day.
+   */
+  private visitNextDay(a: EventAccount, b: EventAccount): boolean {
+    if (a.kind !== 'visit' && b.kind !== 'visit') return false;
+    if (!a.date?.iso || !b.date?.iso || a.date.precision !== 'day' || b.date.precision !== 'day') return false;
+    if (Math.abs(Date.parse(a.date.iso) - Date.parse(b.date.iso)) !== 86_400_000) return false;
+    const loose = (x: EventAccount) => !x.place || isRegion(x.place.name) || !!x.place.dateline;
+    if (!loose(a) && !loose(b)) return false;
+    return !this.toldOnDay(a, b.date.iso) && !this.toldOnDay(b, a.date.iso);
+  }
+
   /** Whether another account of this account's article, with a participant in common, is dated to this day. */
   private toldOnDay(account: EventAccount, iso: string): boolean {
     return (this.accountsByUri.get(account.uri) ?? []).some(
@@ -353,7 +367,7 @@ export class MeetingIndex {
     // ("NEW DELHI —" over talks in Moscow).
     const firm = (x: EventAccount) => !!x.place && !x.place.dateline && !isRegion(x.place.name);
     if (a.place && b.place && !placeKnownSame && firm(a) && firm(b)) return no('places', `${a.place.name}/${b.place.name}`);
-    if (a.date && b.date && !datesAgree(a.date, b.date) && !(shared >= 2 && placeKnownSame && (this.nearlySameDay(a, b) || this.visitDays(a, b)))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
+    if (a.date && b.date && !datesAgree(a.date, b.date) && !(shared >= 2 && placeKnownSame && (this.nearlySameDay(a, b) || this.visitDays(a, b))) && !(shared >= 2 && this.visitNextDay(a, b))) return no('dates', `${a.date.iso ?? a.date.key}/${b.date.iso ?? b.date.key}`);
     // The same day or month, not the same year: "in 1999" in two articles about one person is no evidence of one visit.
     const coarse = (d: EventDate) => d.precision === 'year' || (!d.iso && /^year:/.test(d.key));
     const dayKnownSame = !!a.date && !!b.date && !coarse(a.date) && !coarse(b.date) && (a.date.iso && b.date.iso ? a.date.iso === b.date.iso : a.date.key === b.date.key);
@@ -366,8 +380,12 @@ export class MeetingIndex {
       const db = b.date?.iso && b.date.precision !== 'year' ? b.date.iso : undefined;
       const ta = da ?? pa;
       const tb = db ?? pb;
-      if (ta && tb && Math.abs(Date.parse(ta) - Date.parse(tb)) > MAX_UNDATED_DAYS * 86_400_000) return no('undated, anchors apart', `${ta}/${tb}`);
-      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !(da && db)) return no('undated, published apart', `${pa}/${pb}`);
+      // A month is all its days, not its first: "in October" against a page of 18 October is no distance at all.
+      const monthLong = (d: string | undefined, x: EventAccount) => (d && x.date?.precision === 'month' ? 30 * 86_400_000 : 0);
+      const apart = ta && tb ? Date.parse(tb) - Date.parse(ta) : 0;
+      const gap = apart >= 0 ? Math.max(0, apart - monthLong(da, a)) : Math.max(0, -apart - monthLong(db, b));
+      if (ta && tb && gap > MAX_UNDATED_DAYS * 86_400_000) return no('undated, anchors apart', `${ta}/${tb}`);
+      if (pa && pb && Math.abs(Date.parse(pa) - Date.parse(pb)) > MAX_UNDATED_DAYS * 86_400_000 && !da && !db) return no('undated, published apart', `${pa}/${pb}`);
     }
     // Pages without a date: the year they are about (the latest they mention) against the other account's year.
     const yearOf = (x: EventAccount, published: string | undefined) => (x.date?.iso && x.date.precision !== 'year' ? Number(x.date.iso.slice(0, 4)) : published ? Number(published.slice(0, 4)) : undefined);

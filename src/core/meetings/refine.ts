@@ -132,13 +132,138 @@ function altDay(analysis: Analysis, date: EventDate, other: string): string | un
   return undefined;
 }
 
+/** How far into a page its byline and dateline stand. */
+const PAGE_TOP = 600;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "November 14, 2022", "Nov. 14, 2022". */
+const FULL_DATE = /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b/g;
+
+/** How long something lasted ("for around three hours", "for two days") is no day. */
+const DURATION = /^for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:an?|one|two|three|four|five|six|several|\d+(?:\.\d+)?)\s+(?:minutes?|hours?)\b/i;
+
+/**
+ * "will travel to Beijing in October … 'In October, we look forward to talks,' he said": a bare month named again
+ * in one article is the month its first mention meant, whatever tense the later sentence has.
+ */
+function sameMonthAsFirst(analysis: Analysis, account: EventAccount): void {
+  const date = account.date;
+  if (!date?.iso || !/^month:\d+$/.test(date.key) || /\d{4}/.test(date.text)) return;
+  const first = analysis.times.filter((t) => t.key === date.key && t.resolved?.iso && !/\d{4}/.test(t.text)).sort((a, b) => a.range.start - b.range.start)[0];
+  if (first && first.range.start < date.range.start && first.resolved!.iso !== date.iso) {
+    account.date = { ...date, iso: first.resolved!.iso, how: `${date.text.trim()}: the month the article first named (${first.text.trim()})` };
+  }
+}
+
+/**
+ * A page with no date of its own, about year E (the latest it names): "last year" is E-1; a bare past month
+ * ("their November summit") later in the year than the page's latest dated day of E is last year's month.
+ */
+function yearOnUndatedPage(analysis: Analysis, account: EventAccount): void {
+  const date = account.date;
+  const era = account.era;
+  if (!date || date.iso || !era || analysis.article.published || account.status === 'scheduled') return;
+  if (/^relative:/.test(date.key) && /\blast\s+year\b/i.test(date.text)) {
+    account.date = { ...date, iso: `${era - 1}-01-01`, precision: 'year', how: `${date.text.trim()}: the year before ${era}, the latest the page names` };
+    account.era = era - 1;
+    account.eraExact = true;
+    return;
+  }
+  const month = /^month:(\d+)$/.exec(date.key);
+  // Only a month said to be past ("since their meeting last November"); "talks in October" may look ahead.
+  const text = analysis.article.text;
+  if (!month || !(/\blast\b/i.test(date.text) || /\blast\s+$/i.test(text.slice(Math.max(0, date.range.start - 6), date.range.start)))) return;
+  // The days the page names in its year, with those printed without a year ("September 19", the page's own stamp).
+  const latest = analysis.times
+    .map((t) => (t.resolved?.iso && t.resolved.precision === 'day' ? t.resolved.iso : /^date:\d{2}-\d{2}$/.test(t.key) ? `${era}-${t.key.slice(5)}` : undefined))
+    .filter((iso): iso is string => !!iso && iso.startsWith(`${era}-`))
+    .sort()
+    .pop();
+  if (!latest) return;
+  const m = Number(month[1]);
+  const year = m >= Number(latest.slice(5, 7)) ? era - 1 : era;
+  account.date = { ...date, iso: `${year}-${String(m).padStart(2, '0')}-01`, precision: 'month', how: `${date.text.trim()}: the last such month before ${latest}, the latest day the page names` };
+  account.era = year;
+  account.eraExact = true;
+}
+
 function refineDate(analysis: Analysis, account: EventAccount): void {
+  sameMonthAsFirst(analysis, account);
+  yearOnUndatedPage(analysis, account);
+  if (account.date && !account.date.iso && DURATION.test(account.date.text.trim())) account.date = undefined;
   refineStatementDay(analysis, account);
+  weekdayFromDateline(analysis, account);
   const other = otherReading(analysis);
   if (other && account.date) {
     const alt = altDay(analysis, account.date, other);
     if (alt && alt !== account.date.iso) account.date = { ...account.date, alt };
   }
+}
+
+/** A day of a month without its year, given the year the page is about. */
+function dayInEra(date: { iso?: string; precision?: string; key: string }, era: number | undefined): string | undefined {
+  if (date.iso && date.precision === 'day') return date.iso;
+  const md = /^date:(\d{2})-(\d{2})$/.exec(date.key);
+  const iso = md && era ? `${era}-${md[1]}-${md[2]}` : undefined;
+  return iso && !Number.isNaN(Date.parse(iso)) ? iso : undefined;
+}
+
+/** A weekday the account gives, counted from a day (the last such weekday on or before it; the next if the sentence looks ahead). */
+function weekdayFrom(account: EventAccount, weekdayTime: TimeExpression, fromIso: string, from: string): void {
+  const weekday = /^weekday:(\d)$/.exec(weekdayTime.key);
+  if (!weekday) return;
+  const iso = resolveWeekday(Number(weekday[1]), fromIso, weekdayTime.tense === 'future' ? 'future' : 'past');
+  account.date = { ...toDate(weekdayTime), iso, precision: 'day', how: `${weekdayTime.text.trim()}, counted from ${from}` };
+}
+
+/**
+ * "MOSCOW, March 20 (Wire): … met … on Monday" on a page that prints no date of its own: the weekday is counted from
+ * the dateline's day, the day the story was filed.
+ */
+function weekdayFromDateline(analysis: Analysis, account: EventAccount): void {
+  const date = account.date;
+  if (!date || date.iso || !/^weekday:\d$/.test(date.key) || analysis.article.published) return;
+  const t = analysis.times.find((x) => x.range.start === date.range.start && x.range.end === date.range.end);
+  if (!t) return;
+  // "on Monday (March 20)", "on Monday, March 20": the day printed with the weekday is the account's day.
+  const text = analysis.article.text;
+  const printed = analysis.times.find((x) => x.kind === 'date' && x.range.start >= date.range.end && /^\s*[(,]?\s*(?:the\s+)?$/.test(text.slice(date.range.end, x.range.start)));
+  const printedIso = printed && dayInEra({ iso: printed.resolved?.iso, precision: printed.resolved?.precision, key: printed.key }, account.era);
+  if (printed && printedIso) {
+    account.date = { ...toDate(printed), iso: printedIso, precision: 'day', how: `${date.text.trim()} ${text.slice(date.range.end, printed.range.end).trim()} (the page's latest year)` };
+    return;
+  }
+  // "… met on Monday" under a headline or caption of the same account that prints "November 14, 2022", a Monday:
+  // the full date of that weekday in the account's own passages is its day.
+  const weekday = Number(/^weekday:(\d)$/.exec(date.key)![1]);
+  const full = analysis.times.filter(
+    (x) => x.kind === 'date' && x.resolved?.iso && x.resolved.precision === 'day' && (account.sentences.includes(x.sentence) || account.spans.some((r) => overlaps(r, x.range))) && new Date(Date.parse(x.resolved.iso)).getUTCDay() === weekday,
+  );
+  const days = new Set(full.map((x) => x.resolved!.iso));
+  if (days.size === 1) {
+    account.date = { ...toDate(full[0]), how: `${date.text.trim()}: the ${full[0].text.trim()} the account prints` };
+    return;
+  }
+  // The headline is no sentence the time layer reads: a full date printed there ("on November 14, 2022").
+  if (days.size === 0) {
+    const found: { iso: string; text: string; range: TextRange }[] = [];
+    // Its own passages, else the top of the page above it (a byline "July 15, 2022 Web Desk" over "… on Friday";
+    // a page's "today" widget falls on another weekday and is passed over).
+    const top = { start: 0, end: Math.min(account.span.start, PAGE_TOP) };
+    for (const r of [...account.spans, top]) {
+      if (r === top && found.length) break;
+      for (const m of text.slice(r.start, r.end).matchAll(FULL_DATE)) {
+        const month = MONTHS.findIndex((x) => m[1].toLowerCase().startsWith(x)) + 1;
+        const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+        if (month > 0 && !Number.isNaN(Date.parse(iso)) && new Date(Date.parse(iso)).getUTCDay() === weekday) found.push({ iso, text: m[0], range: { start: r.start + m.index!, end: r.start + m.index! + m[0].length } });
+      }
+    }
+    if (new Set(found.map((f) => f.iso)).size === 1) {
+      account.date = { iso: found[0].iso, precision: 'day', key: `date:${found[0].iso}`, text: found[0].text, range: found[0].range, how: `${date.text.trim()}: the ${found[0].text} the account prints` };
+    }
+  }
+  const stamp = analysis.times.find((x) => x.kind === 'date' && account.sentences.includes(x.sentence) && isStamp(analysis, x.range));
+  const from = stamp && dayInEra({ iso: stamp.resolved?.iso, precision: stamp.resolved?.precision, key: stamp.key }, account.era);
+  if (stamp && from) weekdayFrom(account, t, from, `${stamp.text.trim()} (the dateline)`);
 }
 
 function refineStatementDay(analysis: Analysis, account: EventAccount): void {
@@ -158,6 +283,9 @@ function refineStatementDay(analysis: Analysis, account: EventAccount): void {
     .sort((a, b) => Math.abs(a.range.start - account.trigger.range.start) - Math.abs(b.range.start - account.trigger.range.start))[0];
   if (other) {
     account.date = toDate(other);
+    // A weekday the page could not count (no date of its own) is counted from the stamp's or the statement's day.
+    const from = dayInEra(date, account.era);
+    if (!other.resolved?.iso && from) weekdayFrom(account, other, from, `${date.text.trim()} (${stamp ? 'the dateline' : 'the day it was reported'})`);
     return;
   }
   // Nothing else: a past meeting happened within the week before the statement (a week-precision day keeps the
@@ -168,6 +296,9 @@ function refineStatementDay(analysis: Analysis, account: EventAccount): void {
   }
   account.date = { ...date, precision: 'week', how: stamp ? `the day the story was filed (${date.text}), not the meeting's` : `the day it was reported (${date.text}), not the meeting's` };
 }
+
+/** Words that put a sentence at another time than the account's meeting. */
+const ANOTHER_TIME = /\b(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:later|earlier|ago|before)\b/i;
 
 /** "JEDDAH, Saudi Arabia (Wire) —": the dateline's city, and the country or region printed after it. */
 const DATELINE = /^\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*,\s*(\p{Lu}[\p{L}.' -]{1,30}?)\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/u;
@@ -229,6 +360,19 @@ function refinePlace(analysis: Analysis, account: EventAccount): void {
   const place = account.place;
   if (!place?.range) return;
   const text = analysis.article.text;
+  // "Modi's last visit dates back to 2019, and Putin received him in New Delhi two years later": a place told in a
+  // sentence of another time (a year before the one the page is about, "years later", "last visit") is that
+  // earlier meeting's, not this one's, unless the account begins there.
+  const at = analysis.article.sentences.findIndex((x) => x.range.start <= place.range!.start && place.range!.start < x.range.end);
+  if (at >= 0 && at !== account.sentences[0]) {
+    const said = text.slice(analysis.article.sentences[at].range.start, analysis.article.sentences[at].range.end);
+    const year = analysis.article.published ? Number(analysis.article.published.iso.slice(0, 4)) : account.era;
+    const earlierYear = year !== undefined && [...said.matchAll(/\b(?:19[89]\d|20\d\d)\b/g)].some((m) => Number(m[0]) < year);
+    if (earlierYear || ANOTHER_TIME.test(said)) {
+      account.place = undefined;
+      return;
+    }
+  }
   const paragraph = analysis.article.paragraphs.find((p) => p.range.start <= place.range!.start && place.range!.start < p.range.end);
   if (paragraph && /^\s*$/.test(text.slice(paragraph.range.start, place.range.start)) && /^\s*(?:,[^-–—(\n]{1,30})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/u.test(text.slice(place.range.end, place.range.end + 50))) {
     place.dateline = true;
