@@ -9,7 +9,6 @@ import type { TextRange } from '../types';
 import { nameKey } from '../fold';
 import { resolveDayMonth, resolveWeekday } from '../time/extract';
 import { cityNamed, countryOf, isKnownPlaceName, isRegion, venueOf, venuesIn } from './places';
-import { datedLastYear } from './extract';
 
 const TOPIC_NOUNS = (rulePack as { topicNouns: string[] }).topicNouns;
 
@@ -34,7 +33,7 @@ export function refineAccounts(analysis: Analysis): void {
   const topics = topicsOf(analysis);
   const era = eraOf(analysis);
   for (const account of analysis.accounts) {
-    if (account.era && !account.eraExact && era !== undefined) account.era = datedLastYear(analysis, account) ? era - 1 : era;
+    if (account.era && !account.eraExact && era !== undefined) account.era = era;
     refineDate(analysis, account);
     refinePlace(analysis, account);
     account.topics = topics;
@@ -178,10 +177,10 @@ function yearOnUndatedPage(analysis: Analysis, account: EventAccount): void {
     .filter((iso): iso is string => !!iso && iso.startsWith(`${era}-`))
     .sort()
     .pop();
-  if (!latest) return;
   const m = Number(month[1]);
-  const year = m >= Number(latest.slice(5, 7)) ? era - 1 : era;
-  account.date = { ...date, iso: `${year}-${String(m).padStart(2, '0')}-01`, precision: 'month', how: `${date.text.trim()}: the last such month before ${latest}, the latest day the page names` };
+  // With no day of that year on the page, "last November" is most likely the year before the one the page names.
+  const year = !latest || m >= Number(latest.slice(5, 7)) ? era - 1 : era;
+  account.date = { ...date, iso: `${year}-${String(m).padStart(2, '0')}-01`, precision: 'month', how: latest ? `${date.text.trim()}: the last such month before ${latest}, the latest day the page names` : `${date.text.trim()}: the year before ${era}, the latest the page names` };
   account.era = year;
   account.eraExact = true;
 }
