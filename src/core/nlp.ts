@@ -240,12 +240,28 @@ const LOCATE_WINDOW = 64;
  * A "sentence" that is only closing punctuation (a quote mark or bracket wink split off) belongs to the
  * sentence before it.
  */
+const PLURAL_TITLE_END = /(?:^|\s)(?:Sens|Reps|Govs|Gens|Drs|Profs|Messrs|Mmes|Adms|Cols|Lts)\.$/u;
+
 function mergeDanglingClosers(sentences: SentenceSpan[], text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const s of sentences) {
     const body = text.slice(s.range.start, s.range.end);
     const previous = out[out.length - 1];
-    if (previous && /^[\s"'”’»)\]]+$/u.test(body)) {
+    // A plural title before names ("Sens. Ted Cruz and Marco Rubio", "Reps. …") is no sentence end: wink ends one
+    // there. When the title opens a sentence ("… voted no. Reps. X and Y agreed"), its token moves to the next one
+    // (a sentence's tokens are contiguous in the columns, so the last one of the previous is the next one's first).
+    const title = previous && /^\s*\p{Lu}/u.test(body) ? PLURAL_TITLE_END.exec(text.slice(previous.range.start, previous.range.end)) : null;
+    if (previous && title && previous.count > 1) {
+      const titleStart = previous.range.start + title.index + title[0].length - title[0].trimStart().length;
+      const before = text.slice(previous.range.start, titleStart).trimEnd();
+      if (/[.!?]["”’)]?$/u.test(before)) {
+        previous.count -= 1;
+        previous.range = { start: previous.range.start, end: previous.range.start + before.length };
+        out.push({ range: { start: titleStart, end: s.range.end }, first: s.first - 1, count: s.count + 1 });
+        continue;
+      }
+    }
+    if (previous && (title || /^[\s"'”’»)\]]+$/u.test(body))) {
       previous.count += s.count; // the closer's tokens follow the previous sentence's in the columns
       previous.range = { start: previous.range.start, end: s.range.end };
     } else {

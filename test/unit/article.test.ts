@@ -116,6 +116,13 @@ describe('boilerplate rules', () => {
 });
 
 describe('sentences and tokens', () => {
+
+  it('does not end a sentence at a plural title before names ("Sens.", "Reps.")', () => {
+    const a = parse('Headline\n\nSens. Ada Quorn and Hal Baker voted against it. Reps. Otto Brisk and Dov Arlen agreed. He left.\n');
+    assert.deepEqual(sentences(a), ['Sens. Ada Quorn and Hal Baker voted against it.', 'Reps. Otto Brisk and Dov Arlen agreed.', 'He left.']);
+    const b = parse('Headline\n\nThe vote split the two Sens. Ada Quorn voted against it.\n');
+    assert.equal(sentences(b).length, 1, 'a plural title before a name is read as a title even at the end of a clause');
+  });
   it('does not split at abbreviations, initials, dates and decimals', () => {
     const a = parse('Headline\n\nThe U.S. envoy, Gen. J. R. Smith, arrived on Nov. 27 with 3.5 million dollars. He left.\n');
     assert.deepEqual(sentences(a), ['The U.S. envoy, Gen. J. R. Smith, arrived on Nov. 27 with 3.5 million dollars.', 'He left.']);
