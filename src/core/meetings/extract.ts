@@ -221,7 +221,8 @@ export function extractAccounts(analysis: Analysis, mentionsBySentence: Particip
           a.date = { ...d, iso: `${year.year}-${md[1]}-${md[2]}`, precision: 'day', how: year.why };
         }
       } else if (era) {
-        a.era = datedLastYear(analysis, a) ? era - 1 : era;
+        // "last November" / "last year" is read against this era once, in refine.ts (yearOnUndatedPage).
+        a.era = era;
       }
     }
   }
@@ -773,10 +774,4 @@ function nearest(dates: EventDate[], at: number): EventDate | undefined {
 function uniqueByKey(mentions: ParticipantMention[]): ParticipantMention[] {
   const seen = new Set<string>();
   return mentions.filter((m) => (seen.has(m.key) ? false : (seen.add(m.key), true)));
-}
-
-/** "their meeting last November", "last year's summit": an undated account that happened the year before the page's era. */
-export function datedLastYear(analysis: Analysis, a: EventAccount): boolean {
-  const d = a.date;
-  return !!d && !d.iso && (/^(?:last|previous)\b/i.test(d.text) || /\b(?:last|previous)\s+$/i.test(analysis.article.text.slice(Math.max(0, d.range.start - 10), d.range.start)));
 }
