@@ -236,19 +236,19 @@ function locate(slice: string, value: string, cursor: number, afterSpaces: (curs
 
 const LOCATE_WINDOW = 64;
 
-/**
- * A "sentence" that is only closing punctuation (a quote mark or bracket wink split off) belongs to the
- * sentence before it.
- */
 const PLURAL_TITLE_END = /(?:^|\s)(?:Sens|Reps|Govs|Gens|Drs|Profs|Messrs|Mmes|Adms|Cols|Lts)\.$/u;
 
+/**
+ * Mends two places where wink ends a sentence too early: a "sentence" that is only closing punctuation (a quote mark
+ * or bracket wink split off) belongs to the sentence before it, and a plural title before names does not end one.
+ */
 function mergeDanglingClosers(sentences: SentenceSpan[], text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const s of sentences) {
     const body = text.slice(s.range.start, s.range.end);
     const previous = out[out.length - 1];
     // A plural title before names ("Sens. Ted Cruz and Marco Rubio", "Reps. …") is no sentence end: wink ends one
-    // there. When the title opens a sentence ("… voted no. Reps. X and Y agreed"), its token moves to the next one
+    // there. When the title opens a sentence ("… voted against it. Reps. X and Y agreed"), its token moves to the next one
     // (a sentence's tokens are contiguous in the columns, so the last one of the previous is the next one's first).
     const title = previous && /^\s*\p{Lu}/u.test(body) ? PLURAL_TITLE_END.exec(text.slice(previous.range.start, previous.range.end)) : null;
     if (previous && title && previous.count > 1) {

@@ -271,7 +271,7 @@ function hedgeOver(body: string, headlineWords: string[]): string | undefined {
   for (let m = hedges.exec(body); m; m = hedges.exec(body)) {
     if (m[0] === 'May' && body.slice(0, m.index).trim() !== '') continue;
     const rest = body.slice(m.index);
-    const clause = rest.slice(0, rest.search(/[,;—–]|$/u) === 0 ? rest.length : rest.search(/[,;—–]|$/u));
+    const clause = rest.slice(0, rest.search(/[,;—–]|$/u));
     // The words before the hedge in its clause are its subject ("Kasich appears to …"): they count too.
     const before = body.slice(0, m.index);
     const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf('–')) + 1;

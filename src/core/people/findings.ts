@@ -123,7 +123,7 @@ function nameVariants(corpus: CorpusView, entity: Entity): Finding[] {
   // spelling — issue 15) is its own code, a hint; so are spellings the reader accepted in the knowledge file: both
   // stay visible, faded, out of the Problems panel. Transliterations ("Bagheri" / "Baqeri") are what name-variant reports.
   const code = diacriticsOnly ? 'name-diacritics' : 'name-variant';
-  const severity = diacriticsOnly ? 'hint' : forms.every((f) => accepted.has(f)) ? 'hint' : 'information';
+  const severity = diacriticsOnly || forms.every((f) => accepted.has(f)) ? 'hint' : 'information';
   // How each spelling is written (the ordinarily cased form: "Erdogan", not "ERDOGAN").
   const shown = (ms: EntityMention[]) => {
     const texts = ms.map((m) => surname(m.mention.text));
