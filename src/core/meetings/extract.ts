@@ -696,8 +696,11 @@ function keyParts(key: string): { weekday?: number; month?: number; day?: number
  * Cities beat countries.
  */
 const VENUE_OF = /\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:city|town|resort|capital|port|village|region|enclave|island)\s+of\s+(\p{Lu}[\p{L}-]+)|\b(?:in|at|to)\s+\p{Lu}[\p{L}-]+['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}-]{2,})(?=[\s,.;)])|\b(?:in|at)\s+the\s+(?:[\p{Ll}-]+\s+){1,3}of\s+(\p{Lu}[\p{L}-]{2,})(?=['’]s\s)/gu;
-/** Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq"). */
-const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(pack.topicNouns)})\\s+(?:in|on|over|about|with|for|of|from|into|to)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu');
+/**
+ * Words before a place that make it the topic ("the situation in Syria", "cooperation on Iraq", "the situation in
+ * Syria's Idlib province"); refine.ts reads it again once the article's accounts are known.
+ */
+export const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(pack.topicNouns)})\\s+(?:in|on|over|about|around|with|for|of|from|into|to)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*['’]s\\s+|[\\p{L}-]+\\s+)?$`, 'iu');
 
 /** A preposition of place right before a venue: English and the languages of the pages readers save. */
 const VENUE_GOVERNED = /(?:^|[\s(])(?:in|at|to|inside|into|em|no|na|nel|nella|alla|в|во|на|di|au|à|im|in der)\s+(?:the\s+|o\s+|il\s+|la\s+|le\s+)?(?:\p{Lu}[\p{L}-]+['’]s\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;

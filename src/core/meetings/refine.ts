@@ -2,15 +2,12 @@
 // at hand: the day a statement was made or a story was filed is not the day of the meeting, a person is not a venue,
 // and the country the talks were about is not where they were held.
 
-import rulePack from '../rules/meetings.yaml';
-import { alternation } from '../wordlists';
 import type { Analysis, EventAccount, EventDate, TimeExpression } from '../model';
 import type { TextRange } from '../types';
 import { nameKey } from '../fold';
 import { resolveDayMonth, resolveWeekday } from '../time/extract';
 import { cityNamed, countryOf, isKnownPlaceName, isRegion, venueOf, venuesIn } from './places';
-
-const TOPIC_NOUNS = (rulePack as { topicNouns: string[] }).topicNouns;
+import { TOPIC_BEFORE } from './extract';
 
 /**
  * The words right before a day that make it the day something was said or reported, not the day of the meeting:
@@ -18,9 +15,6 @@ const TOPIC_NOUNS = (rulePack as { topicNouns: string[] }).topicNouns;
  * Monday".
  */
 const REPORTED_ON = /\b(?:said|says|told\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}|reported|reports|announced|confirmed|stated|added|wrote|tweeted|posted|quoted\s+as\s+saying)\s*(?:late\s+|early\s+)?(?:on\s+|this\s+|last\s+)?$/iu;
-
-/** A place right after what the talks were about: "the situation in Syria's Idlib province", "cooperation in Iraq". */
-const TOPIC_BEFORE = new RegExp(`\\b(?:${alternation(TOPIC_NOUNS)})\\s+(?:in|on|over|about|around|with|for|of|from|into|to)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*['’]s\\s+|[\\p{L}-]+\\s+)?$`, 'iu');
 
 /** A name that ends in the word for a body: an organisation, not a place ("United Nations", "Security Council"). */
 const BODY = /\b(?:Nations|Union|Council|Organi[sz]ation|Assembly|Commission|Parliament|Ministry|Agency|Court|Bank|Fund|Forum|Party|Committee)$/u;
