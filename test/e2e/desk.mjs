@@ -65,10 +65,20 @@ async function openFile(page, name) {
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: 15_000 });
 }
 
+/**
+ * Puts the cursor at line:column and waits until the status bar shows it there: an Enter pressed before the quick
+ * input has taken the typed position leaves the cursor where it was (a hover then asks about the wrong place).
+ */
 async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
+  const at = page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`:${line}:${column}`);
+    await page.waitForFunction((value) => document.querySelector('.quick-input-widget input')?.value === value, `:${line}:${column}`, { timeout: 5_000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    if (await at.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+  }
 }
 
 async function showHover(page, expect, what) {
